@@ -1,0 +1,38 @@
+package io.slipway.runtime;
+
+import io.slipway.runtime.detect.EngineCandidates;
+import io.slipway.runtime.detect.EnginePreference;
+import io.slipway.runtime.detect.RuntimeDetector;
+import io.slipway.runtime.docker.DockerApiConnector;
+import java.net.URI;
+import java.util.Optional;
+
+/** Where a {@link ContainerRuntime} comes from. */
+public final class ContainerRuntimes {
+
+    private ContainerRuntimes() {}
+
+    /**
+     * Finds an engine as SPEC §5 says: {@code DOCKER_HOST}, {@code CONTAINER_HOST}, the rootless Podman
+     * socket, the rootful Podman socket, the Docker socket; the first that answers a ping wins, among
+     * those {@link RuntimeSettings#preference()} admits ({@code auto}, {@code docker} or {@code podman}).
+     *
+     * @throws EngineUnavailableException listing every attempt and why it failed
+     * @throws IllegalArgumentException for an unknown preference
+     */
+    public static ContainerRuntime connect(RuntimeSettings settings) {
+        return new RuntimeDetector(EngineCandidates.inOrder(settings), new DockerApiConnector(settings.network()))
+                .connect(EnginePreference.parse(settings.preference()));
+    }
+
+    /**
+     * Connects to one endpoint, without detection.
+     *
+     * @param endpoint e.g. {@code unix:///run/podman/podman.sock}
+     * @param network the network mode for containers and builds; empty for the engine's default
+     * @throws EngineUnavailableException when it does not answer
+     */
+    public static ContainerRuntime connect(URI endpoint, Optional<String> network) {
+        return new DockerApiConnector(network).connect(endpoint);
+    }
+}

@@ -1,0 +1,37 @@
+package io.slipway.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A one-off task container.
+ *
+ * @param image the image to run
+ * @param cmd the container's command; the image's entrypoint is kept and receives it
+ * @param env environment variables; passed to the engine, never on a command line
+ * @param labels labels for the container
+ * @param timeout the task is killed when it runs longer
+ * @param commitAs when present and the task exits 0, the stopped container is committed into an
+ *     image with this reference, keeping the original image's Entrypoint, Cmd, WorkingDir, Env,
+ *     User and exposed ports
+ */
+public record TaskSpec(
+        String image,
+        List<String> cmd,
+        Map<String, String> env,
+        Map<String, String> labels,
+        Duration timeout,
+        Optional<String> commitAs) {
+
+    public TaskSpec {
+        Objects.requireNonNull(image, "image");
+        cmd = List.copyOf(cmd);
+        env = Map.copyOf(env);
+        labels = Map.copyOf(labels);
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(commitAs, "commitAs");
+    }
+}

@@ -1,0 +1,124 @@
+package io.slipway.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import io.slipway.runtime.ContainerInfo;
+import io.slipway.runtime.ContainerRuntimeException;
+import io.slipway.runtime.ImageNotFoundException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Container life-cycle calls shared by tasks, processes and file reads. */
+final class Containers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Containers.class);
+
+    private final DockerClient docker;
+    private final EngineErrors errors;
+
+    Containers(DockerClient docker, EngineErrors errors) {
+        this.docker = docker;
+        this.errors = errors;
+    }
+
+    /** Variables as the engines take them; passed in the container's configuration, never on a command line. */
+    static List<String> envList(Map<String, String> env) {
+        return env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    /** Creates the container {@code command} describes; returns its id. */
+    String create(CreateContainerCmd command, String purpose) {
+        return errors.call("create " + purpose + " container from " + command.getImage(), () -> {
+            try {
+                return command.exec().getId();
+            } catch (NotFoundException e) {
+                throw new ImageNotFoundException(command.getImage());
+            }
+        });
+    }
+
+    void start(String id) {
+        errors.run("start container " + id, () -> docker.startContainerCmd(id).exec());
+    }
+
+    /** Kills a running container; one that already stopped or vanished is fine. */
+    void kill(String id) {
+        errors.run("kill container " + id, () -> {
+            try {
+                docker.killContainerCmd(id).exec();
+            } catch (NotFoundException | ConflictException notRunning) {
+                LOG.debug("container {} was no longer running: {}", id, notRunning.getMessage());
+            }
+        });
+    }
+
+    void stop(String id, Duration grace) {
+        errors.run("stop container " + id, () -> {
+            try {
+                docker.stopContainerCmd(id).withTimeout((int) grace.toSeconds()).exec();
+            } catch (NotFoundException | NotModifiedException alreadyStopped) {
+                LOG.debug("container {} was not running", id);
+            }
+        });
+    }
+
+    /** Removes a container forcibly, running or not; an absent one is fine. */
+    void remove(String id) {
+        errors.run("remove container " + id, () -> {
+            try {
+                docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            } catch (NotFoundException alreadyGone) {
+                LOG.debug("container {} was already removed", id);
+            }
+        });
+    }
+
+    /** For {@code finally} blocks: a failed removal must not hide the outcome being reported. */
+    void removeQuietly(String id) {
+        try {
+            remove(id);
+        } catch (ContainerRuntimeException e) {
+            LOG.warn("container {} could not be removed: {}", id, e.getMessage());
+        }
+    }
+
+    Optional<ContainerInfo> inspect(String id) {
+        return errors.call("inspect container " + id, () -> {
+            try {
+                return Optional.of(infoOf(docker.inspectContainerCmd(id).exec()));
+            } catch (NotFoundException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The list endpoint gives no exit codes, so each listed container is inspected. */
+    List<ContainerInfo> list(Map<String, String> labels) {
+        List<Container> containers = errors.call(
+                "list containers labelled " + labels,
+                () -> docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec());
+        return containers.stream().map(c -> inspect(c.getId())).flatMap(Optional::stream).toList();
+    }
+
+    private static ContainerInfo infoOf(InspectContainerResponse container) {
+        InspectContainerResponse.ContainerState state = container.getState();
+        Long exitCode = state.getExitCodeLong();
+        Map<String, String> labels = container.getConfig().getLabels();
+        return new ContainerInfo(
+                container.getId(),
+                container.getName().startsWith("/") ? container.getName().substring(1) : container.getName(),
+                container.getConfig().getImage(),
+                ContainerStates.of(state.getStatus()),
+                exitCode == null ? 0 : exitCode.intValue(),
+                labels == null ? Map.of() : labels);
+    }
+}

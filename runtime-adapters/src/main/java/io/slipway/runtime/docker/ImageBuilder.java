@@ -1,0 +1,59 @@
+package io.slipway.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.exception.DockerException;
+import io.slipway.runtime.ContainerRuntimeException;
+import io.slipway.runtime.ImageBuildException;
+import io.slipway.runtime.OutputListener;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.Set;
+
+/** Builds images from tar contexts, streaming the builder's output. */
+final class ImageBuilder {
+
+    private final DockerClient docker;
+    private final EngineErrors errors;
+    private final Images images;
+    private final Optional<String> network;
+
+    ImageBuilder(DockerClient docker, EngineErrors errors, Images images, Optional<String> network) {
+        this.docker = docker;
+        this.errors = errors;
+        this.images = images;
+        this.network = network;
+    }
+
+    /**
+     * The id comes from inspecting the new tag rather than from the build messages: Docker announces it
+     * in an {@code aux} item, Podman only as a short id in "Successfully built".
+     */
+    String build(InputStream context, String tag, OutputListener output) {
+        BuildOutputCallback callback = new BuildOutputCallback(output);
+        try (InputStream tar = TarArchives.uncompressed(context)) {
+            // forcerm: the intermediate containers of a failed step go too.
+            BuildImageCmd command = docker.buildImageCmd(tar).withTags(Set.of(tag)).withRemove(true).withForcerm(true);
+            // RUN steps need the same network mode as any other container on the engine.
+            network.ifPresent(command::withNetworkMode);
+            errors.run("build image " + tag, () -> command.exec(callback));
+            callback.awaitCompletion();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the build context of " + tag, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContainerRuntimeException("the build of " + tag + " was interrupted");
+        }
+        callback.buildError().ifPresent(error -> {
+            throw new ImageBuildException(error);
+        });
+        callback.failure().ifPresent(failure -> {
+            throw failure instanceof DockerException refused
+                    ? new ImageBuildException(EngineMessages.of(refused.getMessage()))
+                    : errors.translate("build image " + tag, failure);
+        });
+        return images.idOf(tag);
+    }
+}

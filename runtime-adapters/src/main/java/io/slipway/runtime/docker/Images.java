@@ -1,0 +1,104 @@
+package io.slipway.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.ContainerConfig;
+import com.github.dockerjava.api.model.ExposedPort;
+import io.slipway.runtime.ImageDetails;
+import io.slipway.runtime.ImageNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Image look-ups, imports, tags and removals. */
+final class Images {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Images.class);
+
+    private final DockerClient docker;
+    private final EngineErrors errors;
+
+    Images(DockerClient docker, EngineErrors errors) {
+        this.docker = docker;
+        this.errors = errors;
+    }
+
+    Optional<ImageConfig> inspect(String image) {
+        return errors.call("inspect image " + image, () -> {
+            try {
+                return Optional.of(configOf(docker.inspectImageCmd(image).exec()));
+            } catch (NotFoundException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The id of an image that must exist. */
+    String idOf(String image) {
+        return inspect(image).orElseThrow(() -> new ImageNotFoundException(image)).details().id();
+    }
+
+    /** Podman ignores an import's {@code tag} parameter; both engines read a tag given within {@code repo}. */
+    String importRootFilesystem(InputStream rootFilesystem, String reference) {
+        try (InputStream tar = TarArchives.uncompressed(rootFilesystem)) {
+            errors.run("import image " + reference, () -> docker.createImageCmd(reference, tar).exec());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the root filesystem for " + reference, e);
+        }
+        return idOf(reference);
+    }
+
+    void tag(String image, String reference) {
+        ImageNames.Reference target = ImageNames.split(reference);
+        errors.run("tag image " + image + " as " + reference, () -> {
+            try {
+                docker.tagImageCmd(image, target.repository(), target.tag()).exec();
+            } catch (NotFoundException e) {
+                throw new ImageNotFoundException(image);
+            }
+        });
+    }
+
+    void remove(String image) {
+        errors.run("remove image " + image, () -> {
+            try {
+                docker.removeImageCmd(image).exec();
+            } catch (NotFoundException alreadyGone) {
+                LOG.debug("image {} was already removed", image);
+            }
+        });
+    }
+
+    private static ImageConfig configOf(InspectImageResponse image) {
+        ContainerConfig config = Optional.ofNullable(image.getConfig()).orElseGet(ContainerConfig::new);
+        ImageDetails details = new ImageDetails(
+                ImageNames.normaliseId(image.getId()),
+                entrypointOf(config.getEntrypoint()),
+                listOf(config.getCmd()),
+                Optional.ofNullable(config.getWorkingDir()).orElse(""),
+                listOf(config.getEnv()),
+                Optional.ofNullable(config.getUser()).orElse(""),
+                Optional.ofNullable(config.getExposedPorts())
+                        .map(ports -> Arrays.stream(ports).map(ExposedPort::toString).collect(Collectors.toSet()))
+                        .orElse(Set.of()));
+        return new ImageConfig(details, Optional.ofNullable(config.getLabels()).orElse(Map.of()));
+    }
+
+    /** {@code [""]} is how an image says "no Entrypoint" when a commit had to reset one (see {@link CommitChanges}). */
+    private static List<String> entrypointOf(String[] entrypoint) {
+        return entrypoint != null && entrypoint.length == 1 && entrypoint[0].isEmpty() ? List.of() : listOf(entrypoint);
+    }
+
+    private static List<String> listOf(String[] values) {
+        return values == null ? List.of() : List.of(values);
+    }
+}

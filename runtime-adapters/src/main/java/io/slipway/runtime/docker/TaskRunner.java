@@ -1,0 +1,124 @@
+package io.slipway.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import io.slipway.runtime.Cancellation;
+import io.slipway.runtime.ContainerRuntimeException;
+import io.slipway.runtime.ImageNotFoundException;
+import io.slipway.runtime.OutputListener;
+import io.slipway.runtime.TaskOutcome;
+import io.slipway.runtime.TaskResult;
+import io.slipway.runtime.TaskSpec;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a task container to its end: create, start, follow its output, wait with the timeout, commit
+ * on success when asked, and remove the container whatever happened.
+ */
+final class TaskRunner {
+
+    /** How long a killed container may take to be reported stopped. */
+    private static final Duration KILL_WAIT = Duration.ofSeconds(20);
+    /** How long the last output may take to arrive once the container stopped. */
+    private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(10);
+    private static final int UNKNOWN_EXIT_CODE = -1;
+
+    private final DockerClient docker;
+    private final EngineErrors errors;
+    private final Images images;
+    private final Containers containers;
+    private final HostConfigs hostConfigs;
+    private final ContainerCommitter committer;
+
+    TaskRunner(
+            DockerClient docker,
+            EngineErrors errors,
+            Images images,
+            Containers containers,
+            HostConfigs hostConfigs,
+            ContainerCommitter committer) {
+        this.docker = docker;
+        this.errors = errors;
+        this.images = images;
+        this.containers = containers;
+        this.hostConfigs = hostConfigs;
+        this.committer = committer;
+    }
+
+    TaskResult run(TaskSpec task, OutputListener output, Cancellation cancellation) {
+        if (cancellation.isCancelled()) {
+            return new TaskResult(TaskOutcome.CANCELLED, UNKNOWN_EXIT_CODE, Optional.empty());
+        }
+        ImageConfig image = images.inspect(task.image()).orElseThrow(() -> new ImageNotFoundException(task.image()));
+        String id = containers.create(containerFor(task), "task");
+        TaskStopper stopper = new TaskStopper(containers, id);
+        boolean interrupted = false;
+        try {
+            return runCreated(id, task, image, stopper, output, cancellation);
+        } catch (InterruptedException e) {
+            // The waiting thread is being shut down: treat it as a cancel, and tell the caller's
+            // thread once the container is gone (an interrupted thread cannot make the calls below).
+            interrupted = true;
+            stopper.stop(TaskOutcome.CANCELLED);
+            return new TaskResult(TaskOutcome.CANCELLED, UNKNOWN_EXIT_CODE, Optional.empty());
+        } finally {
+            containers.removeQuietly(id);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private CreateContainerCmd containerFor(TaskSpec task) {
+        CreateContainerCmd command = docker.createContainerCmd(task.image())
+                .withEnv(Containers.envList(task.env()))
+                .withLabels(task.labels())
+                .withHostConfig(hostConfigs.forShortLived());
+        // The image's Entrypoint is left alone: it receives the command as its arguments.
+        return task.cmd().isEmpty() ? command : command.withCmd(task.cmd());
+    }
+
+    private TaskResult runCreated(
+            String id,
+            TaskSpec task,
+            ImageConfig image,
+            TaskStopper stopper,
+            OutputListener output,
+            Cancellation cancellation) throws InterruptedException {
+        try (ContainerOutputCallback logs = new ContainerOutputCallback(output);
+                ExitCodeCallback exit = new ExitCodeCallback()) {
+            containers.start(id);
+            // Following the logs after the start still delivers them from the first line.
+            docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(logs);
+            docker.waitContainerCmd(id).exec(exit);
+            // Registered after the start: a cancel that came earlier kills it at once.
+            try (Cancellation.Registration ignored = cancellation.onCancel(() -> stopper.stop(TaskOutcome.CANCELLED))) {
+                if (!exit.awaitCompletion(task.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                    stopper.stop(TaskOutcome.TIMED_OUT);
+                    if (!exit.awaitCompletion(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                        throw new ContainerRuntimeException("task container " + id + " did not stop after being killed");
+                    }
+                }
+            }
+            int exitCode = exitCodeOf(id, exit);
+            logs.awaitCompletion(OUTPUT_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+            TaskOutcome outcome = stopper.reason().orElse(TaskOutcome.EXITED);
+            Optional<String> committed = outcome == TaskOutcome.EXITED && exitCode == 0
+                    ? task.commitAs().map(reference ->
+                            committer.commit(id, image, task.env().keySet(), task.labels().keySet(), reference))
+                    : Optional.empty();
+            return new TaskResult(outcome, exitCode, committed);
+        } catch (IOException e) {
+            throw new ContainerRuntimeException("closing the streams of task container " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private int exitCodeOf(String id, ExitCodeCallback exit) {
+        return exit.exitCode().orElseThrow(() -> exit.failure()
+                .map(failure -> errors.translate("wait for task container " + id, failure))
+                .orElseGet(() -> new ContainerRuntimeException("the engine reported no exit code for task container " + id)));
+    }
+}
