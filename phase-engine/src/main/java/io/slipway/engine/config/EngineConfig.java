@@ -1,0 +1,55 @@
+package io.slipway.engine.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine's configuration. Defaults live here, not in a properties file, so the gateway that
+ * embeds the engine never sees two definitions of one key.
+ */
+@ConfigMapping(prefix = "slipway")
+public interface EngineConfig {
+
+    /** Which engine to use: {@code auto}, {@code docker} or {@code podman}. Default {@code auto}. */
+    @WithDefault("auto")
+    String runtime();
+
+    /** The default task timeout; per app and per deployment overridable. Default 10 minutes. */
+    @WithDefault("10m")
+    Duration taskTimeout();
+
+    /** The network mode of the containers Slipway creates; the engine's default when unset. */
+    Optional<String> network();
+
+    Pipeline pipeline();
+
+    interface Pipeline {
+
+        /** How long a new process container may take to reach running. Default 60 s. */
+        @WithDefault("60s")
+        Duration startTimeout();
+
+        /** How long new process containers must stay up before DEPLOY succeeds. Default 3 s. */
+        @WithDefault("3s")
+        Duration settleTime();
+
+        /** How long a retired process container gets to stop before it is killed. Default 10 s. */
+        @WithDefault("10s")
+        Duration stopGrace();
+
+        /** The {@code PORT} processes are told to listen on. Default 5000. */
+        @WithDefault("5000")
+        int port();
+
+        /** The shell that runs tasks in images without an entrypoint. Default {@code /bin/sh -c}. */
+        @WithDefault("/bin/sh,-c")
+        List<String> shell();
+
+        /** How many deployments (of different apps) run at once. Default 4. */
+        @WithDefault("4")
+        int parallelism();
+    }
+}

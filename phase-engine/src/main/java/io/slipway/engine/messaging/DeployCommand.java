@@ -1,0 +1,32 @@
+package io.slipway.engine.messaging;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.slipway.engine.pipeline.DeploymentOrder;
+
+/**
+ * What the gateway asks of the engine on {@link Channels#DEPLOY_REQUESTS}. Both kinds are keyed by
+ * app, so a cancel reaches the worker that holds that app's lane.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = DeployCommand.Start.class, name = "start"),
+    @JsonSubTypes.Type(value = DeployCommand.Cancel.class, name = "cancel"),
+    @JsonSubTypes.Type(value = DeployCommand.DeleteApp.class, name = "delete-app")
+})
+public sealed interface DeployCommand {
+
+    String app();
+
+    record Start(DeploymentOrder order) implements DeployCommand {
+        @Override
+        public String app() {
+            return order.app();
+        }
+    }
+
+    record Cancel(String app, String deploymentId) implements DeployCommand {}
+
+    /** Stops and removes the app's containers and removes {@code images} (its release and build images). */
+    record DeleteApp(String app, java.util.List<String> images) implements DeployCommand {}
+}

@@ -1,0 +1,50 @@
+package io.slipway.engine.pipeline;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+
+/**
+ * What a deployment reports while it runs, in order: {@code seq} numbers every event of one
+ * deployment from 1 without gaps, so a consumer can drop redelivered events and order the rest.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = DeploymentEvent.Started.class, name = "started"),
+    @JsonSubTypes.Type(value = DeploymentEvent.ManifestsResolved.class, name = "manifests"),
+    @JsonSubTypes.Type(value = DeploymentEvent.PhaseChanged.class, name = "phase"),
+    @JsonSubTypes.Type(value = DeploymentEvent.Log.class, name = "log"),
+    @JsonSubTypes.Type(value = DeploymentEvent.Finished.class, name = "finished")
+})
+public sealed interface DeploymentEvent {
+
+    String deploymentId();
+
+    String app();
+
+    long seq();
+
+    Instant at();
+
+    /** The deployment left the queue and runs. */
+    record Started(String deploymentId, String app, long seq, Instant at) implements DeploymentEvent {}
+
+    /**
+     * The manifests the deployment uses, and the image its phases start from: what a retry needs
+     * to run again without a rebuild. A {@code null} text means the file is absent.
+     */
+    record ManifestsResolved(String deploymentId, String app, long seq, Instant at, String image,
+            String appJson, String procfile) implements DeploymentEvent {}
+
+    /** A phase moved to {@code status}; command, exit code and reason when they are known. */
+    record PhaseChanged(String deploymentId, String app, long seq, Instant at, Phase phase, PhaseStatus status,
+            String command, Integer exitCode, String reason) implements DeploymentEvent {}
+
+    /** One line of output of a phase. */
+    record Log(String deploymentId, String app, long seq, Instant at, Phase phase, LogStream stream, String line)
+            implements DeploymentEvent {}
+
+    /** The deployment ended; {@code releaseImage} is set when it succeeded. */
+    record Finished(String deploymentId, String app, long seq, Instant at, DeploymentStatus status, String reason,
+            String releaseImage) implements DeploymentEvent {}
+}

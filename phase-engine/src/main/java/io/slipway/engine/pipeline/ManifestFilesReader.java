@@ -1,0 +1,91 @@
+package io.slipway.engine.pipeline;
+
+import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
+import io.slipway.runtime.ContainerRuntime;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Finds an app's manifests where SPEC §1 says they are: in the image's working directory, read
+ * without running the image, or at the root of a build context, before anything is built.
+ */
+final class ManifestFilesReader {
+
+    static final String APP_JSON = "app.json";
+    static final String PROCFILE = "Procfile";
+    private static final String DEFAULT_WORKING_DIR = "/app";
+    /** Larger than the parser accepts, so the parser, not this reader, reports an oversized file. */
+    private static final int READ_LIMIT = 1024 * 1024 + 1;
+
+    private final ContainerRuntime runtime;
+
+    ManifestFilesReader(ContainerRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    ManifestFiles fromImage(String image, String workingDir, Optional<String> appJsonPath, Optional<String> procfilePath) {
+        String base = workingDir.isBlank() ? DEFAULT_WORKING_DIR : workingDir;
+        return new ManifestFiles(
+                runtime.readFile(image, resolve(base, appJsonPath.orElse(APP_JSON))).map(ManifestFilesReader::text).orElse(null),
+                runtime.readFile(image, resolve(base, procfilePath.orElse(PROCFILE))).map(ManifestFilesReader::text).orElse(null));
+    }
+
+    static ManifestFiles fromContext(Path context, Optional<String> appJsonPath, Optional<String> procfilePath)
+            throws IOException {
+        String appJson = normalise(appJsonPath.orElse(APP_JSON));
+        String procfile = normalise(procfilePath.orElse(PROCFILE));
+        Map<String, String> found = new HashMap<>();
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(openMaybeGzipped(context))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                String name = normalise(entry.getName());
+                if (entry.isFile() && (name.equals(appJson) || name.equals(procfile))) {
+                    found.put(name, text(tar.readNBytes(READ_LIMIT)));
+                }
+            }
+        }
+        return new ManifestFiles(found.get(appJson), found.get(procfile));
+    }
+
+    static InputStream openMaybeGzipped(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file));
+        in.mark(2);
+        int first = in.read();
+        int second = in.read();
+        in.reset();
+        return first == 0x1f && second == 0x8b ? new GZIPInputStream(in) : in;
+    }
+
+    private static String resolve(String base, String path) {
+        if (path.startsWith("/")) {
+            return path;
+        }
+        return (base.endsWith("/") ? base : base + "/") + path;
+    }
+
+    private static String normalise(String path) {
+        String name = path;
+        while (name.startsWith("./") || name.startsWith("/")) {
+            name = name.substring(name.startsWith("./") ? 2 : 1);
+        }
+        return name;
+    }
+
+    /**
+     * Manifests travel as text; a file that is not UTF-8 is decoded with replacement characters and
+     * the parser reports what it cannot read.
+     */
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,14 @@
+package io.slipway.engine.pipeline;
+
+/** A phase's status within one deployment. */
+public enum PhaseStatus {
+    PENDING,
+    RUNNING,
+    SUCCEEDED,
+    FAILED,
+    SKIPPED;
+
+    public boolean isFinal() {
+        return this != PENDING && this != RUNNING;
+    }
+}

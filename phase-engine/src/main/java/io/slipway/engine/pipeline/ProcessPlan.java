@@ -1,0 +1,62 @@
+package io.slipway.engine.pipeline;
+
+import io.slipway.manifest.ParsedManifests;
+import io.slipway.runtime.ImageDetails;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which process containers a release runs: the requested scale, else app.json's {@code formation},
+ * else {@code web=1}; {@code web} without a Procfile entry runs the image's own start command.
+ */
+public final class ProcessPlan {
+
+    public static final String WEB = "web";
+    public static final String RELEASE = "release";
+
+    /** One container to start; an empty {@code command} means the image's own start command. */
+    public record Process(String type, int index, Optional<String> command) {
+        public String name(String app, String deploymentId) {
+            return "slipway-" + app + "-" + type.toLowerCase().replace('_', '-') + "-" + index + "-"
+                    + deploymentId.substring(0, 8);
+        }
+    }
+
+    private ProcessPlan() {
+    }
+
+    /** @throws IllegalArgumentException with a message for the user when the plan cannot run */
+    public static List<Process> resolve(Map<String, Integer> requested, ParsedManifests manifests, ImageDetails image) {
+        Map<String, String> commands = manifests.processes();
+        Map<String, Integer> scale = scale(requested, manifests);
+        List<Process> processes = new ArrayList<>();
+        scale.forEach((type, quantity) -> {
+            if (type.equals(RELEASE) && quantity > 0) {
+                throw new IllegalArgumentException("release is the release task, not a process type: it cannot be scaled");
+            }
+            Optional<String> command = Optional.ofNullable(commands.get(type));
+            if (command.isEmpty() && !type.equals(WEB) && quantity > 0) {
+                throw new IllegalArgumentException("process type '" + type + "' is not in the Procfile");
+            }
+            if (command.isEmpty() && quantity > 0 && image.entrypoint().isEmpty() && image.cmd().isEmpty()) {
+                throw new IllegalArgumentException(
+                        "nothing to run for web: no Procfile web entry and the image has neither Entrypoint nor Cmd");
+            }
+            for (int index = 1; index <= quantity; index++) {
+                processes.add(new Process(type, index, command));
+            }
+        });
+        return List.copyOf(processes);
+    }
+
+    private static Map<String, Integer> scale(Map<String, Integer> requested, ParsedManifests manifests) {
+        Map<String, Integer> scale = new LinkedHashMap<>();
+        scale.put(WEB, 1);
+        manifests.appJson().formation().forEach((type, entry) -> entry.quantity().ifPresent(q -> scale.put(type, q)));
+        scale.putAll(requested);
+        return scale;
+    }
+}

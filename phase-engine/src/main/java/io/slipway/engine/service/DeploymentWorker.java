@@ -1,0 +1,74 @@
+package io.slipway.engine.service;
+
+import io.slipway.engine.config.EngineConfig;
+import io.slipway.engine.messaging.DeploymentEventPublisher;
+import io.slipway.engine.pipeline.DeploymentEvent;
+import io.slipway.engine.pipeline.DeploymentLanes;
+import io.slipway.engine.pipeline.DeploymentOrder;
+import io.slipway.engine.pipeline.DeploymentPipeline;
+import io.slipway.engine.pipeline.DeploymentStatus;
+import io.slipway.runtime.Cancellation;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/** Takes deploy commands, keeps each app's deployments in their lane, and runs them. */
+@ApplicationScoped
+public class DeploymentWorker implements DeploymentLanes.Work {
+
+    private static final Logger LOG = Logger.getLogger(DeploymentWorker.class);
+
+    private final DeploymentPipeline pipeline;
+    private final DeploymentEventPublisher publisher;
+    private final ExecutorService executor;
+    private final DeploymentLanes lanes;
+
+    public DeploymentWorker(DeploymentPipeline pipeline, DeploymentEventPublisher publisher, EngineConfig config) {
+        this.pipeline = pipeline;
+        this.publisher = publisher;
+        this.executor = Executors.newFixedThreadPool(config.pipeline().parallelism(), runnable -> {
+            Thread thread = new Thread(runnable, "slipway-deploy");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.lanes = new DeploymentLanes(executor, this);
+    }
+
+    public void submit(DeploymentOrder order) {
+        if (!lanes.submit(order)) {
+            LOG.infof("Ignoring deployment %s: already accepted (a redelivered request)", order.deploymentId());
+        }
+    }
+
+    public void cancel(String deploymentId) {
+        if (!lanes.cancel(deploymentId)) {
+            LOG.debugf("Cancel of %s: not queued or running here", deploymentId);
+        }
+    }
+
+    /** Removes everything the app has on the engine, in the app's lane so no deployment of it races the removal. */
+    public void deleteApp(String app, List<String> images) {
+        lanes.runInLane(app, () -> pipeline.removeApp(app, images));
+    }
+
+    @Override
+    public void run(DeploymentOrder order, Cancellation cancellation) {
+        DeploymentStatus status = pipeline.run(order, publisher::publish, cancellation);
+        LOG.infof("Deployment %s of %s ended %s", order.deploymentId(), order.app(), status);
+    }
+
+    @Override
+    public void cancelledWhileQueued(DeploymentOrder order) {
+        publisher.publish(new DeploymentEvent.Finished(order.deploymentId(), order.app(), 1, Clock.systemUTC().instant(),
+                DeploymentStatus.CANCELLED, "cancelled", null));
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}

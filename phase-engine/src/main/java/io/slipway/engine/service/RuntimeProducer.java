@@ -1,0 +1,28 @@
+package io.slipway.engine.service;
+
+import io.slipway.engine.config.EngineConfig;
+import io.slipway.runtime.ContainerRuntime;
+import io.slipway.runtime.ContainerRuntimes;
+import io.slipway.runtime.RuntimeSettings;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+/** Connects to the configured container engine once, at start-up, and shares the connection. */
+public class RuntimeProducer {
+
+    private static final Logger LOG = Logger.getLogger(RuntimeProducer.class);
+
+    @Produces
+    @Singleton
+    ContainerRuntime containerRuntime(EngineConfig config) {
+        ContainerRuntime runtime = ContainerRuntimes.connect(RuntimeSettings.fromEnvironment(config.runtime(), config.network()));
+        LOG.infof("Container engine: %s", runtime.engine().describe());
+        return runtime;
+    }
+
+    void close(@Disposes ContainerRuntime runtime) {
+        runtime.close();
+    }
+}

@@ -1,0 +1,311 @@
+package io.slipway.engine.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.slipway.engine.pipeline.DeploymentEvent.Finished;
+import io.slipway.engine.pipeline.DeploymentEvent.PhaseChanged;
+import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
+import io.slipway.manifest.ManifestParser;
+import io.slipway.runtime.Cancellation;
+import io.slipway.runtime.ContainerInfo;
+import io.slipway.runtime.ContainerRuntime;
+import io.slipway.runtime.ContainerState;
+import io.slipway.runtime.ImageDetails;
+import io.slipway.runtime.testing.BuildContext;
+import io.slipway.runtime.testing.TestEngine;
+import io.slipway.runtime.testing.TestEngines;
+import io.slipway.runtime.testing.TestImages;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The pipeline's rules, each proven on real engines: Docker and rootful Podman started by
+ * {@code scripts/services}.
+ */
+class DeploymentPipelineIT {
+
+    private static final PipelineSettings SETTINGS = new PipelineSettings(
+            Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(2), 5000,
+            List.of("/bin/sh", "-c"));
+    /** A web process that stays up, and proves at start that predeploy's change is in its image and release's is not. */
+    private static final String PROCFILE = "release: touch /app/released && echo releasing\n"
+            + "web: test -f /app/predeployed && test ! -f /app/released && exec sleep 300\n";
+    private static final String APP_JSON = "{\"scripts\": {\"dokku\": {"
+            + "\"predeploy\": \"touch /app/predeployed && echo predeploying\", \"postdeploy\": \"echo postdeploying\"}}}";
+    private static final Map<String, Engine> ENGINES = new HashMap<>();
+
+    private final List<String> apps = new ArrayList<>();
+    private final List<DeploymentEvent> events = new CopyOnWriteArrayList<>();
+
+    /** One connection, one set of test images, per engine, for the whole class. */
+    private record Engine(ContainerRuntime runtime, TestImages images, DeploymentPipeline pipeline) {}
+
+    static Stream<Arguments> engines() {
+        return Stream.of("docker", "podman").map(name -> Arguments.of(TestEngines.named(name)));
+    }
+
+    @AfterAll
+    static void closeEngines() {
+        ENGINES.values().forEach(engine -> {
+            engine.images().close();
+            engine.runtime().close();
+        });
+        ENGINES.clear();
+    }
+
+    @AfterEach
+    void noTaskContainerLeftAndAppsRemoved() {
+        for (Engine engine : ENGINES.values()) {
+            for (String app : apps) {
+                assertThat(engine.runtime().listContainers(Map.of(ContainerLabels.APP, app, ContainerLabels.ROLE, "task")))
+                        .as("task containers of %s", app).isEmpty();
+                engine.pipeline().removeApp(app, List.of());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void predeployIsCommittedReleaseIsDiscardedAndTheImageStartsAsBefore(TestEngine testEngine) {
+        Engine engine = engine(testEngine);
+        String image = appImage(engine, APP_JSON, PROCFILE);
+        String app = newApp();
+
+        Finished finished = deploy(engine, imageOrder(app, image));
+
+        assertThat(finished.status()).as(finished.reason()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        String release = finished.releaseImage();
+        assertThat(release).isEqualTo(ImageNames.release(app, finished.deploymentId()));
+        assertThat(engine.runtime().readFile(release, "/app/predeployed")).isPresent();
+        assertThat(engine.runtime().readFile(release, "/app/released")).isEmpty();
+        ImageDetails original = engine.runtime().inspectImage(image).orElseThrow();
+        ImageDetails committed = engine.runtime().inspectImage(release).orElseThrow();
+        assertThat(committed.cmd()).isEqualTo(original.cmd());
+        assertThat(committed.entrypoint()).isEqualTo(original.entrypoint());
+        assertThat(committed.workingDir()).isEqualTo(original.workingDir());
+        assertThat(webContainers(engine, app)).singleElement().satisfies(web -> {
+            assertThat(web.state()).isEqualTo(ContainerState.RUNNING);
+            assertThat(web.labels()).containsEntry(ContainerLabels.DEPLOYMENT, finished.deploymentId());
+        });
+        assertThat(logLines(Phase.PREDEPLOY)).contains("predeploying");
+        assertThat(logLines(Phase.RELEASE)).contains("releasing");
+        assertThat(logLines(Phase.POSTDEPLOY)).contains("postdeploying");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void postdeployStartsOnlyAfterTheNewWebContainerRuns(TestEngine testEngine) {
+        Engine engine = engine(testEngine);
+        String app = newApp();
+        List<ContainerState> webStatesWhenPostdeployStarted = new CopyOnWriteArrayList<>();
+        DeploymentOrder order = imageOrder(app, appImage(engine, APP_JSON, PROCFILE));
+
+        engine.pipeline().run(order, event -> {
+            events.add(event);
+            if (event instanceof PhaseChanged change && change.phase() == Phase.POSTDEPLOY && change.status() == PhaseStatus.RUNNING) {
+                webContainers(engine, app).forEach(web -> webStatesWhenPostdeployStarted.add(web.state()));
+            }
+        }, new Cancellation());
+
+        assertThat(finished().status()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(webStatesWhenPostdeployStarted).containsExactly(ContainerState.RUNNING);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void anEntrypointImageReceivesTheTaskCommandAsArgumentsAsIs(TestEngine testEngine) {
+        Engine engine = engine(testEngine);
+        String image = engine.images().build(BuildContext.fromBaseImage(
+                        "COPY args /bin/args", "WORKDIR /app", "COPY app.json /app/", "ENTRYPOINT [\"/bin/args\"]", "CMD [\"serve\"]")
+                .executable("args", "#!/bin/sh\nfor arg in \"$@\"; do echo \"arg:$arg\"; done\n"
+                        + "[ \"$1\" = serve ] && exec sleep 300\nexit 0\n")
+                .file("app.json", "{\"scripts\": {\"dokku\": {\"predeploy\": \"echo \\\"a b\\\" c\"}}}"));
+
+        Finished finished = deploy(engine, imageOrder(newApp(), image));
+
+        assertThat(finished.status()).as(finished.reason()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(logLines(Phase.PREDEPLOY)).containsExactly("arg:echo", "arg:a b", "arg:c");
+        ImageDetails committed = engine.runtime().inspectImage(finished.releaseImage()).orElseThrow();
+        assertThat(committed.entrypoint()).containsExactly("/bin/args");
+        assertThat(committed.cmd()).containsExactly("serve");
+    }
+
+    static Stream<Arguments> failingPhases() {
+        return engines().flatMap(engine -> Stream.of(Phase.PREDEPLOY, Phase.RELEASE, Phase.POSTDEPLOY)
+                .map(phase -> Arguments.of(engine.get()[0], phase)));
+    }
+
+    @ParameterizedTest(name = "{0}: failing {1}")
+    @MethodSource("failingPhases")
+    void aFailingTaskLeavesThePreviousReleaseRunningAndCurrent(TestEngine testEngine, Phase failing) {
+        Engine engine = engine(testEngine);
+        String app = newApp();
+        Finished first = deploy(engine, imageOrder(app, appImage(engine, APP_JSON, PROCFILE)));
+        assertThat(first.status()).as(first.reason()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        String runningId = webContainers(engine, app).get(0).id();
+        String currentImageId = engine.runtime().inspectImage(ImageNames.current(app)).orElseThrow().id();
+
+        String failingTask = failing == Phase.RELEASE ? PROCFILE.replace("echo releasing", "exit 7") : PROCFILE;
+        String failingAppJson = failing == Phase.RELEASE ? APP_JSON : APP_JSON.replace("echo " + failing.id() + "ing", "exit 7");
+        Finished second = deploy(engine, imageOrder(app, appImage(engine, failingAppJson, failingTask)));
+
+        assertThat(second.status()).isEqualTo(DeploymentStatus.FAILED);
+        assertThat(second.reason()).isEqualTo(failing.id() + ": " + failing.id() + " exited with code 7");
+        assertThat(webContainers(engine, app)).singleElement().satisfies(web -> {
+            assertThat(web.id()).isEqualTo(runningId);
+            assertThat(web.state()).isEqualTo(ContainerState.RUNNING);
+        });
+        assertThat(engine.runtime().inspectImage(ImageNames.current(app)).orElseThrow().id()).isEqualTo(currentImageId);
+        assertThat(engine.runtime().inspectImage(ImageNames.release(app, second.deploymentId()))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aTaskPastItsTimeoutIsKilledAndItsPhaseFails(TestEngine testEngine) {
+        Engine engine = engine(testEngine);
+        String image = appImage(engine, "{\"scripts\": {\"dokku\": {\"predeploy\": \"sleep 60\"}}}", PROCFILE);
+        DeploymentOrder order = withTimeout(imageOrder(newApp(), image), Duration.ofSeconds(2));
+
+        Finished finished = deploy(engine, order);
+
+        assertThat(finished.status()).isEqualTo(DeploymentStatus.FAILED);
+        assertThat(finished.reason()).isEqualTo("predeploy: timeout");
+        assertThat(phaseChange(Phase.PREDEPLOY, PhaseStatus.FAILED).reason()).isEqualTo("timeout");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aCancelledDeploymentStopsItsTaskAndEndsCancelled(TestEngine testEngine) {
+        Engine engine = engine(testEngine);
+        String image = appImage(engine, "{\"scripts\": {\"dokku\": {\"predeploy\": \"echo started && sleep 60\"}}}", PROCFILE);
+        Cancellation cancellation = new Cancellation();
+
+        engine.pipeline().run(imageOrder(newApp(), image), event -> {
+            events.add(event);
+            if (event instanceof DeploymentEvent.Log log && log.line().equals("started")) {
+                cancellation.cancel();
+            }
+        }, cancellation);
+
+        assertThat(finished().status()).isEqualTo(DeploymentStatus.CANCELLED);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aBrokenAppJsonFailsWithItsPositionBeforeAnyTaskRuns(TestEngine testEngine) {
+        Engine engine = engine(testEngine);
+        String image = appImage(engine, "{\n  \"scripts\": {\"dokku\": {\"predeploy\": [\"not\", \"a string\"]}}\n}", PROCFILE);
+
+        Finished finished = deploy(engine, imageOrder(newApp(), image));
+
+        assertThat(finished.status()).isEqualTo(DeploymentStatus.FAILED);
+        assertThat(finished.reason()).startsWith("invalid manifest: app.json:2:").contains("scripts.dokku.predeploy");
+        assertThat(events).noneMatch(event -> event instanceof PhaseChanged change && change.status() == PhaseStatus.RUNNING);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void twoDeploymentsOfOneAppNeverOverlap(TestEngine testEngine) throws Exception {
+        Engine engine = engine(testEngine);
+        String app = newApp();
+        String image = appImage(engine, APP_JSON, PROCFILE);
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            DeploymentLanes lanes = new DeploymentLanes(executor, new DeploymentLanes.Work() {
+                @Override
+                public void run(DeploymentOrder order, Cancellation cancellation) {
+                    engine.pipeline().run(order, events::add, cancellation);
+                }
+
+                @Override
+                public void cancelledWhileQueued(DeploymentOrder order) {
+                }
+            });
+            lanes.submit(imageOrder(app, image));
+            lanes.submit(imageOrder(app, image));
+            await().atMost(Duration.ofMinutes(2)).until(() -> events.stream().filter(Finished.class::isInstance).count() == 2);
+        } finally {
+            executor.shutdownNow();
+        }
+
+        List<String> startsAndEnds = events.stream()
+                .filter(event -> event instanceof DeploymentEvent.Started || event instanceof Finished)
+                .map(event -> event.getClass().getSimpleName() + " " + event.deploymentId()).toList();
+        assertThat(startsAndEnds).hasSize(4);
+        assertThat(startsAndEnds.get(0)).startsWith("Started").isEqualTo(startsAndEnds.get(1).replace("Finished", "Started"));
+        assertThat(startsAndEnds.get(2)).startsWith("Started").isEqualTo(startsAndEnds.get(3).replace("Finished", "Started"));
+        assertThat(webContainers(engine, app)).hasSize(1);
+    }
+
+    private Engine engine(TestEngine testEngine) {
+        return ENGINES.computeIfAbsent(testEngine.name(), name -> {
+            ContainerRuntime runtime = testEngine.connect();
+            return new Engine(runtime, new TestImages(runtime),
+                    new DeploymentPipeline(runtime, new ManifestParser(), SETTINGS, Clock.systemUTC()));
+        });
+    }
+
+    /** An image whose /app holds the given manifests, on top of the base image. */
+    private static String appImage(Engine engine, String appJson, String procfile) {
+        return engine.images().build(BuildContext.fromBaseImage("WORKDIR /app", "COPY app.json Procfile /app/", "CMD [\"sleep\", \"300\"]")
+                .file("app.json", appJson)
+                .file("Procfile", procfile));
+    }
+
+    private String newApp() {
+        String app = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        apps.add(app);
+        return app;
+    }
+
+    private Finished deploy(Engine engine, DeploymentOrder order) {
+        engine.pipeline().run(order, events::add, new Cancellation());
+        return events.stream().filter(Finished.class::isInstance).map(Finished.class::cast)
+                .filter(finished -> finished.deploymentId().equals(order.deploymentId())).findFirst().orElseThrow();
+    }
+
+    private static DeploymentOrder imageOrder(String app, String image) {
+        return new DeploymentOrder(UUID.randomUUID().toString(), app, DeploymentKind.IMAGE, image, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.<ManifestFiles>empty(), Map.of(), Map.of(), Optional.empty(), List.of());
+    }
+
+    private static DeploymentOrder withTimeout(DeploymentOrder order, Duration timeout) {
+        return new DeploymentOrder(order.deploymentId(), order.app(), order.kind(), order.image(), order.buildContext(),
+                order.appJsonPath(), order.procfilePath(), order.manifests(), order.config(), order.formation(),
+                Optional.of(timeout), order.shell());
+    }
+
+    private static List<ContainerInfo> webContainers(Engine engine, String app) {
+        return engine.runtime().listContainers(ContainerLabels.processesOf(app));
+    }
+
+    private List<String> logLines(Phase phase) {
+        return events.stream().filter(DeploymentEvent.Log.class::isInstance).map(DeploymentEvent.Log.class::cast)
+                .filter(log -> log.phase() == phase && log.stream() == LogStream.STDOUT).map(DeploymentEvent.Log::line).toList();
+    }
+
+    private PhaseChanged phaseChange(Phase phase, PhaseStatus status) {
+        return events.stream().filter(PhaseChanged.class::isInstance).map(PhaseChanged.class::cast)
+                .filter(change -> change.phase() == phase && change.status() == status).findFirst().orElseThrow();
+    }
+
+    private Finished finished() {
+        return (Finished) events.stream().filter(Finished.class::isInstance).reduce((first, second) -> second).orElseThrow();
+    }
+}

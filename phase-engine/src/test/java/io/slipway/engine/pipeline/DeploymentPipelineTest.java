@@ -1,0 +1,325 @@
+package io.slipway.engine.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slipway.engine.pipeline.DeploymentEvent.Finished;
+import io.slipway.engine.pipeline.DeploymentEvent.PhaseChanged;
+import io.slipway.manifest.ManifestParser;
+import io.slipway.runtime.Cancellation;
+import io.slipway.runtime.ContainerState;
+import io.slipway.runtime.TaskOutcome;
+import io.slipway.runtime.TaskResult;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pipeline's decisions, against a recording runtime. */
+class DeploymentPipelineTest {
+
+    private static final String APP = "shop";
+    private static final String ID = "11111111-2222-3333-4444-555555555555";
+    private static final String IMAGE = "shop:1";
+    private static final String RELEASE_IMAGE = "slipway/shop:release-" + ID;
+    private static final String ALL_TASKS_APP_JSON =
+            "{\"scripts\": {\"dokku\": {\"predeploy\": \"touch /app/predeployed\", \"postdeploy\": \"echo after\"}}}";
+    private static final String PROCFILE = "release: echo releasing\nweb: httpd -f -p $PORT\n";
+
+    private final RecordingRuntime runtime = new RecordingRuntime().withImage(IMAGE, List.of(), List.of("/bin/sh"));
+    private final List<DeploymentEvent> events = new ArrayList<>();
+    private final PipelineSettings settings = new PipelineSettings(
+            Duration.ofMinutes(10), Duration.ofSeconds(2), Duration.ZERO, Duration.ofSeconds(1), 5000, List.of("/bin/sh", "-c"));
+    private final DeploymentPipeline pipeline = new DeploymentPipeline(runtime, new ManifestParser(), settings, Clock.systemUTC());
+
+    @Test
+    void runsThePhasesInOrderCommittingOnlyPredeployAndRetiresTheOldReleaseLast() {
+        withManifests(ALL_TASKS_APP_JSON, PROCFILE);
+        runtime.withRunningProcess(APP, "old-deployment", "old-1");
+
+        DeploymentStatus status = deploy(imageOrder());
+
+        assertThat(status).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(runtime.operations()).containsExactly(
+                "task predeploy on " + IMAGE,
+                "commit " + RELEASE_IMAGE,
+                "task release on " + RELEASE_IMAGE,
+                "start slipway-shop-web-1-11111111",
+                "task postdeploy on " + RELEASE_IMAGE,
+                "tag " + RELEASE_IMAGE + " as slipway/shop:current",
+                "stop old-1",
+                "remove old-1");
+        assertThat(phaseSequence()).containsExactly(
+                "build SKIPPED", "predeploy RUNNING", "predeploy SUCCEEDED", "release RUNNING", "release SUCCEEDED",
+                "deploy RUNNING", "deploy SUCCEEDED", "postdeploy RUNNING", "postdeploy SUCCEEDED");
+        assertThat(finished().releaseImage()).isEqualTo(RELEASE_IMAGE);
+    }
+
+    @Test
+    void withoutPredeployTheImageItselfIsTheReleaseImageAndNothingIsCommitted() {
+        withManifests(null, PROCFILE);
+
+        deploy(imageOrder());
+
+        assertThat(runtime.operations()).noneMatch(operation -> operation.startsWith("commit"));
+        assertThat(phase(Phase.PREDEPLOY).reason()).isEqualTo("no command in app.json scripts.dokku.predeploy");
+        assertThat(phase(Phase.PREDEPLOY).status()).isEqualTo(PhaseStatus.SKIPPED);
+        assertThat(finished().releaseImage()).isEqualTo(IMAGE);
+    }
+
+    @Test
+    void aFailingReleaseLeavesThePreviousReleaseRunningAndRemovesWhatItMade() {
+        withManifests(ALL_TASKS_APP_JSON, PROCFILE);
+        runtime.withRunningProcess(APP, "old-deployment", "old-1");
+        runtime.taskBehaviour = task -> new TaskResult(TaskOutcome.EXITED, phaseOf(task.labels()).equals("release") ? 3 : 0, Optional.empty());
+
+        DeploymentStatus status = deploy(imageOrder());
+
+        assertThat(status).isEqualTo(DeploymentStatus.FAILED);
+        assertThat(finished().reason()).isEqualTo("release: release exited with code 3");
+        assertThat(phase(Phase.RELEASE).exitCode()).isEqualTo(3);
+        assertThat(runtime.operations())
+                .contains("remove-image " + RELEASE_IMAGE)
+                .noneMatch(operation -> operation.startsWith("start") || operation.startsWith("tag") || operation.contains("old-1"));
+        assertThat(runtime.containers).containsKey("old-1");
+        assertThat(phaseSequence()).endsWith("release FAILED", "deploy SKIPPED", "postdeploy SKIPPED");
+    }
+
+    @Test
+    void aFailingPostdeployRemovesTheNewContainersAndKeepsTheOldOnes() {
+        withManifests(ALL_TASKS_APP_JSON, PROCFILE);
+        runtime.withRunningProcess(APP, "old-deployment", "old-1");
+        runtime.taskBehaviour = task -> new TaskResult(TaskOutcome.EXITED, phaseOf(task.labels()).equals("postdeploy") ? 1 : 0, Optional.empty());
+
+        deploy(imageOrder());
+
+        assertThat(finished().status()).isEqualTo(DeploymentStatus.FAILED);
+        assertThat(runtime.operations()).contains("remove new-1").doesNotContain("stop old-1", "remove old-1");
+        assertThat(runtime.containers.keySet()).containsExactly("old-1");
+    }
+
+    @Test
+    void aTimedOutTaskFailsItsPhaseWithReasonTimeout() {
+        withManifests(ALL_TASKS_APP_JSON, PROCFILE);
+        runtime.taskBehaviour = task -> new TaskResult(TaskOutcome.TIMED_OUT, 137, Optional.empty());
+
+        deploy(imageOrder());
+
+        assertThat(phase(Phase.PREDEPLOY).status()).isEqualTo(PhaseStatus.FAILED);
+        assertThat(phase(Phase.PREDEPLOY).reason()).isEqualTo("timeout");
+        assertThat(finished().reason()).isEqualTo("predeploy: timeout");
+    }
+
+    @Test
+    void aCancelledTaskEndsTheDeploymentCancelled() {
+        withManifests(ALL_TASKS_APP_JSON, PROCFILE);
+        runtime.taskBehaviour = task -> new TaskResult(TaskOutcome.CANCELLED, 137, Optional.empty());
+
+        assertThat(deploy(imageOrder())).isEqualTo(DeploymentStatus.CANCELLED);
+        assertThat(finished().status()).isEqualTo(DeploymentStatus.CANCELLED);
+    }
+
+    @Test
+    void aDeploymentCancelledBeforeItsFirstPhaseRunsNothing() {
+        withManifests(ALL_TASKS_APP_JSON, PROCFILE);
+        Cancellation cancellation = new Cancellation();
+        cancellation.cancel();
+
+        DeploymentStatus status = pipeline.run(imageOrder(), events::add, cancellation);
+
+        assertThat(status).isEqualTo(DeploymentStatus.CANCELLED);
+        assertThat(runtime.tasks).isEmpty();
+    }
+
+    @Test
+    void aBrokenAppJsonFailsAtOnceWithItsPosition() {
+        withManifests("{\"scripts\": {\"dokku\": {\"predeploy\": 42}}}", PROCFILE);
+
+        deploy(imageOrder());
+
+        assertThat(finished().status()).isEqualTo(DeploymentStatus.FAILED);
+        assertThat(finished().reason()).startsWith("invalid manifest: app.json:1:").contains("scripts.dokku.predeploy");
+        assertThat(runtime.tasks).isEmpty();
+        assertThat(runtime.processes).isEmpty();
+    }
+
+    @Test
+    void tasksGetTheAppConfigAndTheirPhaseAndProcessesGetPortAndPs() {
+        withManifests(ALL_TASKS_APP_JSON, PROCFILE);
+
+        deploy(imageOrder(Map.of("DATABASE_URL", "postgres://secret")));
+
+        assertThat(runtime.tasks.get(0).env()).containsEntry("DATABASE_URL", "postgres://secret")
+                .containsEntry("SLIPWAY_APP", APP).containsEntry("SLIPWAY_DEPLOYMENT_ID", ID)
+                .containsEntry("SLIPWAY_PHASE", "predeploy");
+        assertThat(runtime.tasks.get(0).cmd()).containsExactly("/bin/sh", "-c", "touch /app/predeployed");
+        assertThat(runtime.tasks.get(0).labels()).containsEntry("io.slipway.role", "task").containsEntry("io.slipway.phase", "predeploy");
+        assertThat(runtime.processes.get(0).env()).containsEntry("PORT", "5000").containsEntry("PS", "web")
+                .containsEntry("DATABASE_URL", "postgres://secret");
+        assertThat(runtime.processes.get(0).labels()).containsEntry("io.slipway.role", "process");
+        assertThat(events).noneMatch(event -> event.toString().contains("postgres://secret"));
+    }
+
+    @Test
+    void anEntrypointImageReceivesTheTaskWordsAsArguments() {
+        runtime.withImage(IMAGE, List.of("/usr/local/bin/entry"), List.of());
+        withManifests("{\"scripts\": {\"dokku\": {\"predeploy\": \"echo \\\"a b\\\" c\"}}}", "web: serve\n");
+
+        deploy(imageOrder());
+
+        assertThat(runtime.tasks.get(0).cmd()).containsExactly("echo", "a b", "c");
+        assertThat(runtime.processes.get(0).cmd()).containsExactly("serve");
+    }
+
+    @Test
+    void withoutAProcfileWebRunsTheImagesOwnCommand() {
+        withManifests(null, null);
+
+        deploy(imageOrder());
+
+        assertThat(runtime.processes).hasSize(1);
+        assertThat(runtime.processes.get(0).cmd()).isEmpty();
+    }
+
+    @Test
+    void anImageWithNothingToRunFailsDeploy() {
+        runtime.withImage(IMAGE, List.of(), List.of());
+        withManifests(null, null);
+
+        deploy(imageOrder());
+
+        assertThat(phase(Phase.DEPLOY).status()).isEqualTo(PhaseStatus.FAILED);
+        assertThat(phase(Phase.DEPLOY).reason()).contains("nothing to run");
+    }
+
+    @Test
+    void aProcessThatExitsAfterStartFailsDeployAndIsRemoved() {
+        withManifests(null, PROCFILE);
+        runtime.startedProcessState = ContainerState.EXITED;
+
+        deploy(imageOrder());
+
+        assertThat(phase(Phase.DEPLOY).reason()).contains("exited with code 3");
+        assertThat(runtime.containers).isEmpty();
+    }
+
+    @Test
+    void aRollbackSkipsPredeployAndRunsTheRest() {
+        runtime.withImage(RELEASE_IMAGE, List.of(), List.of("/bin/sh"));
+        DeploymentOrder rollback = new DeploymentOrder(ID, APP, DeploymentKind.ROLLBACK, RELEASE_IMAGE, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(new DeploymentOrder.ManifestFiles(ALL_TASKS_APP_JSON, PROCFILE)),
+                Map.of(), Map.of(), Optional.empty(), List.of());
+
+        deploy(rollback);
+
+        assertThat(phase(Phase.PREDEPLOY).status()).isEqualTo(PhaseStatus.SKIPPED);
+        assertThat(runtime.operations()).first().isEqualTo("task release on " + RELEASE_IMAGE);
+    }
+
+    @Test
+    void aBuildContextIsReadForManifestsBeforeItIsBuilt(@TempDir Path dir) throws IOException {
+        Path context = dir.resolve("context.tar");
+        Files.write(context, tar(Map.of("Dockerfile", "FROM base\n", "app.json", "{,", "Procfile", PROCFILE)));
+        DeploymentOrder order = new DeploymentOrder(ID, APP, DeploymentKind.BUILD_CONTEXT, null, Optional.of(context.toString()),
+                Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of(), Optional.empty(), List.of());
+
+        deploy(order);
+
+        assertThat(finished().reason()).startsWith("invalid manifest: app.json:1:");
+        assertThat(runtime.operations()).isEmpty();
+    }
+
+    @Test
+    void aBuildContextIsBuiltAndItsImageDeployed(@TempDir Path dir) throws IOException {
+        Path context = dir.resolve("context.tar");
+        Files.write(context, tar(Map.of("Dockerfile", "FROM base\n", "Procfile", PROCFILE)));
+        DeploymentOrder order = new DeploymentOrder(ID, APP, DeploymentKind.BUILD_CONTEXT, null, Optional.of(context.toString()),
+                Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of(), Optional.empty(), List.of());
+
+        deploy(order);
+
+        String built = "slipway/shop:build-" + ID;
+        assertThat(runtime.operations()).startsWith("build " + built, "task release on " + built);
+        assertThat(events).filteredOn(DeploymentEvent.ManifestsResolved.class::isInstance).singleElement()
+                .extracting(event -> ((DeploymentEvent.ManifestsResolved) event).image()).isEqualTo(built);
+        assertThat(finished().status()).isEqualTo(DeploymentStatus.SUCCEEDED);
+    }
+
+    @Test
+    void eventsAreNumberedWithoutGaps() {
+        withManifests(ALL_TASKS_APP_JSON, PROCFILE);
+
+        deploy(imageOrder());
+
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(events.get(i).seq()).isEqualTo(i + 1);
+        }
+        assertThat(events.get(0)).isInstanceOf(DeploymentEvent.Started.class);
+        assertThat(events.get(events.size() - 1)).isInstanceOf(Finished.class);
+    }
+
+    private DeploymentStatus deploy(DeploymentOrder order) {
+        return pipeline.run(order, events::add, new Cancellation());
+    }
+
+    private void withManifests(String appJson, String procfile) {
+        if (appJson != null) {
+            runtime.withFile(IMAGE, "/app/app.json", appJson);
+        }
+        if (procfile != null) {
+            runtime.withFile(IMAGE, "/app/Procfile", procfile);
+        }
+    }
+
+    private static DeploymentOrder imageOrder() {
+        return imageOrder(Map.of());
+    }
+
+    private static DeploymentOrder imageOrder(Map<String, String> config) {
+        return new DeploymentOrder(ID, APP, DeploymentKind.IMAGE, IMAGE, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), config, Map.of(), Optional.empty(), List.of());
+    }
+
+    private static String phaseOf(Map<String, String> labels) {
+        return labels.get(ContainerLabels.PHASE);
+    }
+
+    private List<String> phaseSequence() {
+        return events.stream().filter(PhaseChanged.class::isInstance).map(PhaseChanged.class::cast)
+                .map(change -> change.phase().id() + " " + change.status()).toList();
+    }
+
+    private PhaseChanged phase(Phase phase) {
+        return events.stream().filter(PhaseChanged.class::isInstance).map(PhaseChanged.class::cast)
+                .filter(change -> change.phase() == phase).reduce((first, second) -> second).orElseThrow();
+    }
+
+    private Finished finished() {
+        return (Finished) events.get(events.size() - 1);
+    }
+
+    private static byte[] tar(Map<String, String> files) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
+                TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
+                entry.setSize(content.length);
+                tar.putArchiveEntry(entry);
+                tar.write(content);
+                tar.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,159 @@
+package io.slipway.engine.pipeline;
+
+import io.slipway.runtime.Cancellation;
+import io.slipway.runtime.ContainerInfo;
+import io.slipway.runtime.ContainerRuntime;
+import io.slipway.runtime.ContainerState;
+import io.slipway.runtime.EngineInfo;
+import io.slipway.runtime.EngineKind;
+import io.slipway.runtime.ImageDetails;
+import io.slipway.runtime.OutputListener;
+import io.slipway.runtime.OutputStream;
+import io.slipway.runtime.ProcessSpec;
+import io.slipway.runtime.TaskOutcome;
+import io.slipway.runtime.TaskResult;
+import io.slipway.runtime.TaskSpec;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A container runtime that records what the pipeline asks of it and answers from a script: for
+ * unit tests of the pipeline's decisions only. The real-engine tests are the proof that they work.
+ */
+final class RecordingRuntime implements ContainerRuntime {
+
+    record Call(String operation, String subject) {}
+
+    final List<Call> calls = new ArrayList<>();
+    final List<TaskSpec> tasks = new ArrayList<>();
+    final List<ProcessSpec> processes = new ArrayList<>();
+    final Map<String, ImageDetails> images = new HashMap<>();
+    final Map<String, String> files = new HashMap<>();
+    final Map<String, ContainerInfo> containers = new LinkedHashMap<>();
+    Function<TaskSpec, TaskResult> taskBehaviour = task -> new TaskResult(TaskOutcome.EXITED, 0, Optional.empty());
+    ContainerState startedProcessState = ContainerState.RUNNING;
+    private int nextId = 1;
+
+    RecordingRuntime withImage(String reference, List<String> entrypoint, List<String> cmd) {
+        images.put(reference, new ImageDetails("sha256:" + reference.hashCode(), entrypoint, cmd, "/app", List.of(), "", Set.of()));
+        return this;
+    }
+
+    RecordingRuntime withFile(String image, String path, String text) {
+        files.put(image + "|" + path, text);
+        return this;
+    }
+
+    /** A process container of an earlier deployment, running. */
+    RecordingRuntime withRunningProcess(String app, String deploymentId, String id) {
+        containers.put(id, new ContainerInfo(id, "old-" + id, "old-image", ContainerState.RUNNING, 0,
+                ContainerLabels.process(app, deploymentId, "web")));
+        return this;
+    }
+
+    List<String> operations() {
+        return calls.stream().map(call -> call.operation() + " " + call.subject()).toList();
+    }
+
+    @Override
+    public EngineInfo engine() {
+        return new EngineInfo(EngineKind.PODMAN, "test", "1.41", false, "unix:///recording");
+    }
+
+    @Override
+    public EngineInfo ping() {
+        return engine();
+    }
+
+    @Override
+    public Optional<ImageDetails> inspectImage(String image) {
+        return Optional.ofNullable(images.get(image));
+    }
+
+    @Override
+    public String buildImage(InputStream context, String tag, OutputListener output) {
+        calls.add(new Call("build", tag));
+        output.onLine(OutputStream.STDOUT, "Step 1/1 : FROM base");
+        images.put(tag, new ImageDetails("sha256:built", List.of(), List.of("/bin/sh"), "/app", List.of(), "", Set.of()));
+        return "sha256:built";
+    }
+
+    @Override
+    public String importImage(InputStream rootFilesystem, String reference) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void tagImage(String image, String reference) {
+        calls.add(new Call("tag", image + " as " + reference));
+    }
+
+    @Override
+    public void removeImage(String image) {
+        calls.add(new Call("remove-image", image));
+    }
+
+    @Override
+    public Optional<byte[]> readFile(String image, String path) {
+        return Optional.ofNullable(files.get(image + "|" + path)).map(text -> text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public TaskResult runTask(TaskSpec task, OutputListener output, Cancellation cancellation) {
+        calls.add(new Call("task", task.labels().get(ContainerLabels.PHASE) + " on " + task.image()));
+        tasks.add(task);
+        output.onLine(OutputStream.STDOUT, "ran " + String.join(" ", task.cmd()));
+        TaskResult result = taskBehaviour.apply(task);
+        if (result.succeeded() && task.commitAs().isPresent()) {
+            calls.add(new Call("commit", task.commitAs().get()));
+            images.put(task.commitAs().get(), images.get(task.image()));
+            return new TaskResult(result.outcome(), 0, Optional.of("sha256:committed"));
+        }
+        return result;
+    }
+
+    @Override
+    public String startProcess(ProcessSpec process) {
+        String id = "new-" + nextId++;
+        calls.add(new Call("start", process.name()));
+        processes.add(process);
+        containers.put(id, new ContainerInfo(id, process.name(), process.image(), startedProcessState, 3, process.labels()));
+        return id;
+    }
+
+    @Override
+    public Optional<ContainerInfo> inspectContainer(String containerId) {
+        return Optional.ofNullable(containers.get(containerId));
+    }
+
+    @Override
+    public List<ContainerInfo> listContainers(Map<String, String> labels) {
+        return containers.values().stream()
+                .filter(container -> container.labels().entrySet().containsAll(labels.entrySet()))
+                .toList();
+    }
+
+    @Override
+    public void stopContainer(String containerId, Duration grace) {
+        calls.add(new Call("stop", containerId));
+    }
+
+    @Override
+    public void removeContainer(String containerId) {
+        calls.add(new Call("remove", containerId));
+        containers.remove(containerId);
+    }
+
+    @Override
+    public void close() {
+    }
+}
