@@ -1,18 +1,14 @@
 package io.slipway.manifest;
 
-import java.util.regex.Pattern;
-
 /** Paths like {@code scripts.dokku.predeploy}, {@code healthchecks.web[0]} and {@code env["my.var"]}. */
 final class JsonPath {
 
   static final String ROOT = "";
 
-  private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_-]+");
-
   private JsonPath() {}
 
   static String key(String parent, String key) {
-    if (!PLAIN_KEY.matcher(key).matches()) {
+    if (!isPlain(key)) {
       return parent + "[\"" + key.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
     }
     return parent.isEmpty() ? key : parent + "." + key;
@@ -20,5 +16,20 @@ final class JsonPath {
 
   static String index(String parent, int index) {
     return parent + "[" + index + "]";
+  }
+
+  /** [A-Za-z0-9_-]+, checked by hand: paths are built for every value, and a regex here dominated parse time. */
+  private static boolean isPlain(String key) {
+    if (key.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+      if (!plain) {
+        return false;
+      }
+    }
+    return true;
   }
 }
