@@ -60,6 +60,15 @@ class ManifestFixtureTests {
   }
 
   @Test
+  void readsTheCommentedBenchmarkFixtureAsThePlainOne() throws ManifestException {
+    AppJson plain = PARSER.parseAppJson(fixture("dokku-tasks.app.json"));
+    AppJson commented = PARSER.parseAppJson(fixture("dokku-tasks-commented.app.json"));
+
+    assertThat(commented).usingRecursiveComparison().ignoringFields("warnings").isEqualTo(plain);
+    assertThat(commented.warnings()).extracting(ManifestProblem::path).containsExactly("cron");
+  }
+
+  @Test
   void readsTheSectionsOfAHerokuButtonFile() throws ManifestException {
     AppJson app = PARSER.parseAppJson(fixture("heroku-button.app.json"));
 
