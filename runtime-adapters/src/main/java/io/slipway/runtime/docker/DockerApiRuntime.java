@@ -45,13 +45,14 @@ final class DockerApiRuntime implements ContainerRuntime {
         this.probe = probe;
         this.docker = docker;
         EngineErrors errors = new EngineErrors(URI.create(engine.endpoint()));
-        this.images = new Images(docker, errors);
+        RawEngineApi raw = new RawEngineApi(http);
+        this.images = new Images(docker, raw, errors);
         this.builder = new ImageBuilder(docker, errors, images, network);
         this.containers = new Containers(docker, errors);
         HostConfigs hostConfigs = new HostConfigs(profile, network);
         this.processes = new ProcessStarter(docker, containers, hostConfigs);
         this.fileReader = new ImageFileReader(docker, errors, containers, hostConfigs);
-        ContainerCommitter committer = new ContainerCommitter(new RawEngineApi(http), errors, profile.kind());
+        ContainerCommitter committer = new ContainerCommitter(raw, errors, profile.kind());
         this.tasks = new TaskRunner(docker, errors, images, containers, hostConfigs, committer);
     }
 

@@ -1,10 +1,12 @@
 package io.slipway.runtime.docker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.ExposedPort;
+import io.slipway.runtime.ContainerRuntimeException;
 import io.slipway.runtime.ImageDetails;
 import io.slipway.runtime.ImageNotFoundException;
 import java.io.IOException;
@@ -25,10 +27,12 @@ final class Images {
     private static final Logger LOG = LoggerFactory.getLogger(Images.class);
 
     private final DockerClient docker;
+    private final RawEngineApi raw;
     private final EngineErrors errors;
 
-    Images(DockerClient docker, EngineErrors errors) {
+    Images(DockerClient docker, RawEngineApi raw, EngineErrors errors) {
         this.docker = docker;
+        this.raw = raw;
         this.errors = errors;
     }
 
@@ -47,10 +51,19 @@ final class Images {
         return inspect(image).orElseThrow(() -> new ImageNotFoundException(image)).details().id();
     }
 
-    /** Podman ignores an import's {@code tag} parameter; both engines read a tag given within {@code repo}. */
+    /**
+     * docker-java's import command encodes the stream as JSON (the engines answer "unexpected EOF"),
+     * so the tar is posted directly. Podman ignores the {@code tag} parameter of an import; both
+     * engines read a tag given within {@code repo}.
+     */
     String importRootFilesystem(InputStream rootFilesystem, String reference) {
+        String action = "import image " + reference;
+        List<Map.Entry<String, String>> query = List.of(Map.entry("fromSrc", "-"), Map.entry("repo", reference));
         try (InputStream tar = TarArchives.uncompressed(rootFilesystem)) {
-            errors.run("import image " + reference, () -> docker.createImageCmd(reference, tar).exec());
+            List<JsonNode> messages = errors.call(action, () -> raw.postTar(RawEngineApi.compatPath("/images/create", query), tar));
+            messages.stream().map(message -> message.path("error")).filter(JsonNode::isTextual).findFirst().ifPresent(error -> {
+                throw new ContainerRuntimeException("cannot " + action + ": " + error.asText());
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("reading the root filesystem for " + reference, e);
         }

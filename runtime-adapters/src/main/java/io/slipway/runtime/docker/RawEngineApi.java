@@ -1,11 +1,13 @@
 package io.slipway.runtime.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,16 +31,34 @@ final class RawEngineApi {
     }
 
     JsonNode get(String path) {
-        return execute(Request.builder().method(Request.Method.GET).path(path).build());
+        return json(execute(Request.builder().method(Request.Method.GET).path(path).build()));
     }
 
     JsonNode postJson(String path, String body) {
-        return execute(Request.builder()
+        return json(execute(Request.builder()
                 .method(Request.Method.POST)
                 .path(path)
                 .putHeader("Content-Type", "application/json")
                 .bodyBytes(body.getBytes(StandardCharsets.UTF_8))
+                .build()));
+    }
+
+    /**
+     * Posts a tar stream. The engine answers with a sequence of JSON progress messages, and reports a
+     * failure late in the stream as one with an {@code error} field.
+     */
+    List<JsonNode> postTar(String path, InputStream tar) {
+        String answer = execute(Request.builder()
+                .method(Request.Method.POST)
+                .path(path)
+                .putHeader("Content-Type", "application/x-tar")
+                .body(tar)
                 .build());
+        try (MappingIterator<JsonNode> messages = JSON.readerFor(JsonNode.class).readValues(answer)) {
+            return messages.readAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -55,13 +75,21 @@ final class RawEngineApi {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
-    private JsonNode execute(Request request) {
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String execute(Request request) {
         try (DockerHttpClient.Response response = http.execute(request)) {
             String body = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
             if (response.getStatusCode() >= 400) {
                 throw new DockerException(body, response.getStatusCode());
             }
-            return body.isBlank() ? JSON.missingNode() : JSON.readTree(body);
+            return body.isBlank() ? "{}" : body;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -96,9 +96,9 @@ final class TaskRunner {
             docker.waitContainerCmd(id).exec(exit);
             // Registered after the start: a cancel that came earlier kills it at once.
             try (Cancellation.Registration ignored = cancellation.onCancel(() -> stopper.stop(TaskOutcome.CANCELLED))) {
-                if (!exit.awaitCompletion(task.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!exit.awaitEnd(task.timeout())) {
                     stopper.stop(TaskOutcome.TIMED_OUT);
-                    if (!exit.awaitCompletion(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    if (!exit.awaitEnd(KILL_WAIT)) {
                         throw new ContainerRuntimeException("task container " + id + " did not stop after being killed");
                     }
                 }

@@ -32,7 +32,11 @@ public final class BuildContext {
 
     /** A context whose Dockerfile starts {@code FROM} the base image and goes on with {@code instructions}. */
     public static BuildContext fromBaseImage(String... instructions) {
-        return withDockerfile("FROM " + TestEngines.baseImage() + "\n" + String.join("\n", instructions) + "\n");
+        return from(TestEngines.baseImage(), instructions);
+    }
+
+    public static BuildContext from(String image, String... instructions) {
+        return withDockerfile("FROM " + image + "\n" + String.join("\n", instructions) + "\n");
     }
 
     public static BuildContext withDockerfile(String dockerfile) {
@@ -50,7 +54,11 @@ public final class BuildContext {
     }
 
     public BuildContext executable(String path, String content) {
-        entries.put(path, new Entry(content.getBytes(StandardCharsets.UTF_8), EXECUTABLE));
+        return executable(path, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public BuildContext executable(String path, byte[] content) {
+        entries.put(path, new Entry(content.clone(), EXECUTABLE));
         return this;
     }
 

@@ -1,0 +1,581 @@
+package io.slipway.runtime;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import io.slipway.runtime.testing.BuildContext;
+import io.slipway.runtime.testing.RecordingOutput;
+import io.slipway.runtime.testing.TestEngine;
+import io.slipway.runtime.testing.TestEngines;
+import io.slipway.runtime.testing.TestImages;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The {@link ContainerRuntime} contract, against Docker, rootful Podman and rootless Podman. */
+@ParameterizedClass(name = "{0}")
+@MethodSource("io.slipway.runtime.testing.TestEngines#all")
+class ContainerRuntimeIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration QUICK = Duration.ofSeconds(15);
+    private static final String RUN_LABEL = "io.slipway.test-run";
+
+    private static ContainerRuntime runtime;
+    private static TestImages images;
+    private static String runArgsImage;
+
+    @Parameter
+    TestEngine engine;
+
+    private final String run = UUID.randomUUID().toString();
+    private final Map<String, String> runLabels = Map.of(RUN_LABEL, run);
+    private final RecordingOutput output = new RecordingOutput();
+
+    @BeforeParameterizedClassInvocation
+    static void connect(TestEngine engine) {
+        runtime = engine.connect();
+        images = new TestImages(runtime);
+        runArgsImage = images.runArgs();
+    }
+
+    @AfterParameterizedClassInvocation
+    static void disconnect() {
+        try {
+            images.close();
+        } finally {
+            runtime.close();
+        }
+    }
+
+    /** Every container a test makes carries its run label: none may outlive the test. */
+    @AfterEach
+    void noContainerLeftBehind() {
+        List<ContainerInfo> left = runtime.listContainers(runLabels);
+        left.forEach(container -> runtime.removeContainer(container.id()));
+        assertThat(left).as("containers left behind").isEmpty();
+    }
+
+    // --- the engine
+
+    @Test
+    void identifiesTheEngineFromWhatItAnswers() {
+        EngineInfo info = runtime.engine();
+
+        assertThat(info.kind()).isEqualTo(engine.name().equals("docker") ? EngineKind.DOCKER : EngineKind.PODMAN);
+        assertThat(info.rootless()).isEqualTo(engine.name().equals("podman-rootless"));
+        assertThat(info.apiVersion()).isEqualTo("1.41");
+        assertThat(info.endpoint()).isEqualTo(engine.endpoint().toString());
+        assertThat(runtime.ping()).isEqualTo(info);
+    }
+
+    // --- images
+
+    @Test
+    void inspectsTheBaseImageByTheNameItWasImportedAs() {
+        ImageDetails base = runtime.inspectImage(TestEngines.baseImage()).orElseThrow();
+
+        assertThat(base.id()).startsWith("sha256:");
+        assertThat(base.entrypoint()).isEmpty();
+        assertThat(base.cmd()).containsExactly("/bin/sh");
+        assertThat(base.workingDir()).isEmpty();
+        assertThat(base.user()).isEmpty();
+        assertThat(base.exposedPorts()).isEmpty();
+        assertThat(base.env()).anyMatch(variable -> variable.startsWith("PATH="));
+    }
+
+    @Test
+    void anAbsentImageInspectsAsEmpty() {
+        assertThat(runtime.inspectImage("slipway-test/absent:" + run)).isEmpty();
+    }
+
+    @Test
+    void buildsFromATarContextStreamingTheBuildersOutput() {
+        String tag = images.track(TestImages.uniqueReference("build"));
+        BuildContext context = BuildContext.fromBaseImage(
+                        "WORKDIR /app",
+                        "COPY Procfile /app/Procfile",
+                        "RUN echo built-" + run,
+                        "ENV MODE=production",
+                        "EXPOSE 5000",
+                        "USER 0",
+                        "ENTRYPOINT [\"/bin/sh\", \"-c\"]",
+                        "CMD [\"echo hello\"]")
+                .file("Procfile", "web: echo hello\n");
+
+        String id = runtime.buildImage(new ByteArrayInputStream(context.toTar()), tag, output);
+
+        assertThat(output.lines(OutputStream.STDOUT)).contains("built-" + run);
+        ImageDetails built = runtime.inspectImage(tag).orElseThrow();
+        assertThat(built.id()).isEqualTo(id).startsWith("sha256:");
+        assertThat(built.entrypoint()).containsExactly("/bin/sh", "-c");
+        assertThat(built.cmd()).containsExactly("echo hello");
+        assertThat(built.workingDir()).isEqualTo("/app");
+        assertThat(built.user()).isEqualTo("0");
+        assertThat(built.env()).contains("MODE=production");
+        assertThat(built.exposedPorts()).containsExactly("5000/tcp");
+    }
+
+    @Test
+    void buildsFromAGzippedContext() {
+        String tag = images.track(TestImages.uniqueReference("gzip"));
+
+        runtime.buildImage(
+                new ByteArrayInputStream(BuildContext.fromBaseImage("CMD [\"true\"]").toGzip()), tag, output);
+
+        assertThat(runtime.inspectImage(tag)).hasValueSatisfying(image -> assertThat(image.cmd()).containsExactly("true"));
+    }
+
+    @Test
+    void aFailingBuildReportsTheBuildersError() {
+        String tag = images.track(TestImages.uniqueReference("broken"));
+        BuildContext broken = BuildContext.fromBaseImage("RUN echo before-failing && exit 3");
+
+        assertThatThrownBy(() -> runtime.buildImage(new ByteArrayInputStream(broken.toTar()), tag, output))
+                .isInstanceOf(ImageBuildException.class)
+                .message()
+                .isNotBlank()
+                .doesNotContain("Status ", "{\"");
+        assertThat(output.lines(OutputStream.STDOUT)).contains("before-failing");
+        assertThat(output.lines(OutputStream.STDERR)).isNotEmpty();
+        assertThat(runtime.inspectImage(tag)).isEmpty();
+    }
+
+    @Test
+    void tagsAndRemovesImages() {
+        String base = TestEngines.baseImage();
+        String reference = images.track(TestImages.uniqueReference("tag"));
+
+        runtime.tagImage(base, reference);
+        assertThat(runtime.inspectImage(reference).orElseThrow().id())
+                .isEqualTo(runtime.inspectImage(base).orElseThrow().id());
+
+        runtime.removeImage(reference);
+        assertThat(runtime.inspectImage(reference)).isEmpty();
+        assertThat(runtime.inspectImage(base)).isPresent();
+        runtime.removeImage(reference);
+    }
+
+    @Test
+    void taggingAnAbsentImageFailsAsNotFound() {
+        assertThatThrownBy(() -> runtime.tagImage("slipway-test/absent:" + run, TestImages.uniqueReference("tag")))
+                .isInstanceOf(ImageNotFoundException.class);
+    }
+
+    @Test
+    void importsARootFilesystemAndReadsItsFilesWithoutRunningIt() {
+        String reference = images.track(TestImages.uniqueReference("import"));
+        BuildContext rootFilesystem = BuildContext.empty().file("etc/greeting", "hello " + run + "\n");
+
+        String id = runtime.importImage(new ByteArrayInputStream(rootFilesystem.toGzip()), reference);
+
+        ImageDetails imported = runtime.inspectImage(reference).orElseThrow();
+        assertThat(imported.id()).isEqualTo(id);
+        assertThat(imported.entrypoint()).isEmpty();
+        assertThat(imported.cmd()).isEmpty();
+        // Nothing in this image could run: the file is read from a container that never starts.
+        assertThat(runtime.readFile(reference, "/etc/greeting")).hasValueSatisfying(bytes ->
+                assertThat(new String(bytes, UTF_8)).isEqualTo("hello " + run + "\n"));
+    }
+
+    @Test
+    void readsAFileOutOfAnImageOnlyWhenItIsARegularFile() {
+        String image = images.build(BuildContext.fromBaseImage("WORKDIR /app", "COPY Procfile app.json /app/")
+                .file("Procfile", "web: sleep 60\n")
+                .file("app.json", "{}"));
+
+        assertThat(runtime.readFile(image, "/app/Procfile")).hasValueSatisfying(bytes ->
+                assertThat(new String(bytes, UTF_8)).isEqualTo("web: sleep 60\n"));
+        assertThat(runtime.readFile(image, "/app/absent.json")).isEmpty();
+        assertThat(runtime.readFile(image, "/app")).isEmpty();
+    }
+
+    // --- tasks
+
+    @Test
+    void keepsStdoutAndStderrApartAndInOrder() {
+        TaskResult result = runtime.runTask(
+                task(List.of("sh", "-c", "echo out-1; echo err-1 >&2; echo out-2; echo err-2 >&2; printf out-3")),
+                output,
+                Cancellation.none());
+
+        assertThat(result).isEqualTo(new TaskResult(TaskOutcome.EXITED, 0, Optional.empty()));
+        assertThat(result.succeeded()).isTrue();
+        assertThat(output.lines(OutputStream.STDOUT)).containsExactly("out-1", "out-2", "out-3");
+        assertThat(output.lines(OutputStream.STDERR)).containsExactly("err-1", "err-2");
+    }
+
+    @Test
+    void deliversOutputWhileTheTaskRuns() {
+        CompletableFuture<TaskResult> result = CompletableFuture.supplyAsync(() -> runtime.runTask(
+                task(List.of("sh", "-c", "echo early; sleep 3; echo late")), output, Cancellation.none()));
+
+        await().atMost(QUICK).until(() -> output.printed("early"));
+        assertThat(result).isNotDone();
+        assertThat(output.printed("late")).isFalse();
+
+        assertThat(result.join().succeeded()).isTrue();
+        assertThat(output.all()).containsExactly("early", "late");
+    }
+
+    @Test
+    void passesTheCommandToTheImagesEntrypoint() {
+        String echoArgs = images.echoArgs();
+
+        runtime.runTask(task(echoArgs, List.of("two words", "'quoted'", "$HOME")), output, Cancellation.none());
+
+        assertThat(output.lines(OutputStream.STDOUT)).containsExactly("two words", "'quoted'", "$HOME");
+    }
+
+    @Test
+    void reportsTheExitCodeAndCommitsNothingOnFailure() {
+        String reference = images.track(TestImages.uniqueReference("never"));
+
+        TaskResult result = runtime.runTask(
+                task(TestEngines.baseImage(), List.of("sh", "-c", "exit 3"), Map.of(), Optional.of(reference)),
+                output,
+                Cancellation.none());
+
+        assertThat(result).isEqualTo(new TaskResult(TaskOutcome.EXITED, 3, Optional.empty()));
+        assertThat(result.succeeded()).isFalse();
+        assertThat(runtime.inspectImage(reference)).isEmpty();
+    }
+
+    @Test
+    void givesTasksTheirEnvironmentAndLabels() {
+        Map<String, String> labels = new HashMap<>(runLabels);
+        labels.put("io.slipway.role", "task");
+        TaskSpec task = new TaskSpec(
+                TestEngines.baseImage(),
+                List.of("sh", "-c", "echo \"$GREETING\"; echo started; sleep 30"),
+                Map.of("GREETING", "hello, world"),
+                labels,
+                TIMEOUT,
+                Optional.empty());
+        Cancellation cancellation = new Cancellation();
+        CompletableFuture<TaskResult> result =
+                CompletableFuture.supplyAsync(() -> runtime.runTask(task, output, cancellation));
+
+        await().atMost(QUICK).until(() -> output.printed("started"));
+        assertThat(runtime.listContainers(runLabels)).singleElement().satisfies(container -> {
+            assertThat(container.state()).isEqualTo(ContainerState.RUNNING);
+            assertThat(container.labels()).containsAllEntriesOf(labels);
+        });
+        cancellation.cancel();
+
+        assertThat(result.join().outcome()).isEqualTo(TaskOutcome.CANCELLED);
+        assertThat(output.lines(OutputStream.STDOUT)).startsWith("hello, world");
+    }
+
+    @Test
+    void killsATaskPastItsTimeout() {
+        long started = System.nanoTime();
+
+        TaskResult result = runtime.runTask(
+                new TaskSpec(
+                        TestEngines.baseImage(),
+                        List.of("sleep", "60"),
+                        Map.of(),
+                        runLabels,
+                        Duration.ofSeconds(1),
+                        Optional.empty()),
+                output,
+                Cancellation.none());
+
+        assertThat(result.outcome()).isEqualTo(TaskOutcome.TIMED_OUT);
+        assertThat(result.committedImage()).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(QUICK);
+    }
+
+    @Test
+    void killsACancelledTask() {
+        Cancellation cancellation = new Cancellation();
+        long started = System.nanoTime();
+        CompletableFuture<TaskResult> result = CompletableFuture.supplyAsync(() ->
+                runtime.runTask(task(List.of("sh", "-c", "echo started; sleep 60")), output, cancellation));
+
+        await().atMost(QUICK).until(() -> output.printed("started"));
+        cancellation.cancel();
+
+        assertThat(result.join().outcome()).isEqualTo(TaskOutcome.CANCELLED);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(QUICK);
+    }
+
+    @Test
+    void aTaskCancelledBeforeItStartsNeverRuns() {
+        Cancellation cancellation = new Cancellation();
+        cancellation.cancel();
+
+        TaskResult result = runtime.runTask(task(List.of("echo", "ran")), output, cancellation);
+
+        assertThat(result.outcome()).isEqualTo(TaskOutcome.CANCELLED);
+        assertThat(output.all()).isEmpty();
+    }
+
+    @Test
+    void aTaskOnAnAbsentImageFailsAsNotFound() {
+        assertThatThrownBy(() -> runtime.runTask(task("slipway-test/absent:" + run, List.of("true")), output, Cancellation.none()))
+                .isInstanceOf(ImageNotFoundException.class)
+                .hasMessageContaining("slipway-test/absent:" + run);
+    }
+
+    @Test
+    void aCommandTheEngineCannotStartFailsWithTheEnginesMessage() {
+        assertThatThrownBy(() -> runtime.runTask(task(List.of("/no/such/program")), output, Cancellation.none()))
+                .isInstanceOf(ContainerRuntimeException.class)
+                .message()
+                .contains("/no/such/program")
+                .doesNotContain("Status ", "{\"");
+    }
+
+    // --- commits
+
+    @Test
+    void aCommitKeepsAnEntrypointImagesConfigurationAndTheTasksFiles() {
+        String original = images.build(BuildContext.from(
+                runArgsImage,
+                "WORKDIR /app",
+                "ENV MODE=production",
+                "EXPOSE 5000",
+                "USER 0",
+                "LABEL maintainer=ops",
+                "CMD [\"sh\", \"-c\", \"echo serving\"]"));
+        String reference = images.track(TestImages.uniqueReference("commit"));
+        ImageDetails before = runtime.inspectImage(original).orElseThrow();
+
+        TaskResult result = runtime.runTask(
+                task(
+                        original,
+                        List.of("sh", "-c", "echo predeploy > /app/predeploy.txt"),
+                        Map.of("MODE", "task", "SECRET", "s3cret"),
+                        Optional.of(reference)),
+                output,
+                Cancellation.none());
+
+        assertThat(result.succeeded()).isTrue();
+        ImageDetails committed = runtime.inspectImage(reference).orElseThrow();
+        assertThat(result.committedImage()).hasValue(committed.id());
+        assertThat(committed.id()).startsWith("sha256:").isNotEqualTo(before.id());
+        assertThat(committed.entrypoint()).isEqualTo(before.entrypoint()).containsExactly(TestImages.RUN_ARGS);
+        assertThat(committed.cmd()).isEqualTo(before.cmd());
+        assertThat(committed.workingDir()).isEqualTo("/app");
+        assertThat(committed.user()).isEqualTo("0");
+        assertThat(committed.exposedPorts()).isEqualTo(before.exposedPorts());
+        assertThat(committed.env()).containsAll(before.env()).doesNotContain("MODE=task", "SECRET=s3cret");
+        assertThat(runtime.readFile(reference, "/app/predeploy.txt")).hasValueSatisfying(bytes ->
+                assertThat(new String(bytes, UTF_8)).isEqualTo("predeploy\n"));
+        assertRunsAsBefore(reference, "serving");
+    }
+
+    @Test
+    void aCommitKeepsTheCmdOfAnImageWithoutEntrypoint() {
+        String reference = images.track(TestImages.uniqueReference("commit"));
+
+        TaskResult result = runtime.runTask(
+                task(TestEngines.baseImage(), List.of("sh", "-c", "echo task > /made-by-task"), Map.of(), Optional.of(reference)),
+                output,
+                Cancellation.none());
+
+        assertThat(result.succeeded()).isTrue();
+        ImageDetails committed = runtime.inspectImage(reference).orElseThrow();
+        assertThat(committed.entrypoint()).isEmpty();
+        assertThat(committed.cmd()).containsExactly("/bin/sh");
+        assertThat(runtime.readFile(reference, "/made-by-task")).isPresent();
+    }
+
+    @Test
+    void aCommitOfAnImageWithNeitherEntrypointNorCmdAddsNeither() {
+        byte[] busybox = runtime.readFile(TestEngines.baseImage(), "/bin/busybox").orElseThrow();
+        String bare = images.track(TestImages.uniqueReference("bare"));
+        runtime.importImage(new ByteArrayInputStream(BuildContext.empty().executable("bin/busybox", busybox).toTar()), bare);
+        String reference = images.track(TestImages.uniqueReference("commit"));
+
+        TaskResult result = runtime.runTask(
+                task(bare, List.of("/bin/busybox", "sh", "-c", "echo task > /marker"), Map.of(), Optional.of(reference)),
+                output,
+                Cancellation.none());
+
+        assertThat(result.succeeded()).isTrue();
+        ImageDetails committed = runtime.inspectImage(reference).orElseThrow();
+        assertThat(committed.entrypoint()).isEmpty();
+        assertThat(committed.cmd()).isEmpty();
+        assertThat(runtime.readFile(reference, "/marker")).isPresent();
+        TaskResult rerun = runtime.runTask(task(reference, List.of("/bin/busybox", "echo", "runs")), output, Cancellation.none());
+        assertThat(rerun.succeeded()).isTrue();
+        assertThat(output.lines(OutputStream.STDOUT)).endsWith("runs");
+    }
+
+    // --- processes
+
+    @Test
+    void runsAProcessThroughItsLifeCycle() {
+        String name = "slipway-it-" + run.substring(0, 8);
+        Map<String, String> labels = new HashMap<>(runLabels);
+        labels.put("io.slipway.role", "process");
+
+        String id = runtime.startProcess(new ProcessSpec(
+                TestEngines.baseImage(),
+                name,
+                List.of("sleep", "60"),
+                Map.of("PORT", "5000"),
+                labels,
+                RestartPolicy.NO,
+                ResourceLimits.NONE));
+
+        ContainerInfo running = runtime.inspectContainer(id).orElseThrow();
+        assertThat(running.id()).isEqualTo(id);
+        assertThat(running.name()).isEqualTo(name);
+        assertThat(running.state()).isEqualTo(ContainerState.RUNNING);
+        assertThat(running.labels()).containsAllEntriesOf(labels);
+        assertThat(runtime.listContainers(labels)).extracting(ContainerInfo::id).containsExactly(id);
+        assertThat(runtime.listContainers(Map.of(RUN_LABEL, run, "io.slipway.role", "task"))).isEmpty();
+
+        runtime.stopContainer(id, Duration.ofSeconds(1));
+        assertThat(runtime.inspectContainer(id).orElseThrow().state()).isEqualTo(ContainerState.EXITED);
+        runtime.stopContainer(id, Duration.ofSeconds(1));
+
+        runtime.removeContainer(id);
+        assertThat(runtime.inspectContainer(id)).isEmpty();
+        runtime.removeContainer(id);
+        runtime.stopContainer(id, Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aProcessWithoutCommandRunsTheImagesOwn() {
+        String image = images.build(BuildContext.fromBaseImage("CMD [\"sleep\", \"60\"]"));
+
+        String id = runtime.startProcess(process(image, List.of(), RestartPolicy.NO, ResourceLimits.NONE));
+
+        assertThat(runtime.inspectContainer(id).orElseThrow().state()).isEqualTo(ContainerState.RUNNING);
+        runtime.removeContainer(id);
+    }
+
+    @Test
+    void anExitedProcessReportsItsExitCode() {
+        String id = runtime.startProcess(
+                process(TestEngines.baseImage(), List.of("sh", "-c", "exit 3"), RestartPolicy.NO, ResourceLimits.NONE));
+
+        await().atMost(QUICK).until(() -> runtime.inspectContainer(id).orElseThrow().state() == ContainerState.EXITED);
+        assertThat(runtime.inspectContainer(id).orElseThrow().exitCode()).isEqualTo(3);
+        runtime.removeContainer(id);
+    }
+
+    @Test
+    void theEngineRestartsAProcessByItsPolicy() {
+        String id = runtime.startProcess(process(
+                TestEngines.baseImage(), List.of("sh", "-c", "sleep 0.2; exit 3"), RestartPolicy.ON_FAILURE, ResourceLimits.NONE));
+
+        try (EngineView view = new EngineView(engine)) {
+            assertThat(view.inspect(id).getHostConfig().getRestartPolicy().getName()).isEqualTo("on-failure");
+            await().atMost(QUICK).until(() -> view.inspect(id).getRestartCount() >= 1);
+        }
+        runtime.removeContainer(id);
+    }
+
+    @Test
+    void appliesResourceLimitsWhereTheEngineCan() {
+        long memory = 64L * 1024 * 1024;
+        long halfACpu = 500_000_000L;
+
+        String id = runtime.startProcess(process(
+                TestEngines.baseImage(), List.of("sleep", "60"), RestartPolicy.NO, new ResourceLimits(memory, halfACpu)));
+
+        assertThat(runtime.inspectContainer(id).orElseThrow().state()).isEqualTo(ContainerState.RUNNING);
+        try (EngineView view = new EngineView(engine)) {
+            Long applied = view.inspect(id).getHostConfig().getMemory();
+            // Rootless Podman on these cgroup v1 hosts cannot limit: the adapter leaves the limits out.
+            assertThat(applied == null ? 0L : applied).isEqualTo(engine.name().equals("podman-rootless") ? 0L : memory);
+        }
+        runtime.removeContainer(id);
+    }
+
+    @Test
+    void anEngineRefusalCarriesTheEnginesMessage() {
+        ProcessSpec spec = process(TestEngines.baseImage(), List.of("sleep", "60"), RestartPolicy.NO, ResourceLimits.NONE);
+        String id = runtime.startProcess(spec);
+
+        assertThatThrownBy(() -> runtime.startProcess(spec))
+                .isExactlyInstanceOf(ContainerRuntimeException.class)
+                .message()
+                .containsIgnoringCase("in use")
+                .doesNotContain("Status ", "{\"");
+        runtime.removeContainer(id);
+    }
+
+    // --- helpers
+
+    private TaskSpec task(List<String> cmd) {
+        return task(TestEngines.baseImage(), cmd);
+    }
+
+    private TaskSpec task(String image, List<String> cmd) {
+        return task(image, cmd, Map.of(), Optional.empty());
+    }
+
+    private TaskSpec task(String image, List<String> cmd, Map<String, String> env, Optional<String> commitAs) {
+        Map<String, String> labels = new HashMap<>(runLabels);
+        labels.put("io.slipway.phase", "predeploy");
+        return new TaskSpec(image, cmd, env, labels, TIMEOUT, commitAs);
+    }
+
+    private ProcessSpec process(String image, List<String> cmd, RestartPolicy restartPolicy, ResourceLimits limits) {
+        return new ProcessSpec(
+                image, "slipway-it-" + run.substring(0, 8), cmd, Map.of(), runLabels, restartPolicy, limits);
+    }
+
+    /** A container of the committed image with no command starts as the original did. */
+    private void assertRunsAsBefore(String image, String expectedLine) {
+        RecordingOutput rerun = new RecordingOutput();
+        assertThat(runtime.runTask(task(image, List.of()), rerun, Cancellation.none()).succeeded()).isTrue();
+        assertThat(rerun.lines(OutputStream.STDOUT)).containsExactly(expectedLine);
+    }
+
+    /** Looks at what the engine really did, beneath the interface under test. */
+    private static final class EngineView implements AutoCloseable {
+
+        private final DockerClient client;
+
+        EngineView(TestEngine engine) {
+            DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                    .withDockerHost(engine.endpoint().toString())
+                    .withApiVersion("1.41")
+                    .build();
+            client = DockerClientImpl.getInstance(
+                    config, new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build());
+        }
+
+        InspectContainerResponse inspect(String id) {
+            return client.inspectContainerCmd(id).exec();
+        }
+
+        @Override
+        public void close() {
+            try {
+                client.close();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
