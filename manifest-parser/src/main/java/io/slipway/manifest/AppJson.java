@@ -1,5 +1,6 @@
 package io.slipway.manifest;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,7 +29,9 @@ public record AppJson(
     Objects.requireNonNull(postdeploy, "postdeploy");
     env = OrderedMaps.copyOf(env);
     formation = OrderedMaps.copyOf(formation);
-    healthchecks = OrderedMaps.copyOf(healthchecks);
+    Map<String, List<HealthCheck>> checks = new LinkedHashMap<>();
+    healthchecks.forEach((process, list) -> checks.put(process, List.copyOf(list)));
+    healthchecks = OrderedMaps.copyOf(checks);
     warnings = List.copyOf(warnings);
   }
 
