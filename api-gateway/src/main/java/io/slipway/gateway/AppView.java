@@ -1,0 +1,35 @@
+package io.slipway.gateway;
+
+import io.slipway.engine.pipeline.DeploymentStatus;
+import io.slipway.runtime.ContainerState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An app as the API shows it.
+ *
+ * @param currentRelease null before the first successful deployment
+ * @param latestDeployment null before the first deployment
+ * @param formation the scale requested per process type, applied at the next deployment
+ * @param processes the app's process containers on the engine and their state
+ */
+public record AppView(
+        String name,
+        Instant createdAt,
+        ReleaseView currentRelease,
+        LatestDeployment latestDeployment,
+        Map<String, Integer> formation,
+        List<ProcessView> processes) {
+
+    public AppView withProcesses(List<ProcessView> running) {
+        return new AppView(name, createdAt, currentRelease, latestDeployment, formation, running);
+    }
+
+    /** The release that runs: the deployment that made it, what was deployed, and what the containers run. */
+    public record ReleaseView(String deploymentId, String image, String releaseImage, Instant deployedAt) {}
+
+    public record LatestDeployment(String id, DeploymentStatus status, Instant createdAt) {}
+
+    public record ProcessView(String type, String containerId, String name, String deploymentId, ContainerState state) {}
+}

@@ -1,0 +1,40 @@
+package io.slipway.gateway;
+
+import io.slipway.engine.pipeline.DeploymentKind;
+import io.slipway.engine.pipeline.DeploymentStatus;
+import io.slipway.engine.pipeline.Phase;
+import io.slipway.engine.pipeline.PhaseStatus;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A deployment as the API shows it.
+ *
+ * @param image what was asked for; for a build context, the built image once it exists
+ * @param releaseImage the image the process containers run (the predeploy commit, or the image itself);
+ *     set when the deployment succeeded
+ * @param phases every phase, in the order they run
+ */
+public record DeploymentView(
+        String id,
+        String app,
+        DeploymentKind kind,
+        DeploymentStatus status,
+        String image,
+        String releaseImage,
+        String reason,
+        Long taskTimeoutSeconds,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        List<PhaseView> phases) {
+
+    public record PhaseView(
+            Phase phase,
+            PhaseStatus status,
+            String command,
+            Integer exitCode,
+            Instant startedAt,
+            Instant finishedAt,
+            String reason) {}
+}

@@ -1,0 +1,46 @@
+package io.slipway.gateway.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The gateway's configuration. It shares the {@code slipway} prefix with the engine's
+ * {@code EngineConfig} because operators set both through the same {@code SLIPWAY_*} variables
+ * (SPEC §6); the two mappings name disjoint keys.
+ */
+@ConfigMapping(prefix = "slipway")
+public interface GatewayConfig {
+
+    /**
+     * The API token ({@code SLIPWAY_API_TOKEN}). When unset, a token is generated on first start
+     * and kept in {@code <data-dir>/api-token}.
+     */
+    Optional<String> apiToken();
+
+    String DATA_DIR = "slipway.data-dir";
+
+    /**
+     * Where the H2 database, the API token and uploaded build contexts live
+     * ({@code SLIPWAY_DATA_DIR}); relative to the working directory unless absolute. Default
+     * {@code ~/.slipway}, set in {@code application.properties} because the database URL is derived
+     * from it before mappings exist (see {@link DatabaseLocation}). Use {@link DataDirectory}.
+     */
+    Path dataDir();
+
+    Gateway gateway();
+
+    interface Gateway {
+
+        /**
+         * The largest request body, a build context above all ({@code SLIPWAY_GATEWAY_MAX_UPLOAD_SIZE}).
+         * Default 512M. A larger declared {@code Content-Length} is refused with a 413 problem
+         * before the body is read.
+         */
+        @WithDefault("512M")
+        MemorySize maxUploadSize();
+    }
+
+}

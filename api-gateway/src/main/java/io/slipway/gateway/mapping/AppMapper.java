@@ -1,0 +1,43 @@
+package io.slipway.gateway.mapping;
+
+import io.slipway.engine.pipeline.ContainerLabels;
+import io.slipway.gateway.AppView;
+import io.slipway.gateway.repository.App;
+import io.slipway.gateway.repository.Deployment;
+import io.slipway.runtime.ContainerInfo;
+import java.util.List;
+import java.util.Optional;
+
+/** Apps as the API shows them; their process containers are added from the engine by the caller. */
+public final class AppMapper {
+
+    private AppMapper() {
+    }
+
+    public static AppView toView(App app, Optional<Deployment> latest) {
+        return new AppView(
+                app.name(),
+                app.createdAt(),
+                app.currentRelease().map(AppMapper::toRelease).orElse(null),
+                latest.map(d -> new AppView.LatestDeployment(d.id(), d.status(), d.createdAt())).orElse(null),
+                app.formation(),
+                List.of());
+    }
+
+    public static AppView.ProcessView toProcess(ContainerInfo container) {
+        return new AppView.ProcessView(
+                container.labels().get(ContainerLabels.PROCESS_TYPE),
+                container.id(),
+                container.name(),
+                container.labels().get(ContainerLabels.DEPLOYMENT),
+                container.state());
+    }
+
+    private static AppView.ReleaseView toRelease(Deployment deployment) {
+        return new AppView.ReleaseView(
+                deployment.id(),
+                deployment.image().orElse(null),
+                deployment.releaseImage().orElse(null),
+                deployment.finishedAt().orElse(null));
+    }
+}

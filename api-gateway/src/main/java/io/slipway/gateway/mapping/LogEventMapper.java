@@ -1,0 +1,21 @@
+package io.slipway.gateway.mapping;
+
+import io.slipway.engine.pipeline.DeploymentEvent;
+import io.slipway.gateway.LogEvent;
+import io.slipway.gateway.repository.LogLine;
+
+/** Log lines, stored or live, as the logs stream sends them. */
+public final class LogEventMapper {
+
+    private LogEventMapper() {
+    }
+
+    public static LogEvent toEvent(LogLine line) {
+        return new LogEvent(line.phase(), line.stream(), line.seq(), line.line(), line.loggedAt());
+    }
+
+    /** As it is stored, so that a live line reads the same as when it is read back later. */
+    public static LogEvent toEvent(DeploymentEvent.Log log) {
+        return toEvent(new LogLine(log));
+    }
+}

@@ -1,0 +1,54 @@
+package io.slipway.gateway.messaging;
+
+import io.slipway.engine.messaging.Channels;
+import io.slipway.engine.messaging.DeployCommand;
+import io.slipway.engine.pipeline.DeploymentOrder;
+import io.slipway.gateway.CommandNotSentException;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * What the gateway asks of the engine, on {@link Channels#DEPLOY_REQUESTS}, keyed by app name so one
+ * app's commands stay in order on a partitioned broker. Each send waits for the channel's
+ * acknowledgement: a command that cannot be delivered fails the request instead of vanishing.
+ */
+@ApplicationScoped
+public class EngineCommands {
+
+    /** Long enough for a broker that is slow to acknowledge, short enough to answer the caller. */
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final MutinyEmitter<DeployCommand> emitter;
+
+    public EngineCommands(@Channel(Channels.DEPLOY_REQUESTS) MutinyEmitter<DeployCommand> emitter) {
+        this.emitter = emitter;
+    }
+
+    public void start(DeploymentOrder order) {
+        send(new DeployCommand.Start(order));
+    }
+
+    public void cancel(String app, String deploymentId) {
+        send(new DeployCommand.Cancel(app, deploymentId));
+    }
+
+    /** Stops and removes the app's containers, and those of {@code images} that Slipway made for it. */
+    public void deleteApp(String app, List<String> images) {
+        send(new DeployCommand.DeleteApp(app, images));
+    }
+
+    private void send(DeployCommand command) {
+        Message<DeployCommand> message = Message.of(command)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(command.app()).build());
+        try {
+            emitter.sendMessage(message).await().atMost(ACK_TIMEOUT);
+        } catch (RuntimeException e) {
+            throw new CommandNotSentException("the engine's channel refused the command: " + e.getMessage(), e);
+        }
+    }
+}

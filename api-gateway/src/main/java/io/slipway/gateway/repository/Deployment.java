@@ -1,0 +1,241 @@
+package io.slipway.gateway.repository;
+
+import io.slipway.engine.pipeline.DeploymentKind;
+import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
+import io.slipway.engine.pipeline.DeploymentStatus;
+import io.slipway.engine.pipeline.Phase;
+import io.slipway.engine.pipeline.PhaseStatus;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A deployment as the gateway knows it: what was asked for, and what the engine has reported since.
+ * Its status moves only as {@link DeploymentStatus#canMoveTo} allows; once final, it changes no more.
+ */
+@Entity
+@Table(name = "deployment")
+public class Deployment {
+
+    /** The reason of a deployment that a restart of the gateway cut short. */
+    public static final String INTERRUPTED = "interrupted";
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(name = "app_name", length = 63, nullable = false)
+    private String app;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16, nullable = false)
+    private DeploymentKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16, nullable = false)
+    private DeploymentStatus status;
+
+    @Column(length = 1024)
+    private String image;
+
+    @Column(name = "app_json_path", length = 1024)
+    private String appJsonPath;
+
+    @Column(name = "procfile_path", length = 1024)
+    private String procfilePath;
+
+    @Column(name = "task_timeout_seconds")
+    private Long taskTimeoutSeconds;
+
+    @Column(name = "manifests_resolved", nullable = false)
+    private boolean manifestsResolved;
+
+    @Column(name = "resolved_image", length = 1024)
+    private String resolvedImage;
+
+    @Column(name = "app_json", length = 1048576)
+    private String appJson;
+
+    @Column(length = 1048576)
+    private String procfile;
+
+    @Column(name = "release_image", length = 1024)
+    private String releaseImage;
+
+    @Column(length = 4096)
+    private String reason;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    @Column(name = "last_event_seq", nullable = false)
+    private long lastEventSeq;
+
+    @OneToMany(mappedBy = "deployment", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<DeploymentPhase> phases = new ArrayList<>();
+
+    protected Deployment() {
+    }
+
+    /** A new deployment, {@code QUEUED}, with every phase {@code PENDING}. */
+    public Deployment(String id, String app, DeploymentKind kind, String image, Optional<String> appJsonPath,
+            Optional<String> procfilePath, Optional<Duration> taskTimeout, Instant createdAt) {
+        this.id = id;
+        this.app = app;
+        this.kind = kind;
+        this.status = DeploymentStatus.QUEUED;
+        this.image = image;
+        this.appJsonPath = appJsonPath.orElse(null);
+        this.procfilePath = procfilePath.orElse(null);
+        this.taskTimeoutSeconds = taskTimeout.map(Duration::toSeconds).orElse(null);
+        this.createdAt = StoredTime.of(createdAt);
+        for (Phase phase : Phase.values()) {
+            phases.add(new DeploymentPhase(this, phase));
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String app() {
+        return app;
+    }
+
+    public DeploymentKind kind() {
+        return kind;
+    }
+
+    public DeploymentStatus status() {
+        return status;
+    }
+
+    public boolean isActive() {
+        return !status.isFinal();
+    }
+
+    /** What was asked for; for a build context, the built image once the build succeeded. */
+    public Optional<String> image() {
+        return Optional.ofNullable(kind == DeploymentKind.BUILD_CONTEXT ? resolvedImage : image);
+    }
+
+    /** The image the phases start from, as far as it is known: what a retry deploys again. */
+    public Optional<String> sourceImage() {
+        return Optional.ofNullable(resolvedImage).or(this::image);
+    }
+
+    public Optional<String> releaseImage() {
+        return Optional.ofNullable(releaseImage);
+    }
+
+    /** Every image this deployment may have left on the engine. */
+    public List<String> images() {
+        List<String> images = new ArrayList<>();
+        sourceImage().ifPresent(images::add);
+        releaseImage().ifPresent(images::add);
+        return images;
+    }
+
+    public Optional<String> appJsonPath() {
+        return Optional.ofNullable(appJsonPath);
+    }
+
+    public Optional<String> procfilePath() {
+        return Optional.ofNullable(procfilePath);
+    }
+
+    public Optional<Duration> taskTimeout() {
+        return Optional.ofNullable(taskTimeoutSeconds).map(Duration::ofSeconds);
+    }
+
+    /** The manifests the engine used, once it reported them. */
+    public Optional<ManifestFiles> manifests() {
+        return manifestsResolved ? Optional.of(new ManifestFiles(appJson, procfile)) : Optional.empty();
+    }
+
+    public Optional<String> reason() {
+        return Optional.ofNullable(reason);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
+    }
+
+    public Optional<Instant> finishedAt() {
+        return Optional.ofNullable(finishedAt);
+    }
+
+    /** In the order they run. */
+    public List<DeploymentPhase> phases() {
+        return phases.stream().sorted(Comparator.comparing(DeploymentPhase::phase)).toList();
+    }
+
+    /**
+     * Whether an event with this seq is new, remembering it if so. A redelivered event repeats a
+     * seq, and a final deployment takes no more events.
+     */
+    public boolean takeEvent(long seq) {
+        if (seq <= lastEventSeq || status.isFinal()) {
+            return false;
+        }
+        lastEventSeq = seq;
+        return true;
+    }
+
+    public void start(Instant at) {
+        if (status.canMoveTo(DeploymentStatus.RUNNING)) {
+            status = DeploymentStatus.RUNNING;
+            startedAt = StoredTime.of(at);
+        }
+    }
+
+    public void resolveManifests(String image, ManifestFiles files) {
+        manifestsResolved = true;
+        resolvedImage = image;
+        appJson = files.appJson();
+        procfile = files.procfile();
+    }
+
+    public void changePhase(Phase phase, PhaseStatus next, String command, Integer exitCode, String why, Instant at) {
+        phases.stream().filter(row -> row.phase() == phase).forEach(row -> row.change(next, command, exitCode, why, at));
+    }
+
+    /** @return whether the deployment moved to {@code next} (a final status is never left) */
+    public boolean finish(DeploymentStatus next, String why, String release, Instant at) {
+        if (!status.canMoveTo(next)) {
+            return false;
+        }
+        status = next;
+        reason = why;
+        releaseImage = release;
+        finishedAt = StoredTime.of(at);
+        phases.forEach(row -> row.close(why == null ? "not reached" : why, at));
+        return true;
+    }
+
+    /** The process that ran it is gone, and with it the engine's queue: it will never finish by itself. */
+    public void interrupt(Instant at) {
+        finish(DeploymentStatus.FAILED, INTERRUPTED, null, at);
+    }
+}

@@ -1,0 +1,86 @@
+package io.slipway.gateway.repository;
+
+import io.slipway.engine.pipeline.DeploymentEvent;
+import io.slipway.engine.pipeline.LogStream;
+import io.slipway.engine.pipeline.Phase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One line of a deployment's output, numbered by the seq of the event that carried it. */
+@Entity
+@Table(name = "log_line")
+public class LogLine {
+
+    /** Longer lines are cut: one runaway line must not fail the storing of a deployment's events. */
+    static final int MAX_LENGTH = 65536;
+    private static final String CUT = "…";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "deployment_id", length = 36, nullable = false)
+    private String deploymentId;
+
+    @Column(nullable = false)
+    private long seq;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16, nullable = false)
+    private Phase phase;
+
+    @Enumerated(EnumType.STRING)
+    @Column(length = 16, nullable = false)
+    private LogStream stream;
+
+    @Column(length = MAX_LENGTH, nullable = false)
+    private String line;
+
+    @Column(name = "logged_at", nullable = false)
+    private Instant loggedAt;
+
+    protected LogLine() {
+    }
+
+    public LogLine(DeploymentEvent.Log event) {
+        this.deploymentId = event.deploymentId();
+        this.seq = event.seq();
+        this.phase = event.phase();
+        this.stream = event.stream();
+        this.line = event.line().length() > MAX_LENGTH
+                ? event.line().substring(0, MAX_LENGTH - CUT.length()) + CUT
+                : event.line();
+        this.loggedAt = StoredTime.of(event.at());
+    }
+
+    public String deploymentId() {
+        return deploymentId;
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    public LogStream stream() {
+        return stream;
+    }
+
+    public String line() {
+        return line;
+    }
+
+    public Instant loggedAt() {
+        return loggedAt;
+    }
+}

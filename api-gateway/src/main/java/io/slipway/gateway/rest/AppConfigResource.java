@@ -1,0 +1,57 @@
+package io.slipway.gateway.rest;
+
+import io.slipway.gateway.service.AppService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** An app's config variables: stored now, given to its tasks and processes from its next deployment on. */
+@Path("/api/v1/apps/{app}/config")
+@Tag(name = "Apps")
+@Produces(MediaType.APPLICATION_JSON)
+public class AppConfigResource {
+
+    private static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final AppService apps;
+
+    public AppConfigResource(AppService apps) {
+        this.apps = apps;
+    }
+
+    @GET
+    @Operation(summary = "The app's config variables")
+    @APIResponse(responseCode = "404", description = "No such app")
+    public Map<String, String> get(@PathParam("app") String app) {
+        return apps.config(app).orElseThrow(() -> NotFound.app(app));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the app's config variables",
+            description = "Given to tasks and processes from the next deployment on; values never appear in logs")
+    @APIResponse(responseCode = "404", description = "No such app")
+    @APIResponse(responseCode = "422", description = "A name is not a variable name, or a value is missing")
+    public Map<String, String> replace(@PathParam("app") String app, Map<String, String> variables) {
+        return apps.replaceConfig(app, variables).orElseThrow(() -> NotFound.app(app));
+    }
+
+    @PATCH
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    @Operation(summary = "Merge into the app's config variables",
+            description = "A JSON merge patch: variables given are set, variables given as null are removed")
+    @APIResponse(responseCode = "404", description = "No such app")
+    @APIResponse(responseCode = "422", description = "A name is not a variable name")
+    public Map<String, String> merge(@PathParam("app") String app, Map<String, String> changes) {
+        return apps.mergeConfig(app, changes).orElseThrow(() -> NotFound.app(app));
+    }
+}

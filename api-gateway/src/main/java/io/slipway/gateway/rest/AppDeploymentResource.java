@@ -1,0 +1,82 @@
+package io.slipway.gateway.rest;
+
+import io.slipway.gateway.DeploymentView;
+import io.slipway.gateway.ImageDeploymentRequest;
+import io.slipway.gateway.InvalidRequestException;
+import io.slipway.gateway.service.DeploymentService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** An app's deployments: new ones from an image or a build context, and the list. */
+@Path("/api/v1/apps/{app}/deployments")
+@Tag(name = "Deployments")
+@Produces(MediaType.APPLICATION_JSON)
+public class AppDeploymentResource {
+
+    private static final String TAR = "application/x-tar";
+    private static final String GZIP = "application/gzip";
+    private static final String LEGACY_GZIP = "application/x-gzip";
+    private static final int MAX_LIMIT = 500;
+
+    private final DeploymentService deployments;
+
+    public AppDeploymentResource(DeploymentService deployments) {
+        this.deployments = deployments;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Deploy an image",
+            description = "Queues a deployment of an existing image, with the app's current config and formation."
+                    + " Its manifests are read from the image's working directory (or the paths given).")
+    @APIResponse(responseCode = "202", description = "Queued")
+    @APIResponse(responseCode = "404", description = "No such app")
+    @APIResponse(responseCode = "422", description = "No image, or an invalid field")
+    public Response deployImage(@PathParam("app") String app, ImageDeploymentRequest request, UriInfo uri) {
+        if (request == null) {
+            throw new InvalidRequestException("a JSON body {\"image\": ...} is required");
+        }
+        return Accepted.deployment(deployments.deployImage(app, request).orElseThrow(() -> NotFound.app(app)), uri);
+    }
+
+    @POST
+    @Consumes({TAR, GZIP, LEGACY_GZIP})
+    @Operation(summary = "Deploy a build context",
+            description = "The body is a tar (optionally gzip-compressed) with a Dockerfile at its root; app.json and"
+                    + " the Procfile are read from its root before the build. Its size is limited by"
+                    + " slipway.gateway.max-upload-size (default 512M).")
+    @APIResponse(responseCode = "202", description = "Queued")
+    @APIResponse(responseCode = "404", description = "No such app")
+    @APIResponse(responseCode = "413", description = "The body is larger than the upload limit")
+    @APIResponse(responseCode = "415", description = "Neither JSON, a tar nor gzip")
+    public Response deployContext(@PathParam("app") String app, InputStream context, UriInfo uri) throws IOException {
+        return Accepted.deployment(deployments.deployContext(app, context).orElseThrow(() -> NotFound.app(app)), uri);
+    }
+
+    @GET
+    @Operation(summary = "The app's deployments, newest first")
+    @APIResponse(responseCode = "404", description = "No such app")
+    public List<DeploymentView> list(@PathParam("app") String app,
+            @Parameter(description = "At most this many (1 to 500)") @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidRequestException("limit: from 1 to " + MAX_LIMIT);
+        }
+        return deployments.ofApp(app, limit).orElseThrow(() -> NotFound.app(app));
+    }
+}

@@ -1,0 +1,72 @@
+package io.slipway.gateway.rest;
+
+import io.slipway.gateway.AppView;
+import io.slipway.gateway.service.AppService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/apps")
+@Tag(name = "Apps")
+@Produces(MediaType.APPLICATION_JSON)
+public class AppResource {
+
+    private final AppService apps;
+
+    public AppResource(AppService apps) {
+        this.apps = apps;
+    }
+
+    public record CreateApp(String name) {}
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an app", description = "The name is a DNS label: [a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "409", description = "The name is taken")
+    @APIResponse(responseCode = "422", description = "Not a valid app name")
+    public Response create(CreateApp request, UriInfo uri) {
+        AppView app = apps.create(request == null ? null : request.name());
+        return Response.created(uri.getAbsolutePathBuilder().path(app.name()).build()).entity(app).build();
+    }
+
+    @GET
+    @Operation(summary = "List the apps, newest first",
+            description = "Each with its current release, latest deployment and process containers")
+    public List<AppView> list() {
+        return apps.list();
+    }
+
+    @GET
+    @Path("/{app}")
+    @Operation(summary = "One app: current release, process containers and their state")
+    @APIResponse(responseCode = "404", description = "No such app")
+    public AppView get(@PathParam("app") String app) {
+        return apps.find(app).orElseThrow(() -> NotFound.app(app));
+    }
+
+    @DELETE
+    @Path("/{app}")
+    @Operation(summary = "Delete an app",
+            description = "Cancels its queued and running deployments, stops and removes its containers and the images"
+                    + " Slipway made for it, and forgets its deployments")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such app")
+    public Response delete(@PathParam("app") String app) {
+        if (!apps.delete(app)) {
+            throw NotFound.app(app);
+        }
+        return Response.noContent().build();
+    }
+}

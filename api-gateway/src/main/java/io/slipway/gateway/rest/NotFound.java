@@ -1,0 +1,18 @@
+package io.slipway.gateway.rest;
+
+import jakarta.ws.rs.NotFoundException;
+
+/** The 404s of the API; an empty answer of a service becomes one of these at the REST edge. */
+final class NotFound {
+
+    private NotFound() {
+    }
+
+    static NotFoundException app(String name) {
+        return new NotFoundException("no app named " + name);
+    }
+
+    static NotFoundException deployment(String id) {
+        return new NotFoundException("no deployment " + id);
+    }
+}

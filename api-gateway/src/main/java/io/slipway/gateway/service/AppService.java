@@ -1,0 +1,191 @@
+package io.slipway.gateway.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.slipway.gateway.AppView;
+import io.slipway.gateway.ConflictException;
+import io.slipway.gateway.InvalidRequestException;
+import io.slipway.gateway.mapping.AppMapper;
+import io.slipway.gateway.messaging.EngineCommands;
+import io.slipway.gateway.repository.App;
+import io.slipway.gateway.repository.AppRepository;
+import io.slipway.gateway.repository.Deployment;
+import io.slipway.gateway.repository.DeploymentRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Apps and their settings. Config variables and formation are stored here and take effect at the
+ * app's next deployment. Config values are secrets: nothing here logs them. Methods answer empty
+ * when the app does not exist.
+ */
+@ApplicationScoped
+public class AppService {
+
+    /** A DNS label: the name ends up in container names and image references. */
+    private static final Pattern APP_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+    /** What a shell accepts as a variable name. */
+    private static final Pattern CONFIG_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** Procfile process type names (SPEC §1). */
+    private static final Pattern PROCESS_TYPE = Pattern.compile("[A-Za-z0-9_-]{1,63}");
+    private static final String RELEASE = "release";
+    /** The size of the stored column. */
+    private static final int MAX_CONFIG_VALUE = 65536;
+
+    private final AppRepository apps;
+    private final DeploymentRepository deployments;
+    private final AppProcesses processes;
+    private final EngineCommands engine;
+    private final BuildContexts contexts;
+
+    public AppService(AppRepository apps, DeploymentRepository deployments, AppProcesses processes,
+            EngineCommands engine, BuildContexts contexts) {
+        this.apps = apps;
+        this.deployments = deployments;
+        this.processes = processes;
+        this.engine = engine;
+        this.contexts = contexts;
+    }
+
+    public AppView create(String name) {
+        if (name == null || !APP_NAME.matcher(name).matches()) {
+            throw new InvalidRequestException("name: an app name is a DNS label: lower-case letters, digits and '-',"
+                    + " at most 63, starting and ending with a letter or digit");
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (apps.findByIdOptional(name).isPresent()) {
+                throw new ConflictException("an app named " + name + " exists already");
+            }
+            App app = new App(name, Instant.now());
+            apps.persist(app);
+            return AppMapper.toView(app, Optional.empty());
+        });
+    }
+
+    /** Newest first, each with its process containers. */
+    public List<AppView> list() {
+        List<AppView> stored = QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, Deployment> latest = deployments.latestByApp();
+            return apps.listNewestFirst().stream()
+                    .map(app -> AppMapper.toView(app, Optional.ofNullable(latest.get(app.name()))))
+                    .toList();
+        });
+        Map<String, List<AppView.ProcessView>> running = processes.byApp();
+        return stored.stream().map(app -> app.withProcesses(running.getOrDefault(app.name(), List.of()))).toList();
+    }
+
+    public Optional<AppView> find(String name) {
+        Optional<AppView> stored = QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(name)
+                .map(app -> AppMapper.toView(app, deployments.ofApp(name, 1).stream().findFirst())));
+        return stored.map(app -> app.withProcesses(processes.of(name)));
+    }
+
+    /**
+     * Cancels the app's queued and running deployments, asks the engine to remove its containers and
+     * the images Slipway made for it, then forgets the app.
+     *
+     * @return false when there is no such app
+     */
+    public boolean delete(String name) {
+        record Leftovers(List<String> active, List<String> images, List<String> all) {}
+        Optional<Leftovers> leftovers = QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(name).map(app -> {
+            List<Deployment> ofApp = deployments.allOfApp(name);
+            return new Leftovers(
+                    ofApp.stream().filter(Deployment::isActive).map(Deployment::id).toList(),
+                    ofApp.stream().flatMap(deployment -> deployment.images().stream()).distinct().toList(),
+                    ofApp.stream().map(Deployment::id).toList());
+        }));
+        if (leftovers.isEmpty()) {
+            return false;
+        }
+        leftovers.get().active().forEach(id -> engine.cancel(name, id));
+        engine.deleteApp(name, leftovers.get().images());
+        QuarkusTransaction.requiringNew().run(() -> apps.findByIdOptional(name).ifPresent(app -> {
+            app.forgetRelease();
+            apps.flush();
+            deployments.deleteOfApp(name);
+            apps.delete(app);
+        }));
+        leftovers.get().all().forEach(contexts::delete);
+        return true;
+    }
+
+    public Optional<Map<String, String>> config(String name) {
+        return QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(name).map(App::config));
+    }
+
+    /** PUT: the variables become exactly {@code variables}. */
+    public Optional<Map<String, String>> replaceConfig(String name, Map<String, String> variables) {
+        checkConfig(variables, false);
+        return QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(name).map(app -> {
+            app.replaceConfig(variables);
+            return app.config();
+        }));
+    }
+
+    /** PATCH, as a JSON merge patch: given variables are set, those given as {@code null} removed. */
+    public Optional<Map<String, String>> mergeConfig(String name, Map<String, String> changes) {
+        checkConfig(changes, true);
+        return QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(name).map(app -> {
+            app.mergeConfig(changes);
+            return app.config();
+        }));
+    }
+
+    public Optional<Map<String, Integer>> formation(String name) {
+        return QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(name).map(App::formation));
+    }
+
+    /**
+     * The scale of each process type from the next deployment on; types not named keep the default
+     * (app.json's {@code formation}, else {@code web=1}). {@code release} is the release task, not a
+     * process type: it can only be "scaled" to 0, which is not stored.
+     */
+    public Optional<Map<String, Integer>> scale(String name, Map<String, Integer> quantities) {
+        checkFormation(quantities);
+        Map<String, Integer> stored = new TreeMap<>(quantities);
+        stored.remove(RELEASE);
+        return QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(name).map(app -> {
+            app.scale(stored);
+            return app.formation();
+        }));
+    }
+
+    private static void checkConfig(Map<String, String> variables, boolean nullRemoves) {
+        if (variables == null) {
+            throw new InvalidRequestException("a JSON object of variable names to values is required");
+        }
+        variables.forEach((key, value) -> {
+            if (!CONFIG_NAME.matcher(key).matches()) {
+                throw new InvalidRequestException(key + ": a variable name is letters, digits and '_', not starting with a digit");
+            }
+            if (value == null && !nullRemoves) {
+                throw new InvalidRequestException(key + ": a value is required (PATCH removes a variable given as null)");
+            }
+            if (value != null && value.length() > MAX_CONFIG_VALUE) {
+                throw new InvalidRequestException(key + ": a value has at most " + MAX_CONFIG_VALUE + " characters");
+            }
+        });
+    }
+
+    private static void checkFormation(Map<String, Integer> quantities) {
+        if (quantities == null) {
+            throw new InvalidRequestException("a JSON object of process types to quantities is required");
+        }
+        quantities.forEach((type, quantity) -> {
+            if (!PROCESS_TYPE.matcher(type).matches()) {
+                throw new InvalidRequestException(type + ": a process type is letters, digits, '_' and '-', at most 63");
+            }
+            if (quantity == null || quantity < 0) {
+                throw new InvalidRequestException(type + ": the quantity must be 0 or more");
+            }
+            if (type.equals(RELEASE) && quantity > 0) {
+                throw new InvalidRequestException("release is the release task, not a process type: it cannot be scaled");
+            }
+        });
+    }
+}

@@ -1,0 +1,78 @@
+package io.slipway.gateway.service;
+
+import io.slipway.gateway.config.DataDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * Uploaded build contexts, kept as {@code <data-dir>/contexts/<deployment id>.tar} (plain or gzip, as
+ * uploaded) from the upload until the deployment ends: the engine reads them from there.
+ */
+@ApplicationScoped
+public class BuildContexts {
+
+    private static final Logger LOG = Logger.getLogger(BuildContexts.class);
+
+    private final Path directory;
+
+    public BuildContexts(DataDirectory dataDirectory) {
+        this.directory = dataDirectory.resolve("contexts");
+    }
+
+    /**
+     * Stores the upload; a partial file never carries the final name.
+     *
+     * @return where the context is, for the engine, and how many bytes it has
+     */
+    public Stored store(String deploymentId, InputStream upload) throws IOException {
+        Files.createDirectories(directory);
+        Path partial = Files.createTempFile(directory, deploymentId, ".part");
+        try {
+            long size = Files.copy(upload, partial, StandardCopyOption.REPLACE_EXISTING);
+            Path context = pathOf(deploymentId);
+            Files.move(partial, context, StandardCopyOption.ATOMIC_MOVE);
+            return new Stored(context, size);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    public record Stored(Path path, long size) {}
+
+    public void delete(String deploymentId) {
+        try {
+            Files.deleteIfExists(pathOf(deploymentId));
+        } catch (IOException e) {
+            LOG.warnf("Cannot delete the build context of deployment %s: %s", deploymentId, e.getMessage());
+        }
+    }
+
+    /** Removes every stored context; at start-up none is in use. */
+    public void deleteAll() {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            files.forEach(file -> {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warnf("Cannot clear %s: %s", directory, e.getMessage());
+        }
+    }
+
+    private Path pathOf(String deploymentId) {
+        return directory.resolve(deploymentId + ".tar");
+    }
+}

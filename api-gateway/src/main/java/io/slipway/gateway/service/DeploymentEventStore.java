@@ -1,0 +1,65 @@
+package io.slipway.gateway.service;
+
+import io.slipway.engine.pipeline.DeploymentEvent;
+import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
+import io.slipway.engine.pipeline.DeploymentStatus;
+import io.slipway.gateway.repository.AppRepository;
+import io.slipway.gateway.repository.Deployment;
+import io.slipway.gateway.repository.DeploymentRepository;
+import io.slipway.gateway.repository.LogLine;
+import io.slipway.gateway.repository.LogLineRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+/** Keeps the stored deployments in step with the engine's events. */
+@ApplicationScoped
+public class DeploymentEventStore {
+
+    private static final Logger LOG = Logger.getLogger(DeploymentEventStore.class);
+
+    private final AppRepository apps;
+    private final DeploymentRepository deployments;
+    private final LogLineRepository lines;
+
+    public DeploymentEventStore(AppRepository apps, DeploymentRepository deployments, LogLineRepository lines) {
+        this.apps = apps;
+        this.deployments = deployments;
+        this.lines = lines;
+    }
+
+    /**
+     * Applies one event, once: an event of an unknown deployment (its app was deleted), a repeated
+     * seq and anything after the deployment ended change nothing.
+     *
+     * @return whether the event was new and applied
+     */
+    @Transactional
+    public boolean apply(DeploymentEvent event) {
+        Deployment deployment = deployments.findById(event.deploymentId());
+        if (deployment == null || !deployment.takeEvent(event.seq())) {
+            LOG.debugf("Ignoring event %d of deployment %s: unknown, seen or ended", event.seq(), event.deploymentId());
+            return false;
+        }
+        if (event instanceof DeploymentEvent.Started started) {
+            deployment.start(started.at());
+        } else if (event instanceof DeploymentEvent.ManifestsResolved resolved) {
+            deployment.resolveManifests(resolved.image(), new ManifestFiles(resolved.appJson(), resolved.procfile()));
+        } else if (event instanceof DeploymentEvent.PhaseChanged change) {
+            deployment.changePhase(change.phase(), change.status(), change.command(), change.exitCode(), change.reason(),
+                    change.at());
+        } else if (event instanceof DeploymentEvent.Log log) {
+            lines.persist(new LogLine(log));
+        } else if (event instanceof DeploymentEvent.Finished finished) {
+            finish(deployment, finished);
+        }
+        return true;
+    }
+
+    private void finish(Deployment deployment, DeploymentEvent.Finished finished) {
+        boolean moved = deployment.finish(finished.status(), finished.reason(), finished.releaseImage(), finished.at());
+        if (moved && finished.status() == DeploymentStatus.SUCCEEDED) {
+            apps.findByIdOptional(deployment.app()).ifPresent(app -> app.release(deployment));
+        }
+    }
+}

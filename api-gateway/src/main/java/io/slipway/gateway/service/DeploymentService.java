@@ -1,0 +1,167 @@
+package io.slipway.gateway.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.slipway.engine.pipeline.DeploymentKind;
+import io.slipway.engine.pipeline.DeploymentOrder;
+import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
+import io.slipway.engine.pipeline.DeploymentStatus;
+import io.slipway.gateway.CommandNotSentException;
+import io.slipway.gateway.ConflictException;
+import io.slipway.gateway.DeploymentView;
+import io.slipway.gateway.ImageDeploymentRequest;
+import io.slipway.gateway.InvalidRequestException;
+import io.slipway.gateway.mapping.DeploymentMapper;
+import io.slipway.gateway.messaging.EngineCommands;
+import io.slipway.gateway.repository.AppRepository;
+import io.slipway.gateway.repository.Deployment;
+import io.slipway.gateway.repository.DeploymentRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Creates deployments and asks the engine to run or cancel them. A deployment is stored
+ * {@code QUEUED} first and sent to the engine after the commit, so the engine's first event always
+ * finds it. Methods answer empty when the app or deployment they name does not exist.
+ */
+@ApplicationScoped
+public class DeploymentService {
+
+    private static final Set<DeploymentStatus> RETRYABLE = EnumSet.of(DeploymentStatus.FAILED, DeploymentStatus.CANCELLED);
+
+    private final AppRepository apps;
+    private final DeploymentRepository deployments;
+    private final EngineCommands engine;
+    private final BuildContexts contexts;
+
+    public DeploymentService(AppRepository apps, DeploymentRepository deployments, EngineCommands engine,
+            BuildContexts contexts) {
+        this.apps = apps;
+        this.deployments = deployments;
+        this.engine = engine;
+        this.contexts = contexts;
+    }
+
+    /** What to deploy, before it has an id. */
+    private record Plan(String app, DeploymentKind kind, String image, Optional<String> buildContext,
+            Optional<String> appJsonPath, Optional<String> procfilePath, Optional<ManifestFiles> manifests,
+            Optional<Duration> taskTimeout) {}
+
+    public Optional<DeploymentView> deployImage(String app, ImageDeploymentRequest request) {
+        return queue(UUID.randomUUID().toString(), new Plan(app, DeploymentKind.IMAGE, request.image(), Optional.empty(),
+                Optional.ofNullable(request.appJsonPath()), Optional.ofNullable(request.procfilePath()), Optional.empty(),
+                request.taskTimeout()));
+    }
+
+    /** Stores the uploaded tar (plain or gzip) where the engine reads it, then queues its build. */
+    public Optional<DeploymentView> deployContext(String app, InputStream upload) throws IOException {
+        if (!exists(app)) {
+            return Optional.empty();
+        }
+        String id = UUID.randomUUID().toString();
+        BuildContexts.Stored context = contexts.store(id, upload);
+        if (context.size() == 0) {
+            contexts.delete(id);
+            throw new InvalidRequestException("the build context is empty: send a tar with a Dockerfile at its root");
+        }
+        Optional<DeploymentView> queued = queue(id, new Plan(app, DeploymentKind.BUILD_CONTEXT, null,
+                Optional.of(context.path().toString()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        if (queued.isEmpty()) {
+            contexts.delete(id);
+        }
+        return queued;
+    }
+
+    /** Newest first. */
+    public Optional<List<DeploymentView>> ofApp(String app, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(app)
+                .map(found -> deployments.ofApp(app, limit).stream().map(DeploymentMapper::toView).toList()));
+    }
+
+    public Optional<DeploymentView> find(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> deployments.findByIdOptional(id).map(DeploymentMapper::toView));
+    }
+
+    /** Asks the engine to cancel a queued or running deployment; it reports {@code CANCELLED} when it has. */
+    public Optional<DeploymentView> cancel(String id) {
+        Optional<DeploymentView> found = find(id);
+        found.ifPresent(deployment -> {
+            if (deployment.status().isFinal()) {
+                throw new ConflictException("deployment " + id + " has ended (" + deployment.status() + "): nothing to cancel");
+            }
+            engine.cancel(deployment.app(), id);
+        });
+        return found;
+    }
+
+    /** A new deployment of a failed or cancelled one's image and manifests: no rebuild. */
+    public Optional<DeploymentView> retry(String id) {
+        Optional<Plan> plan = QuarkusTransaction.requiringNew().call(() -> deployments.findByIdOptional(id).map(source -> {
+            if (!RETRYABLE.contains(source.status())) {
+                throw new ConflictException("deployment " + id + " is " + source.status()
+                        + ": only failed or cancelled deployments can be retried");
+            }
+            String image = source.sourceImage().orElseThrow(() -> new ConflictException(
+                    "deployment " + id + " never had an image (its build did not finish): deploy the build context again"));
+            DeploymentKind kind = source.kind() == DeploymentKind.ROLLBACK ? DeploymentKind.ROLLBACK : DeploymentKind.IMAGE;
+            return new Plan(source.app(), kind, image, Optional.empty(), source.appJsonPath(), source.procfilePath(),
+                    source.manifests(), source.taskTimeout());
+        }));
+        return plan.flatMap(retry -> queue(UUID.randomUUID().toString(), retry));
+    }
+
+    /**
+     * Runs an earlier successful deployment's release image again, with its manifests, from
+     * {@code RELEASE} on: its predeploy result is already in that image.
+     */
+    public Optional<DeploymentView> rollback(String app, String releaseId) {
+        Optional<Plan> plan = QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(app).map(found -> {
+            Deployment release = deployments.ofApp(app, releaseId)
+                    .filter(deployment -> deployment.status() == DeploymentStatus.SUCCEEDED)
+                    .filter(deployment -> deployment.releaseImage().isPresent())
+                    .orElseThrow(() -> new InvalidRequestException(
+                            "release: " + releaseId + " is not a successful deployment of " + app));
+            return new Plan(app, DeploymentKind.ROLLBACK, release.releaseImage().orElseThrow(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), release.manifests(), Optional.empty());
+        }));
+        return plan.flatMap(rollback -> queue(UUID.randomUUID().toString(), rollback));
+    }
+
+    private boolean exists(String app) {
+        return QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(app).isPresent());
+    }
+
+    private Optional<DeploymentView> queue(String id, Plan plan) {
+        record Queued(DeploymentView view, DeploymentOrder order) {}
+        Optional<Queued> queued = QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(plan.app()).map(app -> {
+            Deployment deployment = new Deployment(id, app.name(), plan.kind(), plan.image(), plan.appJsonPath(),
+                    plan.procfilePath(), plan.taskTimeout(), Instant.now());
+            deployments.persist(deployment);
+            DeploymentOrder order = new DeploymentOrder(id, app.name(), plan.kind(), plan.image(), plan.buildContext(),
+                    plan.appJsonPath(), plan.procfilePath(), plan.manifests(), app.config(), app.formation(),
+                    plan.taskTimeout(), List.of());
+            return new Queued(DeploymentMapper.toView(deployment), order);
+        }));
+        queued.ifPresent(deployment -> send(deployment.order()));
+        return queued.map(Queued::view);
+    }
+
+    private void send(DeploymentOrder order) {
+        try {
+            engine.start(order);
+        } catch (CommandNotSentException e) {
+            QuarkusTransaction.requiringNew().run(() -> deployments.findByIdOptional(order.deploymentId())
+                    .ifPresent(deployment -> deployment.finish(DeploymentStatus.FAILED, "not queued: " + e.getMessage(),
+                            null, Instant.now())));
+            order.buildContext().ifPresent(context -> contexts.delete(order.deploymentId()));
+            throw e;
+        }
+    }
+}
