@@ -5,8 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads a Procfile with procfile-util's grammar (the one Dokku uses), reporting every bad line rather than the
@@ -17,9 +15,6 @@ import java.util.regex.Pattern;
 final class ProcfileReader {
 
   static final int MAX_NAME_LENGTH = 63;
-
-  private static final Pattern ENTRY = Pattern.compile("([A-Za-z0-9_-]+):(.*)");
-  private static final Pattern TRAILING_COMMENT = Pattern.compile("\\s(#|//)");
 
   private ProcfileReader() {}
 
@@ -40,15 +35,15 @@ final class ProcfileReader {
         continue;
       }
       Position at = new Position(lineNumber, raw.indexOf(line.charAt(0)) + 1);
-      Matcher entry = ENTRY.matcher(line);
-      if (!entry.matches()) {
+      int nameLength = NameCharacters.leadingNameLength(line);
+      if (nameLength == 0 || nameLength == line.length() || line.charAt(nameLength) != ':') {
         problems.error(at, JsonPath.ROOT, continuation
             ? "not an entry: the line before ends with a backslash, but a command cannot continue on the next line"
             : "expected \"name: command\" (a name of letters, digits, '_' and '-'), a comment or a blank line");
         continue;
       }
-      String name = entry.group(1);
-      String command = withoutComment(entry.group(2)).strip();
+      String name = line.substring(0, nameLength);
+      String command = withoutComment(line.substring(nameLength + 1)).strip();
       if (name.length() > MAX_NAME_LENGTH) {
         problems.error(at, JsonPath.ROOT, "the process name is longer than " + MAX_NAME_LENGTH + " characters");
       } else if (command.isEmpty() || isComment(command)) {
@@ -74,8 +69,14 @@ final class ProcfileReader {
     return line.startsWith("#") || line.startsWith("//");
   }
 
+  /** Cuts at the first {@code #} or {@code //} that follows white space. */
   private static String withoutComment(String command) {
-    Matcher comment = TRAILING_COMMENT.matcher(command);
-    return comment.find() ? command.substring(0, comment.start()) : command;
+    for (int i = 1; i < command.length(); i++) {
+      boolean marker = command.charAt(i) == '#' || command.startsWith("//", i);
+      if (marker && Character.isWhitespace(command.charAt(i - 1))) {
+        return command.substring(0, i - 1);
+      }
+    }
+    return command;
   }
 }
