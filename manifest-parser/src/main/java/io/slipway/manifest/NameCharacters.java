@@ -8,7 +8,7 @@ final class NameCharacters {
 
   private NameCharacters() {}
 
-  static boolean isNameCharacter(char c) {
+  private static boolean isNameCharacter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
   }
 

@@ -5,10 +5,6 @@ record Position(int line, int column) {
 
   static final Position WHOLE_FILE = new Position(0, 0);
 
-  static Position lineOnly(int line) {
-    return new Position(line, 0);
-  }
-
   /** Where the character at {@code index} of {@code text} is, counting CR, LF and CRLF as line breaks as Jackson does. */
   static Position of(CharSequence text, int index) {
     int line = 1;
