@@ -9,6 +9,7 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerRuntimeException;
+import io.slipway.runtime.EngineKind;
 import io.slipway.runtime.ImageNotFoundException;
 import java.time.Duration;
 import java.util.List;
@@ -24,10 +25,12 @@ final class Containers {
 
     private final DockerClient docker;
     private final EngineErrors errors;
+    private final EngineKind engine;
 
-    Containers(DockerClient docker, EngineErrors errors) {
+    Containers(DockerClient docker, EngineErrors errors, EngineKind engine) {
         this.docker = docker;
         this.errors = errors;
+        this.engine = engine;
     }
 
     /** Variables as the engines take them; passed in the container's configuration, never on a command line. */
@@ -109,14 +112,14 @@ final class Containers {
         return containers.stream().map(c -> inspect(c.getId())).flatMap(Optional::stream).toList();
     }
 
-    private static ContainerInfo infoOf(InspectContainerResponse container) {
+    private ContainerInfo infoOf(InspectContainerResponse container) {
         InspectContainerResponse.ContainerState state = container.getState();
         Long exitCode = state.getExitCodeLong();
         Map<String, String> labels = container.getConfig().getLabels();
         return new ContainerInfo(
                 container.getId(),
                 container.getName().startsWith("/") ? container.getName().substring(1) : container.getName(),
-                container.getConfig().getImage(),
+                engine == EngineKind.PODMAN ? ImageNames.asGiven(container.getConfig().getImage()) : container.getConfig().getImage(),
                 ContainerStates.of(state.getStatus()),
                 exitCode == null ? 0 : exitCode.intValue(),
                 labels == null ? Map.of() : labels);

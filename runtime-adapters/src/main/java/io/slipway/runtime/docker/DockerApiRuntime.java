@@ -48,7 +48,7 @@ final class DockerApiRuntime implements ContainerRuntime {
         RawEngineApi raw = new RawEngineApi(http);
         this.images = new Images(docker, raw, errors);
         this.builder = new ImageBuilder(docker, errors, images, network);
-        this.containers = new Containers(docker, errors);
+        this.containers = new Containers(docker, errors, profile.kind());
         HostConfigs hostConfigs = new HostConfigs(profile, network);
         this.processes = new ProcessStarter(docker, containers, hostConfigs);
         this.fileReader = new ImageFileReader(docker, errors, containers, hostConfigs);

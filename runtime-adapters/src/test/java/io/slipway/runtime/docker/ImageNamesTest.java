@@ -19,4 +19,12 @@ class ImageNamesTest {
         assertThat(ImageNames.split("registry:5000/app")).isEqualTo(new ImageNames.Reference("registry:5000/app", "latest"));
         assertThat(ImageNames.split("registry:5000/app:1")).isEqualTo(new ImageNames.Reference("registry:5000/app", "1"));
     }
+
+    @Test
+    void podmansQualifiedNamesReadAsTheyWereGiven() {
+        assertThat(ImageNames.asGiven("localhost/slipway/busybox:latest")).isEqualTo("slipway/busybox:latest");
+        assertThat(ImageNames.asGiven("docker.io/library/busybox:1")).isEqualTo("busybox:1");
+        assertThat(ImageNames.asGiven("docker.io/slipway/app:2")).isEqualTo("slipway/app:2");
+        assertThat(ImageNames.asGiven("registry:5000/app:2")).isEqualTo("registry:5000/app:2");
+    }
 }

@@ -17,8 +17,10 @@ public final class TestImages implements AutoCloseable {
 
     /** Prints each of its arguments on a line of its own. */
     public static final String ECHO_ARGS = "/bin/echo-args";
+    public static final String ECHO_ARGS_SCRIPT = "#!/bin/sh\nfor arg in \"$@\"; do echo \"$arg\"; done\n";
     /** Runs its arguments as a command: an entrypoint that lets a task do anything. */
     public static final String RUN_ARGS = "/bin/run-args";
+    public static final String RUN_ARGS_SCRIPT = "#!/bin/sh\nexec \"$@\"\n";
 
     private final ContainerRuntime runtime;
     private final List<String> references = new ArrayList<>();
@@ -40,14 +42,9 @@ public final class TestImages implements AutoCloseable {
 
     /** {@code ENTRYPOINT ["/bin/echo-args"]}, {@code CMD ["default"]}. */
     public String echoArgs() {
-        return build(BuildContext.fromBaseImage("COPY echo-args " + ECHO_ARGS, "ENTRYPOINT [\"" + ECHO_ARGS + "\"]", "CMD [\"default\"]")
-                .executable("echo-args", "#!/bin/sh\nfor arg in \"$@\"; do echo \"$arg\"; done\n"));
-    }
-
-    /** {@code ENTRYPOINT ["/bin/run-args"]}, {@code CMD ["true"]}. */
-    public String runArgs() {
-        return build(BuildContext.fromBaseImage("COPY run-args " + RUN_ARGS, "ENTRYPOINT [\"" + RUN_ARGS + "\"]", "CMD [\"true\"]")
-                .executable("run-args", "#!/bin/sh\nexec \"$@\"\n"));
+        return build(BuildContext.fromBaseImage(
+                        "COPY echo-args " + ECHO_ARGS, "ENTRYPOINT [\"" + ECHO_ARGS + "\"]", "CMD [\"default\"]")
+                .executable("echo-args", ECHO_ARGS_SCRIPT));
     }
 
     /** A fresh {@code slipway-test/<prefix>-<random>:latest}, not yet tracked. */

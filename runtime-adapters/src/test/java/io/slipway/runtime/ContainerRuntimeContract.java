@@ -25,48 +25,84 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.TestInstance;
 
-/** The {@link ContainerRuntime} contract, against Docker, rootful Podman and rootless Podman. */
-@ParameterizedClass(name = "{0}")
-@MethodSource("io.slipway.runtime.testing.TestEngines#all")
-class ContainerRuntimeIT {
+/**
+ * The {@link ContainerRuntime} contract, run against each real engine by a subclass
+ * ({@link DockerRuntimeIT}, {@link PodmanRuntimeIT}, {@link RootlessPodmanRuntimeIT}); failsafe runs
+ * the three side by side, each one's tests in order.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ContainerRuntimeContract {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Duration QUICK = Duration.ofSeconds(15);
     private static final String RUN_LABEL = "io.slipway.test-run";
 
-    private static ContainerRuntime runtime;
-    private static TestImages images;
-    private static String runArgsImage;
+    private final TestEngine engine;
 
-    @Parameter
-    TestEngine engine;
+    private ContainerRuntime runtime;
+    private TestImages images;
+    /** Built once per engine: an Entrypoint that runs its arguments, and every setting a commit keeps. */
+    private String appImage;
+    private String appImageId;
+    private final String buildMarker = UUID.randomUUID().toString();
+    private final RecordingOutput appImageBuild = new RecordingOutput();
 
-    private final String run = UUID.randomUUID().toString();
-    private final Map<String, String> runLabels = Map.of(RUN_LABEL, run);
-    private final RecordingOutput output = new RecordingOutput();
+    private String run;
+    private Map<String, String> runLabels;
+    private RecordingOutput output;
 
-    @BeforeParameterizedClassInvocation
-    static void connect(TestEngine engine) {
-        runtime = engine.connect();
-        images = new TestImages(runtime);
-        runArgsImage = images.runArgs();
+    /** @param engineName as {@link TestEngines#named} knows it */
+    ContainerRuntimeContract(String engineName) {
+        this.engine = TestEngines.named(engineName);
     }
 
-    @AfterParameterizedClassInvocation
-    static void disconnect() {
+    @BeforeAll
+    void connect() {
+        runtime = engine.connect();
+        images = new TestImages(runtime);
+        appImage = images.track(TestImages.uniqueReference("app"));
+        appImageId = runtime.buildImage(new ByteArrayInputStream(appImageContext().toTar()), appImage, appImageBuild);
+    }
+
+    private BuildContext appImageContext() {
+        return BuildContext.fromBaseImage(
+                        "COPY run-args " + TestImages.RUN_ARGS,
+                        "WORKDIR /app",
+                        "COPY Procfile app.json /app/",
+                        "RUN echo built-" + buildMarker,
+                        "ENV MODE=production",
+                        "EXPOSE 5000",
+                        "USER 0",
+                        "ENTRYPOINT [\"" + TestImages.RUN_ARGS + "\"]",
+                        "CMD [\"sh\", \"-c\", \"echo serving\"]")
+                .executable("run-args", TestImages.RUN_ARGS_SCRIPT)
+                .file("Procfile", "web: sleep 60\n")
+                .file("app.json", "{}");
+    }
+
+    @AfterAll
+    void disconnect() {
         try {
             images.close();
         } finally {
             runtime.close();
         }
+    }
+
+    @BeforeEach
+    void newRun() {
+        run = UUID.randomUUID().toString();
+        runLabels = Map.of(RUN_LABEL, run);
+        output = new RecordingOutput();
     }
 
     /** Every container a test makes carries its run label: none may outlive the test. */
@@ -112,25 +148,11 @@ class ContainerRuntimeIT {
 
     @Test
     void buildsFromATarContextStreamingTheBuildersOutput() {
-        String tag = images.track(TestImages.uniqueReference("build"));
-        BuildContext context = BuildContext.fromBaseImage(
-                        "WORKDIR /app",
-                        "COPY Procfile /app/Procfile",
-                        "RUN echo built-" + run,
-                        "ENV MODE=production",
-                        "EXPOSE 5000",
-                        "USER 0",
-                        "ENTRYPOINT [\"/bin/sh\", \"-c\"]",
-                        "CMD [\"echo hello\"]")
-                .file("Procfile", "web: echo hello\n");
-
-        String id = runtime.buildImage(new ByteArrayInputStream(context.toTar()), tag, output);
-
-        assertThat(output.lines(OutputStream.STDOUT)).contains("built-" + run);
-        ImageDetails built = runtime.inspectImage(tag).orElseThrow();
-        assertThat(built.id()).isEqualTo(id).startsWith("sha256:");
-        assertThat(built.entrypoint()).containsExactly("/bin/sh", "-c");
-        assertThat(built.cmd()).containsExactly("echo hello");
+        assertThat(appImageBuild.lines(OutputStream.STDOUT)).contains("built-" + buildMarker);
+        ImageDetails built = runtime.inspectImage(appImage).orElseThrow();
+        assertThat(built.id()).isEqualTo(appImageId).startsWith("sha256:");
+        assertThat(built.entrypoint()).containsExactly(TestImages.RUN_ARGS);
+        assertThat(built.cmd()).containsExactly("sh", "-c", "echo serving");
         assertThat(built.workingDir()).isEqualTo("/app");
         assertThat(built.user()).isEqualTo("0");
         assertThat(built.env()).contains("MODE=production");
@@ -201,14 +223,10 @@ class ContainerRuntimeIT {
 
     @Test
     void readsAFileOutOfAnImageOnlyWhenItIsARegularFile() {
-        String image = images.build(BuildContext.fromBaseImage("WORKDIR /app", "COPY Procfile app.json /app/")
-                .file("Procfile", "web: sleep 60\n")
-                .file("app.json", "{}"));
-
-        assertThat(runtime.readFile(image, "/app/Procfile")).hasValueSatisfying(bytes ->
+        assertThat(runtime.readFile(appImage, "/app/Procfile")).hasValueSatisfying(bytes ->
                 assertThat(new String(bytes, UTF_8)).isEqualTo("web: sleep 60\n"));
-        assertThat(runtime.readFile(image, "/app/absent.json")).isEmpty();
-        assertThat(runtime.readFile(image, "/app")).isEmpty();
+        assertThat(runtime.readFile(appImage, "/app/absent.json")).isEmpty();
+        assertThat(runtime.readFile(appImage, "/app")).isEmpty();
     }
 
     // --- tasks
@@ -229,7 +247,7 @@ class ContainerRuntimeIT {
     @Test
     void deliversOutputWhileTheTaskRuns() {
         CompletableFuture<TaskResult> result = CompletableFuture.supplyAsync(() -> runtime.runTask(
-                task(List.of("sh", "-c", "echo early; sleep 3; echo late")), output, Cancellation.none()));
+                task(List.of("sh", "-c", "echo early; sleep 2; echo late")), output, Cancellation.none()));
 
         await().atMost(QUICK).until(() -> output.printed("early"));
         assertThat(result).isNotDone();
@@ -323,6 +341,25 @@ class ContainerRuntimeIT {
     }
 
     @Test
+    void anInterruptedTaskIsKilledAndItsThreadStaysInterrupted() throws InterruptedException {
+        AtomicReference<TaskResult> result = new AtomicReference<>();
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        Thread worker = new Thread(() -> {
+            result.set(runtime.runTask(task(List.of("sh", "-c", "echo started; sleep 60")), output, Cancellation.none()));
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
+        worker.start();
+
+        await().atMost(QUICK).until(() -> output.printed("started"));
+        worker.interrupt();
+        worker.join(QUICK.toMillis());
+
+        assertThat(worker.isAlive()).isFalse();
+        assertThat(result.get().outcome()).isEqualTo(TaskOutcome.CANCELLED);
+        assertThat(stillInterrupted).isTrue();
+    }
+
+    @Test
     void aTaskCancelledBeforeItStartsNeverRuns() {
         Cancellation cancellation = new Cancellation();
         cancellation.cancel();
@@ -353,14 +390,7 @@ class ContainerRuntimeIT {
 
     @Test
     void aCommitKeepsAnEntrypointImagesConfigurationAndTheTasksFiles() {
-        String original = images.build(BuildContext.from(
-                runArgsImage,
-                "WORKDIR /app",
-                "ENV MODE=production",
-                "EXPOSE 5000",
-                "USER 0",
-                "LABEL maintainer=ops",
-                "CMD [\"sh\", \"-c\", \"echo serving\"]"));
+        String original = appImage;
         String reference = images.track(TestImages.uniqueReference("commit"));
         ImageDetails before = runtime.inspectImage(original).orElseThrow();
 
@@ -446,6 +476,7 @@ class ContainerRuntimeIT {
         ContainerInfo running = runtime.inspectContainer(id).orElseThrow();
         assertThat(running.id()).isEqualTo(id);
         assertThat(running.name()).isEqualTo(name);
+        assertThat(running.image()).isEqualTo(TestEngines.baseImage());
         assertThat(running.state()).isEqualTo(ContainerState.RUNNING);
         assertThat(running.labels()).containsAllEntriesOf(labels);
         assertThat(runtime.listContainers(labels)).extracting(ContainerInfo::id).containsExactly(id);
