@@ -25,16 +25,16 @@ final class ScriptsReader {
           + " scripts.dokku.postdeploy runs after every deploy",
       "release", ": the release task is the Procfile's release entry");
 
-  private final ProblemCollector problems;
-
-  ScriptsReader(ProblemCollector problems) {
-    this.problems = problems;
-  }
-
   /** The deployment tasks app.json asks for. */
   record Scripts(Optional<String> predeploy, Optional<String> postdeploy) {
 
     static final Scripts NONE = new Scripts(Optional.empty(), Optional.empty());
+  }
+
+  private final ProblemCollector problems;
+
+  ScriptsReader(ProblemCollector problems) {
+    this.problems = problems;
   }
 
   Scripts read(Optional<Member> scripts) {
