@@ -48,6 +48,13 @@ public interface EngineConfig {
         @WithDefault("/bin/sh,-c")
         List<String> shell();
 
+        /**
+         * Whether a starting worker removes task containers and unfinished releases that a crashed
+         * process left on the engine. Turn it off when several workers share one engine. Default true.
+         */
+        @WithDefault("true")
+        boolean removeLeftoversOnStart();
+
         /** How many deployments (of different apps) run at once. Default 4. */
         @WithDefault("4")
         int parallelism();

@@ -69,6 +69,33 @@ public final class DeploymentPipeline {
         images.stream().filter(image -> image.startsWith(ImageNames.repository(app) + ":")).forEach(runtime::removeImage);
     }
 
+    /**
+     * Clears what a crashed process left on the engine: task containers, which no deployment will
+     * wait for again, and process containers that do not run an app's current release, started by
+     * a deployment that never finished. Only safe while no deployment runs on this engine.
+     *
+     * @return the names of the containers removed
+     */
+    public List<String> removeLeftoversOfInterruptedDeployments() {
+        List<String> removed = new ArrayList<>();
+        for (ContainerInfo task : runtime.listContainers(Map.of(ContainerLabels.ROLE, "task"))) {
+            runtime.removeContainer(task.id());
+            removed.add(task.name());
+        }
+        Map<String, Optional<String>> currentImageIds = new HashMap<>();
+        for (ContainerInfo process : runtime.listContainers(Map.of(ContainerLabels.ROLE, "process"))) {
+            String app = process.labels().get(ContainerLabels.APP);
+            Optional<String> current = currentImageIds.computeIfAbsent(app,
+                    key -> runtime.inspectImage(ImageNames.current(key)).map(ImageDetails::id));
+            Optional<String> running = runtime.inspectImage(process.image()).map(ImageDetails::id);
+            if (current.isPresent() && !current.equals(running)) {
+                runtime.removeContainer(process.id());
+                removed.add(process.name());
+            }
+        }
+        return removed;
+    }
+
     /** The state of one deployment while it runs. */
     private final class Run {
 

@@ -8,8 +8,10 @@ import io.slipway.engine.pipeline.DeploymentOrder;
 import io.slipway.engine.pipeline.DeploymentPipeline;
 import io.slipway.engine.pipeline.DeploymentStatus;
 import io.slipway.runtime.Cancellation;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +67,17 @@ public class DeploymentWorker implements DeploymentLanes.Work {
     public void cancelledWhileQueued(DeploymentOrder order) {
         publisher.publish(new DeploymentEvent.Finished(order.deploymentId(), order.app(), 1, Clock.systemUTC().instant(),
                 DeploymentStatus.CANCELLED, "cancelled", null));
+    }
+
+    /**
+     * A worker that starts finds no deployment of its own running: whatever task or unfinished
+     * release it finds on the engine was left by a crash and would otherwise run on unwatched.
+     */
+    void removeLeftovers(@Observes StartupEvent start, EngineConfig config) {
+        if (config.pipeline().removeLeftoversOnStart()) {
+            pipeline.removeLeftoversOfInterruptedDeployments()
+                    .forEach(name -> LOG.infof("Removed %s, left by an interrupted deployment", name));
+        }
     }
 
     @PreDestroy

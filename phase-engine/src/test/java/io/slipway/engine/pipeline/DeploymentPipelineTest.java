@@ -6,6 +6,7 @@ import io.slipway.engine.pipeline.DeploymentEvent.Finished;
 import io.slipway.engine.pipeline.DeploymentEvent.PhaseChanged;
 import io.slipway.manifest.ManifestParser;
 import io.slipway.runtime.Cancellation;
+import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerState;
 import io.slipway.runtime.TaskOutcome;
 import io.slipway.runtime.TaskResult;
@@ -266,6 +267,24 @@ class DeploymentPipelineTest {
         }
         assertThat(events.get(0)).isInstanceOf(DeploymentEvent.Started.class);
         assertThat(events.get(events.size() - 1)).isInstanceOf(Finished.class);
+    }
+
+    @Test
+    void leftoversOfAnInterruptedDeploymentAreRemovedButTheCurrentReleaseKeepsRunning() {
+        runtime.withImage("slipway/shop:current", List.of(), List.of("/bin/sh"));
+        // The old release runs the image that the current tag points to.
+        runtime.images.put("old-image", runtime.images.get("slipway/shop:current"));
+        runtime.withImage("unfinished-image", List.of(), List.of("/bin/true"));
+        runtime.withRunningProcess(APP, "old-deployment", "old-1");
+        runtime.containers.put("new-1", new ContainerInfo("new-1", "new-web", "unfinished-image",
+                ContainerState.RUNNING, 0, ContainerLabels.process(APP, "interrupted", "web")));
+        runtime.containers.put("task-1", new ContainerInfo("task-1", "predeploy", "unfinished-image",
+                ContainerState.RUNNING, 0, ContainerLabels.task(APP, "interrupted", Phase.PREDEPLOY)));
+
+        List<String> removed = pipeline.removeLeftoversOfInterruptedDeployments();
+
+        assertThat(removed).containsExactlyInAnyOrder("predeploy", "new-web");
+        assertThat(runtime.containers.keySet()).containsExactly("old-1");
     }
 
     private DeploymentStatus deploy(DeploymentOrder order) {
