@@ -18,9 +18,19 @@ public interface ContainerRuntime extends AutoCloseable {
     /** The engine this runtime talks to; answers from a cached ping taken when connecting. */
     EngineInfo engine();
 
-    /** Asks the engine again whether it is alive; throws {@link EngineUnavailableException} if not. */
+    /**
+     * Asks the engine again whether it is alive (a cheap {@code /_ping}, with a short timeout so a hung
+     * engine cannot block a health check).
+     *
+     * @return {@link #engine()}
+     * @throws EngineUnavailableException if it does not answer
+     */
     EngineInfo ping();
 
+    /**
+     * An image's configuration, by reference or id; a short name finds a local image on both engines
+     * (Podman keeps them as {@code localhost/NAME}).
+     */
     Optional<ImageDetails> inspectImage(String image);
 
     /**
@@ -44,19 +54,40 @@ public interface ContainerRuntime extends AutoCloseable {
      * Reads one file out of an image without running it: a container is created, never started,
      * the file copied out, and the container removed.
      *
-     * @return the file's bytes, or empty when the image has no such regular file
+     * @return the file's bytes, or empty when the image has no such path or it is not a regular file
+     *     (a directory, or a symbolic link, which is not followed)
+     * @throws ImageNotFoundException when the image is absent
      */
     Optional<byte[]> readFile(String image, String path);
 
     /**
-     * Runs a task container to completion and always removes it, on success, failure, timeout and
-     * cancel. Output is delivered line by line while the task runs.
+     * Runs a task container to completion and always removes it, on success, failure, timeout, cancel
+     * and engine error. Output is delivered line by line while the task runs, stdout and stderr apart,
+     * on a thread of the runtime's.
+     *
+     * <p>A commit ({@link TaskSpec#commitAs()}) gives the new image the original's Entrypoint, Cmd,
+     * WorkingDir, Env, User and exposed ports back. The task's variables and labels are set back to the
+     * image's values, or to empty ones where the image had none: a commit cannot unset them. Podman
+     * also writes into every commit what it gives every container: {@code TERM=xterm},
+     * {@code container=podman} and, for an image without one, the working directory {@code /}.
+     *
+     * <p>An interrupt of the calling thread kills the task, which ends {@link TaskOutcome#CANCELLED};
+     * the thread's interrupt flag is set again on return.
+     *
+     * @throws ImageNotFoundException when the image is absent
+     * @throws ContainerRuntimeException when the engine refuses to create or start it (e.g. no such
+     *     executable), with the engine's message
      */
     TaskResult runTask(TaskSpec task, OutputListener output, Cancellation cancellation);
 
-    /** Creates and starts a long-running process container; returns its id. */
+    /**
+     * Creates and starts a long-running process container; returns its id. A container that fails to
+     * start is removed again. Memory and CPU limits are left out, with a warning, where the engine cannot
+     * apply them (rootless Podman on cgroup v1).
+     */
     String startProcess(ProcessSpec process);
 
+    /** A container by id or name; its {@link ContainerInfo#image()} is the reference it was started with. */
     Optional<ContainerInfo> inspectContainer(String containerId);
 
     /** Containers (running or not) carrying all of the given labels. */

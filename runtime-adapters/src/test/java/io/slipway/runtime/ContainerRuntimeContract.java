@@ -412,10 +412,18 @@ abstract class ContainerRuntimeContract {
         assertThat(committed.workingDir()).isEqualTo("/app");
         assertThat(committed.user()).isEqualTo("0");
         assertThat(committed.exposedPorts()).isEqualTo(before.exposedPorts());
-        assertThat(committed.env()).containsAll(before.env()).doesNotContain("MODE=task", "SECRET=s3cret");
+        assertThat(committed.env())
+                .containsAll(before.env())
+                .contains("SECRET=")
+                .doesNotContain("MODE=task", "SECRET=s3cret");
         assertThat(runtime.readFile(reference, "/app/predeploy.txt")).hasValueSatisfying(bytes ->
                 assertThat(new String(bytes, UTF_8)).isEqualTo("predeploy\n"));
         assertRunsAsBefore(reference, "serving");
+        String process = runtime.startProcess(process(reference, List.of("sleep", "60"), RestartPolicy.NO, ResourceLimits.NONE));
+        assertThat(runtime.inspectContainer(process).orElseThrow().labels().get("io.slipway.phase"))
+                .as("the task's label in the committed image")
+                .isNullOrEmpty();
+        runtime.removeContainer(process);
     }
 
     @Test

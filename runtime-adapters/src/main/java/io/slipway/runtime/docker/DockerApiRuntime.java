@@ -63,7 +63,8 @@ final class DockerApiRuntime implements ContainerRuntime {
 
     @Override
     public EngineInfo ping() {
-        return probe.identify().info();
+        probe.ping();
+        return engine;
     }
 
     @Override

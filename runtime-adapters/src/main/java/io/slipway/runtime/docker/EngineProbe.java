@@ -1,5 +1,6 @@
 package io.slipway.runtime.docker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Version;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,8 @@ final class EngineProbe implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineProbe.class);
     private static final String PODMAN_COMPONENT = "Podman Engine";
+    /** Libpod routes need a version in the path; Podman accepts any. */
+    private static final String LIBPOD_INFO = "/v4.0.0/libpod/info";
 
     private final URI endpoint;
     private final DockerClient client;
@@ -39,20 +43,18 @@ final class EngineProbe implements AutoCloseable {
         this.raw = new RawEngineApi(http);
     }
 
-    /** Pings the engine and reads its version and info; throws {@link EngineUnavailableException}. */
+    /** The cheap question, {@code /_ping}; throws {@link EngineUnavailableException}. */
+    void ping() {
+        answering("ping", () -> client.pingCmd().exec());
+    }
+
+    /** Pings the engine, then asks who it is; throws {@link EngineUnavailableException}. */
     EngineProfile identify() {
-        try {
-            client.pingCmd().exec();
+        ping();
+        return answering("identify the engine", () -> {
             Version version = client.versionCmd().exec();
-            Info info = client.infoCmd().exec();
-            EngineKind kind = isPodman(version) ? EngineKind.PODMAN : EngineKind.DOCKER;
-            boolean rootless = kind == EngineKind.PODMAN ? podmanRootless() : dockerRootless(info);
-            EngineInfo engine = new EngineInfo(
-                    kind, version.getVersion(), DockerApiConnector.API_VERSION, rootless, endpoint.toString());
-            return new EngineProfile(engine, "1".equals(info.getCGroupVersion()));
-        } catch (RuntimeException e) {
-            throw new EngineUnavailableException(new EngineErrors(endpoint).translate("ping", e).getMessage(), e);
-        }
+            return isPodman(version) ? podman(version) : docker(version);
+        });
     }
 
     private static boolean isPodman(Version version) {
@@ -61,18 +63,32 @@ final class EngineProbe implements AutoCloseable {
                 .anyMatch(PODMAN_COMPONENT::equals);
     }
 
-    /**
-     * Podman's own {@code /info} says whether it runs rootless; its Docker-compatible one lists no
-     * rootless security option. Libpod routes need a version in the path, and any version is accepted.
-     */
-    private boolean podmanRootless() {
-        return raw.get("/v4.0.0/libpod/info").path("host").path("security").path("rootless").asBoolean();
+    /** Podman's own info says whether it runs rootless; its Docker-compatible one lists no such option. */
+    private EngineProfile podman(Version version) {
+        JsonNode host = raw.get(LIBPOD_INFO).path("host");
+        boolean rootless = host.path("security").path("rootless").asBoolean();
+        return new EngineProfile(
+                engine(EngineKind.PODMAN, version, rootless), "v1".equals(host.path("cgroupVersion").asText()));
     }
 
     /** A rootless Docker daemon lists {@code name=rootless} among its security options. */
-    private static boolean dockerRootless(Info info) {
-        return Optional.ofNullable(info.getSecurityOptions()).orElse(List.of()).stream()
+    private EngineProfile docker(Version version) {
+        Info info = client.infoCmd().exec();
+        boolean rootless = Optional.ofNullable(info.getSecurityOptions()).orElse(List.of()).stream()
                 .anyMatch(option -> option.contains("rootless"));
+        return new EngineProfile(engine(EngineKind.DOCKER, version, rootless), "1".equals(info.getCGroupVersion()));
+    }
+
+    private EngineInfo engine(EngineKind kind, Version version, boolean rootless) {
+        return new EngineInfo(kind, version.getVersion(), DockerApiConnector.API_VERSION, rootless, endpoint.toString());
+    }
+
+    private <T> T answering(String action, Supplier<T> question) {
+        try {
+            return question.get();
+        } catch (RuntimeException e) {
+            throw new EngineUnavailableException(new EngineErrors(endpoint).translate(action, e).getMessage(), e);
+        }
     }
 
     @Override
