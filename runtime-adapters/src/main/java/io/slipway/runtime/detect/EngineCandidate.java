@@ -2,6 +2,7 @@ package io.slipway.runtime.detect;
 
 import io.slipway.runtime.EngineKind;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -15,9 +16,20 @@ import java.util.Optional;
  */
 public record EngineCandidate(String description, EngineKind kind, Optional<URI> endpoint) {
 
-    /** An endpoint given by an environment variable such as {@code DOCKER_HOST}. */
+    /**
+     * An endpoint given by an environment variable such as {@code DOCKER_HOST}.
+     *
+     * @throws IllegalArgumentException when the value is no URI: an operator's mistake to report, not
+     *     a reason to fall back to another engine
+     */
     static EngineCandidate variable(String name, EngineKind kind, Optional<String> value) {
-        return new EngineCandidate(name, kind, value.map(URI::create));
+        return new EngineCandidate(name, kind, value.map(endpoint -> {
+            try {
+                return new URI(endpoint);
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException(name + " is not an endpoint URI: " + e.getMessage(), e);
+            }
+        }));
     }
 
     /** A unix socket at a well-known path. */

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link ContainerRuntime} on an engine's Docker-compatible API, for Docker and for rootful and
- * rootless Podman alike; what differs between them is handled by the parts it delegates to.
+ * rootless Podman alike; what differs between them is handled by the parts it delegates to. Safe for
+ * concurrent use: several deployments run their tasks through one runtime.
  */
 final class DockerApiRuntime implements ContainerRuntime {
 

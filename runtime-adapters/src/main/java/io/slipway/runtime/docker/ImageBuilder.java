@@ -43,6 +43,8 @@ final class ImageBuilder {
         } catch (IOException e) {
             throw new UncheckedIOException("reading the build context of " + tag, e);
         } catch (InterruptedException e) {
+            // Closing the stream makes the engine cancel the build.
+            callback.abandon();
             Thread.currentThread().interrupt();
             throw new ContainerRuntimeException("the build of " + tag + " was interrupted");
         }

@@ -15,10 +15,15 @@ abstract class StreamCallback<T> extends ResultCallback.Adapter<T> {
     @Override
     public void onError(Throwable throwable) {
         failure = throwable;
+        abandon();
+    }
+
+    /** Closes the stream, which ends the request on the engine's side too; used when giving up on it. */
+    void abandon() {
         try {
             close();
         } catch (IOException ignored) {
-            // The stream is being abandoned because it failed; the failure above is what matters.
+            // Giving up on the stream anyway; there is nothing left to do with it.
         }
     }
 

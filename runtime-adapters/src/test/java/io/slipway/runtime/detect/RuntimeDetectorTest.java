@@ -105,6 +105,16 @@ class RuntimeDetectorTest {
     }
 
     @Test
+    void aVariableThatIsNoUriIsReportedAsSuch() {
+        RuntimeSettings broken = new RuntimeSettings(
+                "auto", Optional.of("unix:///path with spaces"), Optional.empty(), Optional.empty(), Optional.empty());
+
+        assertThatThrownBy(() -> EngineCandidates.inOrder(broken))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("DOCKER_HOST is not an endpoint URI");
+    }
+
+    @Test
     void preferencesAreReadCaseInsensitivelyAndUnknownOnesRefused() {
         assertThat(EnginePreference.parse(" Podman ")).isEqualTo(EnginePreference.PODMAN);
         assertThatThrownBy(() -> EnginePreference.parse("containerd"))
