@@ -1,6 +1,7 @@
 package io.slipway.gateway.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.slipway.gateway.CommandNotSentException;
 import io.slipway.gateway.ConflictException;
 import io.slipway.gateway.InvalidRequestException;
@@ -46,6 +47,12 @@ public class ProblemMappers {
             return invalid(invalid, uri);
         }
         return problem(Status.BAD_REQUEST, "the body is not the JSON expected: " + e.getOriginalMessage(), uri);
+    }
+
+    /** Quarkus has a mapper of its own for this kind of unreadable body (a JSON value of the wrong type). */
+    @ServerExceptionMapper
+    public Response mistyped(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
     }
 
     /** 404 of unknown apps and deployments, and the HTTP errors the framework raises (405, 406, 415...). */

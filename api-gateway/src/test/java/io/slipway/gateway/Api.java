@@ -1,0 +1,48 @@
+package io.slipway.gateway;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+/** Calls to the API under test, with the token the gateway generated in its test data directory. */
+final class Api {
+
+    /** {@code %test.slipway.data-dir}, seen from the module directory that surefire runs in. */
+    static final Path DATA_DIR = Path.of("target/slipway-test-data");
+    static final Path TOKEN_FILE = DATA_DIR.resolve("api-token");
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    private Api() {
+    }
+
+    static String token() {
+        try {
+            return Files.readString(TOKEN_FILE).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A request carrying the token. */
+    static RequestSpecification api() {
+        return given().header("Authorization", "Bearer " + token());
+    }
+
+    static RequestSpecification json(Object body) {
+        return api().contentType(ContentType.JSON).body(body);
+    }
+
+    /** Creates an app with a fresh name and returns the name. */
+    static String newApp() {
+        String name = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        json(Map.of("name", name)).post("/api/v1/apps").then().statusCode(201);
+        return name;
+    }
+}

@@ -1,0 +1,128 @@
+package io.slipway.gateway;
+
+import static io.slipway.gateway.Api.PROBLEM_JSON;
+import static io.slipway.gateway.Api.api;
+import static io.slipway.gateway.Api.json;
+import static io.slipway.gateway.Api.newApp;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.slipway.engine.pipeline.DeploymentStatus;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@QuarkusTest
+class AppResourceTests {
+
+    private static final String ISO_UTC = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z";
+
+    @Inject
+    TestDeployments deployments;
+
+    @Test
+    void aNewAppHasNoReleaseAndNoProcesses() {
+        String name = "t-new-" + System.nanoTime();
+        json(Map.of("name", name)).post("/api/v1/apps").then()
+                .statusCode(201)
+                .header("Location", endsWith("/api/v1/apps/" + name))
+                .body("name", equalTo(name))
+                .body("createdAt", matchesPattern(ISO_UTC))
+                .body("currentRelease", nullValue())
+                .body("latestDeployment", nullValue())
+                .body("processes", equalTo(List.of()));
+        api().get("/api/v1/apps/" + name).then().statusCode(200).body("name", equalTo(name));
+        api().get("/api/v1/apps").then().statusCode(200).body("name", hasItem(name));
+    }
+
+    @Test
+    void appsAreListedNewestFirst() {
+        String older = newApp();
+        String newer = newApp();
+        List<String> names = api().get("/api/v1/apps").then().statusCode(200).extract().jsonPath().getList("name");
+        assertThat(names).containsSubsequence(newer, older);
+    }
+
+    @Test
+    void aTakenNameIsAConflict() {
+        String name = newApp();
+        json(Map.of("name", name)).post("/api/v1/apps").then()
+                .statusCode(409)
+                .contentType(PROBLEM_JSON)
+                .body("status", equalTo(409))
+                .body("title", equalTo("Conflict"))
+                .body("instance", equalTo("/api/v1/apps"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Upper", "-leading", "trailing-", "under_score", "dot.ted", "",
+        "a123456789012345678901234567890123456789012345678901234567890123"})
+    void aNameMustBeADnsLabel(String name) {
+        json(Map.of("name", name)).post("/api/v1/apps").then()
+                .statusCode(422)
+                .contentType(PROBLEM_JSON)
+                .body("type", equalTo("about:blank"))
+                .body("status", equalTo(422));
+    }
+
+    @Test
+    void aNameIsRequired() {
+        json(Map.of()).post("/api/v1/apps").then().statusCode(422).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void anUnknownAppIsNotFound() {
+        for (String path : List.of("", "/config", "/formation", "/deployments")) {
+            api().get("/api/v1/apps/no-such-app" + path).then()
+                    .statusCode(404)
+                    .contentType(PROBLEM_JSON)
+                    .body("detail", equalTo("no app named no-such-app"))
+                    .body("instance", equalTo("/api/v1/apps/no-such-app" + path));
+        }
+        api().delete("/api/v1/apps/no-such-app").then().statusCode(404).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void anAppShowsItsCurrentReleaseAndLatestDeployment() {
+        String app = newApp();
+        EngineEvents released = deployments.queuedWithEvents(app, "example/web:1")
+                .succeeds("example/web:1", "slipway/" + app + ":release-1");
+        String failed = deployments.queuedWithEvents(app, "example/web:2")
+                .started()
+                .finished(DeploymentStatus.FAILED, "predeploy: exited with code 1", null)
+                .id();
+
+        api().get("/api/v1/apps/" + app).then()
+                .statusCode(200)
+                .body("currentRelease.deploymentId", equalTo(released.id()))
+                .body("currentRelease.image", equalTo("example/web:1"))
+                .body("currentRelease.releaseImage", equalTo("slipway/" + app + ":release-1"))
+                .body("currentRelease.deployedAt", matchesPattern(ISO_UTC))
+                .body("latestDeployment.id", equalTo(failed))
+                .body("latestDeployment.status", equalTo("FAILED"));
+    }
+
+    @Test
+    void deletingAnAppForgetsItAndItsDeployments() {
+        String app = newApp();
+        String released = deployments.queuedWithEvents(app, "example/web:1")
+                .succeeds("example/web:1", "slipway/" + app + ":release-1")
+                .id();
+        json(Map.of("A", "1")).put("/api/v1/apps/" + app + "/config").then().statusCode(200);
+        json(Map.of("web", 2)).put("/api/v1/apps/" + app + "/formation").then().statusCode(200);
+
+        api().delete("/api/v1/apps/" + app).then().statusCode(204);
+
+        api().get("/api/v1/apps/" + app).then().statusCode(404);
+        api().get("/api/v1/deployments/" + released).then().statusCode(404);
+        json(Map.of("name", app)).post("/api/v1/apps").then().statusCode(201).body("currentRelease", nullValue());
+    }
+}

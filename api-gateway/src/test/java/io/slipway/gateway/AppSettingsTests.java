@@ -1,0 +1,77 @@
+package io.slipway.gateway;
+
+import static io.slipway.gateway.Api.PROBLEM_JSON;
+import static io.slipway.gateway.Api.api;
+import static io.slipway.gateway.Api.json;
+import static io.slipway.gateway.Api.newApp;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Config variables and formation: stored per app, applied at the next deployment. */
+@QuarkusTest
+class AppSettingsTests {
+
+    @Test
+    void putReplacesTheConfigAndPatchMergesIt() {
+        String app = newApp();
+        String config = "/api/v1/apps/" + app + "/config";
+        api().get(config).then().statusCode(200).body(equalTo("{}"));
+
+        json(Map.of("DATABASE_URL", "postgres://db/app", "SECRET", "x")).put(config).then()
+                .statusCode(200).body("DATABASE_URL", equalTo("postgres://db/app"));
+        json(Map.of("ONLY", "this")).put(config).then().statusCode(200).body(equalTo("{\"ONLY\":\"this\"}"));
+
+        Map<String, String> patch = new HashMap<>();
+        patch.put("ONLY", null);
+        patch.put("ADDED", "1");
+        api().contentType("application/merge-patch+json").body(patch).patch(config).then()
+                .statusCode(200).body(equalTo("{\"ADDED\":\"1\"}"));
+        json(Map.of("MORE", "2")).patch(config).then().statusCode(200).body(equalTo("{\"ADDED\":\"1\",\"MORE\":\"2\"}"));
+        api().get(config).then().statusCode(200).body(equalTo("{\"ADDED\":\"1\",\"MORE\":\"2\"}"));
+    }
+
+    @Test
+    void configNamesMustBeVariableNamesAndPutNeedsValues() {
+        String config = "/api/v1/apps/" + newApp() + "/config";
+        json(Map.of("1ST", "x")).put(config).then().statusCode(422).contentType(PROBLEM_JSON);
+        json(Map.of("WITH-DASH", "x")).patch(config).then().statusCode(422).contentType(PROBLEM_JSON);
+        Map<String, String> withNull = new HashMap<>();
+        withNull.put("A", null);
+        json(withNull).put(config).then().statusCode(422).contentType(PROBLEM_JSON);
+        json("[1, 2]").put(config).then().statusCode(400).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void theFormationIsStoredAsGiven() {
+        String formation = "/api/v1/apps/" + newApp() + "/formation";
+        api().get(formation).then().statusCode(200).body(equalTo("{}"));
+
+        json(Map.of("web", 2, "worker", 1)).put(formation).then()
+                .statusCode(200).body(equalTo("{\"web\":2,\"worker\":1}"));
+        json(Map.of("web", 3)).put(formation).then().statusCode(200).body(equalTo("{\"web\":3}"));
+        api().get(formation).then().statusCode(200).body(equalTo("{\"web\":3}"));
+    }
+
+    @Test
+    void releaseIsNotAProcessType() {
+        String formation = "/api/v1/apps/" + newApp() + "/formation";
+        json(Map.of("web", 1, "release", 1)).put(formation).then()
+                .statusCode(422)
+                .contentType(PROBLEM_JSON)
+                .body("detail", equalTo("release is the release task, not a process type: it cannot be scaled"));
+        json(Map.of("web", 1, "release", 0)).put(formation).then().statusCode(200).body(equalTo("{\"web\":1}"));
+    }
+
+    @Test
+    void processTypesAndQuantitiesAreChecked() {
+        String formation = "/api/v1/apps/" + newApp() + "/formation";
+        json(Map.of("we b", 1)).put(formation).then().statusCode(422).contentType(PROBLEM_JSON);
+        json(Map.of("web", -1)).put(formation).then().statusCode(422).contentType(PROBLEM_JSON);
+        json(Map.of("x".repeat(64), 1)).put(formation).then().statusCode(422).contentType(PROBLEM_JSON);
+        json("{\"web\": \"many\"}").put(formation).then().statusCode(400).contentType(PROBLEM_JSON);
+    }
+}

@@ -1,0 +1,168 @@
+package io.slipway.gateway;
+
+import static io.slipway.gateway.Api.api;
+import static io.slipway.gateway.Api.newApp;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.slipway.engine.pipeline.DeploymentEvent;
+import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
+import io.slipway.engine.pipeline.DeploymentStatus;
+import io.slipway.engine.pipeline.LogStream;
+import io.slipway.engine.pipeline.Phase;
+import io.slipway.engine.pipeline.PhaseStatus;
+import io.slipway.gateway.messaging.DeploymentEventConsumer;
+import io.slipway.gateway.repository.DeploymentRepository;
+import io.slipway.gateway.repository.LogLine;
+import io.slipway.gateway.repository.LogLineRepository;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The engine's events, as the consumer receives them, and what the API shows of them afterwards. */
+@QuarkusTest
+class DeploymentEventsTests {
+
+    @Inject
+    TestDeployments deployments;
+
+    @Inject
+    DeploymentEventConsumer consumer;
+
+    @Inject
+    DeploymentRepository repository;
+
+    @Inject
+    LogLineRepository lines;
+
+    @Test
+    void startedMakesTheDeploymentRunning() {
+        String app = newApp();
+        EngineEvents events = deployments.queuedWithEvents(app, "example/web:1").started();
+
+        api().get("/api/v1/deployments/" + events.id()).then()
+                .body("status", equalTo("RUNNING"))
+                .body("startedAt", notNullValue())
+                .body("finishedAt", nullValue());
+    }
+
+    @Test
+    void aPhaseChangeUpdatesItsPhaseAndKeepsTheCommand() {
+        String app = newApp();
+        EngineEvents events = deployments.queuedWithEvents(app, "example/web:1").started()
+                .phase(Phase.BUILD, PhaseStatus.SKIPPED, null, null, "not part of an image deployment")
+                .phase(Phase.PREDEPLOY, PhaseStatus.RUNNING, "rake db:migrate", null, null);
+        api().get("/api/v1/deployments/" + events.id()).then()
+                .body("phases[0].status", equalTo("SKIPPED"))
+                .body("phases[0].reason", equalTo("not part of an image deployment"))
+                .body("phases[1].status", equalTo("RUNNING"))
+                .body("phases[1].command", equalTo("rake db:migrate"))
+                .body("phases[1].startedAt", notNullValue())
+                .body("phases[1].finishedAt", nullValue());
+
+        events.phase(Phase.PREDEPLOY, PhaseStatus.FAILED, null, 3, "exited with code 3");
+        api().get("/api/v1/deployments/" + events.id()).then()
+                .body("phases[1].status", equalTo("FAILED"))
+                .body("phases[1].command", equalTo("rake db:migrate"))
+                .body("phases[1].exitCode", equalTo(3))
+                .body("phases[1].reason", equalTo("exited with code 3"))
+                .body("phases[1].finishedAt", notNullValue());
+    }
+
+    @Test
+    void aSucceededDeploymentBecomesTheCurrentRelease() {
+        String app = newApp();
+        String release = "slipway/" + app + ":release-x";
+        EngineEvents events = deployments.queuedWithEvents(app, "example/web:1").succeeds("example/web:1", release);
+
+        api().get("/api/v1/deployments/" + events.id()).then()
+                .body("status", equalTo("SUCCEEDED"))
+                .body("releaseImage", equalTo(release))
+                .body("reason", nullValue())
+                .body("finishedAt", notNullValue())
+                .body("phases.status", equalTo(List.of("SKIPPED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED")))
+                .body("phases[1].exitCode", equalTo(0));
+        api().get("/api/v1/apps/" + app).then().body("currentRelease.deploymentId", equalTo(events.id()));
+    }
+
+    @Test
+    void aFailedDeploymentLeavesTheCurrentReleaseAlone() {
+        String app = newApp();
+        String released = deployments.queuedWithEvents(app, "example/web:1").succeeds("example/web:1", "example/web:1").id();
+        EngineEvents failed = deployments.queuedWithEvents(app, "example/web:2").started()
+                .phase(Phase.PREDEPLOY, PhaseStatus.RUNNING, "false", null, null)
+                .phase(Phase.PREDEPLOY, PhaseStatus.FAILED, null, 1, "exited with code 1")
+                .phase(Phase.RELEASE, PhaseStatus.SKIPPED, null, null, "not reached")
+                .finished(DeploymentStatus.FAILED, "predeploy: exited with code 1", null);
+
+        api().get("/api/v1/deployments/" + failed.id()).then()
+                .body("status", equalTo("FAILED"))
+                .body("reason", equalTo("predeploy: exited with code 1"))
+                .body("releaseImage", nullValue())
+                // Phases the engine did not report on are closed with the deployment.
+                .body("phases.status", equalTo(List.of("SKIPPED", "FAILED", "SKIPPED", "SKIPPED", "SKIPPED")));
+        api().get("/api/v1/apps/" + app).then().body("currentRelease.deploymentId", equalTo(released));
+    }
+
+    @Test
+    void aDeploymentCancelledWhileQueuedHasOnlyItsEnd() {
+        String app = newApp();
+        EngineEvents events = deployments.queuedWithEvents(app, "example/web:1")
+                .finished(DeploymentStatus.CANCELLED, "cancelled", null);
+
+        api().get("/api/v1/deployments/" + events.id()).then()
+                .body("status", equalTo("CANCELLED"))
+                .body("startedAt", nullValue())
+                .body("phases.status", equalTo(List.of("SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED")))
+                .body("phases[0].reason", equalTo("cancelled"));
+    }
+
+    @Test
+    void logLinesAreStoredInOrderAndARedeliveryIsIgnored() {
+        String app = newApp();
+        EngineEvents events = deployments.queuedWithEvents(app, "example/web:1").started()
+                .log(Phase.PREDEPLOY, "one")
+                .redeliverLast()
+                .log(Phase.PREDEPLOY, "two");
+
+        List<LogLine> stored = QuarkusTransaction.requiringNew().call(() -> lines.after(events.id(), 0));
+        assertThat(stored).extracting(LogLine::seq, LogLine::line, LogLine::stream)
+                .containsExactly(tuple(2L, "one", LogStream.STDOUT), tuple(3L, "two", LogStream.STDOUT));
+    }
+
+    @Test
+    void theManifestsTheEngineUsedAreKept() {
+        String app = newApp();
+        EngineEvents events = deployments.queuedWithEvents(app, "example/web:1").started()
+                .manifests("example/web:1", "{\"scripts\": {}}", null);
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> repository.findById(events.id()).manifests()))
+                .contains(new ManifestFiles("{\"scripts\": {}}", null));
+    }
+
+    @Test
+    void anEndedDeploymentTakesNoMoreEvents() {
+        String app = newApp();
+        EngineEvents events = deployments.queuedWithEvents(app, "example/web:1").started()
+                .finished(DeploymentStatus.FAILED, "deploy: process exited", null)
+                .phase(Phase.DEPLOY, PhaseStatus.RUNNING, null, null, null)
+                .finished(DeploymentStatus.SUCCEEDED, null, "example/web:1");
+
+        api().get("/api/v1/deployments/" + events.id()).then()
+                .body("status", equalTo("FAILED"))
+                .body("phases[3].status", equalTo("SKIPPED"));
+        api().get("/api/v1/apps/" + app).then().body("currentRelease", nullValue());
+    }
+
+    @Test
+    void anEventOfAnUnknownDeploymentIsIgnored() {
+        consumer.onEvent(new DeploymentEvent.Started(UUID.randomUUID().toString(), "gone", 1, Instant.now()));
+    }
+}

@@ -1,0 +1,105 @@
+package io.slipway.gateway;
+
+import static io.restassured.RestAssured.given;
+import static io.slipway.gateway.Api.newApp;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.slipway.engine.pipeline.DeploymentStatus;
+import io.slipway.engine.pipeline.Phase;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code GET /api/v1/deployments/{id}/logs}: stored lines, then live ones, until the deployment ends. */
+@QuarkusTest
+class DeploymentLogsTests {
+
+    private static final Duration END = Duration.ofSeconds(10);
+
+    @TestHTTPResource("/api/v1/deployments/")
+    URL deploymentsUrl;
+
+    @Inject
+    TestDeployments deployments;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void storedLinesComeFirstThenLiveOnesUntilTheDeploymentEnds() throws Exception {
+        EngineEvents engine = deployments.queuedWithEvents(newApp(), "example/web:1").started()
+                .log(Phase.PREDEPLOY, "stored 1")
+                .log(Phase.PREDEPLOY, "stored 2");
+
+        SseReader stream = SseReader.open(logsOf(engine.id()));
+        await().atMost(END).until(() -> stream.events().size() == 2);
+        assertThat(stream.ended()).isFalse();
+
+        engine.log(Phase.RELEASE, "live 1").log(Phase.POSTDEPLOY, "live 2").finished(DeploymentStatus.SUCCEEDED, null, "x");
+
+        assertThat(stream.awaitEnd(END)).isEqualTo(200);
+        assertThat(lines(stream)).containsExactly("stored 1", "stored 2", "live 1", "live 2");
+        assertThat(stream.events()).extracting(SseReader.Event::id).containsExactly("2", "3", "4", "5");
+        JsonNode first = json.readTree(stream.events().get(0).data());
+        assertThat(first.get("phase").asText()).isEqualTo("PREDEPLOY");
+        assertThat(first.get("stream").asText()).isEqualTo("STDOUT");
+        assertThat(first.get("seq").asLong()).isEqualTo(2);
+        assertThat(first.get("line").asText()).isEqualTo("stored 1");
+    }
+
+    @Test
+    void anEndedDeploymentSendsItsStoredLinesAndCompletes() throws Exception {
+        EngineEvents engine = deployments.queuedWithEvents(newApp(), "example/web:1").started()
+                .log(Phase.RELEASE, "one")
+                .finished(DeploymentStatus.FAILED, "release: exited with code 1", null);
+
+        SseReader stream = SseReader.open(logsOf(engine.id()));
+
+        assertThat(stream.awaitEnd(END)).isEqualTo(200);
+        assertThat(lines(stream)).containsExactly("one");
+    }
+
+    @Test
+    void aClientThatReconnectsGetsOnlyTheLinesAfterItsLastEventId() throws Exception {
+        EngineEvents engine = deployments.queuedWithEvents(newApp(), "example/web:1").started()
+                .log(Phase.PREDEPLOY, "one")
+                .log(Phase.PREDEPLOY, "two");
+        SseReader resumed = SseReader.resume(logsOf(engine.id()), "2");
+        await().atMost(END).until(() -> resumed.events().size() == 1);
+
+        engine.log(Phase.RELEASE, "three").finished(DeploymentStatus.SUCCEEDED, null, "x");
+
+        assertThat(resumed.awaitEnd(END)).isEqualTo(200);
+        assertThat(lines(resumed)).containsExactly("two", "three");
+        assertThat(resumed.events()).extracting(SseReader.Event::id).containsExactly("3", "4");
+    }
+
+    @Test
+    void theStreamIsAnEventStreamAndNeedsTheToken() {
+        String id = deployments.queuedWithEvents(newApp(), "example/web:1").finished(DeploymentStatus.CANCELLED, "cancelled", null).id();
+        Api.api().get("/api/v1/deployments/" + id + "/logs").then().statusCode(200).contentType("text/event-stream");
+        given().get("/api/v1/deployments/" + id + "/logs").then().statusCode(401);
+    }
+
+    private URI logsOf(String id) throws Exception {
+        return deploymentsUrl.toURI().resolve(id + "/logs");
+    }
+
+    private List<String> lines(SseReader stream) {
+        return stream.events().stream().map(event -> {
+            try {
+                return json.readTree(event.data()).get("line").asText();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }).toList();
+    }
+}

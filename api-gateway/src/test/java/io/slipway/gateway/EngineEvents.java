@@ -1,0 +1,76 @@
+package io.slipway.gateway;
+
+import io.slipway.engine.pipeline.DeploymentEvent;
+import io.slipway.engine.pipeline.DeploymentStatus;
+import io.slipway.engine.pipeline.LogStream;
+import io.slipway.engine.pipeline.Phase;
+import io.slipway.engine.pipeline.PhaseStatus;
+import io.slipway.gateway.messaging.DeploymentEventConsumer;
+import java.time.Instant;
+
+/**
+ * Plays the engine for one deployment: numbers its events as the engine does (1.., no gaps) and hands
+ * each to the gateway's consumer, as the {@code deployment-events} channel would.
+ */
+final class EngineEvents {
+
+    private final DeploymentEventConsumer consumer;
+    private final String deploymentId;
+    private final String app;
+    private long seq;
+    private DeploymentEvent last;
+
+    EngineEvents(DeploymentEventConsumer consumer, String deploymentId, String app) {
+        this.consumer = consumer;
+        this.deploymentId = deploymentId;
+        this.app = app;
+    }
+
+    String id() {
+        return deploymentId;
+    }
+
+    EngineEvents started() {
+        return send(new DeploymentEvent.Started(deploymentId, app, ++seq, Instant.now()));
+    }
+
+    EngineEvents manifests(String image, String appJson, String procfile) {
+        return send(new DeploymentEvent.ManifestsResolved(deploymentId, app, ++seq, Instant.now(), image, appJson, procfile));
+    }
+
+    EngineEvents phase(Phase phase, PhaseStatus status, String command, Integer exitCode, String reason) {
+        return send(new DeploymentEvent.PhaseChanged(deploymentId, app, ++seq, Instant.now(), phase, status, command,
+                exitCode, reason));
+    }
+
+    EngineEvents log(Phase phase, String line) {
+        return send(new DeploymentEvent.Log(deploymentId, app, ++seq, Instant.now(), phase, LogStream.STDOUT, line));
+    }
+
+    EngineEvents finished(DeploymentStatus status, String reason, String releaseImage) {
+        return send(new DeploymentEvent.Finished(deploymentId, app, ++seq, Instant.now(), status, reason, releaseImage));
+    }
+
+    /** The last event again, as an at-least-once channel may deliver it. */
+    EngineEvents redeliverLast() {
+        return send(last);
+    }
+
+    /** A whole successful image deployment: predeploy, release and postdeploy each print a line. */
+    EngineEvents succeeds(String image, String releaseImage) {
+        started().manifests(image, "{}", "web: sleep 60")
+                .phase(Phase.BUILD, PhaseStatus.SKIPPED, null, null, "not part of an image deployment");
+        for (Phase phase : new Phase[] {Phase.PREDEPLOY, Phase.RELEASE, Phase.DEPLOY, Phase.POSTDEPLOY}) {
+            phase(phase, PhaseStatus.RUNNING, "echo " + phase.id(), null, null)
+                    .log(phase, phase.id() + " ran")
+                    .phase(phase, PhaseStatus.SUCCEEDED, "echo " + phase.id(), 0, null);
+        }
+        return finished(DeploymentStatus.SUCCEEDED, null, releaseImage);
+    }
+
+    private EngineEvents send(DeploymentEvent event) {
+        last = event;
+        consumer.onEvent(event);
+        return this;
+    }
+}

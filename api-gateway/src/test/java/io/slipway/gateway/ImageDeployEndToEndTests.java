@@ -1,0 +1,96 @@
+package io.slipway.gateway;
+
+import static io.slipway.gateway.Api.api;
+import static io.slipway.gateway.Api.json;
+import static io.slipway.gateway.Api.newApp;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.slipway.engine.pipeline.ContainerLabels;
+import io.slipway.runtime.ContainerRuntime;
+import io.slipway.runtime.testing.BuildContext;
+import io.slipway.runtime.testing.TestImages;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A whole deployment through the API, run by the embedded engine on the real rootful Podman: an
+ * image with app.json and a Procfile in /app, the app's config and formation applied, the output
+ * followed over the logs stream to the end.
+ */
+@QuarkusTest
+class ImageDeployEndToEndTests {
+
+    @TestHTTPResource("/api/v1/deployments/")
+    URL deploymentsUrl;
+
+    @Inject
+    ContainerRuntime runtime;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void anImageIsDeployedThroughEveryPhaseWithItsOutputInOrder() throws Exception {
+        try (TestImages images = new TestImages(runtime)) {
+            String image = images.build(BuildContext.fromBaseImage("WORKDIR /app", "COPY app.json Procfile /app/")
+                    .file("app.json", """
+                            {"scripts": {"dokku": {
+                              "predeploy": "echo predeploy says $GREETING && touch /app/predeployed",
+                              "postdeploy": "echo postdeploy ran"}}}""")
+                    .file("Procfile", """
+                            web: sleep 600
+                            release: test -f /app/predeployed && echo release sees the predeploy commit
+                            """));
+            String app = newApp();
+            json(Map.of("GREETING", "hello")).put("/api/v1/apps/" + app + "/config").then().statusCode(200);
+            json(Map.of("web", 2)).put("/api/v1/apps/" + app + "/formation").then().statusCode(200);
+
+            String id = json(Map.of("image", image)).post("/api/v1/apps/" + app + "/deployments").then()
+                    .statusCode(202).extract().path("id");
+            SseReader logs = SseReader.open(deploymentsUrl.toURI().resolve(id + "/logs"));
+
+            assertThat(logs.awaitEnd(Duration.ofMinutes(2))).isEqualTo(200);
+            List<String> output = new ArrayList<>();
+            for (SseReader.Event event : logs.events()) {
+                JsonNode line = json.readTree(event.data());
+                output.add(line.get("phase").asText() + ": " + line.get("line").asText());
+            }
+            assertThat(output).containsSubsequence(
+                    "PREDEPLOY: predeploy says hello",
+                    "RELEASE: release sees the predeploy commit",
+                    "POSTDEPLOY: postdeploy ran");
+
+            api().get("/api/v1/deployments/" + id).then()
+                    .body("status", equalTo("SUCCEEDED"))
+                    .body("image", equalTo(image))
+                    .body("releaseImage", equalTo("slipway/" + app + ":release-" + id))
+                    .body("phases.status", equalTo(List.of("SKIPPED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED")));
+            api().get("/api/v1/apps/" + app).then()
+                    .body("currentRelease.deploymentId", equalTo(id))
+                    .body("processes", hasSize(2))
+                    .body("processes.type", everyItem(equalTo("web")))
+                    .body("processes.state", everyItem(equalTo("RUNNING")));
+
+            api().delete("/api/v1/apps/" + app).then().statusCode(204);
+            // The engine removes the app's containers and release image in the background; the test
+            // image can only go once the release image built on it is gone. Listing may fail while a
+            // listed container is being removed.
+            await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() ->
+                    runtime.listContainers(Map.of(ContainerLabels.APP, app)).isEmpty()
+                            && runtime.inspectImage("slipway/" + app + ":release-" + id).isEmpty());
+        }
+    }
+}

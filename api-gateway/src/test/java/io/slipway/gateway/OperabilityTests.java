@@ -1,0 +1,47 @@
+package io.slipway.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** What operators and the web UI rely on besides the API. */
+@QuarkusTest
+class OperabilityTests {
+
+    @Test
+    void theOpenApiDocumentDescribesTheApiAndItsToken() {
+        given().accept("application/json").get("/q/openapi").then()
+                .statusCode(200)
+                .body("paths.'/api/v1/apps/{app}/deployments'.post", notNullValue())
+                .body("paths.'/api/v1/deployments/{id}/logs'.get", notNullValue())
+                .body("paths.'/api/v1/manifests/validate'.post", notNullValue())
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("paths.'/api/v1/apps/{app}/formation'.put.description", containsString("next deployment"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void healthCoversTheEngineTheDatabaseAndMessaging() {
+        given().get("/q/health").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("container-engine", "Database connections health check",
+                        "SmallRye Reactive Messaging - readiness check"));
+    }
+
+    @Test
+    void metricsAreExposedForPrometheus() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("# TYPE"));
+    }
+
+    @Test
+    void theWebUiIsServedAtTheRoot() {
+        given().get("/").then().statusCode(200).contentType(containsString("text/html")).body(containsString("Slipway"));
+        given().get("/app.js").then().statusCode(200).body(containsString("/logs"));
+    }
+}
