@@ -19,7 +19,7 @@ import java.time.Instant;
 public class LogLine {
 
     /** Longer lines are cut: one runaway line must not fail the storing of a deployment's events. */
-    static final int MAX_LENGTH = 65536;
+    private static final int MAX_LENGTH = 65536;
     private static final String CUT = "…";
 
     @Id

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -28,7 +29,7 @@ import org.jboss.logging.Logger;
 @Singleton
 public class ApiToken {
 
-    static final String FILE_NAME = "api-token";
+    private static final String FILE_NAME = "api-token";
     private static final Logger LOG = Logger.getLogger(ApiToken.class);
     private static final String BEARER = "Bearer ";
     private static final int TOKEN_BYTES = 32;
@@ -39,14 +40,10 @@ public class ApiToken {
     private final String source;
 
     public ApiToken(GatewayConfig config, DataDirectory dataDirectory) {
-        if (config.apiToken().filter(value -> !value.isBlank()).isPresent()) {
-            this.token = config.apiToken().get().strip().getBytes(StandardCharsets.UTF_8);
-            this.source = "the token is the configured SLIPWAY_API_TOKEN";
-        } else {
-            Path file = dataDirectory.resolve(FILE_NAME);
-            this.token = readOrGenerate(file).getBytes(StandardCharsets.UTF_8);
-            this.source = "the token is in " + file;
-        }
+        Optional<String> configured = config.apiToken().map(String::strip).filter(value -> !value.isEmpty());
+        Path file = dataDirectory.resolve(FILE_NAME);
+        this.token = configured.orElseGet(() -> readOrGenerate(file)).getBytes(StandardCharsets.UTF_8);
+        this.source = configured.isPresent() ? "the token is the configured SLIPWAY_API_TOKEN" : "the token is in " + file;
     }
 
     /** Whether an {@code Authorization} header carries the token; compared in constant time. */
@@ -71,7 +68,12 @@ public class ApiToken {
             if (!Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
                 LOG.warnf("%s can be read by others than its owner: chmod 600 it", file);
             }
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
+            String kept = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (kept.isEmpty()) {
+                // An empty token would admit "Bearer " from anyone.
+                throw new IllegalStateException(file + " is empty: delete it to have a new token generated");
+            }
+            return kept;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the API token file " + file, e);
         }

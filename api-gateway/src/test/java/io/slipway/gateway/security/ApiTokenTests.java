@@ -1,6 +1,7 @@
 package io.slipway.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.slipway.gateway.config.DataDirectory;
 import io.slipway.gateway.config.GatewayConfig;
@@ -63,6 +64,16 @@ class ApiTokenTests {
         assertThat(token.admits("Basic s3cret")).isFalse();
         assertThat(token.admits("Bearer s3cret2")).isFalse();
         assertThat(token.admits("BEARER s3cret")).isTrue();
+    }
+
+    @Test
+    void anEmptyTokenFileStopsTheStart() throws IOException {
+        Files.createDirectories(temp.resolve("data"));
+        Files.writeString(temp.resolve("data/api-token"), "\n");
+
+        assertThatThrownBy(() -> token(Optional.empty()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageEndingWith("api-token is empty: delete it to have a new token generated");
     }
 
     @Test
