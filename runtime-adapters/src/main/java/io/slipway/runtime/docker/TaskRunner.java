@@ -2,6 +2,7 @@ package io.slipway.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.Frame;
 import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ContainerRuntimeException;
 import io.slipway.runtime.ImageNotFoundException;
@@ -86,13 +87,28 @@ final class TaskRunner {
             TaskSpec task,
             ImageConfig image,
             TaskStopper stopper,
-            OutputListener output,
+            OutputListener listener,
             Cancellation cancellation) throws InterruptedException {
-        try (ContainerOutputCallback logs = new ContainerOutputCallback(output);
+        TaskOutput output = new TaskOutput(listener);
+        int exitCode = runToExit(id, task, stopper, output, cancellation);
+        readStoredOutput(id, output);
+        output.finish();
+        TaskOutcome outcome = stopper.reason().orElse(TaskOutcome.EXITED);
+        Optional<String> committed = outcome == TaskOutcome.EXITED && exitCode == 0
+                ? task.commitAs().map(reference ->
+                        committer.commit(id, image, task.env().keySet(), task.labels().keySet(), reference))
+                : Optional.empty();
+        return new TaskResult(outcome, exitCode, committed);
+    }
+
+    /** Starts the container, follows its output live and waits for its exit, killing it at the timeout. */
+    private int runToExit(String id, TaskSpec task, TaskStopper stopper, TaskOutput output, Cancellation cancellation)
+            throws InterruptedException {
+        try (StreamCallback<Frame> live = output.read();
                 ExitCodeCallback exit = new ExitCodeCallback()) {
             containers.start(id);
             // Following the logs after the start still delivers them from the first line.
-            docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(logs);
+            docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(live);
             docker.waitContainerCmd(id).exec(exit);
             // Registered after the start: a cancel that came earlier kills it at once.
             try (Cancellation.Registration ignored = cancellation.onCancel(() -> stopper.stop(TaskOutcome.CANCELLED))) {
@@ -103,16 +119,20 @@ final class TaskRunner {
                     }
                 }
             }
-            int exitCode = exitCodeOf(id, exit);
-            logs.awaitCompletion(OUTPUT_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
-            TaskOutcome outcome = stopper.reason().orElse(TaskOutcome.EXITED);
-            Optional<String> committed = outcome == TaskOutcome.EXITED && exitCode == 0
-                    ? task.commitAs().map(reference ->
-                            committer.commit(id, image, task.env().keySet(), task.labels().keySet(), reference))
-                    : Optional.empty();
-            return new TaskResult(outcome, exitCode, committed);
+            live.awaitCompletion(OUTPUT_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+            return exitCodeOf(id, exit);
         } catch (IOException e) {
             throw new ContainerRuntimeException("closing the streams of task container " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the log the engine stored for the exited container: the lines the live follow missed. */
+    private void readStoredOutput(String id, TaskOutput output) throws InterruptedException {
+        try (StreamCallback<Frame> stored = output.read()) {
+            docker.logContainerCmd(id).withStdOut(true).withStdErr(true).exec(stored);
+            stored.awaitCompletion(OUTPUT_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (IOException e) {
+            throw new ContainerRuntimeException("closing the log of task container " + id + ": " + e.getMessage(), e);
         }
     }
 
