@@ -185,6 +185,16 @@ abstract class ContainerRuntimeContract {
     }
 
     @Test
+    void aTruncatedContextFailsTheBuild() {
+        byte[] gzip = BuildContext.fromBaseImage("RUN echo never").toGzip();
+        byte[] truncated = java.util.Arrays.copyOf(gzip, gzip.length - 20);
+
+        assertThatThrownBy(() -> runtime.buildImage(
+                        new ByteArrayInputStream(truncated), images.track(TestImages.uniqueReference("truncated")), output))
+                .isInstanceOf(ImageBuildException.class);
+    }
+
+    @Test
     void tagsAndRemovesImages() {
         String base = TestEngines.baseImage();
         String reference = images.track(TestImages.uniqueReference("tag"));

@@ -43,6 +43,9 @@ final class EngineErrors {
             return alreadyTranslated;
         }
         Optional<IOException> io = ioCause(failure);
+        if (io.isPresent() && io.get() instanceof TarArchives.UnreadableArchiveException unreadable) {
+            return new ContainerRuntimeException("cannot " + action + ": the archive cannot be read (" + unreadable.getMessage() + ")", failure);
+        }
         if (io.isPresent() && !(failure instanceof DockerException)) {
             return new EngineUnavailableException(
                     "cannot " + action + ": the engine at " + endpoint + " does not answer (" + describe(io.get()) + ")",

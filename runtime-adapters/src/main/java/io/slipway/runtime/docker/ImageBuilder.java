@@ -4,11 +4,11 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.exception.DockerException;
 import io.slipway.runtime.ContainerRuntimeException;
+import io.slipway.runtime.EngineUnavailableException;
 import io.slipway.runtime.ImageBuildException;
 import io.slipway.runtime.OutputListener;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,7 +41,7 @@ final class ImageBuilder {
             errors.run("build image " + tag, () -> command.exec(callback));
             callback.awaitCompletion();
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the build context of " + tag, e);
+            throw new ImageBuildException("the build context cannot be read: " + EngineErrors.describe(e));
         } catch (InterruptedException e) {
             // Closing the stream makes the engine cancel the build.
             callback.abandon();
@@ -52,9 +52,11 @@ final class ImageBuilder {
             throw new ImageBuildException(error);
         });
         callback.failure().ifPresent(failure -> {
-            throw failure instanceof DockerException refused
-                    ? new ImageBuildException(EngineMessages.of(refused.getMessage()))
-                    : errors.translate("build image " + tag, failure);
+            ContainerRuntimeException translated = errors.translate("build image " + tag, failure);
+            // The engine refused the build, or the context could not be read: the build failed.
+            throw translated instanceof EngineUnavailableException
+                    ? translated
+                    : new ImageBuildException(failure instanceof DockerException ? EngineMessages.of(failure.getMessage()) : translated.getMessage());
         });
         return images.idOf(tag);
     }

@@ -11,7 +11,6 @@ import io.slipway.runtime.ImageDetails;
 import io.slipway.runtime.ImageNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,7 @@ final class Images {
                 throw new ContainerRuntimeException("cannot " + action + ": " + error.asText());
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("reading the root filesystem for " + reference, e);
+            throw errors.translate(action, e);
         }
         return idOf(reference);
     }

@@ -11,10 +11,23 @@ import java.util.Optional;
 abstract class StreamCallback<T> extends ResultCallback.Adapter<T> {
 
     private volatile Throwable failure;
+    private volatile boolean completed;
 
     @Override
+    public void onComplete() {
+        completed = true;
+        super.onComplete();
+    }
+
+    /**
+     * An error after completion is ignored: closing a finished stream interrupts docker-java's reader
+     * thread, which may then fail to close a connection it no longer needs.
+     */
+    @Override
     public void onError(Throwable throwable) {
-        failure = throwable;
+        if (!completed) {
+            failure = throwable;
+        }
         abandon();
     }
 

@@ -1,6 +1,7 @@
 package io.slipway.runtime.docker;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -15,14 +16,51 @@ final class TarArchives {
 
     /**
      * A plain tar, whether {@code archive} is one or a gzip of one (told apart by gzip's magic
-     * bytes), so that neither engine has to guess the compression.
+     * bytes), so that neither engine has to guess the compression. A failure to read it is an
+     * {@link UnreadableArchiveException}, which tells a broken upload from a broken engine socket.
      */
     static InputStream uncompressed(InputStream archive) throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(archive);
+        BufferedInputStream buffered = new BufferedInputStream(new Unreadable(archive));
         buffered.mark(2);
         boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
         buffered.reset();
-        return gzip ? new GZIPInputStream(buffered) : buffered;
+        return gzip ? new Unreadable(new GZIPInputStream(buffered)) : buffered;
+    }
+
+    /** The caller's archive could not be read: it is truncated, or no gzip although it starts as one. */
+    static final class UnreadableArchiveException extends IOException {
+        UnreadableArchiveException(IOException cause) {
+            super(EngineErrors.describe(cause), cause);
+        }
+    }
+
+    private static final class Unreadable extends FilterInputStream {
+
+        Unreadable(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (UnreadableArchiveException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new UnreadableArchiveException(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (UnreadableArchiveException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new UnreadableArchiveException(e);
+            }
+        }
     }
 
     /** The content of the archive's first entry, when that entry is a regular file. */

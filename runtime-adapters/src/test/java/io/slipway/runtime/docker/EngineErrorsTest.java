@@ -37,6 +37,16 @@ class EngineErrorsTest {
     }
 
     @Test
+    void anUnreadableArchiveIsTheCallersProblemNotTheEngines() {
+        RuntimeException failure = new RuntimeException(
+                new TarArchives.UnreadableArchiveException(new java.io.EOFException("Unexpected end of ZLIB input stream")));
+
+        assertThat(errors.translate("import image x", failure))
+                .isExactlyInstanceOf(ContainerRuntimeException.class)
+                .hasMessage("cannot import image x: the archive cannot be read (Unexpected end of ZLIB input stream)");
+    }
+
+    @Test
     void aClientSideFailureKeepsItsMessage() {
         assertThat(errors.translate("wait for task container", new DockerClientException("Error while wait container")))
                 .hasMessage("cannot wait for task container: Error while wait container");

@@ -2,6 +2,7 @@ package io.slipway.runtime.docker;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.slipway.runtime.testing.BuildContext;
 import java.io.ByteArrayInputStream;
@@ -27,6 +28,16 @@ class TarArchivesTest {
     void unpacksAGzippedTar() throws IOException {
         try (InputStream tar = TarArchives.uncompressed(new ByteArrayInputStream(context.toGzip()))) {
             assertThat(tar.readAllBytes()).isEqualTo(context.toTar());
+        }
+    }
+
+    @Test
+    void aTruncatedGzipIsAnUnreadableArchive() throws IOException {
+        byte[] gzip = context.toGzip();
+        byte[] truncated = java.util.Arrays.copyOf(gzip, gzip.length / 2);
+
+        try (InputStream tar = TarArchives.uncompressed(new ByteArrayInputStream(truncated))) {
+            assertThatThrownBy(tar::readAllBytes).isInstanceOf(TarArchives.UnreadableArchiveException.class);
         }
     }
 
