@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The gateway built for PostgreSQL, as {@code -Ppostgresql} builds it (the database kind is fixed at
- * build time; a test profile gets a build of its own), against the PostgreSQL that
- * {@code scripts/services start} runs. Its tables live in a schema of their own, cleaned at each start.
+ * The gateway built for PostgreSQL as {@code -Ppostgresql} builds it, with the {@code postgresql}
+ * config profile (the database kind is fixed at build time; a test profile gets a build of its own),
+ * on top of the {@code test} profile, against the PostgreSQL that {@code scripts/services start} runs.
+ * Its tables live in a schema of their own, cleaned at each start.
  */
 public class PostgresqlProfile implements QuarkusTestProfile {
 
@@ -19,10 +20,14 @@ public class PostgresqlProfile implements QuarkusTestProfile {
     private static final String SCHEMA = "api_gateway_test";
 
     @Override
+    public String getConfigProfile() {
+        return "test,postgresql";
+    }
+
+    @Override
     public Map<String, String> getConfigOverrides() {
         Properties endpoints = endpoints();
         return Map.of(
-                "quarkus.datasource.db-kind", "postgresql",
                 "quarkus.datasource.jdbc.url", required(endpoints, "postgres.jdbc-url") + "?currentSchema=" + SCHEMA,
                 "quarkus.datasource.username", required(endpoints, "postgres.username"),
                 "quarkus.datasource.password", required(endpoints, "postgres.password"),
