@@ -3,6 +3,7 @@ package io.slipway.engine.messaging;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.slipway.engine.pipeline.DeploymentOrder;
+import java.util.List;
 
 /**
  * What the gateway asks of the engine on {@link Channels#DEPLOY_REQUESTS}. Both kinds are keyed by
@@ -12,7 +13,8 @@ import io.slipway.engine.pipeline.DeploymentOrder;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = DeployCommand.Start.class, name = "start"),
     @JsonSubTypes.Type(value = DeployCommand.Cancel.class, name = "cancel"),
-    @JsonSubTypes.Type(value = DeployCommand.DeleteApp.class, name = "delete-app")
+    @JsonSubTypes.Type(value = DeployCommand.DeleteApp.class, name = "delete-app"),
+    @JsonSubTypes.Type(value = DeployCommand.RemoveImages.class, name = "remove-images")
 })
 public sealed interface DeployCommand {
 
@@ -28,5 +30,8 @@ public sealed interface DeployCommand {
     record Cancel(String app, String deploymentId) implements DeployCommand {}
 
     /** Stops and removes the app's containers and removes {@code images} (its release and build images). */
-    record DeleteApp(String app, java.util.List<String> images) implements DeployCommand {}
+    record DeleteApp(String app, List<String> images) implements DeployCommand {}
+
+    /** Removes release images the app no longer keeps for rollback; only images Slipway made are touched. */
+    record RemoveImages(String app, List<String> images) implements DeployCommand {}
 }

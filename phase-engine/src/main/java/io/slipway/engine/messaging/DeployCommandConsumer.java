@@ -22,6 +22,8 @@ public class DeployCommandConsumer {
             worker.cancel(cancel.deploymentId());
         } else if (command instanceof DeployCommand.DeleteApp delete) {
             worker.deleteApp(delete.app(), delete.images());
+        } else if (command instanceof DeployCommand.RemoveImages remove) {
+            worker.removeImages(remove.app(), remove.images());
         }
     }
 }

@@ -65,7 +65,14 @@ public final class DeploymentPipeline {
             runtime.removeContainer(container.id());
         }
         runtime.removeImage(ImageNames.current(app));
-        // Only images Slipway made for this app: an image the user deployed as-is is theirs to keep.
+        removeImages(app, images);
+    }
+
+    /**
+     * Removes images Slipway made for the app; any other reference in {@code images}, such as an
+     * image the user deployed as-is, is theirs to keep and left alone.
+     */
+    public void removeImages(String app, List<String> images) {
         images.stream().filter(image -> image.startsWith(ImageNames.repository(app) + ":")).forEach(runtime::removeImage);
     }
 

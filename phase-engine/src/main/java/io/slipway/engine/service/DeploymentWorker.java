@@ -8,6 +8,7 @@ import io.slipway.engine.pipeline.DeploymentOrder;
 import io.slipway.engine.pipeline.DeploymentPipeline;
 import io.slipway.engine.pipeline.DeploymentStatus;
 import io.slipway.runtime.Cancellation;
+import io.slipway.runtime.ContainerRuntimeException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,13 +55,29 @@ public class DeploymentWorker implements DeploymentLanes.Work {
 
     /** Removes everything the app has on the engine, in the app's lane so no deployment of it races the removal. */
     public void deleteApp(String app, List<String> images) {
-        lanes.runInLane(app, () -> pipeline.removeApp(app, images));
+        lanes.runInLane(app, reportingFailure("delete app " + app, () -> pipeline.removeApp(app, images)));
+    }
+
+    /** Removes images in the app's lane, so none is removed while a deployment of the app may use it. */
+    public void removeImages(String app, List<String> images) {
+        lanes.runInLane(app, reportingFailure("remove old releases of " + app, () -> pipeline.removeImages(app, images)));
     }
 
     @Override
     public void run(DeploymentOrder order, Cancellation cancellation) {
         DeploymentStatus status = pipeline.run(order, publisher::publish, cancellation);
         LOG.infof("Deployment %s of %s ended %s", order.deploymentId(), order.app(), status);
+    }
+
+    /** Maintenance has nobody waiting for its result: an engine error is logged, not lost in a thread pool. */
+    private static Runnable reportingFailure(String what, Runnable action) {
+        return () -> {
+            try {
+                action.run();
+            } catch (ContainerRuntimeException e) {
+                LOG.warnf("Could not %s: %s", what, e.getMessage());
+            }
+        };
     }
 
     @Override

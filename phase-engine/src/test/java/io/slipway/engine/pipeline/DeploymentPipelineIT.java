@@ -75,9 +75,15 @@ class DeploymentPipelineIT {
             for (String app : apps) {
                 assertThat(engine.runtime().listContainers(Map.of(ContainerLabels.APP, app, ContainerLabels.ROLE, "task")))
                         .as("task containers of %s", app).isEmpty();
-                engine.pipeline().removeApp(app, List.of());
+                engine.pipeline().removeApp(app, releaseImagesOf(app));
             }
         }
+    }
+
+    private List<String> releaseImagesOf(String app) {
+        return events.stream().filter(Finished.class::isInstance).map(Finished.class::cast)
+                .filter(finished -> finished.app().equals(app) && finished.releaseImage() != null)
+                .map(Finished::releaseImage).toList();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -40,6 +40,11 @@ public final class TestEngines {
         return required("base-image");
     }
 
+    /** Another service's endpoint from the same file, e.g. {@code kafka.bootstrap-servers}. */
+    public static String endpoint(String key) {
+        return required(key);
+    }
+
     static String howToFix() {
         return HOW_TO_FIX;
     }
