@@ -1,0 +1,106 @@
+package io.slipway.it;
+
+import io.slipway.runtime.testing.TestEngine;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged all-in-one gateway ({@code api-gateway/target/quarkus-app/quarkus-run.jar}) run as
+ * an operator runs it: a separate JVM with its data directory, a token and a real engine.
+ */
+final class GatewayProcess {
+
+    static final String TOKEN = "e2e-" + Long.toHexString(System.nanoTime());
+    private static final Path JAR = Path.of("..", "api-gateway", "target", "quarkus-app", "quarkus-run.jar");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final TestEngine engine;
+    private final Path dataDir;
+    private final Path log;
+    private final int port;
+    private Process process;
+
+    GatewayProcess(TestEngine engine) throws IOException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new AssertionError("no packaged gateway at " + JAR.toAbsolutePath() + ": build it with ./mvnw -B verify");
+        }
+        this.engine = engine;
+        this.dataDir = Files.createTempDirectory(Path.of("target"), "gateway-data-");
+        this.log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+        this.port = freePort();
+    }
+
+    URI uri() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    void start() throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", JAR.toString()));
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("SLIPWAY_DATA_DIR", dataDir.toAbsolutePath().toString());
+        builder.environment().put("SLIPWAY_API_TOKEN", TOKEN);
+        builder.environment().put("SLIPWAY_RUNTIME", engine.name().startsWith("podman") ? "podman" : "docker");
+        builder.environment().put(engine.name().startsWith("podman") ? "CONTAINER_HOST" : "DOCKER_HOST", engine.endpoint().toString());
+        // The engines here run containers without a network bridge.
+        builder.environment().put("SLIPWAY_NETWORK", "none");
+        builder.environment().put("SLIPWAY_PIPELINE_SETTLE_TIME", "1s");
+        builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        process = builder.start();
+        awaitUp();
+    }
+
+    /** A clean shutdown, as an operator's stop would do. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** A crash: no shutdown hooks, nothing flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    private void awaitUp() throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the gateway exited with " + process.exitValue() + "; its log:\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(uri().resolve("/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the gateway did not become ready in " + START_TIMEOUT + "; its log:\n" + Files.readString(log));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.slipway.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Follows a deployment's {@code text/event-stream} of log lines until the server ends it. */
+final class LogStream {
+
+    /** One event: the SSE id and the JSON data's fields. */
+    record Line(long id, String phase, String stream, long seq, String line) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private LogStream() {
+    }
+
+    static List<Line> follow(URI logs, String token, Optional<Long> lastEventId) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(logs)
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .timeout(Duration.ofMinutes(3));
+        lastEventId.ifPresent(id -> request.header("Last-Event-ID", Long.toString(id)));
+        HttpResponse<java.util.stream.Stream<String>> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("logs answered " + response.statusCode());
+        }
+        List<Line> lines = new ArrayList<>();
+        long[] id = {-1};
+        response.body().forEach(text -> {
+            if (text.startsWith("id:")) {
+                id[0] = Long.parseLong(text.substring(3).trim());
+            } else if (text.startsWith("data:")) {
+                lines.add(parse(id[0], text.substring(5).trim()));
+            }
+        });
+        return lines;
+    }
+
+    private static Line parse(long id, String data) {
+        try {
+            JsonNode node = JSON.readTree(data);
+            return new Line(id, node.path("phase").asText(), node.path("stream").asText(), node.path("seq").asLong(),
+                    node.path("line").asText());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + data, e);
+        }
+    }
+}
