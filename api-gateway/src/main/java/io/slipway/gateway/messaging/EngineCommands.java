@@ -42,6 +42,11 @@ public class EngineCommands {
         send(new DeployCommand.DeleteApp(app, images));
     }
 
+    /** Removes release images the app no longer keeps for rollback. */
+    public void removeImages(String app, List<String> images) {
+        send(new DeployCommand.RemoveImages(app, images));
+    }
+
     private void send(DeployCommand command) {
         Message<DeployCommand> message = Message.of(command)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(command.app()).build());

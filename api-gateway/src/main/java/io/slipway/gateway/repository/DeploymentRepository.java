@@ -27,6 +27,11 @@ public class DeploymentRepository implements PanacheRepositoryBase<Deployment, S
         return findByIdOptional(id).filter(deployment -> deployment.app().equals(app));
     }
 
+    /** The app's successful deployments, the most recently finished first. */
+    public List<Deployment> succeededOfApp(String app) {
+        return find("app = ?1 and status = ?2", Sort.descending("finishedAt"), app, DeploymentStatus.SUCCEEDED).list();
+    }
+
     /** Queued or running. */
     public List<Deployment> active() {
         return list("status in ?1", ACTIVE);

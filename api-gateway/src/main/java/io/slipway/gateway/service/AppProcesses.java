@@ -6,7 +6,6 @@ import io.slipway.gateway.mapping.AppMapper;
 import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ContainerRuntimeException;
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.List;
@@ -18,16 +17,11 @@ import org.jboss.logging.Logger;
  * The process containers of apps, read from the engine. The gateway only reads: the engine starts
  * and removes them. When the engine does not answer, apps show no processes rather than failing
  * (the health check reports the engine).
- *
- * <p>Created at start-up so that the engine connection is made then, as the engine intends, rather
- * than inside the first deploy request.
  */
-@Startup
 @ApplicationScoped
 public class AppProcesses {
 
     private static final Logger LOG = Logger.getLogger(AppProcesses.class);
-    private static final String PROCESS_ROLE = "process";
 
     private final ContainerRuntime runtime;
 
@@ -41,7 +35,7 @@ public class AppProcesses {
 
     /** Every app's processes in one engine call, by app name. */
     public Map<String, List<ProcessView>> byApp() {
-        return list(Map.of(ContainerLabels.ROLE, PROCESS_ROLE)).stream().collect(Collectors.groupingBy(
+        return list(ContainerLabels.allProcesses()).stream().collect(Collectors.groupingBy(
                 container -> container.labels().getOrDefault(ContainerLabels.APP, ""),
                 Collectors.mapping(AppMapper::toProcess, Collectors.toList())));
     }

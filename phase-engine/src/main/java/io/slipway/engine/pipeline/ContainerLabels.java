@@ -10,20 +10,32 @@ public final class ContainerLabels {
     public static final String ROLE = "io.slipway.role";
     public static final String PHASE = "io.slipway.phase";
     public static final String PROCESS_TYPE = "io.slipway.process-type";
+    private static final String TASK_ROLE = "task";
+    private static final String PROCESS_ROLE = "process";
 
     private ContainerLabels() {
     }
 
     public static Map<String, String> task(String app, String deploymentId, Phase phase) {
-        return Map.of(APP, app, DEPLOYMENT, deploymentId, ROLE, "task", PHASE, phase.id());
+        return Map.of(APP, app, DEPLOYMENT, deploymentId, ROLE, TASK_ROLE, PHASE, phase.id());
     }
 
     public static Map<String, String> process(String app, String deploymentId, String processType) {
-        return Map.of(APP, app, DEPLOYMENT, deploymentId, ROLE, "process", PROCESS_TYPE, processType);
+        return Map.of(APP, app, DEPLOYMENT, deploymentId, ROLE, PROCESS_ROLE, PROCESS_TYPE, processType);
+    }
+
+    /** Selects every app's process containers. */
+    public static Map<String, String> allProcesses() {
+        return Map.of(ROLE, PROCESS_ROLE);
+    }
+
+    /** Selects every app's task containers. */
+    public static Map<String, String> allTasks() {
+        return Map.of(ROLE, TASK_ROLE);
     }
 
     /** Selects an app's process containers, of every deployment. */
     public static Map<String, String> processesOf(String app) {
-        return Map.of(APP, app, ROLE, "process");
+        return Map.of(APP, app, ROLE, PROCESS_ROLE);
     }
 }

@@ -85,12 +85,12 @@ public final class DeploymentPipeline {
      */
     public List<String> removeLeftoversOfInterruptedDeployments() {
         List<String> removed = new ArrayList<>();
-        for (ContainerInfo task : runtime.listContainers(Map.of(ContainerLabels.ROLE, "task"))) {
+        for (ContainerInfo task : runtime.listContainers(ContainerLabels.allTasks())) {
             runtime.removeContainer(task.id());
             removed.add(task.name());
         }
         Map<String, Optional<String>> currentImageIds = new HashMap<>();
-        for (ContainerInfo process : runtime.listContainers(Map.of(ContainerLabels.ROLE, "process"))) {
+        for (ContainerInfo process : runtime.listContainers(ContainerLabels.allProcesses())) {
             String app = process.labels().get(ContainerLabels.APP);
             Optional<String> current = currentImageIds.computeIfAbsent(app,
                     key -> runtime.inspectImage(ImageNames.current(key)).map(ImageDetails::id));

@@ -4,18 +4,24 @@ import io.slipway.engine.config.EngineConfig;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ContainerRuntimes;
 import io.slipway.runtime.RuntimeSettings;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
-/** Connects to the configured container engine once, at start-up, and shares the connection. */
+/**
+ * Connects to the configured container engine once, at start-up (so a missing engine stops the
+ * start with the list of what was tried, and no request thread ever waits for the connection), and
+ * shares the connection.
+ */
 public class RuntimeProducer {
 
     private static final Logger LOG = Logger.getLogger(RuntimeProducer.class);
 
     @Produces
     @Singleton
+    @Startup
     ContainerRuntime containerRuntime(EngineConfig config) {
         ContainerRuntime runtime = ContainerRuntimes.connect(RuntimeSettings.fromEnvironment(config.runtime(), config.network()));
         LOG.infof("Container engine: %s", runtime.engine().describe());
