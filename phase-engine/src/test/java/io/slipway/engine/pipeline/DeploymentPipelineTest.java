@@ -8,6 +8,7 @@ import io.slipway.manifest.ManifestParser;
 import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerState;
+import io.slipway.runtime.ProcessSpec;
 import io.slipway.runtime.TaskOutcome;
 import io.slipway.runtime.TaskResult;
 import java.io.ByteArrayOutputStream;
@@ -267,6 +268,43 @@ class DeploymentPipelineTest {
         }
         assertThat(events.get(0)).isInstanceOf(DeploymentEvent.Started.class);
         assertThat(events.get(events.size() - 1)).isInstanceOf(Finished.class);
+    }
+
+    @Test
+    void overriddenManifestPathsAreReadRelativeToTheWorkingDirectoryOrAsGiven() {
+        runtime.withFile(IMAGE, "/app/deploy/app.json", ALL_TASKS_APP_JSON);
+        runtime.withFile(IMAGE, "/etc/Procfile", PROCFILE);
+        DeploymentOrder order = new DeploymentOrder(ID, APP, DeploymentKind.IMAGE, IMAGE, Optional.empty(),
+                Optional.of("deploy/app.json"), Optional.of("/etc/Procfile"), Optional.empty(), Map.of(), Map.of(),
+                Optional.empty(), List.of());
+
+        deploy(order);
+
+        assertThat(runtime.operations()).startsWith("task predeploy on " + IMAGE, "commit " + RELEASE_IMAGE, "task release on " + RELEASE_IMAGE);
+    }
+
+    @Test
+    void scalingReleaseAboveZeroFailsDeployWithAClearReason() {
+        withManifests(null, PROCFILE);
+        DeploymentOrder order = new DeploymentOrder(ID, APP, DeploymentKind.IMAGE, IMAGE, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Map.of(), Map.of("release", 1), Optional.empty(), List.of());
+
+        deploy(order);
+
+        assertThat(phase(Phase.DEPLOY).reason()).isEqualTo("release is the release task, not a process type: it cannot be scaled");
+        assertThat(runtime.processes).isEmpty();
+    }
+
+    @Test
+    void theRequestedFormationScalesProcessTypesFromTheProcfile() {
+        withManifests(null, PROCFILE + "worker: run-queue\n");
+        DeploymentOrder order = new DeploymentOrder(ID, APP, DeploymentKind.IMAGE, IMAGE, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Map.of(), Map.of("web", 2, "worker", 1), Optional.empty(), List.of());
+
+        deploy(order);
+
+        assertThat(runtime.processes).extracting(process -> process.env().get("PS")).containsExactly("web", "web", "worker");
+        assertThat(runtime.processes).extracting(ProcessSpec::name).doesNotHaveDuplicates();
     }
 
     @Test
