@@ -12,6 +12,7 @@ import java.util.Map;
  * @param currentRelease null before the first successful deployment
  * @param latestDeployment null before the first deployment
  * @param formation the scale requested per process type, applied at the next deployment
+ * @param taskTimeoutSeconds the app's default task timeout; null for the engine's default
  * @param processes the app's process containers on the engine and their state
  */
 public record AppView(
@@ -20,10 +21,11 @@ public record AppView(
         ReleaseView currentRelease,
         LatestDeployment latestDeployment,
         Map<String, Integer> formation,
+        Long taskTimeoutSeconds,
         List<ProcessView> processes) {
 
     public AppView withProcesses(List<ProcessView> running) {
-        return new AppView(name, createdAt, currentRelease, latestDeployment, formation, running);
+        return new AppView(name, createdAt, currentRelease, latestDeployment, formation, taskTimeoutSeconds, running);
     }
 
     /** The release that runs: the deployment that made it, what was deployed, and what the containers run. */

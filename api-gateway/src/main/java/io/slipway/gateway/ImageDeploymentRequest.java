@@ -7,7 +7,7 @@ import java.util.Optional;
  * A deployment of an existing image.
  *
  * @param image the image reference, as the engine resolves it
- * @param taskTimeoutSeconds the timeout of each task of this deployment; the engine's default when absent
+ * @param taskTimeoutSeconds the timeout of each task of this deployment; the app's, else the engine's default when absent
  * @param appJsonPath where app.json is in the image, relative to its working directory; default {@code app.json}
  * @param procfilePath likewise for the Procfile; default {@code Procfile}
  */
@@ -23,15 +23,13 @@ public record ImageDeploymentRequest(String image, Long taskTimeoutSeconds, Stri
         if (image.length() > MAX_REFERENCE_LENGTH || image.chars().anyMatch(Character::isWhitespace)) {
             throw new InvalidRequestException("image: not an image reference: " + image);
         }
-        if (taskTimeoutSeconds != null && taskTimeoutSeconds <= 0) {
-            throw new InvalidRequestException("taskTimeoutSeconds: must be a positive number of seconds");
-        }
+        TaskTimeout.ofSeconds(taskTimeoutSeconds);
         checkPath("appJsonPath", appJsonPath);
         checkPath("procfilePath", procfilePath);
     }
 
     public Optional<Duration> taskTimeout() {
-        return Optional.ofNullable(taskTimeoutSeconds).map(Duration::ofSeconds);
+        return TaskTimeout.ofSeconds(taskTimeoutSeconds);
     }
 
     private static void checkPath(String field, String path) {

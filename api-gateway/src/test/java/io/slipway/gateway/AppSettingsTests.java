@@ -5,6 +5,7 @@ import static io.slipway.gateway.Api.api;
 import static io.slipway.gateway.Api.json;
 import static io.slipway.gateway.Api.newApp;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashMap;
@@ -43,6 +44,24 @@ class AppSettingsTests {
         withNull.put("A", null);
         json(withNull).put(config).then().statusCode(422).contentType(PROBLEM_JSON);
         json("[1, 2]").put(config).then().statusCode(400).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void anAppsTaskTimeoutIsItsDeploymentsDefaultAndARequestsOwnWins() {
+        String app = newApp();
+        json(Map.of("taskTimeoutSeconds", 90)).patch("/api/v1/apps/" + app).then()
+                .statusCode(200).body("taskTimeoutSeconds", equalTo(90));
+        api().get("/api/v1/apps/" + app).then().statusCode(200).body("taskTimeoutSeconds", equalTo(90));
+        String deployments = "/api/v1/apps/" + app + "/deployments";
+
+        json(Map.of("image", "absent/image:1")).post(deployments).then().statusCode(202).body("taskTimeoutSeconds", equalTo(90));
+        json(Map.of("image", "absent/image:1", "taskTimeoutSeconds", 5)).post(deployments).then()
+                .statusCode(202).body("taskTimeoutSeconds", equalTo(5));
+
+        json("{\"taskTimeoutSeconds\": null}").patch("/api/v1/apps/" + app).then()
+                .statusCode(200).body("taskTimeoutSeconds", nullValue());
+        json(Map.of("taskTimeoutSeconds", -1)).patch("/api/v1/apps/" + app).then().statusCode(422).contentType(PROBLEM_JSON);
+        json(Map.of("taskTimeoutSeconds", 1)).patch("/api/v1/apps/nobody-" + app).then().statusCode(404).contentType(PROBLEM_JSON);
     }
 
     @Test

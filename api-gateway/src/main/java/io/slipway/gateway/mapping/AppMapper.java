@@ -5,6 +5,7 @@ import io.slipway.gateway.AppView;
 import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.runtime.ContainerInfo;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,7 @@ public final class AppMapper {
                 app.currentRelease().map(AppMapper::toRelease).orElse(null),
                 latest.map(d -> new AppView.LatestDeployment(d.id(), d.status(), d.createdAt())).orElse(null),
                 app.formation(),
+                app.taskTimeout().map(Duration::toSeconds).orElse(null),
                 List.of());
     }
 

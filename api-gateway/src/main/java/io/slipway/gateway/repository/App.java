@@ -10,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,6 +44,9 @@ public class App {
     @MapKeyColumn(name = "process_type")
     @Column(name = "quantity", nullable = false)
     private Map<String, Integer> formation = new HashMap<>();
+
+    @Column(name = "task_timeout_seconds")
+    private Long taskTimeoutSeconds;
 
     protected App() {
     }
@@ -92,6 +96,15 @@ public class App {
     public void scale(Map<String, Integer> quantities) {
         formation.clear();
         formation.putAll(quantities);
+    }
+
+    /** The app's default task timeout; empty for the engine's. */
+    public Optional<Duration> taskTimeout() {
+        return Optional.ofNullable(taskTimeoutSeconds).map(Duration::ofSeconds);
+    }
+
+    public void changeTaskTimeout(Optional<Duration> timeout) {
+        taskTimeoutSeconds = timeout.map(Duration::toSeconds).orElse(null);
     }
 
     /** The deployment whose release image now runs; called when a deployment of this app succeeds. */

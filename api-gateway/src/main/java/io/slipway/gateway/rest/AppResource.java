@@ -1,10 +1,12 @@
 package io.slipway.gateway.rest;
 
+import io.slipway.gateway.AppSettings;
 import io.slipway.gateway.AppView;
 import io.slipway.gateway.service.AppService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -54,6 +56,19 @@ public class AppResource {
     @APIResponse(responseCode = "404", description = "No such app")
     public AppView get(@PathParam("app") String app) {
         return apps.find(app).orElseThrow(() -> NotFound.app(app));
+    }
+
+    @PATCH
+    @Path("/{app}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the app's settings, e.g. {\"taskTimeoutSeconds\": 120}",
+            description = "taskTimeoutSeconds is the default timeout of each task of the app's deployments (null: the"
+                    + " engine's default); a deploy request's own taskTimeoutSeconds overrides it. Applies from the"
+                    + " next deployment on.")
+    @APIResponse(responseCode = "404", description = "No such app")
+    @APIResponse(responseCode = "422", description = "Not a positive number of seconds")
+    public AppView changeSettings(@PathParam("app") String app, AppSettings settings) {
+        return apps.changeSettings(app, settings).orElseThrow(() -> NotFound.app(app));
     }
 
     @DELETE

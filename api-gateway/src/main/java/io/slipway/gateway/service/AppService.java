@@ -1,6 +1,7 @@
 package io.slipway.gateway.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.slipway.gateway.AppSettings;
 import io.slipway.gateway.AppView;
 import io.slipway.gateway.ConflictException;
 import io.slipway.gateway.InvalidRequestException;
@@ -11,6 +12,7 @@ import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +114,19 @@ public class AppService {
         }));
         leftovers.get().all().forEach(contexts::delete);
         return true;
+    }
+
+    /**
+     * Changes the app's settings; a {@code taskTimeoutSeconds} of {@code null} returns the app to
+     * the engine's default. Takes effect at the next deployment.
+     */
+    public Optional<AppView> changeSettings(String name, AppSettings settings) {
+        if (settings == null) {
+            throw new InvalidRequestException("a JSON object of settings is required, e.g. {\"taskTimeoutSeconds\": 120}");
+        }
+        Optional<Duration> timeout = settings.taskTimeout();
+        QuarkusTransaction.requiringNew().run(() -> apps.findByIdOptional(name).ifPresent(app -> app.changeTaskTimeout(timeout)));
+        return find(name);
     }
 
     public Optional<Map<String, String>> config(String name) {

@@ -141,12 +141,13 @@ public class DeploymentService {
     private Optional<DeploymentView> queue(String id, Plan plan) {
         record Queued(DeploymentView view, DeploymentOrder order) {}
         Optional<Queued> queued = QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(plan.app()).map(app -> {
+            Optional<Duration> taskTimeout = plan.taskTimeout().or(app::taskTimeout);
             Deployment deployment = new Deployment(id, app.name(), plan.kind(), plan.image(), plan.appJsonPath(),
-                    plan.procfilePath(), plan.taskTimeout(), Instant.now());
+                    plan.procfilePath(), taskTimeout, Instant.now());
             deployments.persist(deployment);
             DeploymentOrder order = new DeploymentOrder(id, app.name(), plan.kind(), plan.image(), plan.buildContext(),
                     plan.appJsonPath(), plan.procfilePath(), plan.manifests(), app.config(), app.formation(),
-                    plan.taskTimeout(), List.of());
+                    taskTimeout, List.of());
             return new Queued(DeploymentMapper.toView(deployment), order);
         }));
         queued.ifPresent(deployment -> send(deployment.order()));

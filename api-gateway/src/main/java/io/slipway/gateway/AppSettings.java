@@ -1,0 +1,22 @@
+package io.slipway.gateway;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * An app's own settings, changed with {@code PATCH /api/v1/apps/{app}}.
+ *
+ * @param taskTimeoutSeconds the default timeout of each task of the app's deployments; a deploy
+ *     request's own {@code taskTimeoutSeconds} overrides it; null for the engine's default
+ */
+public record AppSettings(Long taskTimeoutSeconds) {
+
+    /** @throws InvalidRequestException when the timeout is not positive */
+    public AppSettings {
+        TaskTimeout.ofSeconds(taskTimeoutSeconds);
+    }
+
+    public Optional<Duration> taskTimeout() {
+        return TaskTimeout.ofSeconds(taskTimeoutSeconds);
+    }
+}
