@@ -24,6 +24,11 @@ public final class ContainerLabels {
         return Map.of(APP, app, DEPLOYMENT, deploymentId, ROLE, PROCESS_ROLE, PROCESS_TYPE, processType);
     }
 
+    /** Selects every container of an app. */
+    public static Map<String, String> allOf(String app) {
+        return Map.of(APP, app);
+    }
+
     /** Selects every app's process containers. */
     public static Map<String, String> allProcesses() {
         return Map.of(ROLE, PROCESS_ROLE);

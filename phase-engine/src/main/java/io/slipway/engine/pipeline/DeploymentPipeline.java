@@ -60,10 +60,7 @@ public final class DeploymentPipeline {
 
     /** Removes an app's containers, of every deployment, and the given images; absent ones are fine. */
     public void removeApp(String app, List<String> images) {
-        for (ContainerInfo container : runtime.listContainers(Map.of(ContainerLabels.APP, app))) {
-            runtime.stopContainer(container.id(), settings.stopGrace());
-            runtime.removeContainer(container.id());
-        }
+        runtime.listContainers(ContainerLabels.allOf(app)).forEach(this::stopAndRemove);
         runtime.removeImage(ImageNames.current(app));
         removeImages(app, images);
     }
@@ -101,6 +98,11 @@ public final class DeploymentPipeline {
             }
         }
         return removed;
+    }
+
+    private void stopAndRemove(ContainerInfo container) {
+        runtime.stopContainer(container.id(), settings.stopGrace());
+        runtime.removeContainer(container.id());
     }
 
     /** The state of one deployment while it runs. */
@@ -330,12 +332,20 @@ public final class DeploymentPipeline {
             }
         }
 
+        /**
+         * The new release is current by now, so an engine error here does not fail the deployment:
+         * the container that could not be retired is named in the log instead.
+         */
         private void retirePreviousRelease() {
             for (ContainerInfo container : runtime.listContainers(ContainerLabels.processesOf(order.app()))) {
                 if (!order.deploymentId().equals(container.labels().get(ContainerLabels.DEPLOYMENT))) {
-                    runtime.stopContainer(container.id(), settings.stopGrace());
-                    runtime.removeContainer(container.id());
-                    events.log(Phase.POSTDEPLOY, LogStream.SYSTEM, "retired " + container.name());
+                    try {
+                        stopAndRemove(container);
+                        events.log(Phase.POSTDEPLOY, LogStream.SYSTEM, "retired " + container.name());
+                    } catch (ContainerRuntimeException e) {
+                        events.log(Phase.POSTDEPLOY, LogStream.SYSTEM,
+                                "could not retire " + container.name() + " of the previous release: " + e.getMessage());
+                    }
                 }
             }
         }

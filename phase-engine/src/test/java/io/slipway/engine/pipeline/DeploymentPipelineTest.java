@@ -68,6 +68,21 @@ class DeploymentPipelineTest {
     }
 
     @Test
+    void anOldContainerThatCannotBeRetiredIsReportedButTheNewReleaseStaysCurrent() {
+        withManifests(ALL_TASKS_APP_JSON, PROCFILE);
+        runtime.withRunningProcess(APP, "old-deployment", "old-1");
+        runtime.unstoppable = "old-1";
+
+        DeploymentStatus status = deploy(imageOrder());
+
+        assertThat(status).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(runtime.containers).containsKey("new-1");
+        assertThat(runtime.operations()).contains("tag " + RELEASE_IMAGE + " as slipway/shop:current");
+        assertThat(events).anyMatch(event -> event instanceof DeploymentEvent.Log log
+                && log.line().equals("could not retire old-old-1 of the previous release: container old-1 cannot be stopped"));
+    }
+
+    @Test
     void withoutPredeployTheImageItselfIsTheReleaseImageAndNothingIsCommitted() {
         withManifests(null, PROCFILE);
 

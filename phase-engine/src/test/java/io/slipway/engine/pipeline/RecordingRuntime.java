@@ -3,6 +3,7 @@ package io.slipway.engine.pipeline;
 import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerRuntime;
+import io.slipway.runtime.ContainerRuntimeException;
 import io.slipway.runtime.ContainerState;
 import io.slipway.runtime.EngineInfo;
 import io.slipway.runtime.EngineKind;
@@ -41,6 +42,8 @@ final class RecordingRuntime implements ContainerRuntime {
     final Map<String, ContainerInfo> containers = new LinkedHashMap<>();
     Function<TaskSpec, TaskResult> taskBehaviour = task -> new TaskResult(TaskOutcome.EXITED, 0, Optional.empty());
     ContainerState startedProcessState = ContainerState.RUNNING;
+    /** A container id whose stop the engine refuses. */
+    String unstoppable = "";
     private int nextId = 1;
 
     RecordingRuntime withImage(String reference, List<String> entrypoint, List<String> cmd) {
@@ -145,6 +148,9 @@ final class RecordingRuntime implements ContainerRuntime {
     @Override
     public void stopContainer(String containerId, Duration grace) {
         calls.add(new Call("stop", containerId));
+        if (containerId.equals(unstoppable)) {
+            throw new ContainerRuntimeException("container " + containerId + " cannot be stopped");
+        }
     }
 
     @Override
