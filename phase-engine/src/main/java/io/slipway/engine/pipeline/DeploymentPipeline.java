@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -303,7 +304,7 @@ public final class DeploymentPipeline {
                 ContainerState state = state(phase, id);
                 if (state != ContainerState.RUNNING) {
                     throw PhaseFailure.failed(phase, "process container " + shortId(id) + " stopped after start ("
-                            + state.name().toLowerCase() + ")");
+                            + state.name().toLowerCase(Locale.ROOT) + ")");
                 }
             }
         }

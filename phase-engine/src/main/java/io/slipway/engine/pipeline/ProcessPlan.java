@@ -19,9 +19,12 @@ public final class ProcessPlan {
 
     /** One container to start; an empty {@code command} means the image's own start command. */
     public record Process(String type, int index, Optional<String> command) {
+        /**
+         * Process types are case-sensitive {@code [A-Za-z0-9_-]+}, which container names accept as
+         * they are: kept unchanged, {@code Web} and {@code web} cannot clash.
+         */
         public String name(String app, String deploymentId) {
-            return "slipway-" + app + "-" + type.toLowerCase().replace('_', '-') + "-" + index + "-"
-                    + deploymentId.substring(0, 8);
+            return "slipway-" + app + "-" + type + "-" + index + "-" + deploymentId.substring(0, 8);
         }
     }
 

@@ -6,6 +6,7 @@ import io.slipway.engine.pipeline.DeploymentEvent;
 import io.slipway.engine.pipeline.PhaseStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -27,7 +28,7 @@ public class DeploymentMetrics {
         if (event instanceof DeploymentEvent.PhaseChanged phase) {
             recordPhase(phase);
         } else if (event instanceof DeploymentEvent.Finished finished) {
-            registry.counter("slipway.deployments", "outcome", finished.status().name().toLowerCase()).increment();
+            registry.counter("slipway.deployments", "outcome", finished.status().name().toLowerCase(Locale.ROOT)).increment();
         }
     }
 
@@ -41,7 +42,7 @@ public class DeploymentMetrics {
         if (started != null && change.status().isFinal()) {
             Timer.builder("slipway.phase.duration")
                     .tag("phase", change.phase().id())
-                    .tag("status", change.status().name().toLowerCase())
+                    .tag("status", change.status().name().toLowerCase(Locale.ROOT))
                     .register(registry)
                     .record(Duration.between(started.at(), change.at()));
         }

@@ -323,6 +323,18 @@ class DeploymentPipelineTest {
     }
 
     @Test
+    void processTypesThatDifferOnlyInCaseGetContainersOfTheirOwn() {
+        withManifests(null, "web: serve\nWeb: serve-too\n");
+        DeploymentOrder order = new DeploymentOrder(ID, APP, DeploymentKind.IMAGE, IMAGE, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Map.of(), Map.of("Web", 1), Optional.empty(), List.of());
+
+        deploy(order);
+
+        assertThat(runtime.processes).extracting(ProcessSpec::name)
+                .containsExactly("slipway-shop-web-1-11111111", "slipway-shop-Web-1-11111111");
+    }
+
+    @Test
     void leftoversOfAnInterruptedDeploymentAreRemovedButTheCurrentReleaseKeepsRunning() {
         runtime.withImage("slipway/shop:current", List.of(), List.of("/bin/sh"));
         // The old release runs the image that the current tag points to.
