@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
@@ -25,6 +27,8 @@ public final class BuildContext {
 
     private static final int REGULAR = 0644;
     private static final int EXECUTABLE = 0755;
+    /** One fixed time for every entry: the same context always makes the same bytes. */
+    private static final Date MODIFIED = Date.from(Instant.parse("2000-01-01T00:00:00Z"));
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
@@ -86,6 +90,7 @@ public final class BuildContext {
                 TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
                 entry.setSize(file.getValue().content().length);
                 entry.setMode(file.getValue().mode());
+                entry.setModTime(MODIFIED);
                 tar.putArchiveEntry(entry);
                 tar.write(file.getValue().content());
                 tar.closeArchiveEntry();
