@@ -33,5 +33,6 @@ public record AppView(
 
     public record LatestDeployment(String id, DeploymentStatus status, Instant createdAt) {}
 
-    public record ProcessView(String type, String containerId, String name, String deploymentId, ContainerState state) {}
+    public record ProcessView(
+            String type, String containerId, String name, String deploymentId, ContainerState state) {}
 }

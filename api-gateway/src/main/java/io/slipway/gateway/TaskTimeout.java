@@ -6,8 +6,7 @@ import java.util.Optional;
 /** A task timeout as requests give it: whole seconds, or null for "the default". */
 final class TaskTimeout {
 
-    private TaskTimeout() {
-    }
+    private TaskTimeout() {}
 
     /** @throws InvalidRequestException when {@code seconds} is not positive */
     static Optional<Duration> ofSeconds(Long seconds) {

@@ -16,11 +16,11 @@ final class Api {
 
     /** {@code %test.slipway.data-dir}, seen from the module directory that surefire runs in. */
     static final Path DATA_DIR = Path.of("target/slipway-test-data");
+
     static final Path TOKEN_FILE = DATA_DIR.resolve("api-token");
     static final String PROBLEM_JSON = "application/problem+json";
 
-    private Api() {
-    }
+    private Api() {}
 
     static String token() {
         try {

@@ -31,7 +31,9 @@ class AppResourceTests {
     @Test
     void aNewAppHasNoReleaseAndNoProcesses() {
         String name = "t-new-" + System.nanoTime();
-        json(Map.of("name", name)).post("/api/v1/apps").then()
+        json(Map.of("name", name))
+                .post("/api/v1/apps")
+                .then()
                 .statusCode(201)
                 .header("Location", endsWith("/api/v1/apps/" + name))
                 .body("name", equalTo(name))
@@ -47,14 +49,21 @@ class AppResourceTests {
     void appsAreListedNewestFirst() {
         String older = newApp();
         String newer = newApp();
-        List<String> names = api().get("/api/v1/apps").then().statusCode(200).extract().jsonPath().getList("name");
+        List<String> names = api().get("/api/v1/apps")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("name");
         assertThat(names).containsSubsequence(newer, older);
     }
 
     @Test
     void aTakenNameIsAConflict() {
         String name = newApp();
-        json(Map.of("name", name)).post("/api/v1/apps").then()
+        json(Map.of("name", name))
+                .post("/api/v1/apps")
+                .then()
                 .statusCode(409)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(409))
@@ -63,10 +72,20 @@ class AppResourceTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Upper", "-leading", "trailing-", "under_score", "dot.ted", "",
-        "a123456789012345678901234567890123456789012345678901234567890123"})
+    @ValueSource(
+            strings = {
+                "Upper",
+                "-leading",
+                "trailing-",
+                "under_score",
+                "dot.ted",
+                "",
+                "a123456789012345678901234567890123456789012345678901234567890123"
+            })
     void aNameMustBeADnsLabel(String name) {
-        json(Map.of("name", name)).post("/api/v1/apps").then()
+        json(Map.of("name", name))
+                .post("/api/v1/apps")
+                .then()
                 .statusCode(422)
                 .contentType(PROBLEM_JSON)
                 .body("type", equalTo("about:blank"))
@@ -81,7 +100,8 @@ class AppResourceTests {
     @Test
     void anUnknownAppIsNotFound() {
         for (String path : List.of("", "/config", "/formation", "/deployments")) {
-            api().get("/api/v1/apps/no-such-app" + path).then()
+            api().get("/api/v1/apps/no-such-app" + path)
+                    .then()
                     .statusCode(404)
                     .contentType(PROBLEM_JSON)
                     .body("detail", equalTo("no app named no-such-app"))
@@ -93,14 +113,17 @@ class AppResourceTests {
     @Test
     void anAppShowsItsCurrentReleaseAndLatestDeployment() {
         String app = newApp();
-        EngineEvents released = deployments.queuedWithEvents(app, "example/web:1")
+        EngineEvents released = deployments
+                .queuedWithEvents(app, "example/web:1")
                 .succeeds("example/web:1", "slipway/" + app + ":release-1");
-        String failed = deployments.queuedWithEvents(app, "example/web:2")
+        String failed = deployments
+                .queuedWithEvents(app, "example/web:2")
                 .started()
                 .finished(DeploymentStatus.FAILED, "predeploy: exited with code 1", null)
                 .id();
 
-        api().get("/api/v1/apps/" + app).then()
+        api().get("/api/v1/apps/" + app)
+                .then()
                 .statusCode(200)
                 .body("currentRelease.deploymentId", equalTo(released.id()))
                 .body("currentRelease.image", equalTo("example/web:1"))
@@ -113,7 +136,8 @@ class AppResourceTests {
     @Test
     void deletingAnAppForgetsItAndItsDeployments() {
         String app = newApp();
-        String released = deployments.queuedWithEvents(app, "example/web:1")
+        String released = deployments
+                .queuedWithEvents(app, "example/web:1")
                 .succeeds("example/web:1", "slipway/" + app + ":release-1")
                 .id();
         json(Map.of("A", "1")).put("/api/v1/apps/" + app + "/config").then().statusCode(200);

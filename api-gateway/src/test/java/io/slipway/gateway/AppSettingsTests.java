@@ -22,16 +22,27 @@ class AppSettingsTests {
         String config = "/api/v1/apps/" + app + "/config";
         api().get(config).then().statusCode(200).body(equalTo("{}"));
 
-        json(Map.of("DATABASE_URL", "postgres://db/app", "SECRET", "x")).put(config).then()
-                .statusCode(200).body("DATABASE_URL", equalTo("postgres://db/app"));
+        json(Map.of("DATABASE_URL", "postgres://db/app", "SECRET", "x"))
+                .put(config)
+                .then()
+                .statusCode(200)
+                .body("DATABASE_URL", equalTo("postgres://db/app"));
         json(Map.of("ONLY", "this")).put(config).then().statusCode(200).body(equalTo("{\"ONLY\":\"this\"}"));
 
         Map<String, String> patch = new HashMap<>();
         patch.put("ONLY", null);
         patch.put("ADDED", "1");
-        api().contentType("application/merge-patch+json").body(patch).patch(config).then()
-                .statusCode(200).body(equalTo("{\"ADDED\":\"1\"}"));
-        json(Map.of("MORE", "2")).patch(config).then().statusCode(200).body(equalTo("{\"ADDED\":\"1\",\"MORE\":\"2\"}"));
+        api().contentType("application/merge-patch+json")
+                .body(patch)
+                .patch(config)
+                .then()
+                .statusCode(200)
+                .body(equalTo("{\"ADDED\":\"1\"}"));
+        json(Map.of("MORE", "2"))
+                .patch(config)
+                .then()
+                .statusCode(200)
+                .body(equalTo("{\"ADDED\":\"1\",\"MORE\":\"2\"}"));
         api().get(config).then().statusCode(200).body(equalTo("{\"ADDED\":\"1\",\"MORE\":\"2\"}"));
     }
 
@@ -49,19 +60,40 @@ class AppSettingsTests {
     @Test
     void anAppsTaskTimeoutIsItsDeploymentsDefaultAndARequestsOwnWins() {
         String app = newApp();
-        json(Map.of("taskTimeoutSeconds", 90)).patch("/api/v1/apps/" + app).then()
-                .statusCode(200).body("taskTimeoutSeconds", equalTo(90));
+        json(Map.of("taskTimeoutSeconds", 90))
+                .patch("/api/v1/apps/" + app)
+                .then()
+                .statusCode(200)
+                .body("taskTimeoutSeconds", equalTo(90));
         api().get("/api/v1/apps/" + app).then().statusCode(200).body("taskTimeoutSeconds", equalTo(90));
         String deployments = "/api/v1/apps/" + app + "/deployments";
 
-        json(Map.of("image", "absent/image:1")).post(deployments).then().statusCode(202).body("taskTimeoutSeconds", equalTo(90));
-        json(Map.of("image", "absent/image:1", "taskTimeoutSeconds", 5)).post(deployments).then()
-                .statusCode(202).body("taskTimeoutSeconds", equalTo(5));
+        json(Map.of("image", "absent/image:1"))
+                .post(deployments)
+                .then()
+                .statusCode(202)
+                .body("taskTimeoutSeconds", equalTo(90));
+        json(Map.of("image", "absent/image:1", "taskTimeoutSeconds", 5))
+                .post(deployments)
+                .then()
+                .statusCode(202)
+                .body("taskTimeoutSeconds", equalTo(5));
 
-        json("{\"taskTimeoutSeconds\": null}").patch("/api/v1/apps/" + app).then()
-                .statusCode(200).body("taskTimeoutSeconds", nullValue());
-        json(Map.of("taskTimeoutSeconds", -1)).patch("/api/v1/apps/" + app).then().statusCode(422).contentType(PROBLEM_JSON);
-        json(Map.of("taskTimeoutSeconds", 1)).patch("/api/v1/apps/nobody-" + app).then().statusCode(404).contentType(PROBLEM_JSON);
+        json("{\"taskTimeoutSeconds\": null}")
+                .patch("/api/v1/apps/" + app)
+                .then()
+                .statusCode(200)
+                .body("taskTimeoutSeconds", nullValue());
+        json(Map.of("taskTimeoutSeconds", -1))
+                .patch("/api/v1/apps/" + app)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM_JSON);
+        json(Map.of("taskTimeoutSeconds", 1))
+                .patch("/api/v1/apps/nobody-" + app)
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM_JSON);
     }
 
     @Test
@@ -69,8 +101,11 @@ class AppSettingsTests {
         String formation = "/api/v1/apps/" + newApp() + "/formation";
         api().get(formation).then().statusCode(200).body(equalTo("{}"));
 
-        json(Map.of("web", 2, "worker", 1)).put(formation).then()
-                .statusCode(200).body(equalTo("{\"web\":2,\"worker\":1}"));
+        json(Map.of("web", 2, "worker", 1))
+                .put(formation)
+                .then()
+                .statusCode(200)
+                .body(equalTo("{\"web\":2,\"worker\":1}"));
         json(Map.of("web", 3)).put(formation).then().statusCode(200).body(equalTo("{\"web\":3}"));
         api().get(formation).then().statusCode(200).body(equalTo("{\"web\":3}"));
     }
@@ -78,11 +113,17 @@ class AppSettingsTests {
     @Test
     void releaseIsNotAProcessType() {
         String formation = "/api/v1/apps/" + newApp() + "/formation";
-        json(Map.of("web", 1, "release", 1)).put(formation).then()
+        json(Map.of("web", 1, "release", 1))
+                .put(formation)
+                .then()
                 .statusCode(422)
                 .contentType(PROBLEM_JSON)
                 .body("detail", equalTo("release is the release task, not a process type: it cannot be scaled"));
-        json(Map.of("web", 1, "release", 0)).put(formation).then().statusCode(200).body(equalTo("{\"web\":1}"));
+        json(Map.of("web", 1, "release", 0))
+                .put(formation)
+                .then()
+                .statusCode(200)
+                .body(equalTo("{\"web\":1}"));
     }
 
     @Test

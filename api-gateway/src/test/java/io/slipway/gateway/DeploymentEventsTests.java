@@ -47,7 +47,8 @@ class DeploymentEventsTests {
         String app = newApp();
         EngineEvents events = deployments.queuedWithEvents(app, "example/web:1").started();
 
-        api().get("/api/v1/deployments/" + events.id()).then()
+        api().get("/api/v1/deployments/" + events.id())
+                .then()
                 .body("status", equalTo("RUNNING"))
                 .body("startedAt", notNullValue())
                 .body("finishedAt", nullValue());
@@ -56,10 +57,13 @@ class DeploymentEventsTests {
     @Test
     void aPhaseChangeUpdatesItsPhaseAndKeepsTheCommand() {
         String app = newApp();
-        EngineEvents events = deployments.queuedWithEvents(app, "example/web:1").started()
+        EngineEvents events = deployments
+                .queuedWithEvents(app, "example/web:1")
+                .started()
                 .phase(Phase.BUILD, PhaseStatus.SKIPPED, null, null, "not part of an image deployment")
                 .phase(Phase.PREDEPLOY, PhaseStatus.RUNNING, "rake db:migrate", null, null);
-        api().get("/api/v1/deployments/" + events.id()).then()
+        api().get("/api/v1/deployments/" + events.id())
+                .then()
                 .body("phases[0].status", equalTo("SKIPPED"))
                 .body("phases[0].reason", equalTo("not part of an image deployment"))
                 .body("phases[1].status", equalTo("RUNNING"))
@@ -68,7 +72,8 @@ class DeploymentEventsTests {
                 .body("phases[1].finishedAt", nullValue());
 
         events.phase(Phase.PREDEPLOY, PhaseStatus.FAILED, null, 3, "exited with code 3");
-        api().get("/api/v1/deployments/" + events.id()).then()
+        api().get("/api/v1/deployments/" + events.id())
+                .then()
                 .body("phases[1].status", equalTo("FAILED"))
                 .body("phases[1].command", equalTo("rake db:migrate"))
                 .body("phases[1].exitCode", equalTo(3))
@@ -82,7 +87,8 @@ class DeploymentEventsTests {
         String release = "slipway/" + app + ":release-x";
         EngineEvents events = deployments.queuedWithEvents(app, "example/web:1").succeeds("example/web:1", release);
 
-        api().get("/api/v1/deployments/" + events.id()).then()
+        api().get("/api/v1/deployments/" + events.id())
+                .then()
                 .body("status", equalTo("SUCCEEDED"))
                 .body("releaseImage", equalTo(release))
                 .body("reason", nullValue())
@@ -95,14 +101,20 @@ class DeploymentEventsTests {
     @Test
     void aFailedDeploymentLeavesTheCurrentReleaseAlone() {
         String app = newApp();
-        String released = deployments.queuedWithEvents(app, "example/web:1").succeeds("example/web:1", "example/web:1").id();
-        EngineEvents failed = deployments.queuedWithEvents(app, "example/web:2").started()
+        String released = deployments
+                .queuedWithEvents(app, "example/web:1")
+                .succeeds("example/web:1", "example/web:1")
+                .id();
+        EngineEvents failed = deployments
+                .queuedWithEvents(app, "example/web:2")
+                .started()
                 .phase(Phase.PREDEPLOY, PhaseStatus.RUNNING, "false", null, null)
                 .phase(Phase.PREDEPLOY, PhaseStatus.FAILED, null, 1, "exited with code 1")
                 .phase(Phase.RELEASE, PhaseStatus.SKIPPED, null, null, "not reached")
                 .finished(DeploymentStatus.FAILED, "predeploy: exited with code 1", null);
 
-        api().get("/api/v1/deployments/" + failed.id()).then()
+        api().get("/api/v1/deployments/" + failed.id())
+                .then()
                 .body("status", equalTo("FAILED"))
                 .body("reason", equalTo("predeploy: exited with code 1"))
                 .body("releaseImage", nullValue())
@@ -114,10 +126,12 @@ class DeploymentEventsTests {
     @Test
     void aDeploymentCancelledWhileQueuedHasOnlyItsEnd() {
         String app = newApp();
-        EngineEvents events = deployments.queuedWithEvents(app, "example/web:1")
+        EngineEvents events = deployments
+                .queuedWithEvents(app, "example/web:1")
                 .finished(DeploymentStatus.CANCELLED, "cancelled", null);
 
-        api().get("/api/v1/deployments/" + events.id()).then()
+        api().get("/api/v1/deployments/" + events.id())
+                .then()
                 .body("status", equalTo("CANCELLED"))
                 .body("startedAt", nullValue())
                 .body("phases.status", equalTo(List.of("SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED")))
@@ -127,35 +141,44 @@ class DeploymentEventsTests {
     @Test
     void logLinesAreStoredInOrderAndARedeliveryIsIgnored() {
         String app = newApp();
-        EngineEvents events = deployments.queuedWithEvents(app, "example/web:1").started()
+        EngineEvents events = deployments
+                .queuedWithEvents(app, "example/web:1")
+                .started()
                 .log(Phase.PREDEPLOY, "one")
                 .redeliverLast()
                 .log(Phase.PREDEPLOY, "two");
 
         List<LogLine> stored = QuarkusTransaction.requiringNew().call(() -> lines.after(events.id(), 0));
-        assertThat(stored).extracting(LogLine::seq, LogLine::line, LogLine::stream)
+        assertThat(stored)
+                .extracting(LogLine::seq, LogLine::line, LogLine::stream)
                 .containsExactly(tuple(2L, "one", LogStream.STDOUT), tuple(3L, "two", LogStream.STDOUT));
     }
 
     @Test
     void theManifestsTheEngineUsedAreKept() {
         String app = newApp();
-        EngineEvents events = deployments.queuedWithEvents(app, "example/web:1").started()
+        EngineEvents events = deployments
+                .queuedWithEvents(app, "example/web:1")
+                .started()
                 .manifests("example/web:1", "{\"scripts\": {}}", null);
 
-        assertThat(QuarkusTransaction.requiringNew().call(() -> repository.findById(events.id()).manifests()))
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> repository.findById(events.id()).manifests()))
                 .contains(new ManifestFiles("{\"scripts\": {}}", null));
     }
 
     @Test
     void anEndedDeploymentTakesNoMoreEvents() {
         String app = newApp();
-        EngineEvents events = deployments.queuedWithEvents(app, "example/web:1").started()
+        EngineEvents events = deployments
+                .queuedWithEvents(app, "example/web:1")
+                .started()
                 .finished(DeploymentStatus.FAILED, "deploy: process exited", null)
                 .phase(Phase.DEPLOY, PhaseStatus.RUNNING, null, null, null)
                 .finished(DeploymentStatus.SUCCEEDED, null, "example/web:1");
 
-        api().get("/api/v1/deployments/" + events.id()).then()
+        api().get("/api/v1/deployments/" + events.id())
+                .then()
                 .body("status", equalTo("FAILED"))
                 .body("phases[3].status", equalTo("SKIPPED"));
         api().get("/api/v1/apps/" + app).then().body("currentRelease", nullValue());

@@ -35,7 +35,9 @@ class DeploymentLogsTests {
 
     @Test
     void storedLinesComeFirstThenLiveOnesUntilTheDeploymentEnds() throws Exception {
-        EngineEvents engine = deployments.queuedWithEvents(newApp(), "example/web:1").started()
+        EngineEvents engine = deployments
+                .queuedWithEvents(newApp(), "example/web:1")
+                .started()
                 .log(Phase.PREDEPLOY, "stored 1")
                 .log(Phase.PREDEPLOY, "stored 2");
 
@@ -43,7 +45,9 @@ class DeploymentLogsTests {
         await().atMost(END).until(() -> stream.events().size() == 2);
         assertThat(stream.ended()).isFalse();
 
-        engine.log(Phase.RELEASE, "live 1").log(Phase.POSTDEPLOY, "live 2").finished(DeploymentStatus.SUCCEEDED, null, "x");
+        engine.log(Phase.RELEASE, "live 1")
+                .log(Phase.POSTDEPLOY, "live 2")
+                .finished(DeploymentStatus.SUCCEEDED, null, "x");
 
         assertThat(stream.awaitEnd(END)).isEqualTo(200);
         assertThat(lines(stream)).containsExactly("stored 1", "stored 2", "live 1", "live 2");
@@ -57,7 +61,9 @@ class DeploymentLogsTests {
 
     @Test
     void anEndedDeploymentSendsItsStoredLinesAndCompletes() throws Exception {
-        EngineEvents engine = deployments.queuedWithEvents(newApp(), "example/web:1").started()
+        EngineEvents engine = deployments
+                .queuedWithEvents(newApp(), "example/web:1")
+                .started()
                 .log(Phase.RELEASE, "one")
                 .finished(DeploymentStatus.FAILED, "release: exited with code 1", null);
 
@@ -69,7 +75,9 @@ class DeploymentLogsTests {
 
     @Test
     void aClientThatReconnectsGetsOnlyTheLinesAfterItsLastEventId() throws Exception {
-        EngineEvents engine = deployments.queuedWithEvents(newApp(), "example/web:1").started()
+        EngineEvents engine = deployments
+                .queuedWithEvents(newApp(), "example/web:1")
+                .started()
                 .log(Phase.PREDEPLOY, "one")
                 .log(Phase.PREDEPLOY, "two");
         SseReader resumed = SseReader.resume(logsOf(engine.id()), "2");
@@ -84,8 +92,15 @@ class DeploymentLogsTests {
 
     @Test
     void theStreamIsAnEventStreamAndNeedsTheToken() {
-        String id = deployments.queuedWithEvents(newApp(), "example/web:1").finished(DeploymentStatus.CANCELLED, "cancelled", null).id();
-        Api.api().get("/api/v1/deployments/" + id + "/logs").then().statusCode(200).contentType("text/event-stream");
+        String id = deployments
+                .queuedWithEvents(newApp(), "example/web:1")
+                .finished(DeploymentStatus.CANCELLED, "cancelled", null)
+                .id();
+        Api.api()
+                .get("/api/v1/deployments/" + id + "/logs")
+                .then()
+                .statusCode(200)
+                .contentType("text/event-stream");
         given().get("/api/v1/deployments/" + id + "/logs").then().statusCode(401);
     }
 
@@ -94,12 +109,14 @@ class DeploymentLogsTests {
     }
 
     private List<String> lines(SseReader stream) {
-        return stream.events().stream().map(event -> {
-            try {
-                return json.readTree(event.data()).get("line").asText();
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }).toList();
+        return stream.events().stream()
+                .map(event -> {
+                    try {
+                        return json.readTree(event.data()).get("line").asText();
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                })
+                .toList();
     }
 }

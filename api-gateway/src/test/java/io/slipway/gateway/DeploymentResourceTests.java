@@ -44,7 +44,8 @@ class DeploymentResourceTests {
     void anImageDeploymentIsQueuedWithEveryPhasePending() {
         String app = newApp();
         String id = json(Map.of("image", TestEngines.baseImage(), "taskTimeoutSeconds", 30))
-                .post("/api/v1/apps/" + app + "/deployments").then()
+                .post("/api/v1/apps/" + app + "/deployments")
+                .then()
                 .statusCode(202)
                 .header("Location", matchesPattern(".*/api/v1/deployments/" + UUID))
                 .body("id", matchesPattern(UUID))
@@ -57,39 +58,59 @@ class DeploymentResourceTests {
                 .body("createdAt", matchesPattern(".*Z"))
                 .body("phases.phase", equalTo(List.of("BUILD", "PREDEPLOY", "RELEASE", "DEPLOY", "POSTDEPLOY")))
                 .body("phases.status", everyItem(equalTo("PENDING")))
-                .extract().path("id");
+                .extract()
+                .path("id");
         api().get("/api/v1/deployments/" + id).then().statusCode(200).body("app", equalTo(app));
     }
 
     @Test
     void anImageDeploymentNeedsAnImageAndSaneFields() {
         String deployments = "/api/v1/apps/" + newApp() + "/deployments";
-        json(Map.of()).post(deployments).then().statusCode(422).contentType(PROBLEM_JSON)
+        json(Map.of())
+                .post(deployments)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM_JSON)
                 .body("detail", equalTo("image: an image reference is required"));
         json(Map.of("image", "a b")).post(deployments).then().statusCode(422).contentType(PROBLEM_JSON);
-        json(Map.of("image", "x", "taskTimeoutSeconds", 0)).post(deployments).then().statusCode(422).contentType(PROBLEM_JSON);
+        json(Map.of("image", "x", "taskTimeoutSeconds", 0))
+                .post(deployments)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM_JSON);
         json("{\"image\": ").post(deployments).then().statusCode(400).contentType(PROBLEM_JSON);
-        json(Map.of("image", "x")).post("/api/v1/apps/no-such-app/deployments").then().statusCode(404).contentType(PROBLEM_JSON);
+        json(Map.of("image", "x"))
+                .post("/api/v1/apps/no-such-app/deployments")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM_JSON);
     }
 
     @Test
     void aBuildContextIsUploadedAsATarOrGzip() {
         String app = newApp();
         BuildContext context = BuildContext.fromBaseImage("CMD [\"sleep\", \"1\"]");
-        String tar = api().contentType("application/x-tar").body(context.toTar())
-                .post("/api/v1/apps/" + app + "/deployments").then()
+        String tar = api().contentType("application/x-tar")
+                .body(context.toTar())
+                .post("/api/v1/apps/" + app + "/deployments")
+                .then()
                 .statusCode(202)
                 .body("kind", equalTo("BUILD_CONTEXT"))
                 .body("image", nullValue())
-                .extract().path("id");
-        String gzip = api().contentType("application/gzip").body(context.toGzip())
-                .post("/api/v1/apps/" + app + "/deployments").then()
+                .extract()
+                .path("id");
+        String gzip = api().contentType("application/gzip")
+                .body(context.toGzip())
+                .post("/api/v1/apps/" + app + "/deployments")
+                .then()
                 .statusCode(202)
                 .body("kind", equalTo("BUILD_CONTEXT"))
-                .extract().path("id");
+                .extract()
+                .path("id");
 
         // Both were built (the image is known), and the engine is done with them before the app goes with its images.
-        await().atMost(Duration.ofMinutes(2)).until(() -> !stored(tar).isActive() && !stored(gzip).isActive());
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> !stored(tar).isActive() && !stored(gzip).isActive());
         assertThat(stored(tar).image()).contains("slipway/" + app + ":build-" + tar);
         assertThat(stored(gzip).image()).contains("slipway/" + app + ":build-" + gzip);
         assertThat(Api.DATA_DIR.resolve("contexts/" + tar + ".tar")).doesNotExist();
@@ -99,22 +120,35 @@ class DeploymentResourceTests {
     @Test
     void anUploadAboveTheLimitIsRefusedBeforeItIsRead() {
         byte[] tooLarge = new byte[1024 * 1024 + 1];
-        api().contentType("application/x-tar").body(tooLarge).post("/api/v1/apps/" + newApp() + "/deployments").then()
+        api().contentType("application/x-tar")
+                .body(tooLarge)
+                .post("/api/v1/apps/" + newApp() + "/deployments")
+                .then()
                 .statusCode(413)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(413))
-                .body("detail", equalTo("the body has 1048577 bytes; the limit (slipway.gateway.max-upload-size) is 1048576 bytes"));
+                .body(
+                        "detail",
+                        equalTo(
+                                "the body has 1048577 bytes; the limit (slipway.gateway.max-upload-size) is 1048576 bytes"));
     }
 
     @Test
     void anEmptyUploadIsNotABuildContext() {
-        api().contentType("application/x-tar").body(new byte[0]).post("/api/v1/apps/" + newApp() + "/deployments").then()
-                .statusCode(422).contentType(PROBLEM_JSON);
+        api().contentType("application/x-tar")
+                .body(new byte[0])
+                .post("/api/v1/apps/" + newApp() + "/deployments")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM_JSON);
     }
 
     @Test
     void otherContentTypesAreUnsupported() {
-        api().contentType("text/plain").body("FROM scratch").post("/api/v1/apps/" + newApp() + "/deployments").then()
+        api().contentType("text/plain")
+                .body("FROM scratch")
+                .post("/api/v1/apps/" + newApp() + "/deployments")
+                .then()
                 .statusCode(415)
                 .contentType(PROBLEM_JSON)
                 .body("title", equalTo("Unsupported Media Type"));
@@ -126,21 +160,41 @@ class DeploymentResourceTests {
         String older = deployments.queued(app, "example/web:1");
         String newer = deployments.queued(app, "example/web:2");
 
-        assertThat(api().get("/api/v1/apps/" + app + "/deployments").then().statusCode(200)
-                .extract().jsonPath().getList("id")).containsExactly(newer, older);
-        assertThat(api().queryParam("limit", 1).get("/api/v1/apps/" + app + "/deployments").then().statusCode(200)
-                .extract().jsonPath().getList("id")).containsExactly(newer);
-        api().queryParam("limit", 0).get("/api/v1/apps/" + app + "/deployments").then().statusCode(422);
+        assertThat(api().get("/api/v1/apps/" + app + "/deployments")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("id"))
+                .containsExactly(newer, older);
+        assertThat(api().queryParam("limit", 1)
+                        .get("/api/v1/apps/" + app + "/deployments")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("id"))
+                .containsExactly(newer);
+        api().queryParam("limit", 0)
+                .get("/api/v1/apps/" + app + "/deployments")
+                .then()
+                .statusCode(422);
     }
 
     @Test
     void anUnknownDeploymentIsNotFound() {
         for (String path : List.of("", "/logs")) {
-            api().get("/api/v1/deployments/no-such-id" + path).then().statusCode(404).contentType(PROBLEM_JSON)
+            api().get("/api/v1/deployments/no-such-id" + path)
+                    .then()
+                    .statusCode(404)
+                    .contentType(PROBLEM_JSON)
                     .body("detail", equalTo("no deployment no-such-id"));
         }
         for (String action : List.of("/cancel", "/retry")) {
-            api().post("/api/v1/deployments/no-such-id" + action).then().statusCode(404).contentType(PROBLEM_JSON);
+            api().post("/api/v1/deployments/no-such-id" + action)
+                    .then()
+                    .statusCode(404)
+                    .contentType(PROBLEM_JSON);
         }
     }
 
@@ -148,10 +202,17 @@ class DeploymentResourceTests {
     void aQueuedDeploymentCanBeCancelledAnEndedOneCannot() {
         String app = newApp();
         String queued = deployments.queued(app, "example/web:1");
-        api().post("/api/v1/deployments/" + queued + "/cancel").then().statusCode(202).body("id", equalTo(queued));
+        api().post("/api/v1/deployments/" + queued + "/cancel")
+                .then()
+                .statusCode(202)
+                .body("id", equalTo(queued));
 
-        String ended = deployments.queuedWithEvents(app, "example/web:1").succeeds("example/web:1", "example/web:1").id();
-        api().post("/api/v1/deployments/" + ended + "/cancel").then()
+        String ended = deployments
+                .queuedWithEvents(app, "example/web:1")
+                .succeeds("example/web:1", "example/web:1")
+                .id();
+        api().post("/api/v1/deployments/" + ended + "/cancel")
+                .then()
                 .statusCode(409)
                 .contentType(PROBLEM_JSON)
                 .body("detail", endsWith("has ended (SUCCEEDED): nothing to cancel"));
@@ -162,14 +223,16 @@ class DeploymentResourceTests {
         String app = newApp();
         String image = TestEngines.baseImage();
         String procfile = "release: echo retried\nweb: false\n";
-        String failed = deployments.queuedWithEvents(app, image)
+        String failed = deployments
+                .queuedWithEvents(app, image)
                 .started()
                 .manifests(image, "{}", procfile)
                 .phase(Phase.RELEASE, PhaseStatus.FAILED, "exit 1", 1, "exited with code 1")
                 .finished(DeploymentStatus.FAILED, "release: exited with code 1", null)
                 .id();
 
-        var response = api().post("/api/v1/deployments/" + failed + "/retry").then()
+        var response = api().post("/api/v1/deployments/" + failed + "/retry")
+                .then()
                 .statusCode(202)
                 .body("kind", equalTo("IMAGE"))
                 .body("status", equalTo("QUEUED"))
@@ -180,32 +243,48 @@ class DeploymentResourceTests {
         assertThat(retry).isNotEqualTo(failed);
         assertThat(response.header("Location")).endsWith("/api/v1/deployments/" + retry);
         // The engine reports the manifests it used: the ones given with the retry, not re-read from the image.
-        await().atMost(Duration.ofSeconds(60)).until(() -> stored(retry).manifests().isPresent());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> stored(retry).manifests().isPresent());
         assertThat(stored(retry).manifests()).contains(new ManifestFiles("{}", procfile));
     }
 
     @Test
     void onlyFailedOrCancelledDeploymentsWithAnImageCanBeRetried() {
         String app = newApp();
-        String succeeded = deployments.queuedWithEvents(app, "example/web:1").succeeds("example/web:1", "example/web:1").id();
-        api().post("/api/v1/deployments/" + succeeded + "/retry").then().statusCode(409).contentType(PROBLEM_JSON);
+        String succeeded = deployments
+                .queuedWithEvents(app, "example/web:1")
+                .succeeds("example/web:1", "example/web:1")
+                .id();
+        api().post("/api/v1/deployments/" + succeeded + "/retry")
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM_JSON);
 
-        String unbuilt = deployments.events(deployments.queued(app, DeploymentKind.BUILD_CONTEXT, null), app)
+        String unbuilt = deployments
+                .events(deployments.queued(app, DeploymentKind.BUILD_CONTEXT, null), app)
                 .started()
                 .finished(DeploymentStatus.FAILED, "build: build failed", null)
                 .id();
-        api().post("/api/v1/deployments/" + unbuilt + "/retry").then()
+        api().post("/api/v1/deployments/" + unbuilt + "/retry")
+                .then()
                 .statusCode(409)
-                .body("detail", endsWith("never had an image (its build did not finish): deploy the build context again"));
+                .body(
+                        "detail",
+                        endsWith("never had an image (its build did not finish): deploy the build context again"));
     }
 
     @Test
     void aRollbackRunsAnEarlierReleaseImageAgain() {
         String app = newApp();
         String release = "slipway/" + app + ":release-old";
-        String succeeded = deployments.queuedWithEvents(app, "example/web:1").succeeds("example/web:1", release).id();
+        String succeeded = deployments
+                .queuedWithEvents(app, "example/web:1")
+                .succeeds("example/web:1", release)
+                .id();
 
-        json(Map.of("release", succeeded)).post("/api/v1/apps/" + app + "/rollback").then()
+        json(Map.of("release", succeeded))
+                .post("/api/v1/apps/" + app + "/rollback")
+                .then()
                 .statusCode(202)
                 .body("kind", equalTo("ROLLBACK"))
                 .body("image", equalTo(release))
@@ -216,18 +295,29 @@ class DeploymentResourceTests {
     void aRollbackNeedsASuccessfulDeploymentOfTheApp() {
         String app = newApp();
         String other = newApp();
-        String failed = deployments.queuedWithEvents(app, "example/web:1").started()
-                .finished(DeploymentStatus.FAILED, "deploy: exited", null).id();
-        String ofOtherApp = deployments.queuedWithEvents(other, "example/web:1").succeeds("example/web:1", "example/web:1").id();
+        String failed = deployments
+                .queuedWithEvents(app, "example/web:1")
+                .started()
+                .finished(DeploymentStatus.FAILED, "deploy: exited", null)
+                .id();
+        String ofOtherApp = deployments
+                .queuedWithEvents(other, "example/web:1")
+                .succeeds("example/web:1", "example/web:1")
+                .id();
 
         for (String release : List.of(failed, ofOtherApp, "no-such-id")) {
-            json(Map.of("release", release)).post("/api/v1/apps/" + app + "/rollback").then()
+            json(Map.of("release", release))
+                    .post("/api/v1/apps/" + app + "/rollback")
+                    .then()
                     .statusCode(422)
                     .contentType(PROBLEM_JSON)
                     .body("detail", equalTo("release: " + release + " is not a successful deployment of " + app));
         }
         json(Map.of()).post("/api/v1/apps/" + app + "/rollback").then().statusCode(422);
-        json(Map.of("release", failed)).post("/api/v1/apps/no-such-app/rollback").then().statusCode(404);
+        json(Map.of("release", failed))
+                .post("/api/v1/apps/no-such-app/rollback")
+                .then()
+                .statusCode(404);
     }
 
     private Deployment stored(String id) {

@@ -35,12 +35,13 @@ final class EngineEvents {
     }
 
     EngineEvents manifests(String image, String appJson, String procfile) {
-        return send(new DeploymentEvent.ManifestsResolved(deploymentId, app, ++seq, Instant.now(), image, appJson, procfile));
+        return send(new DeploymentEvent.ManifestsResolved(
+                deploymentId, app, ++seq, Instant.now(), image, appJson, procfile));
     }
 
     EngineEvents phase(Phase phase, PhaseStatus status, String command, Integer exitCode, String reason) {
-        return send(new DeploymentEvent.PhaseChanged(deploymentId, app, ++seq, Instant.now(), phase, status, command,
-                exitCode, reason));
+        return send(new DeploymentEvent.PhaseChanged(
+                deploymentId, app, ++seq, Instant.now(), phase, status, command, exitCode, reason));
     }
 
     EngineEvents log(Phase phase, String line) {
@@ -48,7 +49,8 @@ final class EngineEvents {
     }
 
     EngineEvents finished(DeploymentStatus status, String reason, String releaseImage) {
-        return send(new DeploymentEvent.Finished(deploymentId, app, ++seq, Instant.now(), status, reason, releaseImage));
+        return send(
+                new DeploymentEvent.Finished(deploymentId, app, ++seq, Instant.now(), status, reason, releaseImage));
     }
 
     /** The last event again, as an at-least-once channel may deliver it. */
@@ -58,7 +60,8 @@ final class EngineEvents {
 
     /** A whole successful image deployment: predeploy, release and postdeploy each print a line. */
     EngineEvents succeeds(String image, String releaseImage) {
-        started().manifests(image, "{}", "web: sleep 60")
+        started()
+                .manifests(image, "{}", "web: sleep 60")
                 .phase(Phase.BUILD, PhaseStatus.SKIPPED, null, null, "not part of an image deployment");
         for (Phase phase : new Phase[] {Phase.PREDEPLOY, Phase.RELEASE, Phase.DEPLOY, Phase.POSTDEPLOY}) {
             phase(phase, PhaseStatus.RUNNING, "echo " + phase.id(), null, null)

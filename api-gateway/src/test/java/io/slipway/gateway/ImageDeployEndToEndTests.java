@@ -55,11 +55,21 @@ class ImageDeployEndToEndTests {
                             release: test -f /app/predeployed && echo release sees the predeploy commit
                             """));
             String app = newApp();
-            json(Map.of("GREETING", "hello")).put("/api/v1/apps/" + app + "/config").then().statusCode(200);
-            json(Map.of("web", 2)).put("/api/v1/apps/" + app + "/formation").then().statusCode(200);
+            json(Map.of("GREETING", "hello"))
+                    .put("/api/v1/apps/" + app + "/config")
+                    .then()
+                    .statusCode(200);
+            json(Map.of("web", 2))
+                    .put("/api/v1/apps/" + app + "/formation")
+                    .then()
+                    .statusCode(200);
 
-            String id = json(Map.of("image", image)).post("/api/v1/apps/" + app + "/deployments").then()
-                    .statusCode(202).extract().path("id");
+            String id = json(Map.of("image", image))
+                    .post("/api/v1/apps/" + app + "/deployments")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
             SseReader logs = SseReader.open(deploymentsUrl.toURI().resolve(id + "/logs"));
 
             assertThat(logs.awaitEnd(Duration.ofMinutes(2))).isEqualTo(200);
@@ -68,17 +78,22 @@ class ImageDeployEndToEndTests {
                 JsonNode line = json.readTree(event.data());
                 output.add(line.get("phase").asText() + ": " + line.get("line").asText());
             }
-            assertThat(output).containsSubsequence(
-                    "PREDEPLOY: predeploy says hello",
-                    "RELEASE: release sees the predeploy commit",
-                    "POSTDEPLOY: postdeploy ran");
+            assertThat(output)
+                    .containsSubsequence(
+                            "PREDEPLOY: predeploy says hello",
+                            "RELEASE: release sees the predeploy commit",
+                            "POSTDEPLOY: postdeploy ran");
 
-            api().get("/api/v1/deployments/" + id).then()
+            api().get("/api/v1/deployments/" + id)
+                    .then()
                     .body("status", equalTo("SUCCEEDED"))
                     .body("image", equalTo(image))
                     .body("releaseImage", equalTo("slipway/" + app + ":release-" + id))
-                    .body("phases.status", equalTo(List.of("SKIPPED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED")));
-            api().get("/api/v1/apps/" + app).then()
+                    .body(
+                            "phases.status",
+                            equalTo(List.of("SKIPPED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED")));
+            api().get("/api/v1/apps/" + app)
+                    .then()
                     .body("currentRelease.deploymentId", equalTo(id))
                     .body("processes", hasSize(2))
                     .body("processes.type", everyItem(equalTo("web")))
@@ -88,9 +103,12 @@ class ImageDeployEndToEndTests {
             // The engine removes the app's containers and release image in the background; the test
             // image can only go once the release image built on it is gone. Listing may fail while a
             // listed container is being removed.
-            await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() ->
-                    runtime.listContainers(Map.of(ContainerLabels.APP, app)).isEmpty()
-                            && runtime.inspectImage("slipway/" + app + ":release-" + id).isEmpty());
+            await().atMost(Duration.ofMinutes(1))
+                    .ignoreExceptions()
+                    .until(() -> runtime.listContainers(Map.of(ContainerLabels.APP, app))
+                                    .isEmpty()
+                            && runtime.inspectImage("slipway/" + app + ":release-" + id)
+                                    .isEmpty());
         }
     }
 }

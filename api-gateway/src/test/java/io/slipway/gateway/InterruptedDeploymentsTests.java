@@ -27,8 +27,13 @@ class InterruptedDeploymentsTests {
     @Test
     void queuedAndRunningDeploymentsFailAsInterruptedWithTheirPhasesClosed() {
         String app = newApp();
-        String released = deployments.queuedWithEvents(app, "example/web:1").succeeds("example/web:1", "example/web:1").id();
-        String running = deployments.queuedWithEvents(app, "example/web:2").started()
+        String released = deployments
+                .queuedWithEvents(app, "example/web:1")
+                .succeeds("example/web:1", "example/web:1")
+                .id();
+        String running = deployments
+                .queuedWithEvents(app, "example/web:2")
+                .started()
                 .phase(Phase.BUILD, PhaseStatus.SKIPPED, null, null, "not part of an image deployment")
                 .phase(Phase.PREDEPLOY, PhaseStatus.RUNNING, "rake db:migrate", null, null)
                 .id();
@@ -36,14 +41,16 @@ class InterruptedDeploymentsTests {
 
         assertThat(interrupted.markInterrupted()).isGreaterThanOrEqualTo(2);
 
-        api().get("/api/v1/deployments/" + running).then()
+        api().get("/api/v1/deployments/" + running)
+                .then()
                 .body("status", equalTo("FAILED"))
                 .body("reason", equalTo("interrupted"))
                 .body("finishedAt", notNullValue())
                 .body("phases.status", equalTo(List.of("SKIPPED", "FAILED", "SKIPPED", "SKIPPED", "SKIPPED")))
                 .body("phases[1].reason", equalTo("interrupted"))
                 .body("phases[1].command", equalTo("rake db:migrate"));
-        api().get("/api/v1/deployments/" + queued).then()
+        api().get("/api/v1/deployments/" + queued)
+                .then()
                 .body("status", equalTo("FAILED"))
                 .body("reason", equalTo("interrupted"))
                 .body("phases.status", equalTo(List.of("SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED")));

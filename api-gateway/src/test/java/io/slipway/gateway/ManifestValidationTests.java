@@ -18,9 +18,11 @@ class ManifestValidationTests {
     @Test
     void validManifestsShowTheirTasksProcessesAndWarnings() {
         json(Map.of(
-                "appJson", "{\n  // comments are fine\n  \"name\": \"demo\",\n  \"scripts\": {\"dokku\": {\"predeploy\": \"rake db:migrate\"}},\n}",
-                "procfile", "web: bundle exec puma\nworker: sidekiq\nrelease: rake cache:clear\n"))
-                .post(VALIDATE).then()
+                        "appJson",
+                                "{\n  // comments are fine\n  \"name\": \"demo\",\n  \"scripts\": {\"dokku\": {\"predeploy\": \"rake db:migrate\"}},\n}",
+                        "procfile", "web: bundle exec puma\nworker: sidekiq\nrelease: rake cache:clear\n"))
+                .post(VALIDATE)
+                .then()
                 .statusCode(200)
                 .body("tasks.predeploy", equalTo("rake db:migrate"))
                 .body("tasks.release", equalTo("rake cache:clear"))
@@ -34,7 +36,9 @@ class ManifestValidationTests {
 
     @Test
     void absentManifestsAreValidAndDefineNothing() {
-        json(Map.of()).post(VALIDATE).then()
+        json(Map.of())
+                .post(VALIDATE)
+                .then()
                 .statusCode(200)
                 .body("tasks.predeploy", nullValue())
                 .body("processes", equalTo(Map.of()))
@@ -44,9 +48,10 @@ class ManifestValidationTests {
     @Test
     void errorsAreListedWithTheirPositions() {
         json(Map.of(
-                "appJson", "{\"scripts\": {\"dokku\": {\"predeploy\": 1}}}",
-                "procfile", "web: run\nnot an entry\n"))
-                .post(VALIDATE).then()
+                        "appJson", "{\"scripts\": {\"dokku\": {\"predeploy\": 1}}}",
+                        "procfile", "web: run\nnot an entry\n"))
+                .post(VALIDATE)
+                .then()
                 .statusCode(422)
                 .contentType(PROBLEM_JSON)
                 .body("type", equalTo("urn:slipway:problem:invalid-manifest"))
@@ -65,7 +70,9 @@ class ManifestValidationTests {
 
     @Test
     void invalidJsonIsAnErrorWithItsPosition() {
-        json(Map.of("appJson", "{\n  \"scripts\": [\n")).post(VALIDATE).then()
+        json(Map.of("appJson", "{\n  \"scripts\": [\n"))
+                .post(VALIDATE)
+                .then()
                 .statusCode(422)
                 .body("errors[0].file", equalTo("app.json"))
                 .body("errors[0].line", equalTo(3));

@@ -15,7 +15,9 @@ class OperabilityTests {
 
     @Test
     void theOpenApiDocumentDescribesTheApiAndItsToken() {
-        given().accept("application/json").get("/q/openapi").then()
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
                 .statusCode(200)
                 .body("paths.'/api/v1/apps/{app}/deployments'.post", notNullValue())
                 .body("paths.'/api/v1/deployments/{id}/logs'.get", notNullValue())
@@ -27,11 +29,16 @@ class OperabilityTests {
 
     @Test
     void healthCoversTheEngineTheDatabaseAndMessaging() {
-        given().get("/q/health").then()
+        given().get("/q/health")
+                .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("container-engine", "Database connections health check",
-                        "SmallRye Reactive Messaging - readiness check"));
+                .body(
+                        "checks.name",
+                        hasItems(
+                                "container-engine",
+                                "Database connections health check",
+                                "SmallRye Reactive Messaging - readiness check"));
     }
 
     @Test
@@ -41,7 +48,11 @@ class OperabilityTests {
 
     @Test
     void theWebUiIsServedAtTheRoot() {
-        given().get("/").then().statusCode(200).contentType(containsString("text/html")).body(containsString("Slipway"));
+        given().get("/")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("Slipway"));
         given().get("/app.js").then().statusCode(200).body(containsString("/logs"));
     }
 }

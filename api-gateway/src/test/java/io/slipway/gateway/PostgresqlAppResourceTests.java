@@ -6,5 +6,4 @@ import io.quarkus.test.junit.TestProfile;
 /** {@link AppResourceTests} against PostgreSQL. */
 @QuarkusTest
 @TestProfile(PostgresqlProfile.class)
-class PostgresqlAppResourceTests extends AppResourceTests {
-}
+class PostgresqlAppResourceTests extends AppResourceTests {}

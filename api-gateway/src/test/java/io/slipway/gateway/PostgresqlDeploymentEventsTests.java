@@ -6,5 +6,4 @@ import io.quarkus.test.junit.TestProfile;
 /** {@link DeploymentEventsTests} against PostgreSQL. */
 @QuarkusTest
 @TestProfile(PostgresqlProfile.class)
-class PostgresqlDeploymentEventsTests extends DeploymentEventsTests {
-}
+class PostgresqlDeploymentEventsTests extends DeploymentEventsTests {}

@@ -6,5 +6,4 @@ import io.quarkus.test.junit.TestProfile;
 /** {@link InterruptedDeploymentsTests} against PostgreSQL. */
 @QuarkusTest
 @TestProfile(PostgresqlProfile.class)
-class PostgresqlInterruptedDeploymentsTests extends InterruptedDeploymentsTests {
-}
+class PostgresqlInterruptedDeploymentsTests extends InterruptedDeploymentsTests {}

@@ -28,10 +28,14 @@ public class PostgresqlProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         Properties endpoints = endpoints();
         return Map.of(
-                "quarkus.datasource.jdbc.url", required(endpoints, "postgres.jdbc-url") + "?currentSchema=" + SCHEMA,
-                "quarkus.datasource.username", required(endpoints, "postgres.username"),
-                "quarkus.datasource.password", required(endpoints, "postgres.password"),
-                "quarkus.flyway.schemas", SCHEMA);
+                "quarkus.datasource.jdbc.url",
+                required(endpoints, "postgres.jdbc-url") + "?currentSchema=" + SCHEMA,
+                "quarkus.datasource.username",
+                required(endpoints, "postgres.username"),
+                "quarkus.datasource.password",
+                required(endpoints, "postgres.password"),
+                "quarkus.flyway.schemas",
+                SCHEMA);
     }
 
     private static Properties endpoints() {
@@ -39,7 +43,8 @@ public class PostgresqlProfile implements QuarkusTestProfile {
         try (Reader reader = Files.newBufferedReader(ENDPOINTS)) {
             properties.load(reader);
         } catch (IOException e) {
-            throw new IllegalStateException("no PostgreSQL endpoint in " + ENDPOINTS + ": run `scripts/services start` first", e);
+            throw new IllegalStateException(
+                    "no PostgreSQL endpoint in " + ENDPOINTS + ": run `scripts/services start` first", e);
         }
         return properties;
     }

@@ -20,7 +20,8 @@ class SecurityTests {
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/apps", "/api/v1/deployments/x", "/api/v1/no-such-endpoint", "/api"})
     void everyApiCallNeedsTheToken(String path) {
-        given().get(path).then()
+        given().get(path)
+                .then()
                 .statusCode(401)
                 .contentType(PROBLEM_JSON)
                 .header("WWW-Authenticate", "Bearer realm=\"slipway\"")
@@ -31,12 +32,19 @@ class SecurityTests {
     @ParameterizedTest
     @ValueSource(strings = {"Bearer wrong", "Basic c2xpcHdheTp4", "Bearer", "bearer"})
     void anyOtherCredentialIsRefused(String authorization) {
-        given().header("Authorization", authorization).get("/api/v1/apps").then().statusCode(401).contentType(PROBLEM_JSON);
+        given().header("Authorization", authorization)
+                .get("/api/v1/apps")
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM_JSON);
     }
 
     @Test
     void theSchemeIsCaseInsensitive() {
-        given().header("Authorization", "bearer " + token()).get("/api/v1/apps").then().statusCode(200);
+        given().header("Authorization", "bearer " + token())
+                .get("/api/v1/apps")
+                .then()
+                .statusCode(200);
     }
 
     @ParameterizedTest
@@ -47,7 +55,9 @@ class SecurityTests {
 
     @Test
     void theGeneratedTokenAndTheDataDirectoryAreOwnerOnly() throws IOException {
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Api.TOKEN_FILE))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Api.DATA_DIR))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Api.TOKEN_FILE)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Api.DATA_DIR)))
+                .isEqualTo("rwx------");
     }
 }

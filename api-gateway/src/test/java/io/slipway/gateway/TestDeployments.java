@@ -33,8 +33,9 @@ public class TestDeployments {
     /** @param image null for a build context */
     public String queued(String app, DeploymentKind kind, String image) {
         String id = UUID.randomUUID().toString();
-        QuarkusTransaction.requiringNew().run(() -> deployments.persist(new Deployment(id, app, kind, image,
-                Optional.empty(), Optional.empty(), Optional.empty(), Instant.now())));
+        QuarkusTransaction.requiringNew()
+                .run(() -> deployments.persist(new Deployment(
+                        id, app, kind, image, Optional.empty(), Optional.empty(), Optional.empty(), Instant.now())));
         return id;
     }
 

@@ -9,7 +9,6 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.testing.BuildContext;
 import io.slipway.runtime.testing.TestEngine;
 import io.slipway.runtime.testing.TestEngines;
@@ -36,7 +35,8 @@ class GatewayEndToEndIT {
     private static final String APP_JSON = "{\"scripts\": {\"dokku\": {"
             + "\"predeploy\": \"echo predeploy-ran && touch /app/predeployed\","
             + " \"postdeploy\": \"echo postdeploy-ran && test -n \\\"$GREETING\\\"\"}}}";
-    private static final String PROCFILE = "release: echo release-ran\nweb: test -f /app/predeployed && exec sleep 300\n";
+    private static final String PROCFILE =
+            "release: echo release-ran\nweb: test -f /app/predeployed && exec sleep 300\n";
 
     private static TestEngine engine;
     private static GatewayProcess gateway;
@@ -63,15 +63,26 @@ class GatewayEndToEndIT {
     @Test
     @Order(1)
     void aBuildContextDeploymentFailsInPostdeployUntilItsConfigIsSetThenARetrySucceeds() throws Exception {
-        api().body(Map.of("name", APP)).post("/api/v1/apps").then().statusCode(201).body("name", equalTo(APP));
+        api().body(Map.of("name", APP))
+                .post("/api/v1/apps")
+                .then()
+                .statusCode(201)
+                .body("name", equalTo(APP));
 
         String failed = deployContext();
         JsonPath failedDeployment = awaitEnd(failed);
         assertThat(failedDeployment.getString("status")).isEqualTo("FAILED");
         assertThat(failedDeployment.getString("reason")).startsWith("postdeploy:");
 
-        api().body(Map.of("GREETING", "hello")).patch("/api/v1/apps/" + APP + "/config").then().statusCode(200);
-        String retry = api().post("/api/v1/deployments/" + failed + "/retry").then().statusCode(202).extract().path("id");
+        api().body(Map.of("GREETING", "hello"))
+                .patch("/api/v1/apps/" + APP + "/config")
+                .then()
+                .statusCode(200);
+        String retry = api().post("/api/v1/deployments/" + failed + "/retry")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         JsonPath retried = awaitEnd(retry);
 
         assertThat(retried.getString("status")).as(retried.getString("reason")).isEqualTo("SUCCEEDED");
@@ -87,14 +98,17 @@ class GatewayEndToEndIT {
 
         List<LogStream.Line> lines = LogStream.follow(logs(deployment), GatewayProcess.TOKEN, Optional.empty());
 
-        List<String> taskOutput = lines.stream().map(LogStream.Line::line)
-                .filter(line -> line.endsWith("-ran")).toList();
+        List<String> taskOutput = lines.stream()
+                .map(LogStream.Line::line)
+                .filter(line -> line.endsWith("-ran"))
+                .toList();
         assertThat(taskOutput).containsExactly("predeploy-ran", "release-ran", "postdeploy-ran");
         assertThat(lines).extracting(LogStream.Line::seq).isSorted().doesNotHaveDuplicates();
         assertThat(awaitEnd(deployment).getString("status")).isEqualTo("SUCCEEDED");
 
         LogStream.Line middle = lines.get(lines.size() / 2);
-        List<LogStream.Line> resumed = LogStream.follow(logs(deployment), GatewayProcess.TOKEN, Optional.of(middle.id()));
+        List<LogStream.Line> resumed =
+                LogStream.follow(logs(deployment), GatewayProcess.TOKEN, Optional.of(middle.id()));
         assertThat(resumed).isEqualTo(lines.subList(lines.size() / 2 + 1, lines.size()));
         secondSuccess = deployment;
     }
@@ -102,7 +116,11 @@ class GatewayEndToEndIT {
     @Test
     @Order(3)
     void theAppShowsItsCurrentReleaseAndItsRunningProcess() {
-        JsonPath app = api().get("/api/v1/apps/" + APP).then().statusCode(200).extract().jsonPath();
+        JsonPath app = api().get("/api/v1/apps/" + APP)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         assertThat(app.getString("currentRelease.deploymentId")).isEqualTo(secondSuccess);
         assertThat(app.getList("processes.type")).containsExactly("web");
@@ -112,9 +130,16 @@ class GatewayEndToEndIT {
     @Test
     @Order(4)
     void anImageDeploymentRunsABuiltImageAsIs() {
-        String builtImage = api().get("/api/v1/deployments/" + secondSuccess).then().extract().path("image");
-        String deployment = api().body(Map.of("image", builtImage)).post("/api/v1/apps/" + APP + "/deployments")
-                .then().statusCode(202).extract().path("id");
+        String builtImage = api().get("/api/v1/deployments/" + secondSuccess)
+                .then()
+                .extract()
+                .path("image");
+        String deployment = api().body(Map.of("image", builtImage))
+                .post("/api/v1/apps/" + APP + "/deployments")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
 
         JsonPath result = awaitEnd(deployment);
 
@@ -126,36 +151,55 @@ class GatewayEndToEndIT {
     @Test
     @Order(5)
     void aRollbackRunsAnEarlierReleaseImageAgainWithoutPredeploy() {
-        String releaseImage = api().get("/api/v1/deployments/" + firstSuccess).then().extract().path("releaseImage");
+        String releaseImage = api().get("/api/v1/deployments/" + firstSuccess)
+                .then()
+                .extract()
+                .path("releaseImage");
 
-        String rollback = api().body(Map.of("release", firstSuccess)).post("/api/v1/apps/" + APP + "/rollback")
-                .then().statusCode(202).extract().path("id");
+        String rollback = api().body(Map.of("release", firstSuccess))
+                .post("/api/v1/apps/" + APP + "/rollback")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         JsonPath result = awaitEnd(rollback);
 
         assertThat(result.getString("status")).as(result.getString("reason")).isEqualTo("SUCCEEDED");
         assertThat(result.getString("releaseImage")).isEqualTo(releaseImage);
         assertThat(phaseStatus(result, "PREDEPLOY")).isEqualTo("SKIPPED");
         assertThat(phaseStatus(result, "RELEASE")).isEqualTo("SUCCEEDED");
-        assertThat(api().get("/api/v1/apps/" + APP).then().extract().<String>path("currentRelease.deploymentId")).isEqualTo(rollback);
+        assertThat(api().get("/api/v1/apps/" + APP).then().extract().<String>path("currentRelease.deploymentId"))
+                .isEqualTo(rollback);
     }
 
     @Test
     @Order(6)
     void aRestartLosesNothing() throws Exception {
-        List<Object> before = api().get("/api/v1/apps/" + APP + "/deployments").then().extract().jsonPath().getList("");
+        List<Object> before = api().get("/api/v1/apps/" + APP + "/deployments")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("");
         List<LogStream.Line> logsBefore = LogStream.follow(logs(secondSuccess), GatewayProcess.TOKEN, Optional.empty());
 
         gateway.stop();
         gateway.start();
 
-        assertThat(api().get("/api/v1/apps/" + APP + "/deployments").then().extract().jsonPath().getList("")).isEqualTo(before);
-        assertThat(LogStream.follow(logs(secondSuccess), GatewayProcess.TOKEN, Optional.empty())).isEqualTo(logsBefore);
+        assertThat(api().get("/api/v1/apps/" + APP + "/deployments")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList(""))
+                .isEqualTo(before);
+        assertThat(LogStream.follow(logs(secondSuccess), GatewayProcess.TOKEN, Optional.empty()))
+                .isEqualTo(logsBefore);
     }
 
     @Test
     @Order(7)
     void aDeploymentRunningWhenTheGatewayCrashesIsMarkedInterruptedAndTheRunningReleaseStaysUp() throws Exception {
-        String runningRelease = api().get("/api/v1/apps/" + APP).then().extract().path("currentRelease.deploymentId");
+        String runningRelease =
+                api().get("/api/v1/apps/" + APP).then().extract().path("currentRelease.deploymentId");
         String slow = deployContext(BuildContext.fromBaseImage("WORKDIR /app", "COPY app.json Procfile /app/")
                 .file("app.json", "{\"scripts\": {\"dokku\": {\"predeploy\": \"sleep 20\"}}}")
                 .file("Procfile", PROCFILE));
@@ -179,19 +223,29 @@ class GatewayEndToEndIT {
     }
 
     private static String deployContext(BuildContext context) {
-        return api().contentType("application/x-tar").body(context.toTar())
+        return api().contentType("application/x-tar")
+                .body(context.toTar())
                 .post("/api/v1/apps/" + APP + "/deployments")
-                .then().statusCode(202).extract().path("id");
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
     }
 
     private static JsonPath awaitEnd(String deployment) {
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
-                .until(() -> List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(deployment(deployment).getString("status")));
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> List.of("SUCCEEDED", "FAILED", "CANCELLED")
+                        .contains(deployment(deployment).getString("status")));
         return deployment(deployment);
     }
 
     private static JsonPath deployment(String id) {
-        return api().get("/api/v1/deployments/" + id).then().statusCode(200).extract().jsonPath();
+        return api().get("/api/v1/deployments/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static String phaseStatus(JsonPath deployment, String phase) {

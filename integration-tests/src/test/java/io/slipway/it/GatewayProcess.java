@@ -31,7 +31,8 @@ final class GatewayProcess {
 
     GatewayProcess(TestEngine engine) throws IOException {
         if (!Files.isRegularFile(JAR)) {
-            throw new AssertionError("no packaged gateway at " + JAR.toAbsolutePath() + ": build it with ./mvnw -B verify");
+            throw new AssertionError(
+                    "no packaged gateway at " + JAR.toAbsolutePath() + ": build it with ./mvnw -B verify");
         }
         this.engine = engine;
         this.dataDir = Files.createTempDirectory(Path.of("target"), "gateway-data-");
@@ -49,12 +50,18 @@ final class GatewayProcess {
 
     void start() throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", JAR.toString()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                JAR.toString()));
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("SLIPWAY_DATA_DIR", dataDir.toAbsolutePath().toString());
         builder.environment().put("SLIPWAY_API_TOKEN", TOKEN);
         builder.environment().put("SLIPWAY_RUNTIME", engine.name().startsWith("podman") ? "podman" : "docker");
-        builder.environment().put(engine.name().startsWith("podman") ? "CONTAINER_HOST" : "DOCKER_HOST", engine.endpoint().toString());
+        builder.environment()
+                .put(
+                        engine.name().startsWith("podman") ? "CONTAINER_HOST" : "DOCKER_HOST",
+                        engine.endpoint().toString());
         // The engines here run containers without a network bridge.
         builder.environment().put("SLIPWAY_NETWORK", "none");
         builder.environment().put("SLIPWAY_PIPELINE_SETTLE_TIME", "1s");
@@ -81,11 +88,14 @@ final class GatewayProcess {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("the gateway exited with " + process.exitValue() + "; its log:\n" + Files.readString(log));
+                throw new AssertionError(
+                        "the gateway exited with " + process.exitValue() + "; its log:\n" + Files.readString(log));
             }
             try {
                 HttpResponse<Void> response = client.send(
-                        HttpRequest.newBuilder(uri().resolve("/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpRequest.newBuilder(uri().resolve("/q/health/ready"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
@@ -95,7 +105,8 @@ final class GatewayProcess {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("the gateway did not become ready in " + START_TIMEOUT + "; its log:\n" + Files.readString(log));
+        throw new AssertionError(
+                "the gateway did not become ready in " + START_TIMEOUT + "; its log:\n" + Files.readString(log));
     }
 
     private static int freePort() throws IOException {

@@ -20,10 +20,10 @@ final class LogStream {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private LogStream() {
-    }
+    private LogStream() {}
 
-    static List<Line> follow(URI logs, String token, Optional<Long> lastEventId) throws IOException, InterruptedException {
+    static List<Line> follow(URI logs, String token, Optional<Long> lastEventId)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(logs)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "text/event-stream")
@@ -49,7 +49,11 @@ final class LogStream {
     private static Line parse(long id, String data) {
         try {
             JsonNode node = JSON.readTree(data);
-            return new Line(id, node.path("phase").asText(), node.path("stream").asText(), node.path("seq").asLong(),
+            return new Line(
+                    id,
+                    node.path("phase").asText(),
+                    node.path("stream").asText(),
+                    node.path("seq").asLong(),
                     node.path("line").asText());
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + data, e);

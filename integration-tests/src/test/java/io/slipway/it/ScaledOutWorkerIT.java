@@ -51,15 +51,19 @@ class ScaledOutWorkerIT {
 
     @BeforeEach
     void startWorker() throws IOException {
-        assertThat(WORKER_JAR).as("the packaged worker; build it with ./mvnw -B verify").isRegularFile();
+        assertThat(WORKER_JAR)
+                .as("the packaged worker; build it with ./mvnw -B verify")
+                .isRegularFile();
         workerLog = Files.createTempFile(Path.of("target"), "worker-", ".log");
         // Channel names hold dashes, which environment variable names cannot spell unambiguously.
         ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
                 "-Dmp.messaging.incoming.deploy-requests.topic=" + requestsTopic,
                 "-Dmp.messaging.incoming.deploy-requests.auto.offset.reset=earliest",
                 "-Dmp.messaging.outgoing.deployment-events.topic=" + eventsTopic,
-                "-jar", WORKER_JAR.toString());
+                "-jar",
+                WORKER_JAR.toString());
         Map<String, String> env = builder.environment();
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("QUARKUS_HTTP_PORT", "0");
@@ -68,7 +72,9 @@ class ScaledOutWorkerIT {
         env.put("SLIPWAY_NETWORK", "none");
         env.put("SLIPWAY_PIPELINE_SETTLE_TIME", "1s");
         env.put("SLIPWAY_PIPELINE_REMOVE_LEFTOVERS_ON_START", "false");
-        worker = builder.redirectErrorStream(true).redirectOutput(workerLog.toFile()).start();
+        worker = builder.redirectErrorStream(true)
+                .redirectOutput(workerLog.toFile())
+                .start();
     }
 
     @AfterEach
@@ -83,24 +89,43 @@ class ScaledOutWorkerIT {
     void aWorkerDeploysFromKafkaAndRemovesTheAppOnRequest() throws Exception {
         String app = "kafka-" + run;
         String deploymentId = UUID.randomUUID().toString();
-        try (ContainerRuntime runtime = engine.connect(); TestImages images = new TestImages(runtime);
-                KafkaProducer<String, String> producer = producer(); KafkaConsumer<String, String> consumer = consumer()) {
+        try (ContainerRuntime runtime = engine.connect();
+                TestImages images = new TestImages(runtime);
+                KafkaProducer<String, String> producer = producer();
+                KafkaConsumer<String, String> consumer = consumer()) {
             String image = images.build(BuildContext.fromBaseImage("WORKDIR /app", "COPY Procfile /app/")
                     .file("Procfile", "release: echo released-by-worker\nweb: exec sleep 300\n"));
             consumer.subscribe(List.of(eventsTopic));
 
-            producer.send(new ProducerRecord<>(requestsTopic, app, start(deploymentId, app, image))).get();
-            List<JsonNode> events = readUntil(consumer, event -> event.path("type").asText().equals("finished"));
+            producer.send(new ProducerRecord<>(requestsTopic, app, start(deploymentId, app, image)))
+                    .get();
+            List<JsonNode> events =
+                    readUntil(consumer, event -> event.path("type").asText().equals("finished"));
 
-            assertThat(events).allSatisfy(event -> assertThat(event.path("deploymentId").asText()).isEqualTo(deploymentId));
-            assertThat(events).extracting(event -> event.path("seq").asLong()).isSorted().doesNotHaveDuplicates();
+            assertThat(events)
+                    .allSatisfy(event ->
+                            assertThat(event.path("deploymentId").asText()).isEqualTo(deploymentId));
+            assertThat(events)
+                    .extracting(event -> event.path("seq").asLong())
+                    .isSorted()
+                    .doesNotHaveDuplicates();
             assertThat(events).extracting(event -> event.path("line").asText()).contains("released-by-worker");
             JsonNode finished = events.get(events.size() - 1);
             assertThat(finished.path("status").asText()).as(finished.toString()).isEqualTo("SUCCEEDED");
-            assertThat(runtime.listContainers(Map.of("io.slipway.app", app, "io.slipway.role", "process"))).hasSize(1);
+            assertThat(runtime.listContainers(Map.of("io.slipway.app", app, "io.slipway.role", "process")))
+                    .hasSize(1);
 
-            producer.send(new ProducerRecord<>(requestsTopic, app, JSON.writeValueAsString(Map.of(
-                    "type", "delete-app", "app", app, "images", List.of(finished.path("releaseImage").asText()))))).get();
+            producer.send(new ProducerRecord<>(
+                            requestsTopic,
+                            app,
+                            JSON.writeValueAsString(Map.of(
+                                    "type",
+                                    "delete-app",
+                                    "app",
+                                    app,
+                                    "images",
+                                    List.of(finished.path("releaseImage").asText())))))
+                    .get();
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
             while (!runtime.listContainers(Map.of("io.slipway.app", app)).isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(500);
@@ -123,8 +148,8 @@ class ScaledOutWorkerIT {
         return JSON.writeValueAsString(command);
     }
 
-    private List<JsonNode> readUntil(KafkaConsumer<String, String> consumer, java.util.function.Predicate<JsonNode> last)
-            throws IOException {
+    private List<JsonNode> readUntil(
+            KafkaConsumer<String, String> consumer, java.util.function.Predicate<JsonNode> last) throws IOException {
         List<JsonNode> events = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
@@ -139,7 +164,8 @@ class ScaledOutWorkerIT {
                 }
             }
         }
-        throw new AssertionError("no final event within 3 minutes; got " + events + "; worker log:\n" + Files.readString(workerLog));
+        throw new AssertionError(
+                "no final event within 3 minutes; got " + events + "; worker log:\n" + Files.readString(workerLog));
     }
 
     private KafkaProducer<String, String> producer() {

@@ -17,26 +17,26 @@ import java.util.Optional;
  * @param warnings what was ignored or read leniently, in file order
  */
 public record AppJson(
-    Optional<String> predeploy,
-    Optional<String> postdeploy,
-    Map<String, EnvVar> env,
-    Map<String, ProcessFormation> formation,
-    Map<String, List<HealthCheck>> healthchecks,
-    List<ManifestProblem> warnings) {
+        Optional<String> predeploy,
+        Optional<String> postdeploy,
+        Map<String, EnvVar> env,
+        Map<String, ProcessFormation> formation,
+        Map<String, List<HealthCheck>> healthchecks,
+        List<ManifestProblem> warnings) {
 
-  public AppJson {
-    Objects.requireNonNull(predeploy, "predeploy");
-    Objects.requireNonNull(postdeploy, "postdeploy");
-    env = OrderedMaps.copyOf(env);
-    formation = OrderedMaps.copyOf(formation);
-    Map<String, List<HealthCheck>> checks = new LinkedHashMap<>();
-    healthchecks.forEach((process, list) -> checks.put(process, List.copyOf(list)));
-    healthchecks = OrderedMaps.copyOf(checks);
-    warnings = List.copyOf(warnings);
-  }
+    public AppJson {
+        Objects.requireNonNull(predeploy, "predeploy");
+        Objects.requireNonNull(postdeploy, "postdeploy");
+        env = OrderedMaps.copyOf(env);
+        formation = OrderedMaps.copyOf(formation);
+        Map<String, List<HealthCheck>> checks = new LinkedHashMap<>();
+        healthchecks.forEach((process, list) -> checks.put(process, List.copyOf(list)));
+        healthchecks = OrderedMaps.copyOf(checks);
+        warnings = List.copyOf(warnings);
+    }
 
-  /** The meaning of a missing, empty or white-space-only app.json: {@code {}}. */
-  public static AppJson empty() {
-    return new AppJson(Optional.empty(), Optional.empty(), Map.of(), Map.of(), Map.of(), List.of());
-  }
+    /** The meaning of a missing, empty or white-space-only app.json: {@code {}}. */
+    public static AppJson empty() {
+        return new AppJson(Optional.empty(), Optional.empty(), Map.of(), Map.of(), Map.of(), List.of());
+    }
 }

@@ -12,9 +12,9 @@ import java.util.Optional;
  */
 public record DeploymentTasks(Optional<String> predeploy, Optional<String> release, Optional<String> postdeploy) {
 
-  public DeploymentTasks {
-    Objects.requireNonNull(predeploy, "predeploy");
-    Objects.requireNonNull(release, "release");
-    Objects.requireNonNull(postdeploy, "postdeploy");
-  }
+    public DeploymentTasks {
+        Objects.requireNonNull(predeploy, "predeploy");
+        Objects.requireNonNull(release, "release");
+        Objects.requireNonNull(postdeploy, "postdeploy");
+    }
 }

@@ -10,17 +10,18 @@ import java.util.Optional;
  * @param required Heroku's default is {@code true}
  * @param generator {@code "secret"} asks for a generated value
  */
-public record EnvVar(Optional<String> value, Optional<String> description, boolean required, Optional<String> generator) {
+public record EnvVar(
+        Optional<String> value, Optional<String> description, boolean required, Optional<String> generator) {
 
-  static final boolean REQUIRED_BY_DEFAULT = true;
+    static final boolean REQUIRED_BY_DEFAULT = true;
 
-  public EnvVar {
-    Objects.requireNonNull(value, "value");
-    Objects.requireNonNull(description, "description");
-    Objects.requireNonNull(generator, "generator");
-  }
+    public EnvVar {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(generator, "generator");
+    }
 
-  static EnvVar withValue(String value) {
-    return new EnvVar(Optional.of(value), Optional.empty(), REQUIRED_BY_DEFAULT, Optional.empty());
-  }
+    static EnvVar withValue(String value) {
+        return new EnvVar(Optional.of(value), Optional.empty(), REQUIRED_BY_DEFAULT, Optional.empty());
+    }
 }

@@ -13,37 +13,37 @@ import java.util.Optional;
  * @param waitSeconds app.json's {@code wait} (a record component cannot be named {@code wait})
  */
 public record HealthCheck(
-    Optional<String> type,
-    Optional<String> name,
-    Optional<String> description,
-    Optional<String> path,
-    Optional<String> scheme,
-    Optional<Integer> port,
-    Optional<String> content,
-    List<String> command,
-    Optional<Boolean> listening,
-    Optional<Integer> attempts,
-    Optional<Integer> timeout,
-    Optional<Integer> waitSeconds,
-    Optional<Integer> initialDelay,
-    Optional<Integer> uptime,
-    Optional<Boolean> warn) {
+        Optional<String> type,
+        Optional<String> name,
+        Optional<String> description,
+        Optional<String> path,
+        Optional<String> scheme,
+        Optional<Integer> port,
+        Optional<String> content,
+        List<String> command,
+        Optional<Boolean> listening,
+        Optional<Integer> attempts,
+        Optional<Integer> timeout,
+        Optional<Integer> waitSeconds,
+        Optional<Integer> initialDelay,
+        Optional<Integer> uptime,
+        Optional<Boolean> warn) {
 
-  public HealthCheck {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(description, "description");
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(scheme, "scheme");
-    Objects.requireNonNull(port, "port");
-    Objects.requireNonNull(content, "content");
-    command = List.copyOf(command);
-    Objects.requireNonNull(listening, "listening");
-    Objects.requireNonNull(attempts, "attempts");
-    Objects.requireNonNull(timeout, "timeout");
-    Objects.requireNonNull(waitSeconds, "waitSeconds");
-    Objects.requireNonNull(initialDelay, "initialDelay");
-    Objects.requireNonNull(uptime, "uptime");
-    Objects.requireNonNull(warn, "warn");
-  }
+    public HealthCheck {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(scheme, "scheme");
+        Objects.requireNonNull(port, "port");
+        Objects.requireNonNull(content, "content");
+        command = List.copyOf(command);
+        Objects.requireNonNull(listening, "listening");
+        Objects.requireNonNull(attempts, "attempts");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(waitSeconds, "waitSeconds");
+        Objects.requireNonNull(initialDelay, "initialDelay");
+        Objects.requireNonNull(uptime, "uptime");
+        Objects.requireNonNull(warn, "warn");
+    }
 }

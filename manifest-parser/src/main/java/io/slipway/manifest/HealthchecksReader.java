@@ -11,52 +11,55 @@ import java.util.Optional;
 /** Reads {@code healthchecks}: process type to a list of Dokku health checks. */
 final class HealthchecksReader {
 
-  static final String HEALTHCHECKS = "healthchecks";
+    static final String HEALTHCHECKS = "healthchecks";
 
-  private final LenientValues values;
+    private final LenientValues values;
 
-  HealthchecksReader(LenientValues values) {
-    this.values = values;
-  }
-
-  Map<String, List<HealthCheck>> read(Optional<Member> healthchecks) {
-    Map<String, List<HealthCheck>> checks = new LinkedHashMap<>();
-    healthchecks.flatMap(member -> values.object(member.value(), HEALTHCHECKS)).ifPresent(object -> {
-      for (Member process : object.members().values()) {
-        String path = JsonPath.key(HEALTHCHECKS, process.key());
-        values.array(process.value(), path).ifPresent(array -> checks.put(process.key(), checks(array, path)));
-      }
-    });
-    return checks;
-  }
-
-  private List<HealthCheck> checks(JsonArray array, String path) {
-    List<HealthCheck> checks = new ArrayList<>();
-    for (int i = 0; i < array.items().size(); i++) {
-      String checkPath = JsonPath.index(path, i);
-      values.object(array.items().get(i), checkPath)
-          .map(object -> check(new FieldReader(object, checkPath)))
-          .ifPresent(checks::add);
+    HealthchecksReader(LenientValues values) {
+        this.values = values;
     }
-    return List.copyOf(checks);
-  }
 
-  private HealthCheck check(FieldReader fields) {
-    return new HealthCheck(
-        fields.read("type", values::string),
-        fields.read("name", values::string),
-        fields.read("description", values::string),
-        fields.read("path", values::string),
-        fields.read("scheme", values::string),
-        fields.read("port", values::count),
-        fields.read("content", values::string),
-        fields.read("command", values::strings).orElse(List.of()),
-        fields.read("listening", values::bool),
-        fields.read("attempts", values::count),
-        fields.read("timeout", values::count),
-        fields.read("wait", values::count),
-        fields.read("initialDelay", values::count),
-        fields.read("uptime", values::count),
-        fields.read("warn", values::bool));
-  }
+    Map<String, List<HealthCheck>> read(Optional<Member> healthchecks) {
+        Map<String, List<HealthCheck>> checks = new LinkedHashMap<>();
+        healthchecks
+                .flatMap(member -> values.object(member.value(), HEALTHCHECKS))
+                .ifPresent(object -> {
+                    for (Member process : object.members().values()) {
+                        String path = JsonPath.key(HEALTHCHECKS, process.key());
+                        values.array(process.value(), path)
+                                .ifPresent(array -> checks.put(process.key(), checks(array, path)));
+                    }
+                });
+        return checks;
+    }
+
+    private List<HealthCheck> checks(JsonArray array, String path) {
+        List<HealthCheck> checks = new ArrayList<>();
+        for (int i = 0; i < array.items().size(); i++) {
+            String checkPath = JsonPath.index(path, i);
+            values.object(array.items().get(i), checkPath)
+                    .map(object -> check(new FieldReader(object, checkPath)))
+                    .ifPresent(checks::add);
+        }
+        return List.copyOf(checks);
+    }
+
+    private HealthCheck check(FieldReader fields) {
+        return new HealthCheck(
+                fields.read("type", values::string),
+                fields.read("name", values::string),
+                fields.read("description", values::string),
+                fields.read("path", values::string),
+                fields.read("scheme", values::string),
+                fields.read("port", values::count),
+                fields.read("content", values::string),
+                fields.read("command", values::strings).orElse(List.of()),
+                fields.read("listening", values::bool),
+                fields.read("attempts", values::count),
+                fields.read("timeout", values::count),
+                fields.read("wait", values::count),
+                fields.read("initialDelay", values::count),
+                fields.read("uptime", values::count),
+                fields.read("warn", values::bool));
+    }
 }

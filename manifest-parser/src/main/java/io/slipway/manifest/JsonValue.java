@@ -10,73 +10,73 @@ import java.util.Optional;
  */
 sealed interface JsonValue {
 
-  Position position();
+    Position position();
 
-  /** The kind of value with its article, for messages: "an array", "null". */
-  String kind();
+    /** The kind of value with its article, for messages: "an array", "null". */
+    String kind();
 
-  /** An object; a duplicate key keeps its last value. */
-  record JsonObject(Map<String, Member> members, Position position) implements JsonValue {
+    /** An object; a duplicate key keeps its last value. */
+    record JsonObject(Map<String, Member> members, Position position) implements JsonValue {
 
-    public JsonObject {
-      members = OrderedMaps.copyOf(members);
+        public JsonObject {
+            members = OrderedMaps.copyOf(members);
+        }
+
+        Optional<Member> member(String key) {
+            return Optional.ofNullable(members.get(key));
+        }
+
+        @Override
+        public String kind() {
+            return "an object";
+        }
     }
 
-    Optional<Member> member(String key) {
-      return Optional.ofNullable(members.get(key));
+    /** A key of an object, where the key was written, and its value. */
+    record Member(String key, Position keyPosition, JsonValue value) {}
+
+    record JsonArray(List<JsonValue> items, Position position) implements JsonValue {
+
+        public JsonArray {
+            items = List.copyOf(items);
+        }
+
+        @Override
+        public String kind() {
+            return "an array";
+        }
     }
 
-    @Override
-    public String kind() {
-      return "an object";
-    }
-  }
+    record JsonString(String value, Position position) implements JsonValue {
 
-  /** A key of an object, where the key was written, and its value. */
-  record Member(String key, Position keyPosition, JsonValue value) {}
-
-  record JsonArray(List<JsonValue> items, Position position) implements JsonValue {
-
-    public JsonArray {
-      items = List.copyOf(items);
+        @Override
+        public String kind() {
+            return "a string";
+        }
     }
 
-    @Override
-    public String kind() {
-      return "an array";
+    /** A number as written; it is converted only where a number is expected, so no digits are lost before then. */
+    record JsonNumber(String text, Position position) implements JsonValue {
+
+        @Override
+        public String kind() {
+            return "a number";
+        }
     }
-  }
 
-  record JsonString(String value, Position position) implements JsonValue {
+    record JsonBoolean(boolean value, Position position) implements JsonValue {
 
-    @Override
-    public String kind() {
-      return "a string";
+        @Override
+        public String kind() {
+            return "a boolean";
+        }
     }
-  }
 
-  /** A number as written; it is converted only where a number is expected, so no digits are lost before then. */
-  record JsonNumber(String text, Position position) implements JsonValue {
+    record JsonNull(Position position) implements JsonValue {
 
-    @Override
-    public String kind() {
-      return "a number";
+        @Override
+        public String kind() {
+            return "null";
+        }
     }
-  }
-
-  record JsonBoolean(boolean value, Position position) implements JsonValue {
-
-    @Override
-    public String kind() {
-      return "a boolean";
-    }
-  }
-
-  record JsonNull(Position position) implements JsonValue {
-
-    @Override
-    public String kind() {
-      return "null";
-    }
-  }
 }

@@ -15,28 +15,28 @@ import java.util.Objects;
  */
 public record ManifestProblem(String file, int line, int column, String path, String message) {
 
-  public static final String APP_JSON = "app.json";
-  public static final String PROCFILE = "Procfile";
+    public static final String APP_JSON = "app.json";
+    public static final String PROCFILE = "Procfile";
 
-  public ManifestProblem {
-    Objects.requireNonNull(file, "file");
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(message, "message");
-  }
+    public ManifestProblem {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(message, "message");
+    }
 
-  /** One line for logs and exception messages, like {@code app.json:3:18: scripts.dokku.predeploy: must be a string}. */
-  public String describe() {
-    StringBuilder text = new StringBuilder(file);
-    if (line > 0) {
-      text.append(':').append(line);
-      if (column > 0) {
-        text.append(':').append(column);
-      }
+    /** One line for logs and exception messages, like {@code app.json:3:18: scripts.dokku.predeploy: must be a string}. */
+    public String describe() {
+        StringBuilder text = new StringBuilder(file);
+        if (line > 0) {
+            text.append(':').append(line);
+            if (column > 0) {
+                text.append(':').append(column);
+            }
+        }
+        text.append(": ");
+        if (!path.isEmpty()) {
+            text.append(path).append(": ");
+        }
+        return text.append(message).toString();
     }
-    text.append(": ");
-    if (!path.isEmpty()) {
-      text.append(path).append(": ");
-    }
-    return text.append(message).toString();
-  }
 }

@@ -6,18 +6,18 @@ package io.slipway.manifest;
  */
 final class NameCharacters {
 
-  private NameCharacters() {}
+    private NameCharacters() {}
 
-  private static boolean isNameCharacter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-  }
-
-  /** The length of the run of name characters at the start of {@code text}. */
-  static int leadingNameLength(String text) {
-    int length = 0;
-    while (length < text.length() && isNameCharacter(text.charAt(length))) {
-      length++;
+    private static boolean isNameCharacter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     }
-    return length;
-  }
+
+    /** The length of the run of name characters at the start of {@code text}. */
+    static int leadingNameLength(String text) {
+        int length = 0;
+        while (length < text.length() && isNameCharacter(text.charAt(length))) {
+            length++;
+        }
+        return length;
+    }
 }

@@ -13,19 +13,19 @@ import java.util.Optional;
  */
 public record ParsedManifests(AppJson appJson, Optional<Procfile> procfile, List<ManifestProblem> warnings) {
 
-  public ParsedManifests {
-    Objects.requireNonNull(appJson, "appJson");
-    Objects.requireNonNull(procfile, "procfile");
-    warnings = List.copyOf(warnings);
-  }
+    public ParsedManifests {
+        Objects.requireNonNull(appJson, "appJson");
+        Objects.requireNonNull(procfile, "procfile");
+        warnings = List.copyOf(warnings);
+    }
 
-  /** Predeploy and postdeploy from app.json, release from the Procfile. */
-  public DeploymentTasks tasks() {
-    return new DeploymentTasks(appJson.predeploy(), procfile.flatMap(Procfile::release), appJson.postdeploy());
-  }
+    /** Predeploy and postdeploy from app.json, release from the Procfile. */
+    public DeploymentTasks tasks() {
+        return new DeploymentTasks(appJson.predeploy(), procfile.flatMap(Procfile::release), appJson.postdeploy());
+    }
 
-  /** The Procfile's process types and their commands, in file order; never {@code release}. */
-  public Map<String, String> processes() {
-    return procfile.orElseGet(Procfile::absent).processes();
-  }
+    /** The Procfile's process types and their commands, in file order; never {@code release}. */
+    public Map<String, String> processes() {
+        return procfile.orElseGet(Procfile::absent).processes();
+    }
 }

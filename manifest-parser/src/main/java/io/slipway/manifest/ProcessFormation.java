@@ -12,8 +12,8 @@ import java.util.Optional;
  */
 public record ProcessFormation(Optional<Integer> quantity, Optional<String> size) {
 
-  public ProcessFormation {
-    Objects.requireNonNull(quantity, "quantity");
-    Objects.requireNonNull(size, "size");
-  }
+    public ProcessFormation {
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(size, "size");
+    }
 }

@@ -9,8 +9,8 @@ import java.util.Objects;
  */
 public record ProcfileEntry(String name, String command, int line) {
 
-  public ProcfileEntry {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(command, "command");
-  }
+    public ProcfileEntry {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(command, "command");
+    }
 }

@@ -13,86 +13,96 @@ import java.util.Optional;
  */
 final class ScriptsReader {
 
-  static final String SCRIPTS = "scripts";
-  private static final String DOKKU = "dokku";
-  private static final String PREDEPLOY = "predeploy";
-  private static final String POSTDEPLOY = "postdeploy";
+    static final String SCRIPTS = "scripts";
+    private static final String DOKKU = "dokku";
+    private static final String PREDEPLOY = "predeploy";
+    private static final String POSTDEPLOY = "postdeploy";
 
-  /** Why keys of {@code scripts} that real files use are not run; other keys are just ignored. */
-  private static final Map<String, String> IGNORED_SCRIPT_HINTS = Map.of(
-      PREDEPLOY, "; did you mean scripts.dokku.predeploy?",
-      POSTDEPLOY, ": it is Heroku's script that runs once after the app is created;"
-          + " scripts.dokku.postdeploy runs after every deploy",
-      "release", ": the release task is the Procfile's release entry");
+    /** Why keys of {@code scripts} that real files use are not run; other keys are just ignored. */
+    private static final Map<String, String> IGNORED_SCRIPT_HINTS = Map.of(
+            PREDEPLOY,
+            "; did you mean scripts.dokku.predeploy?",
+            POSTDEPLOY,
+            ": it is Heroku's script that runs once after the app is created;"
+                    + " scripts.dokku.postdeploy runs after every deploy",
+            "release",
+            ": the release task is the Procfile's release entry");
 
-  /** The deployment tasks app.json asks for. */
-  record Scripts(Optional<String> predeploy, Optional<String> postdeploy) {
+    /** The deployment tasks app.json asks for. */
+    record Scripts(Optional<String> predeploy, Optional<String> postdeploy) {
 
-    static final Scripts NONE = new Scripts(Optional.empty(), Optional.empty());
-  }
-
-  private final ProblemCollector problems;
-
-  ScriptsReader(ProblemCollector problems) {
-    this.problems = problems;
-  }
-
-  Scripts read(Optional<Member> scripts) {
-    return scripts
-        .flatMap(member -> object(member.value(), SCRIPTS))
-        .map(this::readScripts)
-        .orElse(Scripts.NONE);
-  }
-
-  private Scripts readScripts(JsonObject scripts) {
-    Scripts dokku = Scripts.NONE;
-    for (Member member : scripts.members().values()) {
-      String path = JsonPath.key(SCRIPTS, member.key());
-      if (member.key().equals(DOKKU)) {
-        dokku = object(member.value(), path).map(this::readDokku).orElse(Scripts.NONE);
-      } else {
-        problems.warn(member.keyPosition(), path,
-            "ignored" + IGNORED_SCRIPT_HINTS.getOrDefault(member.key(), ": Slipway runs only scripts.dokku"));
-      }
+        static final Scripts NONE = new Scripts(Optional.empty(), Optional.empty());
     }
-    return dokku;
-  }
 
-  private Scripts readDokku(JsonObject dokku) {
-    String dokkuPath = JsonPath.key(SCRIPTS, DOKKU);
-    for (Member member : dokku.members().values()) {
-      if (!member.key().equals(PREDEPLOY) && !member.key().equals(POSTDEPLOY)) {
-        problems.warn(member.keyPosition(), JsonPath.key(dokkuPath, member.key()),
-            "ignored: Slipway runs scripts.dokku.predeploy and scripts.dokku.postdeploy");
-      }
+    private final ProblemCollector problems;
+
+    ScriptsReader(ProblemCollector problems) {
+        this.problems = problems;
     }
-    return new Scripts(command(dokku, PREDEPLOY), command(dokku, POSTDEPLOY));
-  }
 
-  private Optional<String> command(JsonObject dokku, String task) {
-    String path = JsonPath.key(JsonPath.key(SCRIPTS, DOKKU), task);
-    return dokku.member(task).map(Member::value).flatMap(value -> {
-      if (value instanceof JsonString command) {
-        if (command.value().isBlank()) {
-          problems.warn(value.position(), path, "empty: no " + task + " task runs");
-          return Optional.empty();
+    Scripts read(Optional<Member> scripts) {
+        return scripts.flatMap(member -> object(member.value(), SCRIPTS))
+                .map(this::readScripts)
+                .orElse(Scripts.NONE);
+    }
+
+    private Scripts readScripts(JsonObject scripts) {
+        Scripts dokku = Scripts.NONE;
+        for (Member member : scripts.members().values()) {
+            String path = JsonPath.key(SCRIPTS, member.key());
+            if (member.key().equals(DOKKU)) {
+                dokku = object(member.value(), path).map(this::readDokku).orElse(Scripts.NONE);
+            } else {
+                problems.warn(
+                        member.keyPosition(),
+                        path,
+                        "ignored"
+                                + IGNORED_SCRIPT_HINTS.getOrDefault(member.key(), ": Slipway runs only scripts.dokku"));
+            }
         }
-        return Optional.of(command.value());
-      }
-      if (!(value instanceof JsonNull)) {
-        problems.error(value.position(), path, "must be a string holding the " + task + " command, not " + value.kind());
-      }
-      return Optional.empty();
-    });
-  }
+        return dokku;
+    }
 
-  private Optional<JsonObject> object(JsonValue value, String path) {
-    if (value instanceof JsonObject object) {
-      return Optional.of(object);
+    private Scripts readDokku(JsonObject dokku) {
+        String dokkuPath = JsonPath.key(SCRIPTS, DOKKU);
+        for (Member member : dokku.members().values()) {
+            if (!member.key().equals(PREDEPLOY) && !member.key().equals(POSTDEPLOY)) {
+                problems.warn(
+                        member.keyPosition(),
+                        JsonPath.key(dokkuPath, member.key()),
+                        "ignored: Slipway runs scripts.dokku.predeploy and scripts.dokku.postdeploy");
+            }
+        }
+        return new Scripts(command(dokku, PREDEPLOY), command(dokku, POSTDEPLOY));
     }
-    if (!(value instanceof JsonNull)) {
-      problems.error(value.position(), path, "must be an object, not " + value.kind());
+
+    private Optional<String> command(JsonObject dokku, String task) {
+        String path = JsonPath.key(JsonPath.key(SCRIPTS, DOKKU), task);
+        return dokku.member(task).map(Member::value).flatMap(value -> {
+            if (value instanceof JsonString command) {
+                if (command.value().isBlank()) {
+                    problems.warn(value.position(), path, "empty: no " + task + " task runs");
+                    return Optional.empty();
+                }
+                return Optional.of(command.value());
+            }
+            if (!(value instanceof JsonNull)) {
+                problems.error(
+                        value.position(),
+                        path,
+                        "must be a string holding the " + task + " command, not " + value.kind());
+            }
+            return Optional.empty();
+        });
     }
-    return Optional.empty();
-  }
+
+    private Optional<JsonObject> object(JsonValue value, String path) {
+        if (value instanceof JsonObject object) {
+            return Optional.of(object);
+        }
+        if (!(value instanceof JsonNull)) {
+            problems.error(value.position(), path, "must be an object, not " + value.kind());
+        }
+        return Optional.empty();
+    }
 }

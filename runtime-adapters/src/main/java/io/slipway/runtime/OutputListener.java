@@ -8,6 +8,6 @@ public interface OutputListener {
     void onLine(OutputStream stream, String line);
 
     static OutputListener ignoring() {
-        return (stream, line) -> { };
+        return (stream, line) -> {};
     }
 }

@@ -52,6 +52,7 @@ abstract class ContainerRuntimeContract {
     private TestImages images;
     /** Built once per engine: an Entrypoint that runs its arguments, and every setting a commit keeps. */
     private String appImage;
+
     private String appImageId;
     private final String buildMarker = UUID.randomUUID().toString();
     private final RecordingOutput appImageBuild = new RecordingOutput();
@@ -70,7 +71,8 @@ abstract class ContainerRuntimeContract {
         runtime = engine.connect();
         images = new TestImages(runtime);
         appImage = images.track(TestImages.uniqueReference("app"));
-        appImageId = runtime.buildImage(new ByteArrayInputStream(appImageContext().toTar()), appImage, appImageBuild);
+        appImageId =
+                runtime.buildImage(new ByteArrayInputStream(appImageContext().toTar()), appImage, appImageBuild);
     }
 
     private BuildContext appImageContext() {
@@ -164,9 +166,13 @@ abstract class ContainerRuntimeContract {
         String tag = images.track(TestImages.uniqueReference("gzip"));
 
         runtime.buildImage(
-                new ByteArrayInputStream(BuildContext.fromBaseImage("CMD [\"true\"]").toGzip()), tag, output);
+                new ByteArrayInputStream(
+                        BuildContext.fromBaseImage("CMD [\"true\"]").toGzip()),
+                tag,
+                output);
 
-        assertThat(runtime.inspectImage(tag)).hasValueSatisfying(image -> assertThat(image.cmd()).containsExactly("true"));
+        assertThat(runtime.inspectImage(tag))
+                .hasValueSatisfying(image -> assertThat(image.cmd()).containsExactly("true"));
     }
 
     @Test
@@ -190,7 +196,9 @@ abstract class ContainerRuntimeContract {
         byte[] truncated = java.util.Arrays.copyOf(gzip, gzip.length - 20);
 
         assertThatThrownBy(() -> runtime.buildImage(
-                        new ByteArrayInputStream(truncated), images.track(TestImages.uniqueReference("truncated")), output))
+                        new ByteArrayInputStream(truncated),
+                        images.track(TestImages.uniqueReference("truncated")),
+                        output))
                 .isInstanceOf(ImageBuildException.class);
     }
 
@@ -227,14 +235,16 @@ abstract class ContainerRuntimeContract {
         assertThat(imported.entrypoint()).isEmpty();
         assertThat(imported.cmd()).isEmpty();
         // Nothing in this image could run: the file is read from a container that never starts.
-        assertThat(runtime.readFile(reference, "/etc/greeting")).hasValueSatisfying(bytes ->
-                assertThat(new String(bytes, UTF_8)).isEqualTo("hello " + run + "\n"));
+        assertThat(runtime.readFile(reference, "/etc/greeting"))
+                .hasValueSatisfying(
+                        bytes -> assertThat(new String(bytes, UTF_8)).isEqualTo("hello " + run + "\n"));
     }
 
     @Test
     void readsAFileOutOfAnImageOnlyWhenItIsARegularFile() {
-        assertThat(runtime.readFile(appImage, "/app/Procfile")).hasValueSatisfying(bytes ->
-                assertThat(new String(bytes, UTF_8)).isEqualTo("web: sleep 60\n"));
+        assertThat(runtime.readFile(appImage, "/app/Procfile"))
+                .hasValueSatisfying(
+                        bytes -> assertThat(new String(bytes, UTF_8)).isEqualTo("web: sleep 60\n"));
         assertThat(runtime.readFile(appImage, "/app/absent.json")).isEmpty();
         assertThat(runtime.readFile(appImage, "/app")).isEmpty();
     }
@@ -340,8 +350,8 @@ abstract class ContainerRuntimeContract {
     void killsACancelledTask() {
         Cancellation cancellation = new Cancellation();
         long started = System.nanoTime();
-        CompletableFuture<TaskResult> result = CompletableFuture.supplyAsync(() ->
-                runtime.runTask(task(List.of("sh", "-c", "echo started; sleep 60")), output, cancellation));
+        CompletableFuture<TaskResult> result = CompletableFuture.supplyAsync(
+                () -> runtime.runTask(task(List.of("sh", "-c", "echo started; sleep 60")), output, cancellation));
 
         await().atMost(QUICK).until(() -> output.printed("started"));
         cancellation.cancel();
@@ -355,7 +365,8 @@ abstract class ContainerRuntimeContract {
         AtomicReference<TaskResult> result = new AtomicReference<>();
         AtomicBoolean stillInterrupted = new AtomicBoolean();
         Thread worker = new Thread(() -> {
-            result.set(runtime.runTask(task(List.of("sh", "-c", "echo started; sleep 60")), output, Cancellation.none()));
+            result.set(
+                    runtime.runTask(task(List.of("sh", "-c", "echo started; sleep 60")), output, Cancellation.none()));
             stillInterrupted.set(Thread.currentThread().isInterrupted());
         });
         worker.start();
@@ -382,7 +393,8 @@ abstract class ContainerRuntimeContract {
 
     @Test
     void aTaskOnAnAbsentImageFailsAsNotFound() {
-        assertThatThrownBy(() -> runtime.runTask(task("slipway-test/absent:" + run, List.of("true")), output, Cancellation.none()))
+        assertThatThrownBy(() -> runtime.runTask(
+                        task("slipway-test/absent:" + run, List.of("true")), output, Cancellation.none()))
                 .isInstanceOf(ImageNotFoundException.class)
                 .hasMessageContaining("slipway-test/absent:" + run);
     }
@@ -426,10 +438,12 @@ abstract class ContainerRuntimeContract {
                 .containsAll(before.env())
                 .contains("SECRET=")
                 .doesNotContain("MODE=task", "SECRET=s3cret");
-        assertThat(runtime.readFile(reference, "/app/predeploy.txt")).hasValueSatisfying(bytes ->
-                assertThat(new String(bytes, UTF_8)).isEqualTo("predeploy\n"));
+        assertThat(runtime.readFile(reference, "/app/predeploy.txt"))
+                .hasValueSatisfying(
+                        bytes -> assertThat(new String(bytes, UTF_8)).isEqualTo("predeploy\n"));
         assertRunsAsBefore(reference, "serving");
-        String process = runtime.startProcess(process(reference, List.of("sleep", "60"), RestartPolicy.NO, ResourceLimits.NONE));
+        String process =
+                runtime.startProcess(process(reference, List.of("sleep", "60"), RestartPolicy.NO, ResourceLimits.NONE));
         assertThat(runtime.inspectContainer(process).orElseThrow().labels().get("io.slipway.phase"))
                 .as("the task's label in the committed image")
                 .isNullOrEmpty();
@@ -441,7 +455,11 @@ abstract class ContainerRuntimeContract {
         String reference = images.track(TestImages.uniqueReference("commit"));
 
         TaskResult result = runtime.runTask(
-                task(TestEngines.baseImage(), List.of("sh", "-c", "echo task > /made-by-task"), Map.of(), Optional.of(reference)),
+                task(
+                        TestEngines.baseImage(),
+                        List.of("sh", "-c", "echo task > /made-by-task"),
+                        Map.of(),
+                        Optional.of(reference)),
                 output,
                 Cancellation.none());
 
@@ -456,13 +474,21 @@ abstract class ContainerRuntimeContract {
 
     @Test
     void aCommitOfAnImageWithNeitherEntrypointNorCmdAddsNeither() {
-        byte[] busybox = runtime.readFile(TestEngines.baseImage(), "/bin/busybox").orElseThrow();
+        byte[] busybox =
+                runtime.readFile(TestEngines.baseImage(), "/bin/busybox").orElseThrow();
         String bare = images.track(TestImages.uniqueReference("bare"));
-        runtime.importImage(new ByteArrayInputStream(BuildContext.empty().executable("bin/busybox", busybox).toTar()), bare);
+        runtime.importImage(
+                new ByteArrayInputStream(
+                        BuildContext.empty().executable("bin/busybox", busybox).toTar()),
+                bare);
         String reference = images.track(TestImages.uniqueReference("commit"));
 
         TaskResult result = runtime.runTask(
-                task(bare, List.of("/bin/busybox", "sh", "-c", "echo task > /marker"), Map.of(), Optional.of(reference)),
+                task(
+                        bare,
+                        List.of("/bin/busybox", "sh", "-c", "echo task > /marker"),
+                        Map.of(),
+                        Optional.of(reference)),
                 output,
                 Cancellation.none());
 
@@ -471,7 +497,8 @@ abstract class ContainerRuntimeContract {
         assertThat(committed.entrypoint()).isEmpty();
         assertThat(committed.cmd()).isEmpty();
         assertThat(runtime.readFile(reference, "/marker")).isPresent();
-        TaskResult rerun = runtime.runTask(task(reference, List.of("/bin/busybox", "echo", "runs")), output, Cancellation.none());
+        TaskResult rerun =
+                runtime.runTask(task(reference, List.of("/bin/busybox", "echo", "runs")), output, Cancellation.none());
         assertThat(rerun.succeeded()).isTrue();
         assertThat(output.lines(OutputStream.STDOUT)).endsWith("runs");
     }
@@ -500,7 +527,8 @@ abstract class ContainerRuntimeContract {
         assertThat(running.state()).isEqualTo(ContainerState.RUNNING);
         assertThat(running.labels()).containsAllEntriesOf(labels);
         assertThat(runtime.listContainers(labels)).extracting(ContainerInfo::id).containsExactly(id);
-        assertThat(runtime.listContainers(Map.of(RUN_LABEL, run, "io.slipway.role", "task"))).isEmpty();
+        assertThat(runtime.listContainers(Map.of(RUN_LABEL, run, "io.slipway.role", "task")))
+                .isEmpty();
 
         runtime.stopContainer(id, Duration.ofSeconds(1));
         assertThat(runtime.inspectContainer(id).orElseThrow().state()).isEqualTo(ContainerState.EXITED);
@@ -527,7 +555,8 @@ abstract class ContainerRuntimeContract {
         String id = runtime.startProcess(
                 process(TestEngines.baseImage(), List.of("sh", "-c", "exit 3"), RestartPolicy.NO, ResourceLimits.NONE));
 
-        await().atMost(QUICK).until(() -> runtime.inspectContainer(id).orElseThrow().state() == ContainerState.EXITED);
+        await().atMost(QUICK)
+                .until(() -> runtime.inspectContainer(id).orElseThrow().state() == ContainerState.EXITED);
         assertThat(runtime.inspectContainer(id).orElseThrow().exitCode()).isEqualTo(3);
         runtime.removeContainer(id);
     }
@@ -535,10 +564,14 @@ abstract class ContainerRuntimeContract {
     @Test
     void theEngineRestartsAProcessByItsPolicy() {
         String id = runtime.startProcess(process(
-                TestEngines.baseImage(), List.of("sh", "-c", "sleep 0.2; exit 3"), RestartPolicy.ON_FAILURE, ResourceLimits.NONE));
+                TestEngines.baseImage(),
+                List.of("sh", "-c", "sleep 0.2; exit 3"),
+                RestartPolicy.ON_FAILURE,
+                ResourceLimits.NONE));
 
         try (EngineView view = new EngineView(engine)) {
-            assertThat(view.inspect(id).getHostConfig().getRestartPolicy().getName()).isEqualTo("on-failure");
+            assertThat(view.inspect(id).getHostConfig().getRestartPolicy().getName())
+                    .isEqualTo("on-failure");
             await().atMost(QUICK).until(() -> view.inspect(id).getRestartCount() >= 1);
         }
         runtime.removeContainer(id);
@@ -550,7 +583,10 @@ abstract class ContainerRuntimeContract {
         long halfACpu = 500_000_000L;
 
         String id = runtime.startProcess(process(
-                TestEngines.baseImage(), List.of("sleep", "60"), RestartPolicy.NO, new ResourceLimits(memory, halfACpu)));
+                TestEngines.baseImage(),
+                List.of("sleep", "60"),
+                RestartPolicy.NO,
+                new ResourceLimits(memory, halfACpu)));
 
         assertThat(runtime.inspectContainer(id).orElseThrow().state()).isEqualTo(ContainerState.RUNNING);
         try (EngineView view = new EngineView(engine)) {
@@ -563,7 +599,8 @@ abstract class ContainerRuntimeContract {
 
     @Test
     void anEngineRefusalCarriesTheEnginesMessage() {
-        ProcessSpec spec = process(TestEngines.baseImage(), List.of("sleep", "60"), RestartPolicy.NO, ResourceLimits.NONE);
+        ProcessSpec spec =
+                process(TestEngines.baseImage(), List.of("sleep", "60"), RestartPolicy.NO, ResourceLimits.NONE);
         String id = runtime.startProcess(spec);
 
         assertThatThrownBy(() -> runtime.startProcess(spec))
@@ -598,7 +635,9 @@ abstract class ContainerRuntimeContract {
     /** A container of the committed image with no command starts as the original did. */
     private void assertRunsAsBefore(String image, String expectedLine) {
         RecordingOutput rerun = new RecordingOutput();
-        assertThat(runtime.runTask(task(image, List.of()), rerun, Cancellation.none()).succeeded()).isTrue();
+        assertThat(runtime.runTask(task(image, List.of()), rerun, Cancellation.none())
+                        .succeeded())
+                .isTrue();
         assertThat(rerun.lines(OutputStream.STDOUT)).containsExactly(expectedLine);
     }
 
@@ -613,7 +652,10 @@ abstract class ContainerRuntimeContract {
                     .withApiVersion("1.41")
                     .build();
             client = DockerClientImpl.getInstance(
-                    config, new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build());
+                    config,
+                    new ApacheDockerHttpClient.Builder()
+                            .dockerHost(config.getDockerHost())
+                            .build());
         }
 
         InspectContainerResponse inspect(String id) {

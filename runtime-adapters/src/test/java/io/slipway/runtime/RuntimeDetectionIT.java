@@ -23,10 +23,12 @@ class RuntimeDetectionIT {
 
     @Test
     void containerHostLeadsToPodmanAndSaysWhetherItIsRootless() {
-        try (ContainerRuntime runtime = ContainerRuntimes.connect(settings("podman", docker, Optional.of(rootlessPodman)))) {
+        try (ContainerRuntime runtime =
+                ContainerRuntimes.connect(settings("podman", docker, Optional.of(rootlessPodman)))) {
             assertThat(runtime.engine().kind()).isEqualTo(EngineKind.PODMAN);
             assertThat(runtime.engine().rootless()).isTrue();
-            assertThat(runtime.engine().endpoint()).isEqualTo(rootlessPodman.endpoint().toString());
+            assertThat(runtime.engine().endpoint())
+                    .isEqualTo(rootlessPodman.endpoint().toString());
         }
     }
 
@@ -37,7 +39,8 @@ class RuntimeDetectionIT {
         }
     }
 
-    private static RuntimeSettings settings(String preference, TestEngine dockerHost, Optional<TestEngine> containerHost) {
+    private static RuntimeSettings settings(
+            String preference, TestEngine dockerHost, Optional<TestEngine> containerHost) {
         return new RuntimeSettings(
                 preference,
                 Optional.of(dockerHost.endpoint().toString()),

@@ -34,7 +34,9 @@ public class DataDirectory {
                 Files.createDirectories(path, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             } else if (!Files.getPosixFilePermissions(path).equals(OWNER_ONLY)) {
                 Files.setPosixFilePermissions(path, OWNER_ONLY);
-                LOG.infof("Made the data directory %s owner-only (rwx------): it holds the API token and config values", path);
+                LOG.infof(
+                        "Made the data directory %s owner-only (rwx------): it holds the API token and config values",
+                        path);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the data directory " + path, e);

@@ -30,6 +30,7 @@ public class DatabaseLocation implements ConfigSourceFactory {
         Path database = DataDirectory.absolute(Path.of(dataDir.getValue())).resolve("slipway");
         return List.of(new PropertiesConfigSource(
                 Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE"),
-                "slipway data directory", ORDINAL));
+                "slipway data directory",
+                ORDINAL));
     }
 }

@@ -42,5 +42,4 @@ public interface GatewayConfig {
         @WithDefault("512M")
         MemorySize maxUploadSize();
     }
-
 }

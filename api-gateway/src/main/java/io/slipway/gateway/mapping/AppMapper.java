@@ -12,15 +12,15 @@ import java.util.Optional;
 /** Apps as the API shows them; their process containers are added from the engine by the caller. */
 public final class AppMapper {
 
-    private AppMapper() {
-    }
+    private AppMapper() {}
 
     public static AppView toView(App app, Optional<Deployment> latest) {
         return new AppView(
                 app.name(),
                 app.createdAt(),
                 app.currentRelease().map(AppMapper::toRelease).orElse(null),
-                latest.map(d -> new AppView.LatestDeployment(d.id(), d.status(), d.createdAt())).orElse(null),
+                latest.map(d -> new AppView.LatestDeployment(d.id(), d.status(), d.createdAt()))
+                        .orElse(null),
                 app.formation(),
                 app.taskTimeout().map(Duration::toSeconds).orElse(null),
                 List.of());

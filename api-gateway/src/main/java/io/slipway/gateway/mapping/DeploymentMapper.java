@@ -8,8 +8,7 @@ import java.time.Duration;
 /** Deployments as the API shows them. */
 public final class DeploymentMapper {
 
-    private DeploymentMapper() {
-    }
+    private DeploymentMapper() {}
 
     public static DeploymentView toView(Deployment deployment) {
         return new DeploymentView(

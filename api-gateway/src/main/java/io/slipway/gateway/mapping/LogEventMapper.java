@@ -7,8 +7,7 @@ import io.slipway.gateway.repository.LogLine;
 /** Log lines, stored or live, as the logs stream sends them. */
 public final class LogEventMapper {
 
-    private LogEventMapper() {
-    }
+    private LogEventMapper() {}
 
     public static LogEvent toEvent(LogLine line) {
         return new LogEvent(line.phase(), line.stream(), line.seq(), line.line(), line.loggedAt());

@@ -23,8 +23,8 @@ public class DeploymentEventConsumer {
     private final BuildContexts contexts;
     private final ReleaseRetention retention;
 
-    public DeploymentEventConsumer(DeploymentEventStore store, DeploymentLogs logs, BuildContexts contexts,
-            ReleaseRetention retention) {
+    public DeploymentEventConsumer(
+            DeploymentEventStore store, DeploymentLogs logs, BuildContexts contexts, ReleaseRetention retention) {
         this.store = store;
         this.logs = logs;
         this.contexts = contexts;

@@ -49,7 +49,9 @@ public class EngineCommands {
 
     private void send(DeployCommand command) {
         Message<DeployCommand> message = Message.of(command)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(command.app()).build());
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(command.app())
+                        .build());
         try {
             emitter.sendMessage(message).await().atMost(ACK_TIMEOUT);
         } catch (RuntimeException e) {

@@ -48,8 +48,7 @@ public class App {
     @Column(name = "task_timeout_seconds")
     private Long taskTimeoutSeconds;
 
-    protected App() {
-    }
+    protected App() {}
 
     public App(String name, Instant createdAt) {
         this.name = name;

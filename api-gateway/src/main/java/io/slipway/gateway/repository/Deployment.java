@@ -91,12 +91,18 @@ public class Deployment {
     @OneToMany(mappedBy = "deployment", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<DeploymentPhase> phases = new ArrayList<>();
 
-    protected Deployment() {
-    }
+    protected Deployment() {}
 
     /** A new deployment, {@code QUEUED}, with every phase {@code PENDING}. */
-    public Deployment(String id, String app, DeploymentKind kind, String image, Optional<String> appJsonPath,
-            Optional<String> procfilePath, Optional<Duration> taskTimeout, Instant createdAt) {
+    public Deployment(
+            String id,
+            String app,
+            DeploymentKind kind,
+            String image,
+            Optional<String> appJsonPath,
+            Optional<String> procfilePath,
+            Optional<Duration> taskTimeout,
+            Instant createdAt) {
         this.id = id;
         this.app = app;
         this.kind = kind;
@@ -188,7 +194,9 @@ public class Deployment {
 
     /** In the order they run. */
     public List<DeploymentPhase> phases() {
-        return phases.stream().sorted(Comparator.comparing(DeploymentPhase::phase)).toList();
+        return phases.stream()
+                .sorted(Comparator.comparing(DeploymentPhase::phase))
+                .toList();
     }
 
     /**
@@ -218,7 +226,9 @@ public class Deployment {
     }
 
     public void changePhase(Phase phase, PhaseStatus next, String command, Integer exitCode, String why, Instant at) {
-        phases.stream().filter(row -> row.phase() == phase).forEach(row -> row.change(next, command, exitCode, why, at));
+        phases.stream()
+                .filter(row -> row.phase() == phase)
+                .forEach(row -> row.change(next, command, exitCode, why, at));
     }
 
     /** @return whether the deployment moved to {@code next} (a final status is never left) */

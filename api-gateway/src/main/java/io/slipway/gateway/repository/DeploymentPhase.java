@@ -52,8 +52,7 @@ public class DeploymentPhase {
     @Column(length = 4096)
     private String reason;
 
-    protected DeploymentPhase() {
-    }
+    protected DeploymentPhase() {}
 
     DeploymentPhase(Deployment deployment, Phase phase) {
         this.deployment = deployment;

@@ -29,7 +29,8 @@ public class DeploymentRepository implements PanacheRepositoryBase<Deployment, S
 
     /** The app's successful deployments, the most recently finished first. */
     public List<Deployment> succeededOfApp(String app) {
-        return find("app = ?1 and status = ?2", Sort.descending("finishedAt"), app, DeploymentStatus.SUCCEEDED).list();
+        return find("app = ?1 and status = ?2", Sort.descending("finishedAt"), app, DeploymentStatus.SUCCEEDED)
+                .list();
     }
 
     /** Queued or running. */
@@ -48,10 +49,14 @@ public class DeploymentRepository implements PanacheRepositoryBase<Deployment, S
     /** Removes the app's deployments with their phases and log lines. */
     public void deleteOfApp(String app) {
         String ofApp = "in (select d.id from Deployment d where d.app = ?1)";
-        getEntityManager().createQuery("delete from LogLine l where l.deploymentId " + ofApp)
-                .setParameter(1, app).executeUpdate();
-        getEntityManager().createQuery("delete from DeploymentPhase p where p.deployment.id " + ofApp)
-                .setParameter(1, app).executeUpdate();
+        getEntityManager()
+                .createQuery("delete from LogLine l where l.deploymentId " + ofApp)
+                .setParameter(1, app)
+                .executeUpdate();
+        getEntityManager()
+                .createQuery("delete from DeploymentPhase p where p.deployment.id " + ofApp)
+                .setParameter(1, app)
+                .executeUpdate();
         delete("app", app);
     }
 }

@@ -20,6 +20,7 @@ public class LogLine {
 
     /** Longer lines are cut: one runaway line must not fail the storing of a deployment's events. */
     private static final int MAX_LENGTH = 65536;
+
     private static final String CUT = "…";
 
     @Id
@@ -46,8 +47,7 @@ public class LogLine {
     @Column(name = "logged_at", nullable = false)
     private Instant loggedAt;
 
-    protected LogLine() {
-    }
+    protected LogLine() {}
 
     public LogLine(DeploymentEvent.Log event) {
         this.deploymentId = event.deploymentId();

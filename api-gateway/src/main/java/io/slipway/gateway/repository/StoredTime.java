@@ -6,8 +6,7 @@ import java.time.temporal.ChronoUnit;
 /** Both databases keep microseconds: entities keep no more, so a fresh entity shows what a reload will. */
 final class StoredTime {
 
-    private StoredTime() {
-    }
+    private StoredTime() {}
 
     static Instant of(Instant time) {
         return time.truncatedTo(ChronoUnit.MICROS);

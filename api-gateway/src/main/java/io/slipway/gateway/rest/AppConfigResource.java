@@ -37,7 +37,8 @@ public class AppConfigResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the app's config variables",
+    @Operation(
+            summary = "Replace the app's config variables",
             description = "Given to tasks and processes from the next deployment on; values never appear in logs")
     @APIResponse(responseCode = "404", description = "No such app")
     @APIResponse(responseCode = "422", description = "A name is not a variable name, or a value is missing")
@@ -47,7 +48,8 @@ public class AppConfigResource {
 
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
-    @Operation(summary = "Merge into the app's config variables",
+    @Operation(
+            summary = "Merge into the app's config variables",
             description = "A JSON merge patch: variables given are set, variables given as null are removed")
     @APIResponse(responseCode = "404", description = "No such app")
     @APIResponse(responseCode = "422", description = "A name is not a variable name")

@@ -42,7 +42,8 @@ public class AppDeploymentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Deploy an image",
+    @Operation(
+            summary = "Deploy an image",
             description = "Queues a deployment of an existing image, with the app's current config and formation."
                     + " Its manifests are read from the image's working directory (or the paths given).")
     @APIResponse(responseCode = "202", description = "Queued")
@@ -57,7 +58,8 @@ public class AppDeploymentResource {
 
     @POST
     @Consumes({TAR, GZIP, LEGACY_GZIP})
-    @Operation(summary = "Deploy a build context",
+    @Operation(
+            summary = "Deploy a build context",
             description = "The body is a tar (optionally gzip-compressed) with a Dockerfile at its root; app.json and"
                     + " the Procfile are read from its root before the build. Its size is limited by"
                     + " slipway.gateway.max-upload-size (default 512M).")
@@ -72,8 +74,10 @@ public class AppDeploymentResource {
     @GET
     @Operation(summary = "The app's deployments, newest first")
     @APIResponse(responseCode = "404", description = "No such app")
-    public List<DeploymentView> list(@PathParam("app") String app,
-            @Parameter(description = "At most this many (1 to 500)") @QueryParam("limit") @DefaultValue("50") int limit) {
+    public List<DeploymentView> list(
+            @PathParam("app") String app,
+            @Parameter(description = "At most this many (1 to 500)") @QueryParam("limit") @DefaultValue("50")
+                    int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidRequestException("limit: from 1 to " + MAX_LIMIT);
         }

@@ -40,11 +40,14 @@ public class AppResource {
     @APIResponse(responseCode = "422", description = "Not a valid app name")
     public Response create(CreateApp request, UriInfo uri) {
         AppView app = apps.create(request == null ? null : request.name());
-        return Response.created(uri.getAbsolutePathBuilder().path(app.name()).build()).entity(app).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(app.name()).build())
+                .entity(app)
+                .build();
     }
 
     @GET
-    @Operation(summary = "List the apps, newest first",
+    @Operation(
+            summary = "List the apps, newest first",
             description = "Each with its current release, latest deployment and process containers")
     public List<AppView> list() {
         return apps.list();
@@ -61,7 +64,8 @@ public class AppResource {
     @PATCH
     @Path("/{app}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the app's settings, e.g. {\"taskTimeoutSeconds\": 120}",
+    @Operation(
+            summary = "Change the app's settings, e.g. {\"taskTimeoutSeconds\": 120}",
             description = "taskTimeoutSeconds is the default timeout of each task of the app's deployments (null: the"
                     + " engine's default); a deploy request's own taskTimeoutSeconds overrides it. Applies from the"
                     + " next deployment on.")
@@ -73,7 +77,8 @@ public class AppResource {
 
     @DELETE
     @Path("/{app}")
-    @Operation(summary = "Delete an app",
+    @Operation(
+            summary = "Delete an app",
             description = "Cancels its queued and running deployments, stops and removes its containers and the images"
                     + " Slipway made for it, and forgets its deployments")
     @APIResponse(responseCode = "204", description = "Deleted")

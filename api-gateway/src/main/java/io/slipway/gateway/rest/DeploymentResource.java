@@ -49,34 +49,39 @@ public class DeploymentResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Blocking
-    @Operation(summary = "Follow a deployment's output",
+    @Operation(
+            summary = "Follow a deployment's output",
             description = "Server-sent events: every stored line, then the live ones until the deployment ends, then"
                     + " the stream completes. Each event's data is {phase, stream, seq, line, at} and its id the seq;"
                     + " a client that reconnects with Last-Event-ID gets only the lines after it.")
     @APIResponse(responseCode = "404", description = "No such deployment")
-    public Multi<OutboundSseEvent> logs(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
-            @Context Sse sse) {
+    public Multi<OutboundSseEvent> logs(
+            @PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         deployments.find(id).orElseThrow(() -> NotFound.deployment(id));
-        return logs.follow(id, seqOf(lastEventId)).map(line -> sse.newEventBuilder()
-                .id(Long.toString(line.seq()))
-                .data(LogEvent.class, line)
-                .build());
+        return logs.follow(id, seqOf(lastEventId))
+                .map(line -> sse.newEventBuilder()
+                        .id(Long.toString(line.seq()))
+                        .data(LogEvent.class, line)
+                        .build());
     }
 
     @POST
     @Path("/{id}/cancel")
-    @Operation(summary = "Cancel a queued or running deployment",
+    @Operation(
+            summary = "Cancel a queued or running deployment",
             description = "The engine stops it and reports it CANCELLED, with the guarantees of a failure")
     @APIResponse(responseCode = "202", description = "Cancel requested")
     @APIResponse(responseCode = "404", description = "No such deployment")
     @APIResponse(responseCode = "409", description = "The deployment has ended")
     public Response cancel(@PathParam("id") String id) {
-        return Response.accepted(deployments.cancel(id).orElseThrow(() -> NotFound.deployment(id))).build();
+        return Response.accepted(deployments.cancel(id).orElseThrow(() -> NotFound.deployment(id)))
+                .build();
     }
 
     @POST
     @Path("/{id}/retry")
-    @Operation(summary = "Retry a failed or cancelled deployment",
+    @Operation(
+            summary = "Retry a failed or cancelled deployment",
             description = "A new deployment of the same image (for a build, the image built) and the same manifests:"
                     + " nothing is rebuilt")
     @APIResponse(responseCode = "202", description = "The new deployment, queued")

@@ -34,7 +34,8 @@ public class FormationResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Scale process types, e.g. {\"web\": 2, \"worker\": 1}",
+    @Operation(
+            summary = "Scale process types, e.g. {\"web\": 2, \"worker\": 1}",
             description = "Replaces the stored formation. It is stored and applied at the app's next deployment, not"
                     + " to the containers running now. Types not named run at their default: app.json's formation,"
                     + " else web=1. `release` is the release task, not a process type: scaling it above 0 is refused.")

@@ -30,7 +30,8 @@ public class ManifestResource {
     @Path("/validate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Check app.json and a Procfile",
+    @Operation(
+            summary = "Check app.json and a Procfile",
             description = "Parses them as a deployment would and tells what it would run, or every error with its"
                     + " file, line, column and JSON path")
     @APIResponse(responseCode = "200", description = "Valid; the tasks and processes they define, and warnings")
@@ -41,7 +42,9 @@ public class ManifestResource {
         DeploymentTasks tasks = parsed.tasks();
         return new ManifestReport(
                 new ManifestReport.Tasks(
-                        tasks.predeploy().orElse(null), tasks.release().orElse(null), tasks.postdeploy().orElse(null)),
+                        tasks.predeploy().orElse(null),
+                        tasks.release().orElse(null),
+                        tasks.postdeploy().orElse(null)),
                 new LinkedHashMap<>(parsed.processes()),
                 parsed.warnings().stream().map(ManifestIssue::of).toList());
     }

@@ -5,8 +5,7 @@ import jakarta.ws.rs.NotFoundException;
 /** The 404s of the API; an empty answer of a service becomes one of these at the REST edge. */
 final class NotFound {
 
-    private NotFound() {
-    }
+    private NotFound() {}
 
     static NotFoundException app(String name) {
         return new NotFoundException("no app named " + name);

@@ -14,7 +14,8 @@ import java.util.List;
  * @param errors manifest problems; absent for other problems
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance, List<ManifestIssue> errors) {
+public record Problem(
+        String type, String title, int status, String detail, String instance, List<ManifestIssue> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String INVALID_MANIFEST = "urn:slipway:problem:invalid-manifest";
@@ -44,8 +45,13 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public static Problem invalidManifest(ManifestException invalid, String instance) {
-        return new Problem(INVALID_MANIFEST, "Invalid manifest", UNPROCESSABLE_CONTENT.getStatusCode(), invalid.getMessage(),
-                instance, invalid.problems().stream().map(ManifestIssue::of).toList());
+        return new Problem(
+                INVALID_MANIFEST,
+                "Invalid manifest",
+                UNPROCESSABLE_CONTENT.getStatusCode(),
+                invalid.getMessage(),
+                instance,
+                invalid.problems().stream().map(ManifestIssue::of).toList());
     }
 
     public Response toResponse() {

@@ -73,7 +73,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
         LOG.error("Unexpected error answering " + path(uri), e);
-        return problem(Status.INTERNAL_SERVER_ERROR, "an unexpected error occurred; the gateway's log has the details", uri);
+        return problem(
+                Status.INTERNAL_SERVER_ERROR, "an unexpected error occurred; the gateway's log has the details", uri);
     }
 
     private static Response problem(Response.StatusType status, String detail, UriInfo uri) {

@@ -30,7 +30,8 @@ public class RollbackResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Roll back to an earlier release",
+    @Operation(
+            summary = "Roll back to an earlier release",
             description = "{\"release\": id} names a successful deployment of the app; its release image runs again"
                     + " through RELEASE, DEPLOY and POSTDEPLOY, with its manifests and the app's current config")
     @APIResponse(responseCode = "202", description = "The rollback deployment, queued")
@@ -40,6 +41,7 @@ public class RollbackResource {
         if (request == null || request.release() == null) {
             throw new InvalidRequestException("release: the id of a successful deployment is required");
         }
-        return Accepted.deployment(deployments.rollback(app, request.release()).orElseThrow(() -> NotFound.app(app)), uri);
+        return Accepted.deployment(
+                deployments.rollback(app, request.release()).orElseThrow(() -> NotFound.app(app)), uri);
     }
 }

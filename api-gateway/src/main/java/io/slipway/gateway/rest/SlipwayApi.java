@@ -9,11 +9,17 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /** The API's OpenAPI description: every {@code /api} operation needs the bearer token. */
 @OpenAPIDefinition(
-        info = @Info(title = "Slipway", version = "v1",
-                description = "Deploys container images with Dokku-style deployment tasks. Errors are"
-                        + " application/problem+json (RFC 9457)."),
+        info =
+                @Info(
+                        title = "Slipway",
+                        version = "v1",
+                        description = "Deploys container images with Dokku-style deployment tasks. Errors are"
+                                + " application/problem+json (RFC 9457)."),
         security = @SecurityRequirement(name = SlipwayApi.BEARER))
-@SecurityScheme(securitySchemeName = SlipwayApi.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+@SecurityScheme(
+        securitySchemeName = SlipwayApi.BEARER,
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
         description = "The API token: SLIPWAY_API_TOKEN, or the one generated in <data dir>/api-token")
 public class SlipwayApi extends Application {
 

@@ -38,7 +38,8 @@ public class UploadLimit {
             context.next();
             return;
         }
-        Problem problem = Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+        Problem problem = Problem.of(
+                Response.Status.REQUEST_ENTITY_TOO_LARGE,
                 "the body has " + length + " bytes; the limit (slipway.gateway.max-upload-size) is " + limit + " bytes",
                 context.request().path());
         try {

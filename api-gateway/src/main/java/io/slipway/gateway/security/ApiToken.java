@@ -43,7 +43,8 @@ public class ApiToken {
         Optional<String> configured = config.apiToken().map(String::strip).filter(value -> !value.isEmpty());
         Path file = dataDirectory.resolve(FILE_NAME);
         this.token = configured.orElseGet(() -> readOrGenerate(file)).getBytes(StandardCharsets.UTF_8);
-        this.source = configured.isPresent() ? "the token is the configured SLIPWAY_API_TOKEN" : "the token is in " + file;
+        this.source =
+                configured.isPresent() ? "the token is the configured SLIPWAY_API_TOKEN" : "the token is in " + file;
     }
 
     /** Whether an {@code Authorization} header carries the token; compared in constant time. */

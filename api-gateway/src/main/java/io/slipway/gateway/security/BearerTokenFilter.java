@@ -23,11 +23,15 @@ public class BearerTokenFilter {
     @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
     public Response authenticate(ContainerRequestContext request) {
         String path = request.getUriInfo().getRequestUri().getRawPath();
-        if (!(path.equals("/api") || path.startsWith("/api/")) || token.admits(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+        if (!(path.equals("/api") || path.startsWith("/api/"))
+                || token.admits(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {
             return null;
         }
-        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED,
-                        "send the API token as 'Authorization: Bearer <token>'", path).toResponse())
+        return Response.fromResponse(Problem.of(
+                                Response.Status.UNAUTHORIZED,
+                                "send the API token as 'Authorization: Bearer <token>'",
+                                path)
+                        .toResponse())
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"slipway\"")
                 .build();
     }

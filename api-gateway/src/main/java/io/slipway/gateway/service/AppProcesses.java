@@ -30,14 +30,17 @@ public class AppProcesses {
     }
 
     public List<ProcessView> of(String app) {
-        return list(ContainerLabels.processesOf(app)).stream().map(AppMapper::toProcess).toList();
+        return list(ContainerLabels.processesOf(app)).stream()
+                .map(AppMapper::toProcess)
+                .toList();
     }
 
     /** Every app's processes in one engine call, by app name. */
     public Map<String, List<ProcessView>> byApp() {
-        return list(ContainerLabels.allProcesses()).stream().collect(Collectors.groupingBy(
-                container -> container.labels().getOrDefault(ContainerLabels.APP, ""),
-                Collectors.mapping(AppMapper::toProcess, Collectors.toList())));
+        return list(ContainerLabels.allProcesses()).stream()
+                .collect(Collectors.groupingBy(
+                        container -> container.labels().getOrDefault(ContainerLabels.APP, ""),
+                        Collectors.mapping(AppMapper::toProcess, Collectors.toList())));
     }
 
     private List<ContainerInfo> list(Map<String, String> labels) {

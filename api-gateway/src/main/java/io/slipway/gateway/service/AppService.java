@@ -34,6 +34,7 @@ public class AppService {
     private static final Pattern CONFIG_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Procfile process type names (SPEC §1). */
     private static final Pattern PROCESS_TYPE = Pattern.compile("[A-Za-z0-9_-]{1,63}");
+
     private static final String RELEASE = "release";
     /** The size of the stored column. */
     private static final int MAX_CONFIG_VALUE = 65536;
@@ -44,8 +45,12 @@ public class AppService {
     private final EngineCommands engine;
     private final BuildContexts contexts;
 
-    public AppService(AppRepository apps, DeploymentRepository deployments, AppProcesses processes,
-            EngineCommands engine, BuildContexts contexts) {
+    public AppService(
+            AppRepository apps,
+            DeploymentRepository deployments,
+            AppProcesses processes,
+            EngineCommands engine,
+            BuildContexts contexts) {
         this.apps = apps;
         this.deployments = deployments;
         this.processes = processes;
@@ -77,12 +82,16 @@ public class AppService {
                     .toList();
         });
         Map<String, List<AppView.ProcessView>> running = processes.byApp();
-        return stored.stream().map(app -> app.withProcesses(running.getOrDefault(app.name(), List.of()))).toList();
+        return stored.stream()
+                .map(app -> app.withProcesses(running.getOrDefault(app.name(), List.of())))
+                .toList();
     }
 
     public Optional<AppView> find(String name) {
-        Optional<AppView> stored = QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(name)
-                .map(app -> AppMapper.toView(app, deployments.ofApp(name, 1).stream().findFirst())));
+        Optional<AppView> stored = QuarkusTransaction.requiringNew()
+                .call(() -> apps.findByIdOptional(name)
+                        .map(app -> AppMapper.toView(
+                                app, deployments.ofApp(name, 1).stream().findFirst())));
         return stored.map(app -> app.withProcesses(processes.of(name)));
     }
 
@@ -94,24 +103,32 @@ public class AppService {
      */
     public boolean delete(String name) {
         record Leftovers(List<String> active, List<String> images, List<String> all) {}
-        Optional<Leftovers> leftovers = QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(name).map(app -> {
-            List<Deployment> ofApp = deployments.allOfApp(name);
-            return new Leftovers(
-                    ofApp.stream().filter(Deployment::isActive).map(Deployment::id).toList(),
-                    ofApp.stream().flatMap(deployment -> deployment.images().stream()).distinct().toList(),
-                    ofApp.stream().map(Deployment::id).toList());
-        }));
+        Optional<Leftovers> leftovers = QuarkusTransaction.requiringNew()
+                .call(() -> apps.findByIdOptional(name).map(app -> {
+                    List<Deployment> ofApp = deployments.allOfApp(name);
+                    return new Leftovers(
+                            ofApp.stream()
+                                    .filter(Deployment::isActive)
+                                    .map(Deployment::id)
+                                    .toList(),
+                            ofApp.stream()
+                                    .flatMap(deployment -> deployment.images().stream())
+                                    .distinct()
+                                    .toList(),
+                            ofApp.stream().map(Deployment::id).toList());
+                }));
         if (leftovers.isEmpty()) {
             return false;
         }
         leftovers.get().active().forEach(id -> engine.cancel(name, id));
         engine.deleteApp(name, leftovers.get().images());
-        QuarkusTransaction.requiringNew().run(() -> apps.findByIdOptional(name).ifPresent(app -> {
-            app.forgetRelease();
-            apps.flush();
-            deployments.deleteOfApp(name);
-            apps.delete(app);
-        }));
+        QuarkusTransaction.requiringNew()
+                .run(() -> apps.findByIdOptional(name).ifPresent(app -> {
+                    app.forgetRelease();
+                    apps.flush();
+                    deployments.deleteOfApp(name);
+                    apps.delete(app);
+                }));
         leftovers.get().all().forEach(contexts::delete);
         return true;
     }
@@ -122,37 +139,43 @@ public class AppService {
      */
     public Optional<AppView> changeSettings(String name, AppSettings settings) {
         if (settings == null) {
-            throw new InvalidRequestException("a JSON object of settings is required, e.g. {\"taskTimeoutSeconds\": 120}");
+            throw new InvalidRequestException(
+                    "a JSON object of settings is required, e.g. {\"taskTimeoutSeconds\": 120}");
         }
         Optional<Duration> timeout = settings.taskTimeout();
-        QuarkusTransaction.requiringNew().run(() -> apps.findByIdOptional(name).ifPresent(app -> app.changeTaskTimeout(timeout)));
+        QuarkusTransaction.requiringNew()
+                .run(() -> apps.findByIdOptional(name).ifPresent(app -> app.changeTaskTimeout(timeout)));
         return find(name);
     }
 
     public Optional<Map<String, String>> config(String name) {
-        return QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(name).map(App::config));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> apps.findByIdOptional(name).map(App::config));
     }
 
     /** PUT: the variables become exactly {@code variables}. */
     public Optional<Map<String, String>> replaceConfig(String name, Map<String, String> variables) {
         checkConfig(variables, false);
-        return QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(name).map(app -> {
-            app.replaceConfig(variables);
-            return app.config();
-        }));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> apps.findByIdOptional(name).map(app -> {
+                    app.replaceConfig(variables);
+                    return app.config();
+                }));
     }
 
     /** PATCH, as a JSON merge patch: given variables are set, those given as {@code null} removed. */
     public Optional<Map<String, String>> mergeConfig(String name, Map<String, String> changes) {
         checkConfig(changes, true);
-        return QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(name).map(app -> {
-            app.mergeConfig(changes);
-            return app.config();
-        }));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> apps.findByIdOptional(name).map(app -> {
+                    app.mergeConfig(changes);
+                    return app.config();
+                }));
     }
 
     public Optional<Map<String, Integer>> formation(String name) {
-        return QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(name).map(App::formation));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> apps.findByIdOptional(name).map(App::formation));
     }
 
     /**
@@ -164,10 +187,11 @@ public class AppService {
         checkFormation(quantities);
         Map<String, Integer> stored = new TreeMap<>(quantities);
         stored.remove(RELEASE);
-        return QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(name).map(app -> {
-            app.scale(stored);
-            return app.formation();
-        }));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> apps.findByIdOptional(name).map(app -> {
+                    app.scale(stored);
+                    return app.formation();
+                }));
     }
 
     private static void checkConfig(Map<String, String> variables, boolean nullRemoves) {
@@ -176,10 +200,12 @@ public class AppService {
         }
         variables.forEach((key, value) -> {
             if (!CONFIG_NAME.matcher(key).matches()) {
-                throw new InvalidRequestException(key + ": a variable name is letters, digits and '_', not starting with a digit");
+                throw new InvalidRequestException(
+                        key + ": a variable name is letters, digits and '_', not starting with a digit");
             }
             if (value == null && !nullRemoves) {
-                throw new InvalidRequestException(key + ": a value is required (PATCH removes a variable given as null)");
+                throw new InvalidRequestException(
+                        key + ": a value is required (PATCH removes a variable given as null)");
             }
             if (value != null && value.length() > MAX_CONFIG_VALUE) {
                 throw new InvalidRequestException(key + ": a value has at most " + MAX_CONFIG_VALUE + " characters");
@@ -193,13 +219,15 @@ public class AppService {
         }
         quantities.forEach((type, quantity) -> {
             if (!PROCESS_TYPE.matcher(type).matches()) {
-                throw new InvalidRequestException(type + ": a process type is letters, digits, '_' and '-', at most 63");
+                throw new InvalidRequestException(
+                        type + ": a process type is letters, digits, '_' and '-', at most 63");
             }
             if (quantity == null || quantity < 0) {
                 throw new InvalidRequestException(type + ": the quantity must be 0 or more");
             }
             if (type.equals(RELEASE) && quantity > 0) {
-                throw new InvalidRequestException("release is the release task, not a process type: it cannot be scaled");
+                throw new InvalidRequestException(
+                        "release is the release task, not a process type: it cannot be scaled");
             }
         });
     }

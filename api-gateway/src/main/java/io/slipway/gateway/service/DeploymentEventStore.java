@@ -46,8 +46,8 @@ public class DeploymentEventStore {
         } else if (event instanceof DeploymentEvent.ManifestsResolved resolved) {
             deployment.resolveManifests(resolved.image(), new ManifestFiles(resolved.appJson(), resolved.procfile()));
         } else if (event instanceof DeploymentEvent.PhaseChanged change) {
-            deployment.changePhase(change.phase(), change.status(), change.command(), change.exitCode(), change.reason(),
-                    change.at());
+            deployment.changePhase(
+                    change.phase(), change.status(), change.command(), change.exitCode(), change.reason(), change.at());
         } else if (event instanceof DeploymentEvent.Log log) {
             lines.persist(new LogLine(log));
         } else if (event instanceof DeploymentEvent.Finished finished) {

@@ -44,18 +44,28 @@ public class DeploymentLogs {
 
     /** The lines after {@code afterSeq}, stored then live; completes when the deployment has ended. */
     public Multi<LogEvent> follow(String deploymentId, long afterSeq) {
-        return Multi.createFrom().<LogEvent>emitter(emitter -> {
-            Follower follower = new Follower(emitter, afterSeq);
-            followers.compute(deploymentId, (id, set) -> {
-                Set<Follower> ofDeployment = set == null ? ConcurrentHashMap.newKeySet() : set;
-                ofDeployment.add(follower);
-                return ofDeployment;
-            });
-            emitter.onTermination(() -> forget(deploymentId, follower));
-            QuarkusTransaction.requiringNew().run(() -> follower.replay(
-                    lines.after(deploymentId, afterSeq).stream().map(LogEventMapper::toEvent).toList(),
-                    deployments.findByIdOptional(deploymentId).map(deployment -> !deployment.isActive()).orElse(true)));
-        }, BackPressureStrategy.BUFFER).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Multi.createFrom()
+                .<LogEvent>emitter(
+                        emitter -> {
+                            Follower follower = new Follower(emitter, afterSeq);
+                            followers.compute(deploymentId, (id, set) -> {
+                                Set<Follower> ofDeployment = set == null ? ConcurrentHashMap.newKeySet() : set;
+                                ofDeployment.add(follower);
+                                return ofDeployment;
+                            });
+                            emitter.onTermination(() -> forget(deploymentId, follower));
+                            QuarkusTransaction.requiringNew()
+                                    .run(() -> follower.replay(
+                                            lines.after(deploymentId, afterSeq).stream()
+                                                    .map(LogEventMapper::toEvent)
+                                                    .toList(),
+                                            deployments
+                                                    .findByIdOptional(deploymentId)
+                                                    .map(deployment -> !deployment.isActive())
+                                                    .orElse(true)));
+                        },
+                        BackPressureStrategy.BUFFER)
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private void forget(String deploymentId, Follower follower) {

@@ -34,15 +34,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeploymentService {
 
-    private static final Set<DeploymentStatus> RETRYABLE = EnumSet.of(DeploymentStatus.FAILED, DeploymentStatus.CANCELLED);
+    private static final Set<DeploymentStatus> RETRYABLE =
+            EnumSet.of(DeploymentStatus.FAILED, DeploymentStatus.CANCELLED);
 
     private final AppRepository apps;
     private final DeploymentRepository deployments;
     private final EngineCommands engine;
     private final BuildContexts contexts;
 
-    public DeploymentService(AppRepository apps, DeploymentRepository deployments, EngineCommands engine,
-            BuildContexts contexts) {
+    public DeploymentService(
+            AppRepository apps, DeploymentRepository deployments, EngineCommands engine, BuildContexts contexts) {
         this.apps = apps;
         this.deployments = deployments;
         this.engine = engine;
@@ -50,14 +51,28 @@ public class DeploymentService {
     }
 
     /** What to deploy, before it has an id. */
-    private record Plan(String app, DeploymentKind kind, String image, Optional<String> buildContext,
-            Optional<String> appJsonPath, Optional<String> procfilePath, Optional<ManifestFiles> manifests,
+    private record Plan(
+            String app,
+            DeploymentKind kind,
+            String image,
+            Optional<String> buildContext,
+            Optional<String> appJsonPath,
+            Optional<String> procfilePath,
+            Optional<ManifestFiles> manifests,
             Optional<Duration> taskTimeout) {}
 
     public Optional<DeploymentView> deployImage(String app, ImageDeploymentRequest request) {
-        return queue(UUID.randomUUID().toString(), new Plan(app, DeploymentKind.IMAGE, request.image(), Optional.empty(),
-                Optional.ofNullable(request.appJsonPath()), Optional.ofNullable(request.procfilePath()), Optional.empty(),
-                request.taskTimeout()));
+        return queue(
+                UUID.randomUUID().toString(),
+                new Plan(
+                        app,
+                        DeploymentKind.IMAGE,
+                        request.image(),
+                        Optional.empty(),
+                        Optional.ofNullable(request.appJsonPath()),
+                        Optional.ofNullable(request.procfilePath()),
+                        Optional.empty(),
+                        request.taskTimeout()));
     }
 
     /** Stores the uploaded tar (plain or gzip) where the engine reads it, then queues its build. */
@@ -71,8 +86,17 @@ public class DeploymentService {
             contexts.delete(id);
             throw new InvalidRequestException("the build context is empty: send a tar with a Dockerfile at its root");
         }
-        Optional<DeploymentView> queued = queue(id, new Plan(app, DeploymentKind.BUILD_CONTEXT, null,
-                Optional.of(context.path().toString()), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
+        Optional<DeploymentView> queued = queue(
+                id,
+                new Plan(
+                        app,
+                        DeploymentKind.BUILD_CONTEXT,
+                        null,
+                        Optional.of(context.path().toString()),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
         if (queued.isEmpty()) {
             contexts.delete(id);
         }
@@ -81,12 +105,16 @@ public class DeploymentService {
 
     /** Newest first. */
     public Optional<List<DeploymentView>> ofApp(String app, int limit) {
-        return QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(app)
-                .map(found -> deployments.ofApp(app, limit).stream().map(DeploymentMapper::toView).toList()));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> apps.findByIdOptional(app)
+                        .map(found -> deployments.ofApp(app, limit).stream()
+                                .map(DeploymentMapper::toView)
+                                .toList()));
     }
 
     public Optional<DeploymentView> find(String id) {
-        return QuarkusTransaction.requiringNew().call(() -> deployments.findByIdOptional(id).map(DeploymentMapper::toView));
+        return QuarkusTransaction.requiringNew()
+                .call(() -> deployments.findByIdOptional(id).map(DeploymentMapper::toView));
     }
 
     /** Asks the engine to cancel a queued or running deployment; it reports {@code CANCELLED} when it has. */
@@ -94,7 +122,8 @@ public class DeploymentService {
         Optional<DeploymentView> found = find(id);
         found.ifPresent(deployment -> {
             if (deployment.status().isFinal()) {
-                throw new ConflictException("deployment " + id + " has ended (" + deployment.status() + "): nothing to cancel");
+                throw new ConflictException(
+                        "deployment " + id + " has ended (" + deployment.status() + "): nothing to cancel");
             }
             engine.cancel(deployment.app(), id);
         });
@@ -103,17 +132,29 @@ public class DeploymentService {
 
     /** A new deployment of a failed or cancelled one's image and manifests: no rebuild. */
     public Optional<DeploymentView> retry(String id) {
-        Optional<Plan> plan = QuarkusTransaction.requiringNew().call(() -> deployments.findByIdOptional(id).map(source -> {
-            if (!RETRYABLE.contains(source.status())) {
-                throw new ConflictException("deployment " + id + " is " + source.status()
-                        + ": only failed or cancelled deployments can be retried");
-            }
-            String image = source.sourceImage().orElseThrow(() -> new ConflictException(
-                    "deployment " + id + " never had an image (its build did not finish): deploy the build context again"));
-            DeploymentKind kind = source.kind() == DeploymentKind.ROLLBACK ? DeploymentKind.ROLLBACK : DeploymentKind.IMAGE;
-            return new Plan(source.app(), kind, image, Optional.empty(), source.appJsonPath(), source.procfilePath(),
-                    source.manifests(), source.taskTimeout());
-        }));
+        Optional<Plan> plan = QuarkusTransaction.requiringNew()
+                .call(() -> deployments.findByIdOptional(id).map(source -> {
+                    if (!RETRYABLE.contains(source.status())) {
+                        throw new ConflictException("deployment " + id + " is " + source.status()
+                                + ": only failed or cancelled deployments can be retried");
+                    }
+                    String image = source.sourceImage()
+                            .orElseThrow(
+                                    () -> new ConflictException(
+                                            "deployment " + id
+                                                    + " never had an image (its build did not finish): deploy the build context again"));
+                    DeploymentKind kind =
+                            source.kind() == DeploymentKind.ROLLBACK ? DeploymentKind.ROLLBACK : DeploymentKind.IMAGE;
+                    return new Plan(
+                            source.app(),
+                            kind,
+                            image,
+                            Optional.empty(),
+                            source.appJsonPath(),
+                            source.procfilePath(),
+                            source.manifests(),
+                            source.taskTimeout());
+                }));
         return plan.flatMap(retry -> queue(UUID.randomUUID().toString(), retry));
     }
 
@@ -122,34 +163,62 @@ public class DeploymentService {
      * {@code RELEASE} on: its predeploy result is already in that image.
      */
     public Optional<DeploymentView> rollback(String app, String releaseId) {
-        Optional<Plan> plan = QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(app).map(found -> {
-            Deployment release = deployments.ofApp(app, releaseId)
-                    .filter(deployment -> deployment.status() == DeploymentStatus.SUCCEEDED)
-                    .filter(deployment -> deployment.releaseImage().isPresent())
-                    .orElseThrow(() -> new InvalidRequestException(
-                            "release: " + releaseId + " is not a successful deployment of " + app));
-            return new Plan(app, DeploymentKind.ROLLBACK, release.releaseImage().orElseThrow(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), release.manifests(), Optional.empty());
-        }));
+        Optional<Plan> plan = QuarkusTransaction.requiringNew()
+                .call(() -> apps.findByIdOptional(app).map(found -> {
+                    Deployment release = deployments
+                            .ofApp(app, releaseId)
+                            .filter(deployment -> deployment.status() == DeploymentStatus.SUCCEEDED)
+                            .filter(deployment -> deployment.releaseImage().isPresent())
+                            .orElseThrow(() -> new InvalidRequestException(
+                                    "release: " + releaseId + " is not a successful deployment of " + app));
+                    return new Plan(
+                            app,
+                            DeploymentKind.ROLLBACK,
+                            release.releaseImage().orElseThrow(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            release.manifests(),
+                            Optional.empty());
+                }));
         return plan.flatMap(rollback -> queue(UUID.randomUUID().toString(), rollback));
     }
 
     private boolean exists(String app) {
-        return QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(app).isPresent());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> apps.findByIdOptional(app).isPresent());
     }
 
     private Optional<DeploymentView> queue(String id, Plan plan) {
         record Queued(DeploymentView view, DeploymentOrder order) {}
-        Optional<Queued> queued = QuarkusTransaction.requiringNew().call(() -> apps.findByIdOptional(plan.app()).map(app -> {
-            Optional<Duration> taskTimeout = plan.taskTimeout().or(app::taskTimeout);
-            Deployment deployment = new Deployment(id, app.name(), plan.kind(), plan.image(), plan.appJsonPath(),
-                    plan.procfilePath(), taskTimeout, Instant.now());
-            deployments.persist(deployment);
-            DeploymentOrder order = new DeploymentOrder(id, app.name(), plan.kind(), plan.image(), plan.buildContext(),
-                    plan.appJsonPath(), plan.procfilePath(), plan.manifests(), app.config(), app.formation(),
-                    taskTimeout, List.of());
-            return new Queued(DeploymentMapper.toView(deployment), order);
-        }));
+        Optional<Queued> queued = QuarkusTransaction.requiringNew()
+                .call(() -> apps.findByIdOptional(plan.app()).map(app -> {
+                    Optional<Duration> taskTimeout = plan.taskTimeout().or(app::taskTimeout);
+                    Deployment deployment = new Deployment(
+                            id,
+                            app.name(),
+                            plan.kind(),
+                            plan.image(),
+                            plan.appJsonPath(),
+                            plan.procfilePath(),
+                            taskTimeout,
+                            Instant.now());
+                    deployments.persist(deployment);
+                    DeploymentOrder order = new DeploymentOrder(
+                            id,
+                            app.name(),
+                            plan.kind(),
+                            plan.image(),
+                            plan.buildContext(),
+                            plan.appJsonPath(),
+                            plan.procfilePath(),
+                            plan.manifests(),
+                            app.config(),
+                            app.formation(),
+                            taskTimeout,
+                            List.of());
+                    return new Queued(DeploymentMapper.toView(deployment), order);
+                }));
         queued.ifPresent(deployment -> send(deployment.order()));
         return queued.map(Queued::view);
     }
@@ -158,9 +227,11 @@ public class DeploymentService {
         try {
             engine.start(order);
         } catch (CommandNotSentException e) {
-            QuarkusTransaction.requiringNew().run(() -> deployments.findByIdOptional(order.deploymentId())
-                    .ifPresent(deployment -> deployment.finish(DeploymentStatus.FAILED, "not queued: " + e.getMessage(),
-                            null, Instant.now())));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> deployments
+                            .findByIdOptional(order.deploymentId())
+                            .ifPresent(deployment -> deployment.finish(
+                                    DeploymentStatus.FAILED, "not queued: " + e.getMessage(), null, Instant.now())));
             order.buildContext().ifPresent(context -> contexts.delete(order.deploymentId()));
             throw e;
         }

@@ -41,8 +41,9 @@ public class InterruptedDeployments {
         Instant now = Instant.now();
         left.forEach(deployment -> deployment.interrupt(now));
         if (!left.isEmpty()) {
-            LOG.warnf("%d deployment(s) left queued or running by the previous run are now FAILED (%s)", left.size(),
-                    Deployment.INTERRUPTED);
+            LOG.warnf(
+                    "%d deployment(s) left queued or running by the previous run are now FAILED (%s)",
+                    left.size(), Deployment.INTERRUPTED);
         }
         return left.size();
     }

@@ -31,7 +31,9 @@ public class ReleaseRetention {
     /** Called after a deployment of {@code app} succeeded. */
     @Transactional
     public void pruneReleasesOf(String app) {
-        List<String> expired = expired(deployments.succeededOfApp(app).stream().map(Deployment::releaseImage).toList());
+        List<String> expired = expired(deployments.succeededOfApp(app).stream()
+                .map(Deployment::releaseImage)
+                .toList());
         if (!expired.isEmpty()) {
             engine.removeImages(app, expired);
         }
@@ -39,8 +41,15 @@ public class ReleaseRetention {
 
     /** @param releaseImages the successful deployments' release images, most recent first */
     static List<String> expired(List<Optional<String>> releaseImages) {
-        Set<String> kept = releaseImages.stream().limit(KEPT_RELEASES).flatMap(Optional::stream).collect(Collectors.toSet());
-        return releaseImages.stream().skip(KEPT_RELEASES).flatMap(Optional::stream)
-                .filter(image -> !kept.contains(image)).distinct().toList();
+        Set<String> kept = releaseImages.stream()
+                .limit(KEPT_RELEASES)
+                .flatMap(Optional::stream)
+                .collect(Collectors.toSet());
+        return releaseImages.stream()
+                .skip(KEPT_RELEASES)
+                .flatMap(Optional::stream)
+                .filter(image -> !kept.contains(image))
+                .distinct()
+                .toList();
     }
 }

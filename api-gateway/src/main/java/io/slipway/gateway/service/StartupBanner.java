@@ -22,7 +22,8 @@ public class StartupBanner {
         String host = start.options().getHost();
         // 0.0.0.0 means every interface: show an address that works from this host.
         String shown = host == null || host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
-        LOG.infof("Slipway is up at http://%s:%d/ (web UI; API under /api/v1, OpenAPI at /q/openapi); %s",
+        LOG.infof(
+                "Slipway is up at http://%s:%d/ (web UI; API under /api/v1, OpenAPI at /q/openapi); %s",
                 shown, start.options().getPort(), token.source());
     }
 }

@@ -37,7 +37,8 @@ class ApiTokenTests {
         String generated = Files.readString(file).strip();
 
         assertThat(generated).matches("[A-Za-z0-9_-]{43}");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(first.admits("Bearer " + generated)).isTrue();
         assertThat(first.source()).contains(file.toString()).doesNotContain(generated);
 

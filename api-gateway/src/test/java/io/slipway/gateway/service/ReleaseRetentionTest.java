@@ -12,17 +12,22 @@ class ReleaseRetentionTest {
 
     @Test
     void theLastTenReleasesAreKeptAndOlderOnesExpire() {
-        List<Optional<String>> newestFirst = IntStream.rangeClosed(1, 12).map(n -> 13 - n)
-                .mapToObj(n -> Optional.of("slipway/shop:release-" + n)).toList();
+        List<Optional<String>> newestFirst = IntStream.rangeClosed(1, 12)
+                .map(n -> 13 - n)
+                .mapToObj(n -> Optional.of("slipway/shop:release-" + n))
+                .toList();
 
-        assertThat(ReleaseRetention.expired(newestFirst)).containsExactly("slipway/shop:release-2", "slipway/shop:release-1");
+        assertThat(ReleaseRetention.expired(newestFirst))
+                .containsExactly("slipway/shop:release-2", "slipway/shop:release-1");
     }
 
     @Test
     void anOldReleaseThatARollbackRunsAgainIsKept() {
         List<Optional<String>> newestFirst = new ArrayList<>();
         newestFirst.add(Optional.of("slipway/shop:release-1"));
-        IntStream.rangeClosed(2, 11).map(n -> 13 - n).forEach(n -> newestFirst.add(Optional.of("slipway/shop:release-" + n)));
+        IntStream.rangeClosed(2, 11)
+                .map(n -> 13 - n)
+                .forEach(n -> newestFirst.add(Optional.of("slipway/shop:release-" + n)));
         newestFirst.add(Optional.of("slipway/shop:release-1"));
 
         assertThat(ReleaseRetention.expired(newestFirst)).containsExactly("slipway/shop:release-2");
@@ -30,6 +35,7 @@ class ReleaseRetentionTest {
 
     @Test
     void fewerThanTenReleasesExpireNothing() {
-        assertThat(ReleaseRetention.expired(List.of(Optional.of("a"), Optional.empty(), Optional.of("b")))).isEmpty();
+        assertThat(ReleaseRetention.expired(List.of(Optional.of("a"), Optional.empty(), Optional.of("b"))))
+                .isEmpty();
     }
 }

@@ -29,61 +29,61 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ManifestParserBenchmark {
 
-  private static final JsonFactory TOKENISER = JsonFactory.builder()
-      .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-      .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-      .build();
+    private static final JsonFactory TOKENISER = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .build();
 
-  private final ManifestParser parser = new ManifestParser();
-  private byte[] appJson;
-  private byte[] commentedAppJson;
-  private byte[] procfile;
+    private final ManifestParser parser = new ManifestParser();
+    private byte[] appJson;
+    private byte[] commentedAppJson;
+    private byte[] procfile;
 
-  @Setup
-  public void readFixtures() throws IOException {
-    appJson = fixture("dokku-tasks.app.json");
-    commentedAppJson = fixture("dokku-tasks-commented.app.json");
-    procfile = fixture("typical.Procfile");
-  }
-
-  @Benchmark
-  public AppJson appJson() throws ManifestException {
-    return parser.parseAppJson(appJson);
-  }
-
-  @Benchmark
-  public AppJson appJsonWithCommentsAndTrailingCommas() throws ManifestException {
-    return parser.parseAppJson(commentedAppJson);
-  }
-
-  @Benchmark
-  public Procfile procfileOnly() throws ManifestException {
-    return parser.parseProcfile(procfile);
-  }
-
-  @Benchmark
-  public ParsedManifests appJsonAndProcfile() throws ManifestException {
-    return parser.parse(appJson, procfile);
-  }
-
-  /** The floor: Jackson's tokens of the same app.json, with no tree, no positions kept and no checks. */
-  @Benchmark
-  public int jacksonTokensOnly() throws IOException {
-    int tokens = 0;
-    try (JsonParser tokeniser = TOKENISER.createParser(appJson)) {
-      while (tokeniser.nextToken() != null) {
-        tokens++;
-      }
+    @Setup
+    public void readFixtures() throws IOException {
+        appJson = fixture("dokku-tasks.app.json");
+        commentedAppJson = fixture("dokku-tasks-commented.app.json");
+        procfile = fixture("typical.Procfile");
     }
-    return tokens;
-  }
 
-  private static byte[] fixture(String name) throws IOException {
-    try (InputStream in = ManifestParserBenchmark.class.getResourceAsStream("/fixtures/" + name)) {
-      if (in == null) {
-        throw new IOException("no fixture " + name + " on the test classpath");
-      }
-      return in.readAllBytes();
+    @Benchmark
+    public AppJson appJson() throws ManifestException {
+        return parser.parseAppJson(appJson);
     }
-  }
+
+    @Benchmark
+    public AppJson appJsonWithCommentsAndTrailingCommas() throws ManifestException {
+        return parser.parseAppJson(commentedAppJson);
+    }
+
+    @Benchmark
+    public Procfile procfileOnly() throws ManifestException {
+        return parser.parseProcfile(procfile);
+    }
+
+    @Benchmark
+    public ParsedManifests appJsonAndProcfile() throws ManifestException {
+        return parser.parse(appJson, procfile);
+    }
+
+    /** The floor: Jackson's tokens of the same app.json, with no tree, no positions kept and no checks. */
+    @Benchmark
+    public int jacksonTokensOnly() throws IOException {
+        int tokens = 0;
+        try (JsonParser tokeniser = TOKENISER.createParser(appJson)) {
+            while (tokeniser.nextToken() != null) {
+                tokens++;
+            }
+        }
+        return tokens;
+    }
+
+    private static byte[] fixture(String name) throws IOException {
+        try (InputStream in = ManifestParserBenchmark.class.getResourceAsStream("/fixtures/" + name)) {
+            if (in == null) {
+                throw new IOException("no fixture " + name + " on the test classpath");
+            }
+            return in.readAllBytes();
+        }
+    }
 }

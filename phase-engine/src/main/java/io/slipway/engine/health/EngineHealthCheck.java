@@ -23,14 +23,16 @@ public class EngineHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         try {
             EngineInfo engine = runtime.ping();
-            return HealthCheckResponse.named("container-engine").up()
+            return HealthCheckResponse.named("container-engine")
+                    .up()
                     .withData("engine", engine.kind().id())
                     .withData("version", engine.version())
                     .withData("rootless", engine.rootless())
                     .withData("endpoint", engine.endpoint())
                     .build();
         } catch (ContainerRuntimeException e) {
-            return HealthCheckResponse.named("container-engine").down()
+            return HealthCheckResponse.named("container-engine")
+                    .down()
                     .withData("engine", runtime.engine().kind().id())
                     .withData("endpoint", runtime.engine().endpoint())
                     .withData("error", e.getMessage())

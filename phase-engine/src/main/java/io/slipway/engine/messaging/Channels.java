@@ -9,6 +9,5 @@ public final class Channels {
     /** Engine to gateway: {@link io.slipway.engine.pipeline.DeploymentEvent}s, keyed by deployment id. */
     public static final String DEPLOYMENT_EVENTS = "deployment-events";
 
-    private Channels() {
-    }
+    private Channels() {}
 }

@@ -18,7 +18,8 @@ public class DeploymentEventPublisher {
 
     // A busy task prints faster than a consumer may store: buffer rather than fail the deployment.
     public DeploymentEventPublisher(
-            @Channel(Channels.DEPLOYMENT_EVENTS) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<DeploymentEvent> emitter,
+            @Channel(Channels.DEPLOYMENT_EVENTS) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
+                    Emitter<DeploymentEvent> emitter,
             DeploymentMetrics metrics) {
         this.emitter = emitter;
         this.metrics = metrics;
@@ -26,7 +27,9 @@ public class DeploymentEventPublisher {
 
     public void publish(DeploymentEvent event) {
         metrics.record(event);
-        emitter.send(Message.of(event).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.deploymentId()).build()));
+        emitter.send(Message.of(event)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(event.deploymentId())
+                        .build()));
     }
 }

@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class CommandLine {
 
-    private CommandLine() {
-    }
+    private CommandLine() {}
 
     /**
      * @param shell the shell prefix, e.g. {@code ["/bin/sh", "-c"]}

@@ -13,8 +13,7 @@ public final class ContainerLabels {
     private static final String TASK_ROLE = "task";
     private static final String PROCESS_ROLE = "process";
 
-    private ContainerLabels() {
-    }
+    private ContainerLabels() {}
 
     public static Map<String, String> task(String app, String deploymentId, Phase phase) {
         return Map.of(APP, app, DEPLOYMENT, deploymentId, ROLE, TASK_ROLE, PHASE, phase.id());

@@ -33,18 +33,35 @@ public sealed interface DeploymentEvent {
      * The manifests the deployment uses, and the image its phases start from: what a retry needs
      * to run again without a rebuild. A {@code null} text means the file is absent.
      */
-    record ManifestsResolved(String deploymentId, String app, long seq, Instant at, String image,
-            String appJson, String procfile) implements DeploymentEvent {}
+    record ManifestsResolved(
+            String deploymentId, String app, long seq, Instant at, String image, String appJson, String procfile)
+            implements DeploymentEvent {}
 
     /** A phase moved to {@code status}; command, exit code and reason when they are known. */
-    record PhaseChanged(String deploymentId, String app, long seq, Instant at, Phase phase, PhaseStatus status,
-            String command, Integer exitCode, String reason) implements DeploymentEvent {}
+    record PhaseChanged(
+            String deploymentId,
+            String app,
+            long seq,
+            Instant at,
+            Phase phase,
+            PhaseStatus status,
+            String command,
+            Integer exitCode,
+            String reason)
+            implements DeploymentEvent {}
 
     /** One line of output of a phase. */
     record Log(String deploymentId, String app, long seq, Instant at, Phase phase, LogStream stream, String line)
             implements DeploymentEvent {}
 
     /** The deployment ended; {@code releaseImage} is set when it succeeded. */
-    record Finished(String deploymentId, String app, long seq, Instant at, DeploymentStatus status, String reason,
-            String releaseImage) implements DeploymentEvent {}
+    record Finished(
+            String deploymentId,
+            String app,
+            long seq,
+            Instant at,
+            DeploymentStatus status,
+            String reason,
+            String releaseImage)
+            implements DeploymentEvent {}
 }

@@ -42,7 +42,8 @@ public record DeploymentOrder(
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(kind, "kind");
         if (kind == DeploymentKind.BUILD_CONTEXT ? buildContext.isEmpty() : image == null) {
-            throw new IllegalArgumentException(kind + " deployment without its " + (image == null ? "image" : "context"));
+            throw new IllegalArgumentException(
+                    kind + " deployment without its " + (image == null ? "image" : "context"));
         }
         config = Map.copyOf(config);
         formation = Map.copyOf(formation);

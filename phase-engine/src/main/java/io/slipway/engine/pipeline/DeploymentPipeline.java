@@ -56,7 +56,8 @@ public final class DeploymentPipeline {
 
     /** Runs the deployment to its end and returns how it ended; every step is reported to {@code events}. */
     public DeploymentStatus run(DeploymentOrder order, Consumer<DeploymentEvent> events, Cancellation cancellation) {
-        return new Run(order, new EventRecorder(order.deploymentId(), order.app(), events, clock), cancellation).execute();
+        return new Run(order, new EventRecorder(order.deploymentId(), order.app(), events, clock), cancellation)
+                .execute();
     }
 
     /** Removes an app's containers, of every deployment, and the given images; absent ones are fine. */
@@ -71,7 +72,9 @@ public final class DeploymentPipeline {
      * image the user deployed as-is, is theirs to keep and left alone.
      */
     public void removeImages(String app, List<String> images) {
-        images.stream().filter(image -> image.startsWith(ImageNames.repository(app) + ":")).forEach(runtime::removeImage);
+        images.stream()
+                .filter(image -> image.startsWith(ImageNames.repository(app) + ":"))
+                .forEach(runtime::removeImage);
     }
 
     /**
@@ -90,8 +93,8 @@ public final class DeploymentPipeline {
         Map<String, Optional<String>> currentImageIds = new HashMap<>();
         for (ContainerInfo process : runtime.listContainers(ContainerLabels.allProcesses())) {
             String app = process.labels().get(ContainerLabels.APP);
-            Optional<String> current = currentImageIds.computeIfAbsent(app,
-                    key -> runtime.inspectImage(ImageNames.current(key)).map(ImageDetails::id));
+            Optional<String> current = currentImageIds.computeIfAbsent(
+                    app, key -> runtime.inspectImage(ImageNames.current(key)).map(ImageDetails::id));
             Optional<String> running = runtime.inspectImage(process.image()).map(ImageDetails::id);
             if (current.isPresent() && !current.equals(running)) {
                 runtime.removeContainer(process.id());
@@ -186,13 +189,20 @@ public final class DeploymentPipeline {
                 }
                 return parsed;
             } catch (ManifestException e) {
-                throw PhaseFailure.failed(null, "invalid manifest: "
-                        + e.problems().stream().map(DeploymentPipeline::describe).collect(Collectors.joining("; ")));
+                throw PhaseFailure.failed(
+                        null,
+                        "invalid manifest: "
+                                + e.problems().stream()
+                                        .map(DeploymentPipeline::describe)
+                                        .collect(Collectors.joining("; ")));
             }
         }
 
         private Phase firstPhase() {
-            return Arrays.stream(Phase.values()).filter(phase -> phase.runsFor(order.kind())).findFirst().orElseThrow();
+            return Arrays.stream(Phase.values())
+                    .filter(phase -> phase.runsFor(order.kind()))
+                    .findFirst()
+                    .orElseThrow();
         }
 
         private void run(Phase phase, ManifestFiles files) throws PhaseFailure {
@@ -213,7 +223,8 @@ public final class DeploymentPipeline {
         private void build(Phase phase, ManifestFiles files) throws PhaseFailure {
             events.phase(phase, PhaseStatus.RUNNING, null, null, null);
             String tag = ImageNames.built(order.app(), order.deploymentId());
-            try (var context = ManifestFilesReader.openMaybeGzipped(Path.of(order.buildContext().orElseThrow()))) {
+            try (var context = ManifestFilesReader.openMaybeGzipped(
+                    Path.of(order.buildContext().orElseThrow()))) {
                 runtime.buildImage(context, tag, (stream, line) -> events.log(phase, logStream(stream), line));
             } catch (IOException e) {
                 throw PhaseFailure.failed(phase, "cannot read the build context: " + e.getMessage());
@@ -244,7 +255,8 @@ public final class DeploymentPipeline {
                     ContainerLabels.task(order.app(), order.deploymentId(), phase),
                     order.taskTimeout().orElse(settings.taskTimeout()),
                     commitAs);
-            TaskResult result = runtime.runTask(task, (stream, line) -> events.log(phase, logStream(stream), line), cancellation);
+            TaskResult result =
+                    runtime.runTask(task, (stream, line) -> events.log(phase, logStream(stream), line), cancellation);
             switch (result.outcome()) {
                 case TIMED_OUT -> throw PhaseFailure.failed(phase, "timeout");
                 case CANCELLED -> throw PhaseFailure.cancelled(phase);
@@ -281,7 +293,10 @@ public final class DeploymentPipeline {
                         RestartPolicy.UNLESS_STOPPED,
                         ResourceLimits.NONE));
                 startedProcesses.add(id);
-                events.log(phase, LogStream.SYSTEM, "started " + process.type() + "." + process.index() + " as " + shortId(id));
+                events.log(
+                        phase,
+                        LogStream.SYSTEM,
+                        "started " + process.type() + "." + process.index() + " as " + shortId(id));
             }
             awaitRunning(phase);
             events.phase(phase, PhaseStatus.SUCCEEDED, null, null, null);
@@ -293,8 +308,10 @@ public final class DeploymentPipeline {
             for (String id : startedProcesses) {
                 while (state(phase, id) != ContainerState.RUNNING) {
                     if (System.nanoTime() > deadline) {
-                        throw PhaseFailure.failed(phase, "process container " + shortId(id) + " did not start within "
-                                + settings.startTimeout().toSeconds() + "s");
+                        throw PhaseFailure.failed(
+                                phase,
+                                "process container " + shortId(id) + " did not start within "
+                                        + settings.startTimeout().toSeconds() + "s");
                     }
                     pause(phase, POLL_INTERVAL);
                 }
@@ -303,8 +320,10 @@ public final class DeploymentPipeline {
             for (String id : startedProcesses) {
                 ContainerState state = state(phase, id);
                 if (state != ContainerState.RUNNING) {
-                    throw PhaseFailure.failed(phase, "process container " + shortId(id) + " stopped after start ("
-                            + state.name().toLowerCase(Locale.ROOT) + ")");
+                    throw PhaseFailure.failed(
+                            phase,
+                            "process container " + shortId(id) + " stopped after start ("
+                                    + state.name().toLowerCase(Locale.ROOT) + ")");
                 }
             }
         }
@@ -313,7 +332,8 @@ public final class DeploymentPipeline {
             ContainerInfo info = runtime.inspectContainer(id)
                     .orElseThrow(() -> PhaseFailure.failed(phase, "process container " + shortId(id) + " disappeared"));
             if (info.state() == ContainerState.EXITED || info.state() == ContainerState.DEAD) {
-                throw PhaseFailure.failed(phase, "process container " + shortId(id) + " exited with code " + info.exitCode());
+                throw PhaseFailure.failed(
+                        phase, "process container " + shortId(id) + " exited with code " + info.exitCode());
             }
             return info.state();
         }
@@ -325,7 +345,8 @@ public final class DeploymentPipeline {
                     throw PhaseFailure.cancelled(phase);
                 }
                 try {
-                    Thread.sleep(Math.min(POLL_INTERVAL.toMillis(), Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+                    Thread.sleep(
+                            Math.min(POLL_INTERVAL.toMillis(), Math.max(1, (end - System.nanoTime()) / 1_000_000)));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw PhaseFailure.cancelled(phase);
@@ -344,7 +365,9 @@ public final class DeploymentPipeline {
                         stopAndRemove(container);
                         events.log(Phase.POSTDEPLOY, LogStream.SYSTEM, "retired " + container.name());
                     } catch (ContainerRuntimeException e) {
-                        events.log(Phase.POSTDEPLOY, LogStream.SYSTEM,
+                        events.log(
+                                Phase.POSTDEPLOY,
+                                LogStream.SYSTEM,
                                 "could not retire " + container.name() + " of the previous release: " + e.getMessage());
                     }
                 }
@@ -384,7 +407,8 @@ public final class DeploymentPipeline {
 
         private List<String> containerCmd(Phase phase, String command) throws PhaseFailure {
             try {
-                return CommandLine.containerCmd(command, imageDetails, order.shell().isEmpty() ? settings.shell() : order.shell());
+                return CommandLine.containerCmd(
+                        command, imageDetails, order.shell().isEmpty() ? settings.shell() : order.shell());
             } catch (CommandSyntaxException e) {
                 throw PhaseFailure.failed(phase, "cannot split the command into words: " + e.getMessage());
             }

@@ -30,11 +30,13 @@ final class EventRecorder {
     }
 
     synchronized void manifests(String image, ManifestFiles files) {
-        sink.accept(new ManifestsResolved(deploymentId, app, ++seq, clock.instant(), image, files.appJson(), files.procfile()));
+        sink.accept(new ManifestsResolved(
+                deploymentId, app, ++seq, clock.instant(), image, files.appJson(), files.procfile()));
     }
 
     synchronized void phase(Phase phase, PhaseStatus status, String command, Integer exitCode, String reason) {
-        sink.accept(new PhaseChanged(deploymentId, app, ++seq, clock.instant(), phase, status, command, exitCode, reason));
+        sink.accept(
+                new PhaseChanged(deploymentId, app, ++seq, clock.instant(), phase, status, command, exitCode, reason));
     }
 
     synchronized void log(Phase phase, LogStream stream, String line) {

@@ -3,8 +3,7 @@ package io.slipway.engine.pipeline;
 /** How Slipway names the images it makes for an app. */
 public final class ImageNames {
 
-    private ImageNames() {
-    }
+    private ImageNames() {}
 
     public static String built(String app, String deploymentId) {
         return repository(app) + ":build-" + deploymentId;

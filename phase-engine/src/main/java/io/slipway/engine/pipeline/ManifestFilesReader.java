@@ -33,11 +33,16 @@ final class ManifestFilesReader {
         this.runtime = runtime;
     }
 
-    ManifestFiles fromImage(String image, String workingDir, Optional<String> appJsonPath, Optional<String> procfilePath) {
+    ManifestFiles fromImage(
+            String image, String workingDir, Optional<String> appJsonPath, Optional<String> procfilePath) {
         String base = workingDir.isBlank() ? DEFAULT_WORKING_DIR : workingDir;
         return new ManifestFiles(
-                runtime.readFile(image, resolve(base, appJsonPath.orElse(APP_JSON))).map(ManifestFilesReader::text).orElse(null),
-                runtime.readFile(image, resolve(base, procfilePath.orElse(PROCFILE))).map(ManifestFilesReader::text).orElse(null));
+                runtime.readFile(image, resolve(base, appJsonPath.orElse(APP_JSON)))
+                        .map(ManifestFilesReader::text)
+                        .orElse(null),
+                runtime.readFile(image, resolve(base, procfilePath.orElse(PROCFILE)))
+                        .map(ManifestFilesReader::text)
+                        .orElse(null));
     }
 
     static ManifestFiles fromContext(Path context, Optional<String> appJsonPath, Optional<String> procfilePath)

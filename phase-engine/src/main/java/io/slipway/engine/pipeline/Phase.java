@@ -12,12 +12,38 @@ import java.util.function.Function;
  * phase from another: the runner walks it top to bottom and special-cases no phase.
  */
 public enum Phase {
-    //          work                   command from the manifests   (where users write it)                container changes        skipped for
-    BUILD(      Work.BUILD_IMAGE,      Phase::noCommand,            "the Dockerfile",                      ChangePolicy.NEW_IMAGE,  EnumSet.of(DeploymentKind.IMAGE, DeploymentKind.ROLLBACK)),
-    PREDEPLOY(  Work.TASK,             DeploymentTasks::predeploy,  "app.json scripts.dokku.predeploy",    ChangePolicy.COMMIT,     EnumSet.of(DeploymentKind.ROLLBACK)),
-    RELEASE(    Work.TASK,             DeploymentTasks::release,    "the Procfile release entry",          ChangePolicy.DISCARD,    EnumSet.noneOf(DeploymentKind.class)),
-    DEPLOY(     Work.START_PROCESSES,  Phase::noCommand,            "the formation",                       ChangePolicy.NONE,       EnumSet.noneOf(DeploymentKind.class)),
-    POSTDEPLOY( Work.TASK,             DeploymentTasks::postdeploy, "app.json scripts.dokku.postdeploy",   ChangePolicy.DISCARD,    EnumSet.noneOf(DeploymentKind.class));
+    //          work                   command from the manifests   (where users write it)                container
+    // changes        skipped for
+    BUILD(
+            Work.BUILD_IMAGE,
+            Phase::noCommand,
+            "the Dockerfile",
+            ChangePolicy.NEW_IMAGE,
+            EnumSet.of(DeploymentKind.IMAGE, DeploymentKind.ROLLBACK)),
+    PREDEPLOY(
+            Work.TASK,
+            DeploymentTasks::predeploy,
+            "app.json scripts.dokku.predeploy",
+            ChangePolicy.COMMIT,
+            EnumSet.of(DeploymentKind.ROLLBACK)),
+    RELEASE(
+            Work.TASK,
+            DeploymentTasks::release,
+            "the Procfile release entry",
+            ChangePolicy.DISCARD,
+            EnumSet.noneOf(DeploymentKind.class)),
+    DEPLOY(
+            Work.START_PROCESSES,
+            Phase::noCommand,
+            "the formation",
+            ChangePolicy.NONE,
+            EnumSet.noneOf(DeploymentKind.class)),
+    POSTDEPLOY(
+            Work.TASK,
+            DeploymentTasks::postdeploy,
+            "app.json scripts.dokku.postdeploy",
+            ChangePolicy.DISCARD,
+            EnumSet.noneOf(DeploymentKind.class));
 
     /** What a phase does. */
     public enum Work {
@@ -44,7 +70,11 @@ public enum Phase {
     private final ChangePolicy changes;
     private final Set<DeploymentKind> skippedFor;
 
-    Phase(Work work, Function<DeploymentTasks, Optional<String>> command, String commandSource, ChangePolicy changes,
+    Phase(
+            Work work,
+            Function<DeploymentTasks, Optional<String>> command,
+            String commandSource,
+            ChangePolicy changes,
             Set<DeploymentKind> skippedFor) {
         this.work = work;
         this.command = command;

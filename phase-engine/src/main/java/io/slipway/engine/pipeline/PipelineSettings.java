@@ -14,7 +14,11 @@ import java.util.List;
  * @param shell the default command prefix for tasks in images without an entrypoint
  */
 public record PipelineSettings(
-        Duration taskTimeout, Duration startTimeout, Duration settleTime, Duration stopGrace, int port,
+        Duration taskTimeout,
+        Duration startTimeout,
+        Duration settleTime,
+        Duration stopGrace,
+        int port,
         List<String> shell) {
 
     public PipelineSettings {

@@ -28,8 +28,7 @@ public final class ProcessPlan {
         }
     }
 
-    private ProcessPlan() {
-    }
+    private ProcessPlan() {}
 
     /** @throws IllegalArgumentException with a message for the user when the plan cannot run */
     public static List<Process> resolve(Map<String, Integer> requested, ParsedManifests manifests, ImageDetails image) {
@@ -38,13 +37,17 @@ public final class ProcessPlan {
         List<Process> processes = new ArrayList<>();
         scale.forEach((type, quantity) -> {
             if (type.equals(RELEASE) && quantity > 0) {
-                throw new IllegalArgumentException("release is the release task, not a process type: it cannot be scaled");
+                throw new IllegalArgumentException(
+                        "release is the release task, not a process type: it cannot be scaled");
             }
             Optional<String> command = Optional.ofNullable(commands.get(type));
             if (command.isEmpty() && !type.equals(WEB) && quantity > 0) {
                 throw new IllegalArgumentException("process type '" + type + "' is not in the Procfile");
             }
-            if (command.isEmpty() && quantity > 0 && image.entrypoint().isEmpty() && image.cmd().isEmpty()) {
+            if (command.isEmpty()
+                    && quantity > 0
+                    && image.entrypoint().isEmpty()
+                    && image.cmd().isEmpty()) {
                 throw new IllegalArgumentException(
                         "nothing to run for web: no Procfile web entry and the image has neither Entrypoint nor Cmd");
             }
@@ -58,7 +61,10 @@ public final class ProcessPlan {
     private static Map<String, Integer> scale(Map<String, Integer> requested, ParsedManifests manifests) {
         Map<String, Integer> scale = new LinkedHashMap<>();
         scale.put(WEB, 1);
-        manifests.appJson().formation().forEach((type, entry) -> entry.quantity().ifPresent(q -> scale.put(type, q)));
+        manifests
+                .appJson()
+                .formation()
+                .forEach((type, entry) -> entry.quantity().ifPresent(q -> scale.put(type, q)));
         scale.putAll(requested);
         return scale;
     }

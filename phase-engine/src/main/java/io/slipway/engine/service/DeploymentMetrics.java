@@ -28,7 +28,11 @@ public class DeploymentMetrics {
         if (event instanceof DeploymentEvent.PhaseChanged phase) {
             recordPhase(phase);
         } else if (event instanceof DeploymentEvent.Finished finished) {
-            registry.counter("slipway.deployments", "outcome", finished.status().name().toLowerCase(Locale.ROOT)).increment();
+            registry.counter(
+                            "slipway.deployments",
+                            "outcome",
+                            finished.status().name().toLowerCase(Locale.ROOT))
+                    .increment();
         }
     }
 
@@ -47,7 +51,8 @@ public class DeploymentMetrics {
                     .record(Duration.between(started.at(), change.at()));
         }
         if (change.status() == PhaseStatus.FAILED && "timeout".equals(change.reason())) {
-            registry.counter("slipway.tasks.timed.out", "phase", change.phase().id()).increment();
+            registry.counter("slipway.tasks.timed.out", "phase", change.phase().id())
+                    .increment();
         }
     }
 }

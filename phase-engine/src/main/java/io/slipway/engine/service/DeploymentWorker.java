@@ -1,5 +1,6 @@
 package io.slipway.engine.service;
 
+import io.quarkus.runtime.StartupEvent;
 import io.slipway.engine.config.EngineConfig;
 import io.slipway.engine.messaging.DeploymentEventPublisher;
 import io.slipway.engine.pipeline.DeploymentEvent;
@@ -9,7 +10,6 @@ import io.slipway.engine.pipeline.DeploymentPipeline;
 import io.slipway.engine.pipeline.DeploymentStatus;
 import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ContainerRuntimeException;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -60,7 +60,8 @@ public class DeploymentWorker implements DeploymentLanes.Work {
 
     /** Removes images in the app's lane, so none is removed while a deployment of the app may use it. */
     public void removeImages(String app, List<String> images) {
-        lanes.runInLane(app, reportingFailure("remove old releases of " + app, () -> pipeline.removeImages(app, images)));
+        lanes.runInLane(
+                app, reportingFailure("remove old releases of " + app, () -> pipeline.removeImages(app, images)));
     }
 
     @Override
@@ -82,8 +83,14 @@ public class DeploymentWorker implements DeploymentLanes.Work {
 
     @Override
     public void cancelledWhileQueued(DeploymentOrder order) {
-        publisher.publish(new DeploymentEvent.Finished(order.deploymentId(), order.app(), 1, Clock.systemUTC().instant(),
-                DeploymentStatus.CANCELLED, "cancelled", null));
+        publisher.publish(new DeploymentEvent.Finished(
+                order.deploymentId(),
+                order.app(),
+                1,
+                Clock.systemUTC().instant(),
+                DeploymentStatus.CANCELLED,
+                "cancelled",
+                null));
     }
 
     /**

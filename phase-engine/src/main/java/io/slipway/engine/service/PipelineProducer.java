@@ -17,8 +17,12 @@ public class PipelineProducer {
     DeploymentPipeline pipeline(ContainerRuntime runtime, EngineConfig config) {
         EngineConfig.Pipeline pipeline = config.pipeline();
         PipelineSettings settings = new PipelineSettings(
-                config.taskTimeout(), pipeline.startTimeout(), pipeline.settleTime(), pipeline.stopGrace(),
-                pipeline.port(), pipeline.shell());
+                config.taskTimeout(),
+                pipeline.startTimeout(),
+                pipeline.settleTime(),
+                pipeline.stopGrace(),
+                pipeline.port(),
+                pipeline.shell());
         return new DeploymentPipeline(runtime, new ManifestParser(), settings, Clock.systemUTC());
     }
 }

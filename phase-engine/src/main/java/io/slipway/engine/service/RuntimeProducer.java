@@ -1,10 +1,10 @@
 package io.slipway.engine.service;
 
+import io.quarkus.runtime.Startup;
 import io.slipway.engine.config.EngineConfig;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ContainerRuntimes;
 import io.slipway.runtime.RuntimeSettings;
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -23,7 +23,8 @@ public class RuntimeProducer {
     @Singleton
     @Startup
     ContainerRuntime containerRuntime(EngineConfig config) {
-        ContainerRuntime runtime = ContainerRuntimes.connect(RuntimeSettings.fromEnvironment(config.runtime(), config.network()));
+        ContainerRuntime runtime =
+                ContainerRuntimes.connect(RuntimeSettings.fromEnvironment(config.runtime(), config.network()));
         LOG.infof("Container engine: %s", runtime.engine().describe());
         return runtime;
     }

@@ -63,15 +63,25 @@ class WorkerTests {
 
             connector.source(Channels.DEPLOY_REQUESTS).send(new DeployCommand.Start(order(id, image)));
 
-            await().atMost(Duration.ofMinutes(1)).until(() -> finished(events, id).isPresent());
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> finished(events, id).isPresent());
             assertThat(finished(events, id).orElseThrow().status()).isEqualTo(DeploymentStatus.SUCCEEDED);
-            List<DeploymentEvent> ours = events.received().stream().map(Message::getPayload)
-                    .filter(event -> event.deploymentId().equals(id)).toList();
+            List<DeploymentEvent> ours = events.received().stream()
+                    .map(Message::getPayload)
+                    .filter(event -> event.deploymentId().equals(id))
+                    .toList();
             assertThat(ours).extracting(DeploymentEvent::seq).isSorted().doesNotHaveDuplicates();
-            assertThat(ours).filteredOn(DeploymentEvent.Log.class::isInstance)
-                    .extracting(event -> ((DeploymentEvent.Log) event).line()).contains("from-release");
-            pipeline.removeApp(app, List.of(ours.stream().filter(DeploymentEvent.Finished.class::isInstance)
-                    .map(event -> ((DeploymentEvent.Finished) event).releaseImage()).findFirst().orElseThrow()));
+            assertThat(ours)
+                    .filteredOn(DeploymentEvent.Log.class::isInstance)
+                    .extracting(event -> ((DeploymentEvent.Log) event).line())
+                    .contains("from-release");
+            pipeline.removeApp(
+                    app,
+                    List.of(ours.stream()
+                            .filter(DeploymentEvent.Finished.class::isInstance)
+                            .map(event -> ((DeploymentEvent.Finished) event).releaseImage())
+                            .findFirst()
+                            .orElseThrow()));
         }
     }
 
@@ -84,24 +94,42 @@ class WorkerTests {
             String id = UUID.randomUUID().toString();
 
             connector.source(Channels.DEPLOY_REQUESTS).send(new DeployCommand.Start(order(id, image)));
-            await().atMost(Duration.ofMinutes(1)).until(() -> !runtime.listContainers(
-                    Map.of(ContainerLabels.DEPLOYMENT, id, ContainerLabels.ROLE, "task")).isEmpty());
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> !runtime.listContainers(
+                                    Map.of(ContainerLabels.DEPLOYMENT, id, ContainerLabels.ROLE, "task"))
+                            .isEmpty());
             connector.source(Channels.DEPLOY_REQUESTS).send(new DeployCommand.Cancel(app, id));
 
-            await().atMost(Duration.ofMinutes(1)).until(() -> finished(events, id).isPresent());
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> finished(events, id).isPresent());
             assertThat(finished(events, id).orElseThrow().status()).isEqualTo(DeploymentStatus.CANCELLED);
-            assertThat(runtime.listContainers(Map.of(ContainerLabels.DEPLOYMENT, id))).isEmpty();
+            assertThat(runtime.listContainers(Map.of(ContainerLabels.DEPLOYMENT, id)))
+                    .isEmpty();
         }
     }
 
     private DeploymentOrder order(String id, String image) {
-        return new DeploymentOrder(id, app, DeploymentKind.IMAGE, image, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Map.of(), Map.of(), Optional.empty(), List.of());
+        return new DeploymentOrder(
+                id,
+                app,
+                DeploymentKind.IMAGE,
+                image,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(),
+                Map.of(),
+                Optional.empty(),
+                List.of());
     }
 
     private static Optional<DeploymentEvent.Finished> finished(InMemorySink<DeploymentEvent> events, String id) {
-        return events.received().stream().map(Message::getPayload)
-                .filter(DeploymentEvent.Finished.class::isInstance).map(DeploymentEvent.Finished.class::cast)
-                .filter(finished -> finished.deploymentId().equals(id)).findFirst();
+        return events.received().stream()
+                .map(Message::getPayload)
+                .filter(DeploymentEvent.Finished.class::isInstance)
+                .map(DeploymentEvent.Finished.class::cast)
+                .filter(finished -> finished.deploymentId().equals(id))
+                .findFirst();
     }
 }

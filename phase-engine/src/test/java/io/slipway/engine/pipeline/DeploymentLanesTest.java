@@ -113,7 +113,18 @@ class DeploymentLanesTest {
     }
 
     private static DeploymentOrder order(String id, String app) {
-        return new DeploymentOrder(id, app, DeploymentKind.IMAGE, "image", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Map.of(), Map.of(), Optional.empty(), List.of());
+        return new DeploymentOrder(
+                id,
+                app,
+                DeploymentKind.IMAGE,
+                "image",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(),
+                Map.of(),
+                Optional.empty(),
+                List.of());
     }
 }

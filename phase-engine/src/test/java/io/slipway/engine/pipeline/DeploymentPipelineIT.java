@@ -41,11 +41,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DeploymentPipelineIT {
 
     private static final PipelineSettings SETTINGS = new PipelineSettings(
-            Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(2), 5000,
+            Duration.ofMinutes(2),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            5000,
             List.of("/bin/sh", "-c"));
     /** A web process that stays up, and proves at start that predeploy's change is in its image and release's is not. */
     private static final String PROCFILE = "release: touch /app/released && echo releasing\n"
             + "web: test -f /app/predeployed && test ! -f /app/released && exec sleep 300\n";
+
     private static final String APP_JSON = "{\"scripts\": {\"dokku\": {"
             + "\"predeploy\": \"touch /app/predeployed && echo predeploying\", \"postdeploy\": \"echo postdeploying\"}}}";
     private static final Map<String, Engine> ENGINES = new HashMap<>();
@@ -73,17 +78,22 @@ class DeploymentPipelineIT {
     void noTaskContainerLeftAndAppsRemoved() {
         for (Engine engine : ENGINES.values()) {
             for (String app : apps) {
-                assertThat(engine.runtime().listContainers(Map.of(ContainerLabels.APP, app, ContainerLabels.ROLE, "task")))
-                        .as("task containers of %s", app).isEmpty();
+                assertThat(engine.runtime()
+                                .listContainers(Map.of(ContainerLabels.APP, app, ContainerLabels.ROLE, "task")))
+                        .as("task containers of %s", app)
+                        .isEmpty();
                 engine.pipeline().removeApp(app, releaseImagesOf(app));
             }
         }
     }
 
     private List<String> releaseImagesOf(String app) {
-        return events.stream().filter(Finished.class::isInstance).map(Finished.class::cast)
+        return events.stream()
+                .filter(Finished.class::isInstance)
+                .map(Finished.class::cast)
                 .filter(finished -> finished.app().equals(app) && finished.releaseImage() != null)
-                .map(Finished::releaseImage).toList();
+                .map(Finished::releaseImage)
+                .toList();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -122,12 +132,19 @@ class DeploymentPipelineIT {
         List<ContainerState> webStatesWhenPostdeployStarted = new CopyOnWriteArrayList<>();
         DeploymentOrder order = imageOrder(app, appImage(engine, APP_JSON, PROCFILE));
 
-        engine.pipeline().run(order, event -> {
-            events.add(event);
-            if (event instanceof PhaseChanged change && change.phase() == Phase.POSTDEPLOY && change.status() == PhaseStatus.RUNNING) {
-                webContainers(engine, app).forEach(web -> webStatesWhenPostdeployStarted.add(web.state()));
-            }
-        }, new Cancellation());
+        engine.pipeline()
+                .run(
+                        order,
+                        event -> {
+                            events.add(event);
+                            if (event instanceof PhaseChanged change
+                                    && change.phase() == Phase.POSTDEPLOY
+                                    && change.status() == PhaseStatus.RUNNING) {
+                                webContainers(engine, app)
+                                        .forEach(web -> webStatesWhenPostdeployStarted.add(web.state()));
+                            }
+                        },
+                        new Cancellation());
 
         assertThat(finished().status()).isEqualTo(DeploymentStatus.SUCCEEDED);
         assertThat(webStatesWhenPostdeployStarted).containsExactly(ContainerState.RUNNING);
@@ -137,24 +154,33 @@ class DeploymentPipelineIT {
     @MethodSource("engines")
     void anEntrypointImageReceivesTheTaskCommandAsArgumentsAsIs(TestEngine testEngine) {
         Engine engine = engine(testEngine);
-        String image = engine.images().build(BuildContext.fromBaseImage(
-                        "COPY args /bin/args", "WORKDIR /app", "COPY app.json /app/", "ENTRYPOINT [\"/bin/args\"]", "CMD [\"serve\"]")
-                .executable("args", "#!/bin/sh\nfor arg in \"$@\"; do echo \"arg:$arg\"; done\n"
-                        + "[ \"$1\" = serve ] && exec sleep 300\nexit 0\n")
-                .file("app.json", "{\"scripts\": {\"dokku\": {\"predeploy\": \"echo \\\"a b\\\" c\"}}}"));
+        String image = engine.images()
+                .build(BuildContext.fromBaseImage(
+                                "COPY args /bin/args",
+                                "WORKDIR /app",
+                                "COPY app.json /app/",
+                                "ENTRYPOINT [\"/bin/args\"]",
+                                "CMD [\"serve\"]")
+                        .executable(
+                                "args",
+                                "#!/bin/sh\nfor arg in \"$@\"; do echo \"arg:$arg\"; done\n"
+                                        + "[ \"$1\" = serve ] && exec sleep 300\nexit 0\n")
+                        .file("app.json", "{\"scripts\": {\"dokku\": {\"predeploy\": \"echo \\\"a b\\\" c\"}}}"));
 
         Finished finished = deploy(engine, imageOrder(newApp(), image));
 
         assertThat(finished.status()).as(finished.reason()).isEqualTo(DeploymentStatus.SUCCEEDED);
         assertThat(logLines(Phase.PREDEPLOY)).containsExactly("arg:echo", "arg:a b", "arg:c");
-        ImageDetails committed = engine.runtime().inspectImage(finished.releaseImage()).orElseThrow();
+        ImageDetails committed =
+                engine.runtime().inspectImage(finished.releaseImage()).orElseThrow();
         assertThat(committed.entrypoint()).containsExactly("/bin/args");
         assertThat(committed.cmd()).containsExactly("serve");
     }
 
     static Stream<Arguments> failingPhases() {
-        return engines().flatMap(engine -> Stream.of(Phase.PREDEPLOY, Phase.RELEASE, Phase.POSTDEPLOY)
-                .map(phase -> Arguments.of(engine.get()[0], phase)));
+        return engines()
+                .flatMap(engine -> Stream.of(Phase.PREDEPLOY, Phase.RELEASE, Phase.POSTDEPLOY)
+                        .map(phase -> Arguments.of(engine.get()[0], phase)));
     }
 
     @ParameterizedTest(name = "{0}: failing {1}")
@@ -165,10 +191,14 @@ class DeploymentPipelineIT {
         Finished first = deploy(engine, imageOrder(app, appImage(engine, APP_JSON, PROCFILE)));
         assertThat(first.status()).as(first.reason()).isEqualTo(DeploymentStatus.SUCCEEDED);
         String runningId = webContainers(engine, app).get(0).id();
-        String currentImageId = engine.runtime().inspectImage(ImageNames.current(app)).orElseThrow().id();
+        String currentImageId = engine.runtime()
+                .inspectImage(ImageNames.current(app))
+                .orElseThrow()
+                .id();
 
         String failingTask = failing == Phase.RELEASE ? PROCFILE.replace("echo releasing", "exit 7") : PROCFILE;
-        String failingAppJson = failing == Phase.RELEASE ? APP_JSON : APP_JSON.replace("echo " + failing.id() + "ing", "exit 7");
+        String failingAppJson =
+                failing == Phase.RELEASE ? APP_JSON : APP_JSON.replace("echo " + failing.id() + "ing", "exit 7");
         Finished second = deploy(engine, imageOrder(app, appImage(engine, failingAppJson, failingTask)));
 
         assertThat(second.status()).isEqualTo(DeploymentStatus.FAILED);
@@ -177,8 +207,13 @@ class DeploymentPipelineIT {
             assertThat(web.id()).isEqualTo(runningId);
             assertThat(web.state()).isEqualTo(ContainerState.RUNNING);
         });
-        assertThat(engine.runtime().inspectImage(ImageNames.current(app)).orElseThrow().id()).isEqualTo(currentImageId);
-        assertThat(engine.runtime().inspectImage(ImageNames.release(app, second.deploymentId()))).isEmpty();
+        assertThat(engine.runtime()
+                        .inspectImage(ImageNames.current(app))
+                        .orElseThrow()
+                        .id())
+                .isEqualTo(currentImageId);
+        assertThat(engine.runtime().inspectImage(ImageNames.release(app, second.deploymentId())))
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -199,15 +234,21 @@ class DeploymentPipelineIT {
     @MethodSource("engines")
     void aCancelledDeploymentStopsItsTaskAndEndsCancelled(TestEngine testEngine) {
         Engine engine = engine(testEngine);
-        String image = appImage(engine, "{\"scripts\": {\"dokku\": {\"predeploy\": \"echo started && sleep 60\"}}}", PROCFILE);
+        String image =
+                appImage(engine, "{\"scripts\": {\"dokku\": {\"predeploy\": \"echo started && sleep 60\"}}}", PROCFILE);
         Cancellation cancellation = new Cancellation();
 
-        engine.pipeline().run(imageOrder(newApp(), image), event -> {
-            events.add(event);
-            if (event instanceof DeploymentEvent.Log log && log.line().equals("started")) {
-                cancellation.cancel();
-            }
-        }, cancellation);
+        engine.pipeline()
+                .run(
+                        imageOrder(newApp(), image),
+                        event -> {
+                            events.add(event);
+                            if (event instanceof DeploymentEvent.Log log
+                                    && log.line().equals("started")) {
+                                cancellation.cancel();
+                            }
+                        },
+                        cancellation);
 
         assertThat(finished().status()).isEqualTo(DeploymentStatus.CANCELLED);
     }
@@ -216,13 +257,17 @@ class DeploymentPipelineIT {
     @MethodSource("engines")
     void aBrokenAppJsonFailsWithItsPositionBeforeAnyTaskRuns(TestEngine testEngine) {
         Engine engine = engine(testEngine);
-        String image = appImage(engine, "{\n  \"scripts\": {\"dokku\": {\"predeploy\": [\"not\", \"a string\"]}}\n}", PROCFILE);
+        String image = appImage(
+                engine, "{\n  \"scripts\": {\"dokku\": {\"predeploy\": [\"not\", \"a string\"]}}\n}", PROCFILE);
 
         Finished finished = deploy(engine, imageOrder(newApp(), image));
 
         assertThat(finished.status()).isEqualTo(DeploymentStatus.FAILED);
-        assertThat(finished.reason()).startsWith("invalid manifest: app.json:2:").contains("scripts.dokku.predeploy");
-        assertThat(events).noneMatch(event -> event instanceof PhaseChanged change && change.status() == PhaseStatus.RUNNING);
+        assertThat(finished.reason())
+                .startsWith("invalid manifest: app.json:2:")
+                .contains("scripts.dokku.predeploy");
+        assertThat(events)
+                .noneMatch(event -> event instanceof PhaseChanged change && change.status() == PhaseStatus.RUNNING);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -240,38 +285,48 @@ class DeploymentPipelineIT {
                 }
 
                 @Override
-                public void cancelledWhileQueued(DeploymentOrder order) {
-                }
+                public void cancelledWhileQueued(DeploymentOrder order) {}
             });
             lanes.submit(imageOrder(app, image));
             lanes.submit(imageOrder(app, image));
-            await().atMost(Duration.ofMinutes(2)).until(() -> events.stream().filter(Finished.class::isInstance).count() == 2);
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() ->
+                            events.stream().filter(Finished.class::isInstance).count() == 2);
         } finally {
             executor.shutdownNow();
         }
 
         List<String> startsAndEnds = events.stream()
                 .filter(event -> event instanceof DeploymentEvent.Started || event instanceof Finished)
-                .map(event -> event.getClass().getSimpleName() + " " + event.deploymentId()).toList();
+                .map(event -> event.getClass().getSimpleName() + " " + event.deploymentId())
+                .toList();
         assertThat(startsAndEnds).hasSize(4);
-        assertThat(startsAndEnds.get(0)).startsWith("Started").isEqualTo(startsAndEnds.get(1).replace("Finished", "Started"));
-        assertThat(startsAndEnds.get(2)).startsWith("Started").isEqualTo(startsAndEnds.get(3).replace("Finished", "Started"));
+        assertThat(startsAndEnds.get(0))
+                .startsWith("Started")
+                .isEqualTo(startsAndEnds.get(1).replace("Finished", "Started"));
+        assertThat(startsAndEnds.get(2))
+                .startsWith("Started")
+                .isEqualTo(startsAndEnds.get(3).replace("Finished", "Started"));
         assertThat(webContainers(engine, app)).hasSize(1);
     }
 
     private Engine engine(TestEngine testEngine) {
         return ENGINES.computeIfAbsent(testEngine.name(), name -> {
             ContainerRuntime runtime = testEngine.connect();
-            return new Engine(runtime, new TestImages(runtime),
+            return new Engine(
+                    runtime,
+                    new TestImages(runtime),
                     new DeploymentPipeline(runtime, new ManifestParser(), SETTINGS, Clock.systemUTC()));
         });
     }
 
     /** An image whose /app holds the given manifests, on top of the base image. */
     private static String appImage(Engine engine, String appJson, String procfile) {
-        return engine.images().build(BuildContext.fromBaseImage("WORKDIR /app", "COPY app.json Procfile /app/", "CMD [\"sleep\", \"300\"]")
-                .file("app.json", appJson)
-                .file("Procfile", procfile));
+        return engine.images()
+                .build(BuildContext.fromBaseImage(
+                                "WORKDIR /app", "COPY app.json Procfile /app/", "CMD [\"sleep\", \"300\"]")
+                        .file("app.json", appJson)
+                        .file("Procfile", procfile));
     }
 
     private String newApp() {
@@ -282,19 +337,44 @@ class DeploymentPipelineIT {
 
     private Finished deploy(Engine engine, DeploymentOrder order) {
         engine.pipeline().run(order, events::add, new Cancellation());
-        return events.stream().filter(Finished.class::isInstance).map(Finished.class::cast)
-                .filter(finished -> finished.deploymentId().equals(order.deploymentId())).findFirst().orElseThrow();
+        return events.stream()
+                .filter(Finished.class::isInstance)
+                .map(Finished.class::cast)
+                .filter(finished -> finished.deploymentId().equals(order.deploymentId()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static DeploymentOrder imageOrder(String app, String image) {
-        return new DeploymentOrder(UUID.randomUUID().toString(), app, DeploymentKind.IMAGE, image, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.<ManifestFiles>empty(), Map.of(), Map.of(), Optional.empty(), List.of());
+        return new DeploymentOrder(
+                UUID.randomUUID().toString(),
+                app,
+                DeploymentKind.IMAGE,
+                image,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.<ManifestFiles>empty(),
+                Map.of(),
+                Map.of(),
+                Optional.empty(),
+                List.of());
     }
 
     private static DeploymentOrder withTimeout(DeploymentOrder order, Duration timeout) {
-        return new DeploymentOrder(order.deploymentId(), order.app(), order.kind(), order.image(), order.buildContext(),
-                order.appJsonPath(), order.procfilePath(), order.manifests(), order.config(), order.formation(),
-                Optional.of(timeout), order.shell());
+        return new DeploymentOrder(
+                order.deploymentId(),
+                order.app(),
+                order.kind(),
+                order.image(),
+                order.buildContext(),
+                order.appJsonPath(),
+                order.procfilePath(),
+                order.manifests(),
+                order.config(),
+                order.formation(),
+                Optional.of(timeout),
+                order.shell());
     }
 
     private static List<ContainerInfo> webContainers(Engine engine, String app) {
@@ -302,16 +382,27 @@ class DeploymentPipelineIT {
     }
 
     private List<String> logLines(Phase phase) {
-        return events.stream().filter(DeploymentEvent.Log.class::isInstance).map(DeploymentEvent.Log.class::cast)
-                .filter(log -> log.phase() == phase && log.stream() == LogStream.STDOUT).map(DeploymentEvent.Log::line).toList();
+        return events.stream()
+                .filter(DeploymentEvent.Log.class::isInstance)
+                .map(DeploymentEvent.Log.class::cast)
+                .filter(log -> log.phase() == phase && log.stream() == LogStream.STDOUT)
+                .map(DeploymentEvent.Log::line)
+                .toList();
     }
 
     private PhaseChanged phaseChange(Phase phase, PhaseStatus status) {
-        return events.stream().filter(PhaseChanged.class::isInstance).map(PhaseChanged.class::cast)
-                .filter(change -> change.phase() == phase && change.status() == status).findFirst().orElseThrow();
+        return events.stream()
+                .filter(PhaseChanged.class::isInstance)
+                .map(PhaseChanged.class::cast)
+                .filter(change -> change.phase() == phase && change.status() == status)
+                .findFirst()
+                .orElseThrow();
     }
 
     private Finished finished() {
-        return (Finished) events.stream().filter(Finished.class::isInstance).reduce((first, second) -> second).orElseThrow();
+        return (Finished) events.stream()
+                .filter(Finished.class::isInstance)
+                .reduce((first, second) -> second)
+                .orElseThrow();
     }
 }

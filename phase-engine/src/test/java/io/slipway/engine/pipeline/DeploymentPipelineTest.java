@@ -41,8 +41,14 @@ class DeploymentPipelineTest {
     private final RecordingRuntime runtime = new RecordingRuntime().withImage(IMAGE, List.of(), List.of("/bin/sh"));
     private final List<DeploymentEvent> events = new ArrayList<>();
     private final PipelineSettings settings = new PipelineSettings(
-            Duration.ofMinutes(10), Duration.ofSeconds(2), Duration.ZERO, Duration.ofSeconds(1), 5000, List.of("/bin/sh", "-c"));
-    private final DeploymentPipeline pipeline = new DeploymentPipeline(runtime, new ManifestParser(), settings, Clock.systemUTC());
+            Duration.ofMinutes(10),
+            Duration.ofSeconds(2),
+            Duration.ZERO,
+            Duration.ofSeconds(1),
+            5000,
+            List.of("/bin/sh", "-c"));
+    private final DeploymentPipeline pipeline =
+            new DeploymentPipeline(runtime, new ManifestParser(), settings, Clock.systemUTC());
 
     @Test
     void runsThePhasesInOrderCommittingOnlyPredeployAndRetiresTheOldReleaseLast() {
@@ -52,18 +58,27 @@ class DeploymentPipelineTest {
         DeploymentStatus status = deploy(imageOrder());
 
         assertThat(status).isEqualTo(DeploymentStatus.SUCCEEDED);
-        assertThat(runtime.operations()).containsExactly(
-                "task predeploy on " + IMAGE,
-                "commit " + RELEASE_IMAGE,
-                "task release on " + RELEASE_IMAGE,
-                "start slipway-shop-web-1-11111111",
-                "task postdeploy on " + RELEASE_IMAGE,
-                "tag " + RELEASE_IMAGE + " as slipway/shop:current",
-                "stop old-1",
-                "remove old-1");
-        assertThat(phaseSequence()).containsExactly(
-                "build SKIPPED", "predeploy RUNNING", "predeploy SUCCEEDED", "release RUNNING", "release SUCCEEDED",
-                "deploy RUNNING", "deploy SUCCEEDED", "postdeploy RUNNING", "postdeploy SUCCEEDED");
+        assertThat(runtime.operations())
+                .containsExactly(
+                        "task predeploy on " + IMAGE,
+                        "commit " + RELEASE_IMAGE,
+                        "task release on " + RELEASE_IMAGE,
+                        "start slipway-shop-web-1-11111111",
+                        "task postdeploy on " + RELEASE_IMAGE,
+                        "tag " + RELEASE_IMAGE + " as slipway/shop:current",
+                        "stop old-1",
+                        "remove old-1");
+        assertThat(phaseSequence())
+                .containsExactly(
+                        "build SKIPPED",
+                        "predeploy RUNNING",
+                        "predeploy SUCCEEDED",
+                        "release RUNNING",
+                        "release SUCCEEDED",
+                        "deploy RUNNING",
+                        "deploy SUCCEEDED",
+                        "postdeploy RUNNING",
+                        "postdeploy SUCCEEDED");
         assertThat(finished().releaseImage()).isEqualTo(RELEASE_IMAGE);
     }
 
@@ -78,8 +93,12 @@ class DeploymentPipelineTest {
         assertThat(status).isEqualTo(DeploymentStatus.SUCCEEDED);
         assertThat(runtime.containers).containsKey("new-1");
         assertThat(runtime.operations()).contains("tag " + RELEASE_IMAGE + " as slipway/shop:current");
-        assertThat(events).anyMatch(event -> event instanceof DeploymentEvent.Log log
-                && log.line().equals("could not retire old-old-1 of the previous release: container old-1 cannot be stopped"));
+        assertThat(events)
+                .anyMatch(
+                        event -> event instanceof DeploymentEvent.Log log
+                                && log.line()
+                                        .equals(
+                                                "could not retire old-old-1 of the previous release: container old-1 cannot be stopped"));
     }
 
     @Test
@@ -98,7 +117,8 @@ class DeploymentPipelineTest {
     void aFailingReleaseLeavesThePreviousReleaseRunningAndRemovesWhatItMade() {
         withManifests(ALL_TASKS_APP_JSON, PROCFILE);
         runtime.withRunningProcess(APP, "old-deployment", "old-1");
-        runtime.taskBehaviour = task -> new TaskResult(TaskOutcome.EXITED, phaseOf(task.labels()).equals("release") ? 3 : 0, Optional.empty());
+        runtime.taskBehaviour = task ->
+                new TaskResult(TaskOutcome.EXITED, phaseOf(task.labels()).equals("release") ? 3 : 0, Optional.empty());
 
         DeploymentStatus status = deploy(imageOrder());
 
@@ -107,7 +127,8 @@ class DeploymentPipelineTest {
         assertThat(phase(Phase.RELEASE).exitCode()).isEqualTo(3);
         assertThat(runtime.operations())
                 .contains("remove-image " + RELEASE_IMAGE)
-                .noneMatch(operation -> operation.startsWith("start") || operation.startsWith("tag") || operation.contains("old-1"));
+                .noneMatch(operation ->
+                        operation.startsWith("start") || operation.startsWith("tag") || operation.contains("old-1"));
         assertThat(runtime.containers).containsKey("old-1");
         assertThat(phaseSequence()).endsWith("release FAILED", "deploy SKIPPED", "postdeploy SKIPPED");
     }
@@ -116,7 +137,8 @@ class DeploymentPipelineTest {
     void aFailingPostdeployRemovesTheNewContainersAndKeepsTheOldOnes() {
         withManifests(ALL_TASKS_APP_JSON, PROCFILE);
         runtime.withRunningProcess(APP, "old-deployment", "old-1");
-        runtime.taskBehaviour = task -> new TaskResult(TaskOutcome.EXITED, phaseOf(task.labels()).equals("postdeploy") ? 1 : 0, Optional.empty());
+        runtime.taskBehaviour = task -> new TaskResult(
+                TaskOutcome.EXITED, phaseOf(task.labels()).equals("postdeploy") ? 1 : 0, Optional.empty());
 
         deploy(imageOrder());
 
@@ -165,7 +187,9 @@ class DeploymentPipelineTest {
         deploy(imageOrder());
 
         assertThat(finished().status()).isEqualTo(DeploymentStatus.FAILED);
-        assertThat(finished().reason()).startsWith("invalid manifest: app.json:1:").contains("scripts.dokku.predeploy");
+        assertThat(finished().reason())
+                .startsWith("invalid manifest: app.json:1:")
+                .contains("scripts.dokku.predeploy");
         assertThat(runtime.tasks).isEmpty();
         assertThat(runtime.processes).isEmpty();
     }
@@ -176,12 +200,18 @@ class DeploymentPipelineTest {
 
         deploy(imageOrder(Map.of("DATABASE_URL", "postgres://secret")));
 
-        assertThat(runtime.tasks.get(0).env()).containsEntry("DATABASE_URL", "postgres://secret")
-                .containsEntry("SLIPWAY_APP", APP).containsEntry("SLIPWAY_DEPLOYMENT_ID", ID)
+        assertThat(runtime.tasks.get(0).env())
+                .containsEntry("DATABASE_URL", "postgres://secret")
+                .containsEntry("SLIPWAY_APP", APP)
+                .containsEntry("SLIPWAY_DEPLOYMENT_ID", ID)
                 .containsEntry("SLIPWAY_PHASE", "predeploy");
         assertThat(runtime.tasks.get(0).cmd()).containsExactly("/bin/sh", "-c", "touch /app/predeployed");
-        assertThat(runtime.tasks.get(0).labels()).containsEntry("io.slipway.role", "task").containsEntry("io.slipway.phase", "predeploy");
-        assertThat(runtime.processes.get(0).env()).containsEntry("PORT", "5000").containsEntry("PS", "web")
+        assertThat(runtime.tasks.get(0).labels())
+                .containsEntry("io.slipway.role", "task")
+                .containsEntry("io.slipway.phase", "predeploy");
+        assertThat(runtime.processes.get(0).env())
+                .containsEntry("PORT", "5000")
+                .containsEntry("PS", "web")
                 .containsEntry("DATABASE_URL", "postgres://secret");
         assertThat(runtime.processes.get(0).labels()).containsEntry("io.slipway.role", "process");
         assertThat(events).noneMatch(event -> event.toString().contains("postgres://secret"));
@@ -233,9 +263,19 @@ class DeploymentPipelineTest {
     @Test
     void aRollbackSkipsPredeployAndRunsTheRest() {
         runtime.withImage(RELEASE_IMAGE, List.of(), List.of("/bin/sh"));
-        DeploymentOrder rollback = new DeploymentOrder(ID, APP, DeploymentKind.ROLLBACK, RELEASE_IMAGE, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.of(new DeploymentOrder.ManifestFiles(ALL_TASKS_APP_JSON, PROCFILE)),
-                Map.of(), Map.of(), Optional.empty(), List.of());
+        DeploymentOrder rollback = new DeploymentOrder(
+                ID,
+                APP,
+                DeploymentKind.ROLLBACK,
+                RELEASE_IMAGE,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(new DeploymentOrder.ManifestFiles(ALL_TASKS_APP_JSON, PROCFILE)),
+                Map.of(),
+                Map.of(),
+                Optional.empty(),
+                List.of());
 
         deploy(rollback);
 
@@ -247,8 +287,19 @@ class DeploymentPipelineTest {
     void aBuildContextIsReadForManifestsBeforeItIsBuilt(@TempDir Path dir) throws IOException {
         Path context = dir.resolve("context.tar");
         Files.write(context, tar(Map.of("Dockerfile", "FROM base\n", "app.json", "{,", "Procfile", PROCFILE)));
-        DeploymentOrder order = new DeploymentOrder(ID, APP, DeploymentKind.BUILD_CONTEXT, null, Optional.of(context.toString()),
-                Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of(), Optional.empty(), List.of());
+        DeploymentOrder order = new DeploymentOrder(
+                ID,
+                APP,
+                DeploymentKind.BUILD_CONTEXT,
+                null,
+                Optional.of(context.toString()),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(),
+                Map.of(),
+                Optional.empty(),
+                List.of());
 
         deploy(order);
 
@@ -260,15 +311,29 @@ class DeploymentPipelineTest {
     void aBuildContextIsBuiltAndItsImageDeployed(@TempDir Path dir) throws IOException {
         Path context = dir.resolve("context.tar");
         Files.write(context, tar(Map.of("Dockerfile", "FROM base\n", "Procfile", PROCFILE)));
-        DeploymentOrder order = new DeploymentOrder(ID, APP, DeploymentKind.BUILD_CONTEXT, null, Optional.of(context.toString()),
-                Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Map.of(), Optional.empty(), List.of());
+        DeploymentOrder order = new DeploymentOrder(
+                ID,
+                APP,
+                DeploymentKind.BUILD_CONTEXT,
+                null,
+                Optional.of(context.toString()),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(),
+                Map.of(),
+                Optional.empty(),
+                List.of());
 
         deploy(order);
 
         String built = "slipway/shop:build-" + ID;
         assertThat(runtime.operations()).startsWith("build " + built, "task release on " + built);
-        assertThat(events).filteredOn(DeploymentEvent.ManifestsResolved.class::isInstance).singleElement()
-                .extracting(event -> ((DeploymentEvent.ManifestsResolved) event).image()).isEqualTo(built);
+        assertThat(events)
+                .filteredOn(DeploymentEvent.ManifestsResolved.class::isInstance)
+                .singleElement()
+                .extracting(event -> ((DeploymentEvent.ManifestsResolved) event).image())
+                .isEqualTo(built);
         assertThat(finished().status()).isEqualTo(DeploymentStatus.SUCCEEDED);
     }
 
@@ -289,48 +354,97 @@ class DeploymentPipelineTest {
     void overriddenManifestPathsAreReadRelativeToTheWorkingDirectoryOrAsGiven() {
         runtime.withFile(IMAGE, "/app/deploy/app.json", ALL_TASKS_APP_JSON);
         runtime.withFile(IMAGE, "/etc/Procfile", PROCFILE);
-        DeploymentOrder order = new DeploymentOrder(ID, APP, DeploymentKind.IMAGE, IMAGE, Optional.empty(),
-                Optional.of("deploy/app.json"), Optional.of("/etc/Procfile"), Optional.empty(), Map.of(), Map.of(),
-                Optional.empty(), List.of());
+        DeploymentOrder order = new DeploymentOrder(
+                ID,
+                APP,
+                DeploymentKind.IMAGE,
+                IMAGE,
+                Optional.empty(),
+                Optional.of("deploy/app.json"),
+                Optional.of("/etc/Procfile"),
+                Optional.empty(),
+                Map.of(),
+                Map.of(),
+                Optional.empty(),
+                List.of());
 
         deploy(order);
 
-        assertThat(runtime.operations()).startsWith("task predeploy on " + IMAGE, "commit " + RELEASE_IMAGE, "task release on " + RELEASE_IMAGE);
+        assertThat(runtime.operations())
+                .startsWith(
+                        "task predeploy on " + IMAGE, "commit " + RELEASE_IMAGE, "task release on " + RELEASE_IMAGE);
     }
 
     @Test
     void scalingReleaseAboveZeroFailsDeployWithAClearReason() {
         withManifests(null, PROCFILE);
-        DeploymentOrder order = new DeploymentOrder(ID, APP, DeploymentKind.IMAGE, IMAGE, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Map.of(), Map.of("release", 1), Optional.empty(), List.of());
+        DeploymentOrder order = new DeploymentOrder(
+                ID,
+                APP,
+                DeploymentKind.IMAGE,
+                IMAGE,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(),
+                Map.of("release", 1),
+                Optional.empty(),
+                List.of());
 
         deploy(order);
 
-        assertThat(phase(Phase.DEPLOY).reason()).isEqualTo("release is the release task, not a process type: it cannot be scaled");
+        assertThat(phase(Phase.DEPLOY).reason())
+                .isEqualTo("release is the release task, not a process type: it cannot be scaled");
         assertThat(runtime.processes).isEmpty();
     }
 
     @Test
     void theRequestedFormationScalesProcessTypesFromTheProcfile() {
         withManifests(null, PROCFILE + "worker: run-queue\n");
-        DeploymentOrder order = new DeploymentOrder(ID, APP, DeploymentKind.IMAGE, IMAGE, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Map.of(), Map.of("web", 2, "worker", 1), Optional.empty(), List.of());
+        DeploymentOrder order = new DeploymentOrder(
+                ID,
+                APP,
+                DeploymentKind.IMAGE,
+                IMAGE,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(),
+                Map.of("web", 2, "worker", 1),
+                Optional.empty(),
+                List.of());
 
         deploy(order);
 
-        assertThat(runtime.processes).extracting(process -> process.env().get("PS")).containsExactly("web", "web", "worker");
+        assertThat(runtime.processes)
+                .extracting(process -> process.env().get("PS"))
+                .containsExactly("web", "web", "worker");
         assertThat(runtime.processes).extracting(ProcessSpec::name).doesNotHaveDuplicates();
     }
 
     @Test
     void processTypesThatDifferOnlyInCaseGetContainersOfTheirOwn() {
         withManifests(null, "web: serve\nWeb: serve-too\n");
-        DeploymentOrder order = new DeploymentOrder(ID, APP, DeploymentKind.IMAGE, IMAGE, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Map.of(), Map.of("Web", 1), Optional.empty(), List.of());
+        DeploymentOrder order = new DeploymentOrder(
+                ID,
+                APP,
+                DeploymentKind.IMAGE,
+                IMAGE,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(),
+                Map.of("Web", 1),
+                Optional.empty(),
+                List.of());
 
         deploy(order);
 
-        assertThat(runtime.processes).extracting(ProcessSpec::name)
+        assertThat(runtime.processes)
+                .extracting(ProcessSpec::name)
                 .containsExactly("slipway-shop-web-1-11111111", "slipway-shop-Web-1-11111111");
     }
 
@@ -341,10 +455,24 @@ class DeploymentPipelineTest {
         runtime.images.put("old-image", runtime.images.get("slipway/shop:current"));
         runtime.withImage("unfinished-image", List.of(), List.of("/bin/true"));
         runtime.withRunningProcess(APP, "old-deployment", "old-1");
-        runtime.containers.put("new-1", new ContainerInfo("new-1", "new-web", "unfinished-image",
-                ContainerState.RUNNING, 0, ContainerLabels.process(APP, "interrupted", "web")));
-        runtime.containers.put("task-1", new ContainerInfo("task-1", "predeploy", "unfinished-image",
-                ContainerState.RUNNING, 0, ContainerLabels.task(APP, "interrupted", Phase.PREDEPLOY)));
+        runtime.containers.put(
+                "new-1",
+                new ContainerInfo(
+                        "new-1",
+                        "new-web",
+                        "unfinished-image",
+                        ContainerState.RUNNING,
+                        0,
+                        ContainerLabels.process(APP, "interrupted", "web")));
+        runtime.containers.put(
+                "task-1",
+                new ContainerInfo(
+                        "task-1",
+                        "predeploy",
+                        "unfinished-image",
+                        ContainerState.RUNNING,
+                        0,
+                        ContainerLabels.task(APP, "interrupted", Phase.PREDEPLOY)));
 
         List<String> removed = pipeline.removeLeftoversOfInterruptedDeployments();
 
@@ -370,8 +498,19 @@ class DeploymentPipelineTest {
     }
 
     private static DeploymentOrder imageOrder(Map<String, String> config) {
-        return new DeploymentOrder(ID, APP, DeploymentKind.IMAGE, IMAGE, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), config, Map.of(), Optional.empty(), List.of());
+        return new DeploymentOrder(
+                ID,
+                APP,
+                DeploymentKind.IMAGE,
+                IMAGE,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                config,
+                Map.of(),
+                Optional.empty(),
+                List.of());
     }
 
     private static String phaseOf(Map<String, String> labels) {
@@ -379,13 +518,20 @@ class DeploymentPipelineTest {
     }
 
     private List<String> phaseSequence() {
-        return events.stream().filter(PhaseChanged.class::isInstance).map(PhaseChanged.class::cast)
-                .map(change -> change.phase().id() + " " + change.status()).toList();
+        return events.stream()
+                .filter(PhaseChanged.class::isInstance)
+                .map(PhaseChanged.class::cast)
+                .map(change -> change.phase().id() + " " + change.status())
+                .toList();
     }
 
     private PhaseChanged phase(Phase phase) {
-        return events.stream().filter(PhaseChanged.class::isInstance).map(PhaseChanged.class::cast)
-                .filter(change -> change.phase() == phase).reduce((first, second) -> second).orElseThrow();
+        return events.stream()
+                .filter(PhaseChanged.class::isInstance)
+                .map(PhaseChanged.class::cast)
+                .filter(change -> change.phase() == phase)
+                .reduce((first, second) -> second)
+                .orElseThrow();
     }
 
     private Finished finished() {

@@ -13,7 +13,8 @@ class PhaseTableTest {
 
     @Test
     void phasesRunInTheSpecifiedOrder() {
-        assertThat(Phase.values()).containsExactly(Phase.BUILD, Phase.PREDEPLOY, Phase.RELEASE, Phase.DEPLOY, Phase.POSTDEPLOY);
+        assertThat(Phase.values())
+                .containsExactly(Phase.BUILD, Phase.PREDEPLOY, Phase.RELEASE, Phase.DEPLOY, Phase.POSTDEPLOY);
     }
 
     @Test
@@ -46,8 +47,10 @@ class PhaseTableTest {
     @Test
     void finishedDeploymentsCannotMoveAgain() {
         assertThat(DeploymentStatus.QUEUED.canMoveTo(DeploymentStatus.RUNNING)).isTrue();
-        assertThat(DeploymentStatus.QUEUED.canMoveTo(DeploymentStatus.CANCELLED)).isTrue();
-        assertThat(DeploymentStatus.SUCCEEDED.canMoveTo(DeploymentStatus.FAILED)).isFalse();
+        assertThat(DeploymentStatus.QUEUED.canMoveTo(DeploymentStatus.CANCELLED))
+                .isTrue();
+        assertThat(DeploymentStatus.SUCCEEDED.canMoveTo(DeploymentStatus.FAILED))
+                .isFalse();
         assertThat(DeploymentStatus.RUNNING.canMoveTo(DeploymentStatus.QUEUED)).isFalse();
     }
 }

@@ -44,10 +44,13 @@ final class RecordingRuntime implements ContainerRuntime {
     ContainerState startedProcessState = ContainerState.RUNNING;
     /** A container id whose stop the engine refuses. */
     String unstoppable = "";
+
     private int nextId = 1;
 
     RecordingRuntime withImage(String reference, List<String> entrypoint, List<String> cmd) {
-        images.put(reference, new ImageDetails("sha256:" + reference.hashCode(), entrypoint, cmd, "/app", List.of(), "", Set.of()));
+        images.put(
+                reference,
+                new ImageDetails("sha256:" + reference.hashCode(), entrypoint, cmd, "/app", List.of(), "", Set.of()));
         return this;
     }
 
@@ -58,13 +61,22 @@ final class RecordingRuntime implements ContainerRuntime {
 
     /** A process container of an earlier deployment, running. */
     RecordingRuntime withRunningProcess(String app, String deploymentId, String id) {
-        containers.put(id, new ContainerInfo(id, "old-" + id, "old-image", ContainerState.RUNNING, 0,
-                ContainerLabels.process(app, deploymentId, "web")));
+        containers.put(
+                id,
+                new ContainerInfo(
+                        id,
+                        "old-" + id,
+                        "old-image",
+                        ContainerState.RUNNING,
+                        0,
+                        ContainerLabels.process(app, deploymentId, "web")));
         return this;
     }
 
     List<String> operations() {
-        return calls.stream().map(call -> call.operation() + " " + call.subject()).toList();
+        return calls.stream()
+                .map(call -> call.operation() + " " + call.subject())
+                .toList();
     }
 
     @Override
@@ -86,7 +98,8 @@ final class RecordingRuntime implements ContainerRuntime {
     public String buildImage(InputStream context, String tag, OutputListener output) {
         calls.add(new Call("build", tag));
         output.onLine(OutputStream.STDOUT, "Step 1/1 : FROM base");
-        images.put(tag, new ImageDetails("sha256:built", List.of(), List.of("/bin/sh"), "/app", List.of(), "", Set.of()));
+        images.put(
+                tag, new ImageDetails("sha256:built", List.of(), List.of("/bin/sh"), "/app", List.of(), "", Set.of()));
         return "sha256:built";
     }
 
@@ -129,7 +142,8 @@ final class RecordingRuntime implements ContainerRuntime {
         String id = "new-" + nextId++;
         calls.add(new Call("start", process.name()));
         processes.add(process);
-        containers.put(id, new ContainerInfo(id, process.name(), process.image(), startedProcessState, 3, process.labels()));
+        containers.put(
+                id, new ContainerInfo(id, process.name(), process.image(), startedProcessState, 3, process.labels()));
         return id;
     }
 
@@ -160,6 +174,5 @@ final class RecordingRuntime implements ContainerRuntime {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -21,11 +21,20 @@ class DeploymentMetricsTest {
     @Test
     void deploymentsAreCountedByOutcome() {
         metrics.record(new DeploymentEvent.Finished("d1", "shop", 9, START, DeploymentStatus.SUCCEEDED, null, "img"));
-        metrics.record(new DeploymentEvent.Finished("d2", "shop", 9, START, DeploymentStatus.FAILED, "release: timeout", null));
+        metrics.record(new DeploymentEvent.Finished(
+                "d2", "shop", 9, START, DeploymentStatus.FAILED, "release: timeout", null));
         metrics.record(new DeploymentEvent.Finished("d3", "blog", 9, START, DeploymentStatus.SUCCEEDED, null, "img"));
 
-        assertThat(registry.get("slipway.deployments").tag("outcome", "succeeded").counter().count()).isEqualTo(2);
-        assertThat(registry.get("slipway.deployments").tag("outcome", "failed").counter().count()).isEqualTo(1);
+        assertThat(registry.get("slipway.deployments")
+                        .tag("outcome", "succeeded")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
+        assertThat(registry.get("slipway.deployments")
+                        .tag("outcome", "failed")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -35,11 +44,21 @@ class DeploymentMetricsTest {
         metrics.record(phase(Phase.RELEASE, PhaseStatus.RUNNING, START.plusSeconds(3), null));
         metrics.record(phase(Phase.RELEASE, PhaseStatus.FAILED, START.plusSeconds(13), "timeout"));
 
-        assertThat(registry.get("slipway.phase.duration").tags("phase", "predeploy", "status", "succeeded").timer()
-                .totalTime(TimeUnit.SECONDS)).isEqualTo(3);
-        assertThat(registry.get("slipway.phase.duration").tags("phase", "release", "status", "failed").timer()
-                .totalTime(TimeUnit.SECONDS)).isEqualTo(10);
-        assertThat(registry.get("slipway.tasks.timed.out").tag("phase", "release").counter().count()).isEqualTo(1);
+        assertThat(registry.get("slipway.phase.duration")
+                        .tags("phase", "predeploy", "status", "succeeded")
+                        .timer()
+                        .totalTime(TimeUnit.SECONDS))
+                .isEqualTo(3);
+        assertThat(registry.get("slipway.phase.duration")
+                        .tags("phase", "release", "status", "failed")
+                        .timer()
+                        .totalTime(TimeUnit.SECONDS))
+                .isEqualTo(10);
+        assertThat(registry.get("slipway.tasks.timed.out")
+                        .tag("phase", "release")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test

@@ -34,6 +34,7 @@ public record EngineCandidate(String description, EngineKind kind, Optional<URI>
 
     /** A unix socket at a well-known path. */
     static EngineCandidate socket(String description, EngineKind kind, Optional<Path> socket) {
-        return new EngineCandidate(description, kind, socket.map(path -> URI.create("unix://" + path.toAbsolutePath())));
+        return new EngineCandidate(
+                description, kind, socket.map(path -> URI.create("unix://" + path.toAbsolutePath())));
     }
 }

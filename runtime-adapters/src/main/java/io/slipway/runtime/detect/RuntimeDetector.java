@@ -49,7 +49,7 @@ public final class RuntimeDetector {
                 failures.add(candidate.description() + " at " + endpoint + ": " + e.getMessage());
             }
         }
-        throw new EngineUnavailableException("no container engine answered (runtime " + preference.id() + "); tried:\n  - "
-                + String.join("\n  - ", failures));
+        throw new EngineUnavailableException("no container engine answered (runtime " + preference.id()
+                + "); tried:\n  - " + String.join("\n  - ", failures));
     }
 }

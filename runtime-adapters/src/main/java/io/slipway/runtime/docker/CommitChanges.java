@@ -31,7 +31,8 @@ final class CommitChanges {
      * @param taskLabels the names of the labels the task container was given
      * @param engine whose parser reads the instructions
      */
-    static List<String> restoring(ImageConfig original, Set<String> taskEnv, Set<String> taskLabels, EngineKind engine) {
+    static List<String> restoring(
+            ImageConfig original, Set<String> taskEnv, Set<String> taskLabels, EngineKind engine) {
         ImageDetails image = original.details();
         List<String> changes = new ArrayList<>();
         if (image.hasEntrypoint()) {
@@ -52,10 +53,13 @@ final class CommitChanges {
         Map<String, String> env = image.env().stream()
                 .map(variable -> variable.split("=", 2))
                 .collect(Collectors.toMap(pair -> pair[0], pair -> pair.length == 2 ? pair[1] : "", (a, b) -> b));
-        taskEnv.stream().sorted().forEach(name ->
-                changes.add("ENV " + name + "=" + quoted(env.getOrDefault(name, ""), engine)));
-        taskLabels.stream().sorted().forEach(name ->
-                changes.add("LABEL " + name + "=" + quoted(original.labels().getOrDefault(name, ""), engine)));
+        taskEnv.stream()
+                .sorted()
+                .forEach(name -> changes.add("ENV " + name + "=" + quoted(env.getOrDefault(name, ""), engine)));
+        taskLabels.stream()
+                .sorted()
+                .forEach(name -> changes.add(
+                        "LABEL " + name + "=" + quoted(original.labels().getOrDefault(name, ""), engine)));
         return changes;
     }
 

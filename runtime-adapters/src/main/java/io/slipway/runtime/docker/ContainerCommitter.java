@@ -26,7 +26,8 @@ final class ContainerCommitter {
     }
 
     /** @return the new image's id, {@code sha256:}-prefixed on both engines */
-    String commit(String containerId, ImageConfig original, Set<String> taskEnv, Set<String> taskLabels, String reference) {
+    String commit(
+            String containerId, ImageConfig original, Set<String> taskEnv, Set<String> taskLabels, String reference) {
         ImageNames.Reference target = ImageNames.split(reference);
         List<Map.Entry<String, String>> query = new ArrayList<>(List.of(
                 Map.entry("container", containerId),
@@ -36,7 +37,9 @@ final class ContainerCommitter {
                 .forEach(change -> query.add(Map.entry("changes", change)));
         String id = errors.call(
                 "commit task container into " + reference,
-                () -> raw.postJson(RawEngineApi.compatPath("/commit", query), "{}").path("Id").asText());
+                () -> raw.postJson(RawEngineApi.compatPath("/commit", query), "{}")
+                        .path("Id")
+                        .asText());
         return ImageNames.normaliseId(id);
     }
 }

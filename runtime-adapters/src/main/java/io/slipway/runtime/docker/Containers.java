@@ -78,7 +78,10 @@ final class Containers {
     void remove(String id) {
         errors.run("remove container " + id, () -> {
             try {
-                docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+                docker.removeContainerCmd(id)
+                        .withForce(true)
+                        .withRemoveVolumes(true)
+                        .exec();
             } catch (NotFoundException alreadyGone) {
                 LOG.debug("container {} was already removed", id);
             }
@@ -108,8 +111,14 @@ final class Containers {
     List<ContainerInfo> list(Map<String, String> labels) {
         List<Container> containers = errors.call(
                 "list containers labelled " + labels,
-                () -> docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec());
-        return containers.stream().map(c -> inspect(c.getId())).flatMap(Optional::stream).toList();
+                () -> docker.listContainersCmd()
+                        .withShowAll(true)
+                        .withLabelFilter(labels)
+                        .exec());
+        return containers.stream()
+                .map(c -> inspect(c.getId()))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     private ContainerInfo infoOf(InspectContainerResponse container) {
@@ -119,7 +128,9 @@ final class Containers {
         return new ContainerInfo(
                 container.getId(),
                 container.getName().startsWith("/") ? container.getName().substring(1) : container.getName(),
-                engine == EngineKind.PODMAN ? ImageNames.asGiven(container.getConfig().getImage()) : container.getConfig().getImage(),
+                engine == EngineKind.PODMAN
+                        ? ImageNames.asGiven(container.getConfig().getImage())
+                        : container.getConfig().getImage(),
                 ContainerStates.of(state.getStatus()),
                 exitCode == null ? 0 : exitCode.intValue(),
                 labels == null ? Map.of() : labels);

@@ -41,7 +41,11 @@ final class DockerApiRuntime implements ContainerRuntime {
     private final TaskRunner tasks;
 
     DockerApiRuntime(
-            EngineProfile profile, EngineProbe probe, DockerClient docker, DockerHttpClient http, Optional<String> network) {
+            EngineProfile profile,
+            EngineProbe probe,
+            DockerClient docker,
+            DockerHttpClient http,
+            Optional<String> network) {
         this.engine = profile.info();
         this.probe = probe;
         this.docker = docker;

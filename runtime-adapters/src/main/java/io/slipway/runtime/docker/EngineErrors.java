@@ -44,14 +44,17 @@ final class EngineErrors {
         }
         Optional<IOException> io = ioCause(failure);
         if (io.isPresent() && io.get() instanceof TarArchives.UnreadableArchiveException unreadable) {
-            return new ContainerRuntimeException("cannot " + action + ": the archive cannot be read (" + unreadable.getMessage() + ")", failure);
+            return new ContainerRuntimeException(
+                    "cannot " + action + ": the archive cannot be read (" + unreadable.getMessage() + ")", failure);
         }
         if (io.isPresent() && !(failure instanceof DockerException)) {
             return new EngineUnavailableException(
-                    "cannot " + action + ": the engine at " + endpoint + " does not answer (" + describe(io.get()) + ")",
+                    "cannot " + action + ": the engine at " + endpoint + " does not answer (" + describe(io.get())
+                            + ")",
                     failure);
         }
-        return new ContainerRuntimeException("cannot " + action + ": " + EngineMessages.of(failure.getMessage()), failure);
+        return new ContainerRuntimeException(
+                "cannot " + action + ": " + EngineMessages.of(failure.getMessage()), failure);
     }
 
     private static Optional<IOException> ioCause(Throwable failure) {

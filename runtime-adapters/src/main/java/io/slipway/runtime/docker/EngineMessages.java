@@ -23,14 +23,17 @@ final class EngineMessages {
         if (exceptionText == null || exceptionText.isBlank()) {
             return "the engine gave no message";
         }
-        String text = STATUS_PREFIX.matcher(exceptionText.strip()).replaceFirst("").strip();
+        String text =
+                STATUS_PREFIX.matcher(exceptionText.strip()).replaceFirst("").strip();
         int json = text.indexOf('{');
         if (json < 0) {
             return text;
         }
         try {
             JsonNode message = JSON.readTree(text.substring(json)).path("message");
-            return message.isTextual() && !message.asText().isBlank() ? message.asText().strip() : text;
+            return message.isTextual() && !message.asText().isBlank()
+                    ? message.asText().strip()
+                    : text;
         } catch (JsonProcessingException notJson) {
             return text;
         }

@@ -68,7 +68,8 @@ final class EngineProbe implements AutoCloseable {
         JsonNode host = raw.get(LIBPOD_INFO).path("host");
         boolean rootless = host.path("security").path("rootless").asBoolean();
         return new EngineProfile(
-                engine(EngineKind.PODMAN, version, rootless), "v1".equals(host.path("cgroupVersion").asText()));
+                engine(EngineKind.PODMAN, version, rootless),
+                "v1".equals(host.path("cgroupVersion").asText()));
     }
 
     /** A rootless Docker daemon lists {@code name=rootless} among its security options. */
@@ -80,14 +81,16 @@ final class EngineProbe implements AutoCloseable {
     }
 
     private EngineInfo engine(EngineKind kind, Version version, boolean rootless) {
-        return new EngineInfo(kind, version.getVersion(), DockerApiConnector.API_VERSION, rootless, endpoint.toString());
+        return new EngineInfo(
+                kind, version.getVersion(), DockerApiConnector.API_VERSION, rootless, endpoint.toString());
     }
 
     private <T> T answering(String action, Supplier<T> question) {
         try {
             return question.get();
         } catch (RuntimeException e) {
-            throw new EngineUnavailableException(new EngineErrors(endpoint).translate(action, e).getMessage(), e);
+            throw new EngineUnavailableException(
+                    new EngineErrors(endpoint).translate(action, e).getMessage(), e);
         }
     }
 

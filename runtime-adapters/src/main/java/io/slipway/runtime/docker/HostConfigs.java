@@ -44,7 +44,10 @@ final class HostConfigs {
             return config;
         }
         if (!engine.appliesResourceLimits()) {
-            LOG.warn("{} cannot apply memory or CPU limits on cgroup v1; {} ignored", engine.info().describe(), limits);
+            LOG.warn(
+                    "{} cannot apply memory or CPU limits on cgroup v1; {} ignored",
+                    engine.info().describe(),
+                    limits);
             return config;
         }
         if (limits.memoryBytes() > 0) {

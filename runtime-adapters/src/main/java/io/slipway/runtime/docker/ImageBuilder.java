@@ -35,7 +35,10 @@ final class ImageBuilder {
         BuildOutputCallback callback = new BuildOutputCallback(output);
         try (InputStream tar = TarArchives.uncompressed(context)) {
             // forcerm: the intermediate containers of a failed step go too.
-            BuildImageCmd command = docker.buildImageCmd(tar).withTags(Set.of(tag)).withRemove(true).withForcerm(true);
+            BuildImageCmd command = docker.buildImageCmd(tar)
+                    .withTags(Set.of(tag))
+                    .withRemove(true)
+                    .withForcerm(true);
             // RUN steps need the same network mode as any other container on the engine.
             network.ifPresent(command::withNetworkMode);
             errors.run("build image " + tag, () -> command.exec(callback));
@@ -56,7 +59,10 @@ final class ImageBuilder {
             // The engine refused the build, or the context could not be read: the build failed.
             throw translated instanceof EngineUnavailableException
                     ? translated
-                    : new ImageBuildException(failure instanceof DockerException ? EngineMessages.of(failure.getMessage()) : translated.getMessage());
+                    : new ImageBuildException(
+                            failure instanceof DockerException
+                                    ? EngineMessages.of(failure.getMessage())
+                                    : translated.getMessage());
         });
         return images.idOf(tag);
     }

@@ -40,7 +40,8 @@ final class ImageFileReader {
     }
 
     private Optional<byte[]> copyOut(String containerId, String path) {
-        try (InputStream tar = docker.copyArchiveFromContainerCmd(containerId, path).exec()) {
+        try (InputStream tar =
+                docker.copyArchiveFromContainerCmd(containerId, path).exec()) {
             return TarArchives.firstRegularFile(tar);
         } catch (NotFoundException absent) {
             return Optional.empty();

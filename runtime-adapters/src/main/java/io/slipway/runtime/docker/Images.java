@@ -47,7 +47,10 @@ final class Images {
 
     /** The id of an image that must exist. */
     String idOf(String image) {
-        return inspect(image).orElseThrow(() -> new ImageNotFoundException(image)).details().id();
+        return inspect(image)
+                .orElseThrow(() -> new ImageNotFoundException(image))
+                .details()
+                .id();
     }
 
     /**
@@ -59,10 +62,15 @@ final class Images {
         String action = "import image " + reference;
         List<Map.Entry<String, String>> query = List.of(Map.entry("fromSrc", "-"), Map.entry("repo", reference));
         try (InputStream tar = TarArchives.uncompressed(rootFilesystem)) {
-            List<JsonNode> messages = errors.call(action, () -> raw.postTar(RawEngineApi.compatPath("/images/create", query), tar));
-            messages.stream().map(message -> message.path("error")).filter(JsonNode::isTextual).findFirst().ifPresent(error -> {
-                throw new ContainerRuntimeException("cannot " + action + ": " + error.asText());
-            });
+            List<JsonNode> messages =
+                    errors.call(action, () -> raw.postTar(RawEngineApi.compatPath("/images/create", query), tar));
+            messages.stream()
+                    .map(message -> message.path("error"))
+                    .filter(JsonNode::isTextual)
+                    .findFirst()
+                    .ifPresent(error -> {
+                        throw new ContainerRuntimeException("cannot " + action + ": " + error.asText());
+                    });
         } catch (IOException e) {
             throw errors.translate(action, e);
         }
@@ -100,7 +108,8 @@ final class Images {
                 listOf(config.getEnv()),
                 Optional.ofNullable(config.getUser()).orElse(""),
                 Optional.ofNullable(config.getExposedPorts())
-                        .map(ports -> Arrays.stream(ports).map(ExposedPort::toString).collect(Collectors.toSet()))
+                        .map(ports ->
+                                Arrays.stream(ports).map(ExposedPort::toString).collect(Collectors.toSet()))
                         .orElse(Set.of()));
         return new ImageConfig(details, Optional.ofNullable(config.getLabels()).orElse(Map.of()));
     }

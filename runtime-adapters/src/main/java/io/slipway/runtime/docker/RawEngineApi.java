@@ -31,7 +31,8 @@ final class RawEngineApi {
     }
 
     JsonNode get(String path) {
-        return json(execute(Request.builder().method(Request.Method.GET).path(path).build()));
+        return json(
+                execute(Request.builder().method(Request.Method.GET).path(path).build()));
     }
 
     JsonNode postJson(String path, String body) {

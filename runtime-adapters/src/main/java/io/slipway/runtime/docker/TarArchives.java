@@ -67,11 +67,8 @@ final class TarArchives {
     static Optional<byte[]> firstRegularFile(InputStream archive) throws IOException {
         TarArchiveInputStream tar = new TarArchiveInputStream(archive);
         TarArchiveEntry entry = tar.getNextEntry();
-        boolean regular = entry != null
-                && entry.isFile()
-                && !entry.isDirectory()
-                && !entry.isSymbolicLink()
-                && !entry.isLink();
+        boolean regular =
+                entry != null && entry.isFile() && !entry.isDirectory() && !entry.isSymbolicLink() && !entry.isLink();
         return regular ? Optional.of(tar.readAllBytes()) : Optional.empty();
     }
 }

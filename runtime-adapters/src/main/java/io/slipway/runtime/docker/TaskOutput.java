@@ -53,11 +53,13 @@ final class TaskOutput {
 
     private final class Read extends StreamCallback<Frame> {
 
-        private final Map<OutputStream, Long> position = new EnumMap<>(Map.of(OutputStream.STDOUT, 0L, OutputStream.STDERR, 0L));
+        private final Map<OutputStream, Long> position =
+                new EnumMap<>(Map.of(OutputStream.STDOUT, 0L, OutputStream.STDERR, 0L));
 
         @Override
         public void onNext(Frame frame) {
-            OutputStream stream = frame.getStreamType() == StreamType.STDERR ? OutputStream.STDERR : OutputStream.STDOUT;
+            OutputStream stream =
+                    frame.getStreamType() == StreamType.STDERR ? OutputStream.STDERR : OutputStream.STDOUT;
             long start = position.get(stream);
             position.put(stream, start + frame.getPayload().length);
             accept(stream, frame.getPayload(), start);

@@ -25,6 +25,7 @@ final class TaskRunner {
     private static final Duration KILL_WAIT = Duration.ofSeconds(20);
     /** How long the last output may take to arrive once the container stopped. */
     private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(10);
+
     private static final int UNKNOWN_EXIT_CODE = -1;
 
     private final DockerClient docker;
@@ -88,15 +89,17 @@ final class TaskRunner {
             ImageConfig image,
             TaskStopper stopper,
             OutputListener listener,
-            Cancellation cancellation) throws InterruptedException {
+            Cancellation cancellation)
+            throws InterruptedException {
         TaskOutput output = new TaskOutput(listener);
         int exitCode = runToExit(id, task, stopper, output, cancellation);
         readStoredOutput(id, output);
         output.finish();
         TaskOutcome outcome = stopper.reason().orElse(TaskOutcome.EXITED);
         Optional<String> committed = outcome == TaskOutcome.EXITED && exitCode == 0
-                ? task.commitAs().map(reference ->
-                        committer.commit(id, image, task.env().keySet(), task.labels().keySet(), reference))
+                ? task.commitAs()
+                        .map(reference -> committer.commit(
+                                id, image, task.env().keySet(), task.labels().keySet(), reference))
                 : Optional.empty();
         return new TaskResult(outcome, exitCode, committed);
     }
@@ -108,21 +111,27 @@ final class TaskRunner {
                 ExitCodeCallback exit = new ExitCodeCallback()) {
             containers.start(id);
             // Following the logs after the start still delivers them from the first line.
-            docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(live);
+            docker.logContainerCmd(id)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .withFollowStream(true)
+                    .exec(live);
             docker.waitContainerCmd(id).exec(exit);
             // Registered after the start: a cancel that came earlier kills it at once.
             try (Cancellation.Registration ignored = cancellation.onCancel(() -> stopper.stop(TaskOutcome.CANCELLED))) {
                 if (!exit.awaitEnd(task.timeout())) {
                     stopper.stop(TaskOutcome.TIMED_OUT);
                     if (!exit.awaitEnd(KILL_WAIT)) {
-                        throw new ContainerRuntimeException("task container " + id + " did not stop after being killed");
+                        throw new ContainerRuntimeException(
+                                "task container " + id + " did not stop after being killed");
                     }
                 }
             }
             live.awaitCompletion(OUTPUT_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
             return exitCodeOf(id, exit);
         } catch (IOException e) {
-            throw new ContainerRuntimeException("closing the streams of task container " + id + ": " + e.getMessage(), e);
+            throw new ContainerRuntimeException(
+                    "closing the streams of task container " + id + ": " + e.getMessage(), e);
         }
     }
 
@@ -137,8 +146,10 @@ final class TaskRunner {
     }
 
     private int exitCodeOf(String id, ExitCodeCallback exit) {
-        return exit.exitCode().orElseThrow(() -> exit.failure()
-                .map(failure -> errors.translate("wait for task container " + id, failure))
-                .orElseGet(() -> new ContainerRuntimeException("the engine reported no exit code for task container " + id)));
+        return exit.exitCode()
+                .orElseThrow(() -> exit.failure()
+                        .map(failure -> errors.translate("wait for task container " + id, failure))
+                        .orElseGet(() -> new ContainerRuntimeException(
+                                "the engine reported no exit code for task container " + id)));
     }
 }

@@ -44,7 +44,8 @@ class RuntimeDetectorTest {
 
     @Test
     void autoTakesTheFirstCandidateThatAnswers() {
-        ContainerRuntime runtime = detector(EVERYTHING_SET, Set.of(ROOTFUL_PODMAN, DOCKER_SOCKET)).connect(EnginePreference.AUTO);
+        ContainerRuntime runtime =
+                detector(EVERYTHING_SET, Set.of(ROOTFUL_PODMAN, DOCKER_SOCKET)).connect(EnginePreference.AUTO);
 
         assertThat(runtime.engine().endpoint()).isEqualTo(ROOTFUL_PODMAN.toString());
         assertThat(tried).containsExactly(DOCKER_HOST, CONTAINER_HOST, ROOTLESS_PODMAN, ROOTFUL_PODMAN);
@@ -89,7 +90,8 @@ class RuntimeDetectorTest {
                 .hasMessageStartingWith("no container engine answered (runtime auto)")
                 .hasMessageContaining("DOCKER_HOST at " + DOCKER_HOST + ": nothing at " + DOCKER_HOST)
                 .hasMessageContaining("CONTAINER_HOST at " + CONTAINER_HOST + ": nothing at " + CONTAINER_HOST)
-                .hasMessageContaining("rootless Podman socket ($XDG_RUNTIME_DIR/podman/podman.sock) at " + ROOTLESS_PODMAN)
+                .hasMessageContaining(
+                        "rootless Podman socket ($XDG_RUNTIME_DIR/podman/podman.sock) at " + ROOTLESS_PODMAN)
                 .hasMessageContaining("rootful Podman socket at " + ROOTFUL_PODMAN)
                 .hasMessageContaining("Docker socket at " + DOCKER_SOCKET + ": nothing at " + DOCKER_SOCKET);
     }
@@ -136,7 +138,9 @@ class RuntimeDetectorTest {
     private static ContainerRuntime runtimeAt(URI endpoint) {
         EngineInfo engine = new EngineInfo(EngineKind.DOCKER, "test", "1.41", false, endpoint.toString());
         return (ContainerRuntime) Proxy.newProxyInstance(
-                ContainerRuntime.class.getClassLoader(), new Class<?>[] {ContainerRuntime.class}, (proxy, method, args) -> {
+                ContainerRuntime.class.getClassLoader(),
+                new Class<?>[] {ContainerRuntime.class},
+                (proxy, method, args) -> {
                     if (method.getName().equals("engine")) {
                         return engine;
                     }

@@ -42,7 +42,8 @@ class CommitChangesTest {
 
     @Test
     void aTaskLabelGetsTheImagesValueBackOrNone() {
-        assertThat(CommitChanges.restoring(WEB_APP, Set.of(), Set.of("maintainer", "io.slipway.phase"), EngineKind.PODMAN))
+        assertThat(CommitChanges.restoring(
+                        WEB_APP, Set.of(), Set.of("maintainer", "io.slipway.phase"), EngineKind.PODMAN))
                 .endsWith("LABEL io.slipway.phase=\"\"", "LABEL maintainer=\"ops\"");
     }
 

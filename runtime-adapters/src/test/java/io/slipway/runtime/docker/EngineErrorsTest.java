@@ -33,13 +33,14 @@ class EngineErrorsTest {
 
         assertThat(translated)
                 .isInstanceOf(EngineUnavailableException.class)
-                .hasMessage("cannot inspect image x: the engine at unix:///run/podman/podman.sock does not answer (Connection refused)");
+                .hasMessage(
+                        "cannot inspect image x: the engine at unix:///run/podman/podman.sock does not answer (Connection refused)");
     }
 
     @Test
     void anUnreadableArchiveIsTheCallersProblemNotTheEngines() {
-        RuntimeException failure = new RuntimeException(
-                new TarArchives.UnreadableArchiveException(new java.io.EOFException("Unexpected end of ZLIB input stream")));
+        RuntimeException failure = new RuntimeException(new TarArchives.UnreadableArchiveException(
+                new java.io.EOFException("Unexpected end of ZLIB input stream")));
 
         assertThat(errors.translate("import image x", failure))
                 .isExactlyInstanceOf(ContainerRuntimeException.class)

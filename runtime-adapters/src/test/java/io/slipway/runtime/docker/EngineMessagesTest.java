@@ -14,8 +14,9 @@ class EngineMessagesTest {
 
     @Test
     void readsPodmansMessageAndNotItsCause() {
-        assertThat(EngineMessages.of(
-                        "Status 404: {\"cause\":\"image not known\",\"message\":\"no such image: docker.io/nope:1: image not known\",\"response\":404}"))
+        assertThat(
+                        EngineMessages.of(
+                                "Status 404: {\"cause\":\"image not known\",\"message\":\"no such image: docker.io/nope:1: image not known\",\"response\":404}"))
                 .isEqualTo("no such image: docker.io/nope:1: image not known");
     }
 

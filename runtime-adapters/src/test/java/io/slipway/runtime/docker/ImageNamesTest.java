@@ -14,10 +14,13 @@ class ImageNamesTest {
 
     @Test
     void splitsReferencesIntoRepositoryAndTag() {
-        assertThat(ImageNames.split("slipway/app:release-3")).isEqualTo(new ImageNames.Reference("slipway/app", "release-3"));
+        assertThat(ImageNames.split("slipway/app:release-3"))
+                .isEqualTo(new ImageNames.Reference("slipway/app", "release-3"));
         assertThat(ImageNames.split("slipway/app")).isEqualTo(new ImageNames.Reference("slipway/app", "latest"));
-        assertThat(ImageNames.split("registry:5000/app")).isEqualTo(new ImageNames.Reference("registry:5000/app", "latest"));
-        assertThat(ImageNames.split("registry:5000/app:1")).isEqualTo(new ImageNames.Reference("registry:5000/app", "1"));
+        assertThat(ImageNames.split("registry:5000/app"))
+                .isEqualTo(new ImageNames.Reference("registry:5000/app", "latest"));
+        assertThat(ImageNames.split("registry:5000/app:1"))
+                .isEqualTo(new ImageNames.Reference("registry:5000/app", "1"));
     }
 
     @Test

@@ -44,20 +44,25 @@ class TarArchivesTest {
     @Test
     void readsTheFirstRegularFile() throws IOException {
         assertThat(TarArchives.firstRegularFile(new ByteArrayInputStream(context.toTar())))
-                .hasValueSatisfying(bytes -> assertThat(new String(bytes, UTF_8)).isEqualTo("web: run\n"));
+                .hasValueSatisfying(
+                        bytes -> assertThat(new String(bytes, UTF_8)).isEqualTo("web: run\n"));
     }
 
     @Test
     void aDirectoryOrALinkIsNoFile() throws IOException {
-        assertThat(TarArchives.firstRegularFile(new ByteArrayInputStream(single(new TarArchiveEntry("app/"))))).isEmpty();
+        assertThat(TarArchives.firstRegularFile(new ByteArrayInputStream(single(new TarArchiveEntry("app/")))))
+                .isEmpty();
         TarArchiveEntry link = new TarArchiveEntry("Procfile", TarArchiveEntry.LF_SYMLINK);
         link.setLinkName("/elsewhere");
-        assertThat(TarArchives.firstRegularFile(new ByteArrayInputStream(single(link)))).isEmpty();
+        assertThat(TarArchives.firstRegularFile(new ByteArrayInputStream(single(link))))
+                .isEmpty();
     }
 
     @Test
     void anEmptyArchiveHasNoFile() throws IOException {
-        assertThat(TarArchives.firstRegularFile(new ByteArrayInputStream(BuildContext.empty().toTar()))).isEmpty();
+        assertThat(TarArchives.firstRegularFile(
+                        new ByteArrayInputStream(BuildContext.empty().toTar())))
+                .isEmpty();
     }
 
     private static byte[] single(TarArchiveEntry entry) throws IOException {

@@ -26,7 +26,8 @@ public record TestEngine(String name, URI endpoint) {
         } catch (EngineUnavailableException e) {
             throw new AssertionError(
                     "engine " + name + " at " + endpoint + " does not answer (" + e.getMessage() + "): "
-                            + TestEngines.howToFix(), e);
+                            + TestEngines.howToFix(),
+                    e);
         }
         String baseImage = TestEngines.baseImage();
         if (runtime.inspectImage(baseImage).isEmpty()) {

@@ -17,9 +17,11 @@ public final class TestImages implements AutoCloseable {
 
     /** Prints each of its arguments on a line of its own. */
     public static final String ECHO_ARGS = "/bin/echo-args";
+
     public static final String ECHO_ARGS_SCRIPT = "#!/bin/sh\nfor arg in \"$@\"; do echo \"$arg\"; done\n";
     /** Runs its arguments as a command: an entrypoint that lets a task do anything. */
     public static final String RUN_ARGS = "/bin/run-args";
+
     public static final String RUN_ARGS_SCRIPT = "#!/bin/sh\nexec \"$@\"\n";
 
     private final ContainerRuntime runtime;
