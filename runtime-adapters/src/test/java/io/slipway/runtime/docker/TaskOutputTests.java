@@ -9,7 +9,7 @@ import io.slipway.runtime.OutputStream;
 import io.slipway.runtime.testing.RecordingOutput;
 import org.junit.jupiter.api.Test;
 
-class TaskOutputTest {
+class TaskOutputTests {
 
     private final RecordingOutput recorded = new RecordingOutput();
     private final TaskOutput output = new TaskOutput(recorded);

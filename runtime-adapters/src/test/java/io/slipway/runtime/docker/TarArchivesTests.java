@@ -13,7 +13,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
 
-class TarArchivesTest {
+class TarArchivesTests {
 
     private final BuildContext context = BuildContext.empty().file("Procfile", "web: run\n");
 

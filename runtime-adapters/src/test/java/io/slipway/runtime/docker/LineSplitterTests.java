@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class LineSplitterTest {
+class LineSplitterTests {
 
     private final List<String> lines = new ArrayList<>();
     private final LineSplitter splitter = new LineSplitter(lines::add);

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class DeploymentLanesTest {
+class DeploymentLanesTests {
 
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final List<String> log = new CopyOnWriteArrayList<>();

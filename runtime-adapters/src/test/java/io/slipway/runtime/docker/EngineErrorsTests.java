@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
-class EngineErrorsTest {
+class EngineErrorsTests {
 
     private final EngineErrors errors = new EngineErrors(URI.create("unix:///run/podman/podman.sock"));
 

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class RuntimeDetectorTest {
+class RuntimeDetectorTests {
 
     private static final URI DOCKER_HOST = URI.create("tcp://127.0.0.1:2375");
     private static final URI CONTAINER_HOST = URI.create("unix:///custom/podman.sock");

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class DeploymentMetricsTest {
+class DeploymentMetricsTests {
 
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 

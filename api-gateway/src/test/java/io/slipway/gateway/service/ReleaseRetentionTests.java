@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-class ReleaseRetentionTest {
+class ReleaseRetentionTests {
 
     @Test
     void theLastTenReleasesAreKeptAndOlderOnesExpire() {

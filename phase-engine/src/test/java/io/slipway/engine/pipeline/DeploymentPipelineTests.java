@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The pipeline's decisions, against a recording runtime. */
-class DeploymentPipelineTest {
+class DeploymentPipelineTests {
 
     private static final String APP = "shop";
     private static final String ID = "11111111-2222-3333-4444-555555555555";

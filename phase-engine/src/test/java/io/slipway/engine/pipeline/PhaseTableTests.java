@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The phase table says what SPEC §2 says; these pin it so a change to it is a deliberate one. */
-class PhaseTableTest {
+class PhaseTableTests {
 
     @Test
     void phasesRunInTheSpecifiedOrder() {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class CommitChangesTest {
+class CommitChangesTests {
 
     private static final ImageConfig WEB_APP = new ImageConfig(
             new ImageDetails(

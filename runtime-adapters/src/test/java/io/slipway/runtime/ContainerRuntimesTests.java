@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ContainerRuntimesTest {
+class ContainerRuntimesTests {
 
     @TempDir
     Path folder;

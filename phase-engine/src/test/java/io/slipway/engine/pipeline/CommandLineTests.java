@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class CommandLineTest {
+class CommandLineTests {
 
     private static final List<String> SHELL = List.of("/bin/sh", "-c");
 
