@@ -215,8 +215,7 @@ public class DeploymentService {
                             plan.manifests(),
                             app.config(),
                             app.formation(),
-                            taskTimeout,
-                            List.of());
+                            taskTimeout);
                     return new Queued(DeploymentMapper.toView(deployment), order);
                 }));
         queued.ifPresent(deployment -> send(deployment.order()));

@@ -40,7 +40,7 @@ final class RecordingRuntime implements ContainerRuntime {
     final Map<String, ImageDetails> images = new HashMap<>();
     final Map<String, String> files = new HashMap<>();
     final Map<String, ContainerInfo> containers = new LinkedHashMap<>();
-    Function<TaskSpec, TaskResult> taskBehaviour = task -> new TaskResult(TaskOutcome.EXITED, 0, Optional.empty());
+    Function<TaskSpec, TaskResult> taskBehaviour = task -> new TaskResult(TaskOutcome.EXITED, 0);
     ContainerState startedProcessState = ContainerState.RUNNING;
     /** A container id whose stop the engine refuses. */
     String unstoppable = "";
@@ -81,7 +81,7 @@ final class RecordingRuntime implements ContainerRuntime {
 
     @Override
     public EngineInfo engine() {
-        return new EngineInfo(EngineKind.PODMAN, "test", "1.41", false, "unix:///recording");
+        return new EngineInfo(EngineKind.PODMAN, "test", false, "unix:///recording");
     }
 
     @Override
@@ -101,11 +101,6 @@ final class RecordingRuntime implements ContainerRuntime {
         images.put(
                 tag, new ImageDetails("sha256:built", List.of(), List.of("/bin/sh"), "/app", List.of(), "", Set.of()));
         return "sha256:built";
-    }
-
-    @Override
-    public String importImage(InputStream rootFilesystem, String reference) {
-        throw new UnsupportedOperationException();
     }
 
     @Override
@@ -132,7 +127,6 @@ final class RecordingRuntime implements ContainerRuntime {
         if (result.succeeded() && task.commitAs().isPresent()) {
             calls.add(new Call("commit", task.commitAs().get()));
             images.put(task.commitAs().get(), images.get(task.image()));
-            return new TaskResult(result.outcome(), 0, Optional.of("sha256:committed"));
         }
         return result;
     }
