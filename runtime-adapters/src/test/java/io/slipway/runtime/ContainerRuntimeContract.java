@@ -149,7 +149,7 @@ abstract class ContainerRuntimeContract {
 
     @Test
     void buildsFromATarContextStreamingTheBuildersOutput() {
-        assertThat(appImageBuild.lines(OutputStream.STDOUT)).contains("built-" + buildMarker);
+        assertThat(appImageBuild.lines(OutputChannel.STDOUT)).contains("built-" + buildMarker);
         ImageDetails built = runtime.inspectImage(appImage).orElseThrow();
         assertThat(built.id()).isEqualTo(appImageId).startsWith("sha256:");
         assertThat(built.entrypoint()).containsExactly(TestImages.RUN_ARGS);
@@ -184,8 +184,8 @@ abstract class ContainerRuntimeContract {
                 .message()
                 .isNotBlank()
                 .doesNotContain("Status ", "{\"");
-        assertThat(output.lines(OutputStream.STDOUT)).contains("before-failing");
-        assertThat(output.lines(OutputStream.STDERR)).isNotEmpty();
+        assertThat(output.lines(OutputChannel.STDOUT)).contains("before-failing");
+        assertThat(output.lines(OutputChannel.STDERR)).isNotEmpty();
         assertThat(runtime.inspectImage(tag)).isEmpty();
     }
 
@@ -259,8 +259,8 @@ abstract class ContainerRuntimeContract {
 
         assertThat(result).isEqualTo(new TaskResult(TaskOutcome.EXITED, 0));
         assertThat(result.succeeded()).isTrue();
-        assertThat(output.lines(OutputStream.STDOUT)).containsExactly("out-1", "out-2", "out-3");
-        assertThat(output.lines(OutputStream.STDERR)).containsExactly("err-1", "err-2");
+        assertThat(output.lines(OutputChannel.STDOUT)).containsExactly("out-1", "out-2", "out-3");
+        assertThat(output.lines(OutputChannel.STDERR)).containsExactly("err-1", "err-2");
     }
 
     @Test
@@ -282,7 +282,7 @@ abstract class ContainerRuntimeContract {
 
         runtime.runTask(task(echoArgs, List.of("two words", "'quoted'", "$HOME")), output, Cancellation.none());
 
-        assertThat(output.lines(OutputStream.STDOUT)).containsExactly("two words", "'quoted'", "$HOME");
+        assertThat(output.lines(OutputChannel.STDOUT)).containsExactly("two words", "'quoted'", "$HOME");
     }
 
     @Test
@@ -322,7 +322,7 @@ abstract class ContainerRuntimeContract {
         cancellation.cancel();
 
         assertThat(result.join().outcome()).isEqualTo(TaskOutcome.CANCELLED);
-        assertThat(output.lines(OutputStream.STDOUT)).startsWith("hello, world");
+        assertThat(output.lines(OutputChannel.STDOUT)).startsWith("hello, world");
     }
 
     @Test
@@ -493,7 +493,7 @@ abstract class ContainerRuntimeContract {
         TaskResult rerun =
                 runtime.runTask(task(reference, List.of("/bin/busybox", "echo", "runs")), output, Cancellation.none());
         assertThat(rerun.succeeded()).isTrue();
-        assertThat(output.lines(OutputStream.STDOUT)).endsWith("runs");
+        assertThat(output.lines(OutputChannel.STDOUT)).endsWith("runs");
     }
 
     // --- processes
@@ -602,7 +602,7 @@ abstract class ContainerRuntimeContract {
         assertThat(runtime.runTask(task(image, List.of()), rerun, Cancellation.none())
                         .succeeded())
                 .isTrue();
-        assertThat(rerun.lines(OutputStream.STDOUT)).containsExactly(expectedLine);
+        assertThat(rerun.lines(OutputChannel.STDOUT)).containsExactly(expectedLine);
     }
 
     /** Looks at what the engine really did, beneath the interface under test. */

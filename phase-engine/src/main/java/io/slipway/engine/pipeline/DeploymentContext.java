@@ -7,8 +7,8 @@ import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ContainerRuntimeException;
 import io.slipway.runtime.ImageDetails;
+import io.slipway.runtime.OutputChannel;
 import io.slipway.runtime.OutputListener;
-import io.slipway.runtime.OutputStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -131,7 +131,7 @@ final class DeploymentContext {
     /** Where a container's or a build's output goes: the phase's log, stdout and stderr apart. */
     OutputListener output(Phase phase) {
         return (stream, line) ->
-                events.log(phase, stream == OutputStream.STDERR ? LogStream.STDERR : LogStream.STDOUT, line);
+                events.log(phase, stream == OutputChannel.STDERR ? LogStream.STDERR : LogStream.STDOUT, line);
     }
 
     void throwIfCancelled(Phase phase) throws PhaseFailure {

@@ -8,8 +8,8 @@ import io.slipway.runtime.ContainerState;
 import io.slipway.runtime.EngineInfo;
 import io.slipway.runtime.EngineKind;
 import io.slipway.runtime.ImageDetails;
+import io.slipway.runtime.OutputChannel;
 import io.slipway.runtime.OutputListener;
-import io.slipway.runtime.OutputStream;
 import io.slipway.runtime.ProcessSpec;
 import io.slipway.runtime.TaskOutcome;
 import io.slipway.runtime.TaskResult;
@@ -97,7 +97,7 @@ final class RecordingRuntime implements ContainerRuntime {
     @Override
     public String buildImage(InputStream context, String tag, OutputListener output) {
         calls.add(new Call("build", tag));
-        output.onLine(OutputStream.STDOUT, "Step 1/1 : FROM base");
+        output.onLine(OutputChannel.STDOUT, "Step 1/1 : FROM base");
         images.put(
                 tag, new ImageDetails("sha256:built", List.of(), List.of("/bin/sh"), "/app", List.of(), "", Set.of()));
         return "sha256:built";
@@ -122,7 +122,7 @@ final class RecordingRuntime implements ContainerRuntime {
     public TaskResult runTask(TaskSpec task, OutputListener output, Cancellation cancellation) {
         calls.add(new Call("task", task.labels().get(ContainerLabels.PHASE) + " on " + task.image()));
         tasks.add(task);
-        output.onLine(OutputStream.STDOUT, "ran " + String.join(" ", task.cmd()));
+        output.onLine(OutputChannel.STDOUT, "ran " + String.join(" ", task.cmd()));
         TaskResult result = taskBehaviour.apply(task);
         if (result.succeeded() && task.commitAs().isPresent()) {
             calls.add(new Call("commit", task.commitAs().get()));
