@@ -3,8 +3,8 @@ package io.slipway.gateway.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.slipway.gateway.AppSettings;
 import io.slipway.gateway.AppView;
-import io.slipway.gateway.ConflictException;
 import io.slipway.gateway.InvalidRequestException;
+import io.slipway.gateway.StateConflictException;
 import io.slipway.gateway.mapping.AppMapper;
 import io.slipway.gateway.messaging.EngineCommands;
 import io.slipway.gateway.repository.App;
@@ -63,7 +63,7 @@ public class AppService {
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             if (apps.findByIdOptional(name).isPresent()) {
-                throw new ConflictException("an app named " + name + " exists already");
+                throw new StateConflictException("an app named " + name + " exists already");
             }
             App app = new App(name, Instant.now());
             apps.persist(app);
