@@ -14,8 +14,6 @@ import java.util.Optional;
  */
 final class ProcfileReader {
 
-    static final int MAX_NAME_LENGTH = 63;
-
     private ProcfileReader() {}
 
     /** The parsed file; when errors were recorded the result is incomplete and must not be used. */
@@ -47,8 +45,11 @@ final class ProcfileReader {
             }
             String name = line.substring(0, nameLength);
             String command = withoutComment(line.substring(nameLength + 1)).strip();
-            if (name.length() > MAX_NAME_LENGTH) {
-                problems.error(at, JsonPath.ROOT, "the process name is longer than " + MAX_NAME_LENGTH + " characters");
+            if (name.length() > ProcessTypes.MAX_NAME_LENGTH) {
+                problems.error(
+                        at,
+                        JsonPath.ROOT,
+                        "the process name is longer than " + ProcessTypes.MAX_NAME_LENGTH + " characters");
             } else if (command.isEmpty() || isComment(command)) {
                 problems.error(at, JsonPath.ROOT, "no command after \"" + name + ":\"");
             } else if (lineOfName.containsKey(name)) {

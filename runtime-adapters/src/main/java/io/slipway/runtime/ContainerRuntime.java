@@ -42,9 +42,6 @@ public interface ContainerRuntime extends AutoCloseable {
      */
     String buildImage(InputStream context, String tag, OutputListener output);
 
-    /** Imports a root filesystem tar as a single-layer image named {@code reference}. */
-    String importImage(InputStream rootFilesystem, String reference);
-
     void tagImage(String image, String reference);
 
     /** Removes an image reference; absent images are not an error. */
@@ -81,9 +78,8 @@ public interface ContainerRuntime extends AutoCloseable {
     TaskResult runTask(TaskSpec task, OutputListener output, Cancellation cancellation);
 
     /**
-     * Creates and starts a long-running process container; returns its id. A container that fails to
-     * start is removed again. Memory and CPU limits are left out, with a warning, where the engine cannot
-     * apply them (rootless Podman on cgroup v1).
+     * Creates and starts a long-running process container, restarted by the engine unless stopped;
+     * returns its id. A container that fails to start is removed again.
      */
     String startProcess(ProcessSpec process);
 

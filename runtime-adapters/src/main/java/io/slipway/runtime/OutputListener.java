@@ -5,7 +5,7 @@ package io.slipway.runtime;
 public interface OutputListener {
 
     /** @param line the line without its terminator */
-    void onLine(OutputStream stream, String line);
+    void onLine(OutputChannel stream, String line);
 
     static OutputListener ignoring() {
         return (stream, line) -> {};

@@ -5,24 +5,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A long-running process container.
+ * A long-running process container; the engine restarts it unless it was stopped.
  *
  * @param image the image to run
  * @param name the container name
  * @param cmd the command; empty means the image's own Entrypoint and Cmd
  * @param env environment variables
  * @param labels labels for the container
- * @param restartPolicy what the engine does when the process exits
- * @param limits resource limits; {@link ResourceLimits#NONE} for none
  */
 public record ProcessSpec(
-        String image,
-        String name,
-        List<String> cmd,
-        Map<String, String> env,
-        Map<String, String> labels,
-        RestartPolicy restartPolicy,
-        ResourceLimits limits) {
+        String image, String name, List<String> cmd, Map<String, String> env, Map<String, String> labels) {
 
     public ProcessSpec {
         Objects.requireNonNull(image, "image");
@@ -30,7 +22,5 @@ public record ProcessSpec(
         cmd = List.copyOf(cmd);
         env = Map.copyOf(env);
         labels = Map.copyOf(labels);
-        Objects.requireNonNull(restartPolicy, "restartPolicy");
-        Objects.requireNonNull(limits, "limits");
     }
 }

@@ -3,8 +3,8 @@ package io.slipway.gateway.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.slipway.gateway.CommandNotSentException;
-import io.slipway.gateway.ConflictException;
 import io.slipway.gateway.InvalidRequestException;
+import io.slipway.gateway.StateConflictException;
 import io.slipway.manifest.ManifestException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -25,7 +25,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response conflict(ConflictException e, UriInfo uri) {
+    public Response conflict(StateConflictException e, UriInfo uri) {
         return problem(Status.CONFLICT, e.getMessage(), uri);
     }
 

@@ -3,14 +3,16 @@ package io.slipway.gateway.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.slipway.gateway.AppSettings;
 import io.slipway.gateway.AppView;
-import io.slipway.gateway.ConflictException;
 import io.slipway.gateway.InvalidRequestException;
+import io.slipway.gateway.StateConflictException;
 import io.slipway.gateway.mapping.AppMapper;
 import io.slipway.gateway.messaging.EngineCommands;
 import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
+import io.slipway.manifest.ProcessTypes;
+import io.slipway.manifest.Procfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,10 +34,6 @@ public class AppService {
     private static final Pattern APP_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     /** What a shell accepts as a variable name. */
     private static final Pattern CONFIG_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    /** Procfile process type names (SPEC §1). */
-    private static final Pattern PROCESS_TYPE = Pattern.compile("[A-Za-z0-9_-]{1,63}");
-
-    private static final String RELEASE = "release";
     /** The size of the stored column. */
     private static final int MAX_CONFIG_VALUE = 65536;
 
@@ -65,7 +63,7 @@ public class AppService {
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             if (apps.findByIdOptional(name).isPresent()) {
-                throw new ConflictException("an app named " + name + " exists already");
+                throw new StateConflictException("an app named " + name + " exists already");
             }
             App app = new App(name, Instant.now());
             apps.persist(app);
@@ -186,7 +184,7 @@ public class AppService {
     public Optional<Map<String, Integer>> scale(String name, Map<String, Integer> quantities) {
         checkFormation(quantities);
         Map<String, Integer> stored = new TreeMap<>(quantities);
-        stored.remove(RELEASE);
+        stored.remove(Procfile.RELEASE);
         return QuarkusTransaction.requiringNew()
                 .call(() -> apps.findByIdOptional(name).map(app -> {
                     app.scale(stored);
@@ -218,17 +216,16 @@ public class AppService {
             throw new InvalidRequestException("a JSON object of process types to quantities is required");
         }
         quantities.forEach((type, quantity) -> {
-            if (!PROCESS_TYPE.matcher(type).matches()) {
-                throw new InvalidRequestException(
-                        type + ": a process type is letters, digits, '_' and '-', at most 63");
+            if (!ProcessTypes.isName(type)) {
+                throw new InvalidRequestException(type + ": a process type is letters, digits, '_' and '-', at most "
+                        + ProcessTypes.MAX_NAME_LENGTH);
             }
             if (quantity == null || quantity < 0) {
                 throw new InvalidRequestException(type + ": the quantity must be 0 or more");
             }
-            if (type.equals(RELEASE) && quantity > 0) {
-                throw new InvalidRequestException(
-                        "release is the release task, not a process type: it cannot be scaled");
-            }
+            ProcessTypes.scaleProblem(type, quantity).ifPresent(problem -> {
+                throw new InvalidRequestException(problem);
+            });
         });
     }
 }

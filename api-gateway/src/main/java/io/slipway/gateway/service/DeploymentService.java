@@ -6,10 +6,10 @@ import io.slipway.engine.pipeline.DeploymentOrder;
 import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
 import io.slipway.engine.pipeline.DeploymentStatus;
 import io.slipway.gateway.CommandNotSentException;
-import io.slipway.gateway.ConflictException;
 import io.slipway.gateway.DeploymentView;
 import io.slipway.gateway.ImageDeploymentRequest;
 import io.slipway.gateway.InvalidRequestException;
+import io.slipway.gateway.StateConflictException;
 import io.slipway.gateway.mapping.DeploymentMapper;
 import io.slipway.gateway.messaging.EngineCommands;
 import io.slipway.gateway.repository.AppRepository;
@@ -122,7 +122,7 @@ public class DeploymentService {
         Optional<DeploymentView> found = find(id);
         found.ifPresent(deployment -> {
             if (deployment.status().isFinal()) {
-                throw new ConflictException(
+                throw new StateConflictException(
                         "deployment " + id + " has ended (" + deployment.status() + "): nothing to cancel");
             }
             engine.cancel(deployment.app(), id);
@@ -135,12 +135,12 @@ public class DeploymentService {
         Optional<Plan> plan = QuarkusTransaction.requiringNew()
                 .call(() -> deployments.findByIdOptional(id).map(source -> {
                     if (!RETRYABLE.contains(source.status())) {
-                        throw new ConflictException("deployment " + id + " is " + source.status()
+                        throw new StateConflictException("deployment " + id + " is " + source.status()
                                 + ": only failed or cancelled deployments can be retried");
                     }
                     String image = source.sourceImage()
                             .orElseThrow(
-                                    () -> new ConflictException(
+                                    () -> new StateConflictException(
                                             "deployment " + id
                                                     + " never had an image (its build did not finish): deploy the build context again"));
                     DeploymentKind kind =
@@ -215,8 +215,7 @@ public class DeploymentService {
                             plan.manifests(),
                             app.config(),
                             app.formation(),
-                            taskTimeout,
-                            List.of());
+                            taskTimeout);
                     return new Queued(DeploymentMapper.toView(deployment), order);
                 }));
         queued.ifPresent(deployment -> send(deployment.order()));

@@ -1,7 +1,6 @@
 package io.slipway.engine.pipeline;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,8 +19,6 @@ import java.util.Optional;
  * @param config the app's config variables
  * @param formation the requested scale per process type; empty for the defaults
  * @param taskTimeout the task timeout for this deployment; empty for the engine's default
- * @param shell the command that runs a task in an image without an entrypoint; empty for
- *     {@code /bin/sh -c}
  */
 public record DeploymentOrder(
         String deploymentId,
@@ -34,8 +31,7 @@ public record DeploymentOrder(
         Optional<ManifestFiles> manifests,
         Map<String, String> config,
         Map<String, Integer> formation,
-        Optional<Duration> taskTimeout,
-        List<String> shell) {
+        Optional<Duration> taskTimeout) {
 
     public DeploymentOrder {
         Objects.requireNonNull(deploymentId, "deploymentId");
@@ -47,7 +43,6 @@ public record DeploymentOrder(
         }
         config = Map.copyOf(config);
         formation = Map.copyOf(formation);
-        shell = List.copyOf(shell);
     }
 
     /** The texts of both manifests; {@code null} where the file is absent. */

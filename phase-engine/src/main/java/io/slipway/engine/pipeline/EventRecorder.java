@@ -34,9 +34,17 @@ final class EventRecorder {
                 deploymentId, app, ++seq, clock.instant(), image, files.appJson(), files.procfile()));
     }
 
-    synchronized void phase(Phase phase, PhaseStatus status, String command, Integer exitCode, String reason) {
-        sink.accept(
-                new PhaseChanged(deploymentId, app, ++seq, clock.instant(), phase, status, command, exitCode, reason));
+    synchronized void phase(PhaseEvent change) {
+        sink.accept(new PhaseChanged(
+                deploymentId,
+                app,
+                ++seq,
+                clock.instant(),
+                change.phase(),
+                change.status(),
+                change.command(),
+                change.exitCode(),
+                change.reason()));
     }
 
     synchronized void log(Phase phase, LogStream stream, String line) {

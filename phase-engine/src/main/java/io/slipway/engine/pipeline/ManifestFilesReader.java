@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.CompressorException;
+import org.apache.commons.compress.compressors.CompressorStreamFactory;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * Finds an app's manifests where SPEC §1 says they are: in the image's working directory, read
@@ -62,13 +64,18 @@ final class ManifestFilesReader {
         return new ManifestFiles(found.get(appJson), found.get(procfile));
     }
 
-    static InputStream openMaybeGzipped(Path file) throws IOException {
+    /** The tar in {@code file}, whether it is a plain one or a gzip of one (as the gateway accepts). */
+    private static InputStream openMaybeGzipped(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file));
-        in.mark(2);
-        int first = in.read();
-        int second = in.read();
-        in.reset();
-        return first == 0x1f && second == 0x8b ? new GZIPInputStream(in) : in;
+        return isGzip(in) ? new GzipCompressorInputStream(in, true) : in;
+    }
+
+    private static boolean isGzip(InputStream in) {
+        try {
+            return CompressorStreamFactory.GZIP.equals(CompressorStreamFactory.detect(in));
+        } catch (CompressorException noCompressorSignature) {
+            return false;
+        }
     }
 
     private static String resolve(String base, String path) {

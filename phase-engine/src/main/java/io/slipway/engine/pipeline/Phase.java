@@ -1,116 +1,93 @@
 package io.slipway.engine.pipeline;
 
 import io.slipway.manifest.DeploymentTasks;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
- * The deploy pipeline, in the order it runs. This table is the whole of what distinguishes one
- * phase from another: the runner walks it top to bottom and special-cases no phase.
+ * The deploy pipeline, in the order it runs: each row names the step that does the phase's work,
+ * with that step's data (where a task's command comes from, and whether its container's changes are
+ * committed or discarded), and the deployment kinds the phase is not part of. The runner walks the
+ * rows top to bottom and special-cases none; a new phase is a new row and, if its work is new, a new
+ * {@link Step}.
  */
 public enum Phase {
-    //          work                   command from the manifests   (where users write it)                container
-    // changes        skipped for
-    BUILD(
-            Work.BUILD_IMAGE,
-            Phase::noCommand,
-            "the Dockerfile",
-            ChangePolicy.NEW_IMAGE,
-            EnumSet.of(DeploymentKind.IMAGE, DeploymentKind.ROLLBACK)),
+    // Each row: phase(the step that does its work, with the step's data; the deployment kinds it is not part of)
+    BUILD(new BuildStep(), EnumSet.of(DeploymentKind.IMAGE, DeploymentKind.ROLLBACK)),
     PREDEPLOY(
-            Work.TASK,
-            DeploymentTasks::predeploy,
-            "app.json scripts.dokku.predeploy",
-            ChangePolicy.COMMIT,
+            new TaskStep(DeploymentTasks::predeploy, "app.json scripts.dokku.predeploy", ChangePolicy.COMMIT),
             EnumSet.of(DeploymentKind.ROLLBACK)),
     RELEASE(
-            Work.TASK,
-            DeploymentTasks::release,
-            "the Procfile release entry",
-            ChangePolicy.DISCARD,
+            new TaskStep(DeploymentTasks::release, "the Procfile release entry", ChangePolicy.DISCARD),
             EnumSet.noneOf(DeploymentKind.class)),
-    DEPLOY(
-            Work.START_PROCESSES,
-            Phase::noCommand,
-            "the formation",
-            ChangePolicy.NONE,
-            EnumSet.noneOf(DeploymentKind.class)),
+    DEPLOY(new StartProcessesStep(), EnumSet.noneOf(DeploymentKind.class)),
     POSTDEPLOY(
-            Work.TASK,
-            DeploymentTasks::postdeploy,
-            "app.json scripts.dokku.postdeploy",
-            ChangePolicy.DISCARD,
+            new TaskStep(DeploymentTasks::postdeploy, "app.json scripts.dokku.postdeploy", ChangePolicy.DISCARD),
             EnumSet.noneOf(DeploymentKind.class));
 
-    /** What a phase does. */
-    public enum Work {
-        BUILD_IMAGE,
-        TASK,
-        START_PROCESSES
-    }
-
-    /** What becomes of the changes a phase makes to its container's file system. */
+    /** What becomes of the changes a task makes to its container's file system. */
     public enum ChangePolicy {
-        /** The phase produces the image the later phases start from. */
-        NEW_IMAGE,
-        /** The stopped task container is committed into the release image. */
+        /** The stopped task container is committed into the release image the later phases start from. */
         COMMIT,
         /** The task container is removed with its changes; no image is left behind. */
-        DISCARD,
-        /** The phase runs no task container. */
-        NONE
+        DISCARD
     }
 
-    private final Work work;
-    private final Function<DeploymentTasks, Optional<String>> command;
-    private final String commandSource;
-    private final ChangePolicy changes;
+    private final Step step;
     private final Set<DeploymentKind> skippedFor;
 
-    Phase(
-            Work work,
-            Function<DeploymentTasks, Optional<String>> command,
-            String commandSource,
-            ChangePolicy changes,
-            Set<DeploymentKind> skippedFor) {
-        this.work = work;
-        this.command = command;
-        this.commandSource = commandSource;
-        this.changes = changes;
+    Phase(Step step, Set<DeploymentKind> skippedFor) {
+        this.step = step;
         this.skippedFor = skippedFor;
     }
 
-    public Work work() {
-        return work;
+    Step step() {
+        return step;
     }
 
-    public ChangePolicy changes() {
-        return changes;
+    /** The task this phase runs, when its step is one. */
+    Optional<TaskStep> task() {
+        return step instanceof TaskStep task ? Optional.of(task) : Optional.empty();
+    }
+
+    /** What becomes of the file changes of the phase's task container; empty for a phase without one. */
+    public Optional<ChangePolicy> changes() {
+        return task().map(TaskStep::changes);
     }
 
     /** The task command the manifests give this phase, if any. */
     public Optional<String> command(DeploymentTasks tasks) {
-        return command.apply(tasks);
-    }
-
-    /** Where the phase's command comes from, in the words of the manifests' authors. */
-    public String commandSource() {
-        return commandSource;
+        return task().flatMap(task -> task.command(tasks));
     }
 
     public boolean runsFor(DeploymentKind kind) {
         return !skippedFor.contains(kind);
     }
 
+    /** Why a deployment of {@code kind} skips this phase; empty when the phase is part of it. */
+    public Optional<String> skipReason(DeploymentKind kind) {
+        return runsFor(kind) ? Optional.empty() : Optional.of("not part of " + kind.description());
+    }
+
+    /** The first phase a deployment of {@code kind} runs: where its early messages (manifest warnings) go. */
+    static Phase firstFor(DeploymentKind kind) {
+        return Arrays.stream(values())
+                .filter(phase -> phase.runsFor(kind))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The last phase: what follows it (the switch to the new release) logs into its log. */
+    static Phase last() {
+        Phase[] phases = values();
+        return phases[phases.length - 1];
+    }
+
     /** The phase's name as tasks see it in {@code SLIPWAY_PHASE} and as labels carry it. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    private static Optional<String> noCommand(DeploymentTasks tasks) {
-        return Optional.empty();
     }
 }

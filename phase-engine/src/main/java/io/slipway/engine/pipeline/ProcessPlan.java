@@ -1,6 +1,7 @@
 package io.slipway.engine.pipeline;
 
 import io.slipway.manifest.ParsedManifests;
+import io.slipway.manifest.ProcessTypes;
 import io.slipway.runtime.ImageDetails;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,9 +14,6 @@ import java.util.Optional;
  * else {@code web=1}; {@code web} without a Procfile entry runs the image's own start command.
  */
 public final class ProcessPlan {
-
-    public static final String WEB = "web";
-    public static final String RELEASE = "release";
 
     /** One container to start; an empty {@code command} means the image's own start command. */
     public record Process(String type, int index, Optional<String> command) {
@@ -36,12 +34,11 @@ public final class ProcessPlan {
         Map<String, Integer> scale = scale(requested, manifests);
         List<Process> processes = new ArrayList<>();
         scale.forEach((type, quantity) -> {
-            if (type.equals(RELEASE) && quantity > 0) {
-                throw new IllegalArgumentException(
-                        "release is the release task, not a process type: it cannot be scaled");
-            }
+            ProcessTypes.scaleProblem(type, quantity).ifPresent(problem -> {
+                throw new IllegalArgumentException(problem);
+            });
             Optional<String> command = Optional.ofNullable(commands.get(type));
-            if (command.isEmpty() && !type.equals(WEB) && quantity > 0) {
+            if (command.isEmpty() && !type.equals(ProcessTypes.WEB) && quantity > 0) {
                 throw new IllegalArgumentException("process type '" + type + "' is not in the Procfile");
             }
             if (command.isEmpty()
@@ -60,7 +57,7 @@ public final class ProcessPlan {
 
     private static Map<String, Integer> scale(Map<String, Integer> requested, ParsedManifests manifests) {
         Map<String, Integer> scale = new LinkedHashMap<>();
-        scale.put(WEB, 1);
+        scale.put(ProcessTypes.WEB, 1);
         manifests
                 .appJson()
                 .formation()

@@ -3,11 +3,13 @@ package io.slipway.engine.service;
 import io.quarkus.runtime.StartupEvent;
 import io.slipway.engine.config.EngineConfig;
 import io.slipway.engine.messaging.DeploymentEventPublisher;
+import io.slipway.engine.pipeline.AppRemoval;
 import io.slipway.engine.pipeline.DeploymentEvent;
 import io.slipway.engine.pipeline.DeploymentLanes;
 import io.slipway.engine.pipeline.DeploymentOrder;
 import io.slipway.engine.pipeline.DeploymentPipeline;
 import io.slipway.engine.pipeline.DeploymentStatus;
+import io.slipway.engine.pipeline.LeftoverSweeper;
 import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ContainerRuntimeException;
 import jakarta.annotation.PreDestroy;
@@ -26,12 +28,15 @@ public class DeploymentWorker implements DeploymentLanes.Work {
     private static final Logger LOG = Logger.getLogger(DeploymentWorker.class);
 
     private final DeploymentPipeline pipeline;
+    private final AppRemoval removal;
     private final DeploymentEventPublisher publisher;
     private final ExecutorService executor;
     private final DeploymentLanes lanes;
 
-    public DeploymentWorker(DeploymentPipeline pipeline, DeploymentEventPublisher publisher, EngineConfig config) {
+    public DeploymentWorker(
+            DeploymentPipeline pipeline, AppRemoval removal, DeploymentEventPublisher publisher, EngineConfig config) {
         this.pipeline = pipeline;
+        this.removal = removal;
         this.publisher = publisher;
         this.executor = Executors.newFixedThreadPool(config.pipeline().parallelism(), runnable -> {
             Thread thread = new Thread(runnable, "slipway-deploy");
@@ -55,13 +60,13 @@ public class DeploymentWorker implements DeploymentLanes.Work {
 
     /** Removes everything the app has on the engine, in the app's lane so no deployment of it races the removal. */
     public void deleteApp(String app, List<String> images) {
-        lanes.runInLane(app, reportingFailure("delete app " + app, () -> pipeline.removeApp(app, images)));
+        lanes.runInLane(app, reportingFailure("delete app " + app, () -> removal.removeApp(app, images)));
     }
 
     /** Removes images in the app's lane, so none is removed while a deployment of the app may use it. */
     public void removeImages(String app, List<String> images) {
         lanes.runInLane(
-                app, reportingFailure("remove old releases of " + app, () -> pipeline.removeImages(app, images)));
+                app, reportingFailure("remove old releases of " + app, () -> removal.removeImages(app, images)));
     }
 
     @Override
@@ -97,9 +102,9 @@ public class DeploymentWorker implements DeploymentLanes.Work {
      * A worker that starts finds no deployment of its own running: whatever task or unfinished
      * release it finds on the engine was left by a crash and would otherwise run on unwatched.
      */
-    void removeLeftovers(@Observes StartupEvent start, EngineConfig config) {
+    void removeLeftovers(@Observes StartupEvent start, EngineConfig config, LeftoverSweeper sweeper) {
         if (config.pipeline().removeLeftoversOnStart()) {
-            pipeline.removeLeftoversOfInterruptedDeployments()
+            sweeper.removeLeftoversOfInterruptedDeployments()
                     .forEach(name -> LOG.infof("Removed %s, left by an interrupted deployment", name));
         }
     }

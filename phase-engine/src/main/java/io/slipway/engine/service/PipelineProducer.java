@@ -1,7 +1,9 @@
 package io.slipway.engine.service;
 
 import io.slipway.engine.config.EngineConfig;
+import io.slipway.engine.pipeline.AppRemoval;
 import io.slipway.engine.pipeline.DeploymentPipeline;
+import io.slipway.engine.pipeline.LeftoverSweeper;
 import io.slipway.engine.pipeline.PipelineSettings;
 import io.slipway.manifest.ManifestParser;
 import io.slipway.runtime.ContainerRuntime;
@@ -9,7 +11,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Builds the framework-free pipeline from the engine's configuration. */
+/** Builds the framework-free pipeline, and its housekeeping on the engine, from the engine's configuration. */
 public class PipelineProducer {
 
     @Produces
@@ -24,5 +26,17 @@ public class PipelineProducer {
                 pipeline.port(),
                 pipeline.shell());
         return new DeploymentPipeline(runtime, new ManifestParser(), settings, Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    AppRemoval appRemoval(ContainerRuntime runtime, EngineConfig config) {
+        return new AppRemoval(runtime, config.pipeline().stopGrace());
+    }
+
+    @Produces
+    @Singleton
+    LeftoverSweeper leftoverSweeper(ContainerRuntime runtime) {
+        return new LeftoverSweeper(runtime);
     }
 }

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.slipway.engine.pipeline.AppRemoval;
 import io.slipway.engine.pipeline.ContainerLabels;
 import io.slipway.engine.pipeline.DeploymentEvent;
-import io.slipway.engine.pipeline.DeploymentKind;
 import io.slipway.engine.pipeline.DeploymentOrder;
-import io.slipway.engine.pipeline.DeploymentPipeline;
+import io.slipway.engine.pipeline.DeploymentOrders;
 import io.slipway.engine.pipeline.DeploymentStatus;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.testing.BuildContext;
@@ -45,11 +45,11 @@ class WorkerTests {
     ContainerRuntime runtime;
 
     @Inject
-    DeploymentPipeline pipeline;
+    AppRemoval removal;
 
     @AfterEach
     void removeApp() {
-        pipeline.removeApp(app, List.of());
+        removal.removeApp(app, List.of());
     }
 
     @Test
@@ -75,7 +75,7 @@ class WorkerTests {
                     .filteredOn(DeploymentEvent.Log.class::isInstance)
                     .extracting(event -> ((DeploymentEvent.Log) event).line())
                     .contains("from-release");
-            pipeline.removeApp(
+            removal.removeApp(
                     app,
                     List.of(ours.stream()
                             .filter(DeploymentEvent.Finished.class::isInstance)
@@ -109,19 +109,7 @@ class WorkerTests {
     }
 
     private DeploymentOrder order(String id, String image) {
-        return new DeploymentOrder(
-                id,
-                app,
-                DeploymentKind.IMAGE,
-                image,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Map.of(),
-                Map.of(),
-                Optional.empty(),
-                List.of());
+        return DeploymentOrders.anImageDeploy().id(id).app(app).image(image).build();
     }
 
     private static Optional<DeploymentEvent.Finished> finished(InMemorySink<DeploymentEvent> events, String id) {

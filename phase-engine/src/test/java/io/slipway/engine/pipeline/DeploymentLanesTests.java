@@ -7,7 +7,6 @@ import io.slipway.runtime.Cancellation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -113,18 +112,6 @@ class DeploymentLanesTests {
     }
 
     private static DeploymentOrder order(String id, String app) {
-        return new DeploymentOrder(
-                id,
-                app,
-                DeploymentKind.IMAGE,
-                "image",
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Map.of(),
-                Map.of(),
-                Optional.empty(),
-                List.of());
+        return DeploymentOrders.anImageDeploy().id(id).app(app).build();
     }
 }

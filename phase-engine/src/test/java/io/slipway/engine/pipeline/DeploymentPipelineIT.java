@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.slipway.engine.pipeline.DeploymentEvent.Finished;
 import io.slipway.engine.pipeline.DeploymentEvent.PhaseChanged;
-import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
 import io.slipway.manifest.ManifestParser;
 import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ContainerInfo;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -59,7 +57,8 @@ class DeploymentPipelineIT {
     private final List<DeploymentEvent> events = new CopyOnWriteArrayList<>();
 
     /** One connection, one set of test images, per engine, for the whole class. */
-    private record Engine(ContainerRuntime runtime, TestImages images, DeploymentPipeline pipeline) {}
+    private record Engine(
+            ContainerRuntime runtime, TestImages images, DeploymentPipeline pipeline, AppRemoval removal) {}
 
     static Stream<Arguments> engines() {
         return Stream.of("docker", "podman").map(name -> Arguments.of(TestEngines.named(name)));
@@ -82,7 +81,7 @@ class DeploymentPipelineIT {
                                 .listContainers(Map.of(ContainerLabels.APP, app, ContainerLabels.ROLE, "task")))
                         .as("task containers of %s", app)
                         .isEmpty();
-                engine.pipeline().removeApp(app, releaseImagesOf(app));
+                engine.removal().removeApp(app, releaseImagesOf(app));
             }
         }
     }
@@ -107,7 +106,7 @@ class DeploymentPipelineIT {
 
         assertThat(finished.status()).as(finished.reason()).isEqualTo(DeploymentStatus.SUCCEEDED);
         String release = finished.releaseImage();
-        assertThat(release).isEqualTo(ImageNames.release(app, finished.deploymentId()));
+        assertThat(release).isEqualTo(AppImages.release(app, finished.deploymentId()));
         assertThat(engine.runtime().readFile(release, "/app/predeployed")).isPresent();
         assertThat(engine.runtime().readFile(release, "/app/released")).isEmpty();
         ImageDetails original = engine.runtime().inspectImage(image).orElseThrow();
@@ -192,7 +191,7 @@ class DeploymentPipelineIT {
         assertThat(first.status()).as(first.reason()).isEqualTo(DeploymentStatus.SUCCEEDED);
         String runningId = webContainers(engine, app).get(0).id();
         String currentImageId = engine.runtime()
-                .inspectImage(ImageNames.current(app))
+                .inspectImage(AppImages.current(app))
                 .orElseThrow()
                 .id();
 
@@ -208,11 +207,11 @@ class DeploymentPipelineIT {
             assertThat(web.state()).isEqualTo(ContainerState.RUNNING);
         });
         assertThat(engine.runtime()
-                        .inspectImage(ImageNames.current(app))
+                        .inspectImage(AppImages.current(app))
                         .orElseThrow()
                         .id())
                 .isEqualTo(currentImageId);
-        assertThat(engine.runtime().inspectImage(ImageNames.release(app, second.deploymentId())))
+        assertThat(engine.runtime().inspectImage(AppImages.release(app, second.deploymentId())))
                 .isEmpty();
     }
 
@@ -221,7 +220,11 @@ class DeploymentPipelineIT {
     void aTaskPastItsTimeoutIsKilledAndItsPhaseFails(TestEngine testEngine) {
         Engine engine = engine(testEngine);
         String image = appImage(engine, "{\"scripts\": {\"dokku\": {\"predeploy\": \"sleep 60\"}}}", PROCFILE);
-        DeploymentOrder order = withTimeout(imageOrder(newApp(), image), Duration.ofSeconds(2));
+        DeploymentOrder order = DeploymentOrders.anImageDeploy()
+                .app(newApp())
+                .image(image)
+                .taskTimeout(Duration.ofSeconds(2))
+                .build();
 
         Finished finished = deploy(engine, order);
 
@@ -316,7 +319,8 @@ class DeploymentPipelineIT {
             return new Engine(
                     runtime,
                     new TestImages(runtime),
-                    new DeploymentPipeline(runtime, new ManifestParser(), SETTINGS, Clock.systemUTC()));
+                    new DeploymentPipeline(runtime, new ManifestParser(), SETTINGS, Clock.systemUTC()),
+                    new AppRemoval(runtime, SETTINGS.stopGrace()));
         });
     }
 
@@ -346,35 +350,7 @@ class DeploymentPipelineIT {
     }
 
     private static DeploymentOrder imageOrder(String app, String image) {
-        return new DeploymentOrder(
-                UUID.randomUUID().toString(),
-                app,
-                DeploymentKind.IMAGE,
-                image,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.<ManifestFiles>empty(),
-                Map.of(),
-                Map.of(),
-                Optional.empty(),
-                List.of());
-    }
-
-    private static DeploymentOrder withTimeout(DeploymentOrder order, Duration timeout) {
-        return new DeploymentOrder(
-                order.deploymentId(),
-                order.app(),
-                order.kind(),
-                order.image(),
-                order.buildContext(),
-                order.appJsonPath(),
-                order.procfilePath(),
-                order.manifests(),
-                order.config(),
-                order.formation(),
-                Optional.of(timeout),
-                order.shell());
+        return DeploymentOrders.anImageDeploy().app(app).image(image).build();
     }
 
     private static List<ContainerInfo> webContainers(Engine engine, String app) {

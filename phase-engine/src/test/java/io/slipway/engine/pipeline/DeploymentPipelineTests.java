@@ -6,7 +6,6 @@ import io.slipway.engine.pipeline.DeploymentEvent.Finished;
 import io.slipway.engine.pipeline.DeploymentEvent.PhaseChanged;
 import io.slipway.manifest.ManifestParser;
 import io.slipway.runtime.Cancellation;
-import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerState;
 import io.slipway.runtime.ProcessSpec;
 import io.slipway.runtime.TaskOutcome;
@@ -21,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
@@ -118,7 +116,7 @@ class DeploymentPipelineTests {
         withManifests(ALL_TASKS_APP_JSON, PROCFILE);
         runtime.withRunningProcess(APP, "old-deployment", "old-1");
         runtime.taskBehaviour = task ->
-                new TaskResult(TaskOutcome.EXITED, phaseOf(task.labels()).equals("release") ? 3 : 0, Optional.empty());
+                new TaskResult(TaskOutcome.EXITED, phaseOf(task.labels()).equals("release") ? 3 : 0);
 
         DeploymentStatus status = deploy(imageOrder());
 
@@ -137,8 +135,8 @@ class DeploymentPipelineTests {
     void aFailingPostdeployRemovesTheNewContainersAndKeepsTheOldOnes() {
         withManifests(ALL_TASKS_APP_JSON, PROCFILE);
         runtime.withRunningProcess(APP, "old-deployment", "old-1");
-        runtime.taskBehaviour = task -> new TaskResult(
-                TaskOutcome.EXITED, phaseOf(task.labels()).equals("postdeploy") ? 1 : 0, Optional.empty());
+        runtime.taskBehaviour = task ->
+                new TaskResult(TaskOutcome.EXITED, phaseOf(task.labels()).equals("postdeploy") ? 1 : 0);
 
         deploy(imageOrder());
 
@@ -150,7 +148,7 @@ class DeploymentPipelineTests {
     @Test
     void aTimedOutTaskFailsItsPhaseWithReasonTimeout() {
         withManifests(ALL_TASKS_APP_JSON, PROCFILE);
-        runtime.taskBehaviour = task -> new TaskResult(TaskOutcome.TIMED_OUT, 137, Optional.empty());
+        runtime.taskBehaviour = task -> new TaskResult(TaskOutcome.TIMED_OUT, 137);
 
         deploy(imageOrder());
 
@@ -162,7 +160,7 @@ class DeploymentPipelineTests {
     @Test
     void aCancelledTaskEndsTheDeploymentCancelled() {
         withManifests(ALL_TASKS_APP_JSON, PROCFILE);
-        runtime.taskBehaviour = task -> new TaskResult(TaskOutcome.CANCELLED, 137, Optional.empty());
+        runtime.taskBehaviour = task -> new TaskResult(TaskOutcome.CANCELLED, 137);
 
         assertThat(deploy(imageOrder())).isEqualTo(DeploymentStatus.CANCELLED);
         assertThat(finished().status()).isEqualTo(DeploymentStatus.CANCELLED);
@@ -198,7 +196,7 @@ class DeploymentPipelineTests {
     void tasksGetTheAppConfigAndTheirPhaseAndProcessesGetPortAndPs() {
         withManifests(ALL_TASKS_APP_JSON, PROCFILE);
 
-        deploy(imageOrder(Map.of("DATABASE_URL", "postgres://secret")));
+        deploy(shopImage().config(Map.of("DATABASE_URL", "postgres://secret")).build());
 
         assertThat(runtime.tasks.get(0).env())
                 .containsEntry("DATABASE_URL", "postgres://secret")
@@ -263,19 +261,11 @@ class DeploymentPipelineTests {
     @Test
     void aRollbackSkipsPredeployAndRunsTheRest() {
         runtime.withImage(RELEASE_IMAGE, List.of(), List.of("/bin/sh"));
-        DeploymentOrder rollback = new DeploymentOrder(
-                ID,
-                APP,
-                DeploymentKind.ROLLBACK,
-                RELEASE_IMAGE,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of(new DeploymentOrder.ManifestFiles(ALL_TASKS_APP_JSON, PROCFILE)),
-                Map.of(),
-                Map.of(),
-                Optional.empty(),
-                List.of());
+        DeploymentOrder rollback = DeploymentOrders.aRollbackTo(
+                        RELEASE_IMAGE, new DeploymentOrder.ManifestFiles(ALL_TASKS_APP_JSON, PROCFILE))
+                .id(ID)
+                .app(APP)
+                .build();
 
         deploy(rollback);
 
@@ -287,19 +277,8 @@ class DeploymentPipelineTests {
     void aBuildContextIsReadForManifestsBeforeItIsBuilt(@TempDir Path dir) throws IOException {
         Path context = dir.resolve("context.tar");
         Files.write(context, tar(Map.of("Dockerfile", "FROM base\n", "app.json", "{,", "Procfile", PROCFILE)));
-        DeploymentOrder order = new DeploymentOrder(
-                ID,
-                APP,
-                DeploymentKind.BUILD_CONTEXT,
-                null,
-                Optional.of(context.toString()),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Map.of(),
-                Map.of(),
-                Optional.empty(),
-                List.of());
+        DeploymentOrder order =
+                DeploymentOrders.aBuildOf(context).id(ID).app(APP).build();
 
         deploy(order);
 
@@ -311,19 +290,8 @@ class DeploymentPipelineTests {
     void aBuildContextIsBuiltAndItsImageDeployed(@TempDir Path dir) throws IOException {
         Path context = dir.resolve("context.tar");
         Files.write(context, tar(Map.of("Dockerfile", "FROM base\n", "Procfile", PROCFILE)));
-        DeploymentOrder order = new DeploymentOrder(
-                ID,
-                APP,
-                DeploymentKind.BUILD_CONTEXT,
-                null,
-                Optional.of(context.toString()),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Map.of(),
-                Map.of(),
-                Optional.empty(),
-                List.of());
+        DeploymentOrder order =
+                DeploymentOrders.aBuildOf(context).id(ID).app(APP).build();
 
         deploy(order);
 
@@ -354,19 +322,10 @@ class DeploymentPipelineTests {
     void overriddenManifestPathsAreReadRelativeToTheWorkingDirectoryOrAsGiven() {
         runtime.withFile(IMAGE, "/app/deploy/app.json", ALL_TASKS_APP_JSON);
         runtime.withFile(IMAGE, "/etc/Procfile", PROCFILE);
-        DeploymentOrder order = new DeploymentOrder(
-                ID,
-                APP,
-                DeploymentKind.IMAGE,
-                IMAGE,
-                Optional.empty(),
-                Optional.of("deploy/app.json"),
-                Optional.of("/etc/Procfile"),
-                Optional.empty(),
-                Map.of(),
-                Map.of(),
-                Optional.empty(),
-                List.of());
+        DeploymentOrder order = shopImage()
+                .appJsonPath("deploy/app.json")
+                .procfilePath("/etc/Procfile")
+                .build();
 
         deploy(order);
 
@@ -378,19 +337,7 @@ class DeploymentPipelineTests {
     @Test
     void scalingReleaseAboveZeroFailsDeployWithAClearReason() {
         withManifests(null, PROCFILE);
-        DeploymentOrder order = new DeploymentOrder(
-                ID,
-                APP,
-                DeploymentKind.IMAGE,
-                IMAGE,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Map.of(),
-                Map.of("release", 1),
-                Optional.empty(),
-                List.of());
+        DeploymentOrder order = shopImage().formation(Map.of("release", 1)).build();
 
         deploy(order);
 
@@ -402,19 +349,8 @@ class DeploymentPipelineTests {
     @Test
     void theRequestedFormationScalesProcessTypesFromTheProcfile() {
         withManifests(null, PROCFILE + "worker: run-queue\n");
-        DeploymentOrder order = new DeploymentOrder(
-                ID,
-                APP,
-                DeploymentKind.IMAGE,
-                IMAGE,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Map.of(),
-                Map.of("web", 2, "worker", 1),
-                Optional.empty(),
-                List.of());
+        DeploymentOrder order =
+                shopImage().formation(Map.of("web", 2, "worker", 1)).build();
 
         deploy(order);
 
@@ -427,57 +363,13 @@ class DeploymentPipelineTests {
     @Test
     void processTypesThatDifferOnlyInCaseGetContainersOfTheirOwn() {
         withManifests(null, "web: serve\nWeb: serve-too\n");
-        DeploymentOrder order = new DeploymentOrder(
-                ID,
-                APP,
-                DeploymentKind.IMAGE,
-                IMAGE,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Map.of(),
-                Map.of("Web", 1),
-                Optional.empty(),
-                List.of());
+        DeploymentOrder order = shopImage().formation(Map.of("Web", 1)).build();
 
         deploy(order);
 
         assertThat(runtime.processes)
                 .extracting(ProcessSpec::name)
                 .containsExactly("slipway-shop-web-1-11111111", "slipway-shop-Web-1-11111111");
-    }
-
-    @Test
-    void leftoversOfAnInterruptedDeploymentAreRemovedButTheCurrentReleaseKeepsRunning() {
-        runtime.withImage("slipway/shop:current", List.of(), List.of("/bin/sh"));
-        // The old release runs the image that the current tag points to.
-        runtime.images.put("old-image", runtime.images.get("slipway/shop:current"));
-        runtime.withImage("unfinished-image", List.of(), List.of("/bin/true"));
-        runtime.withRunningProcess(APP, "old-deployment", "old-1");
-        runtime.containers.put(
-                "new-1",
-                new ContainerInfo(
-                        "new-1",
-                        "new-web",
-                        "unfinished-image",
-                        ContainerState.RUNNING,
-                        0,
-                        ContainerLabels.process(APP, "interrupted", "web")));
-        runtime.containers.put(
-                "task-1",
-                new ContainerInfo(
-                        "task-1",
-                        "predeploy",
-                        "unfinished-image",
-                        ContainerState.RUNNING,
-                        0,
-                        ContainerLabels.task(APP, "interrupted", Phase.PREDEPLOY)));
-
-        List<String> removed = pipeline.removeLeftoversOfInterruptedDeployments();
-
-        assertThat(removed).containsExactlyInAnyOrder("predeploy", "new-web");
-        assertThat(runtime.containers.keySet()).containsExactly("old-1");
     }
 
     private DeploymentStatus deploy(DeploymentOrder order) {
@@ -493,24 +385,13 @@ class DeploymentPipelineTests {
         }
     }
 
-    private static DeploymentOrder imageOrder() {
-        return imageOrder(Map.of());
+    /** A deployment of {@code shop:1} as the app {@code shop}. */
+    private static DeploymentOrders shopImage() {
+        return DeploymentOrders.anImageDeploy().id(ID).app(APP).image(IMAGE);
     }
 
-    private static DeploymentOrder imageOrder(Map<String, String> config) {
-        return new DeploymentOrder(
-                ID,
-                APP,
-                DeploymentKind.IMAGE,
-                IMAGE,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                config,
-                Map.of(),
-                Optional.empty(),
-                List.of());
+    private static DeploymentOrder imageOrder() {
+        return shopImage().build();
     }
 
     private static String phaseOf(Map<String, String> labels) {

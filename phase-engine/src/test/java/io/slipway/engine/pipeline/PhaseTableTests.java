@@ -19,9 +19,11 @@ class PhaseTableTests {
 
     @Test
     void onlyPredeployCommitsAndReleaseAndPostdeployDiscard() {
-        assertThat(Arrays.stream(Phase.values()).filter(phase -> phase.changes() == ChangePolicy.COMMIT))
+        assertThat(Arrays.stream(Phase.values())
+                        .filter(phase -> phase.changes().equals(Optional.of(ChangePolicy.COMMIT))))
                 .containsExactly(Phase.PREDEPLOY);
-        assertThat(Arrays.stream(Phase.values()).filter(phase -> phase.changes() == ChangePolicy.DISCARD))
+        assertThat(Arrays.stream(Phase.values())
+                        .filter(phase -> phase.changes().equals(Optional.of(ChangePolicy.DISCARD))))
                 .containsExactly(Phase.RELEASE, Phase.POSTDEPLOY);
     }
 

@@ -8,8 +8,8 @@ import io.slipway.runtime.ContainerState;
 import io.slipway.runtime.EngineInfo;
 import io.slipway.runtime.EngineKind;
 import io.slipway.runtime.ImageDetails;
+import io.slipway.runtime.OutputChannel;
 import io.slipway.runtime.OutputListener;
-import io.slipway.runtime.OutputStream;
 import io.slipway.runtime.ProcessSpec;
 import io.slipway.runtime.TaskOutcome;
 import io.slipway.runtime.TaskResult;
@@ -40,7 +40,7 @@ final class RecordingRuntime implements ContainerRuntime {
     final Map<String, ImageDetails> images = new HashMap<>();
     final Map<String, String> files = new HashMap<>();
     final Map<String, ContainerInfo> containers = new LinkedHashMap<>();
-    Function<TaskSpec, TaskResult> taskBehaviour = task -> new TaskResult(TaskOutcome.EXITED, 0, Optional.empty());
+    Function<TaskSpec, TaskResult> taskBehaviour = task -> new TaskResult(TaskOutcome.EXITED, 0);
     ContainerState startedProcessState = ContainerState.RUNNING;
     /** A container id whose stop the engine refuses. */
     String unstoppable = "";
@@ -81,7 +81,7 @@ final class RecordingRuntime implements ContainerRuntime {
 
     @Override
     public EngineInfo engine() {
-        return new EngineInfo(EngineKind.PODMAN, "test", "1.41", false, "unix:///recording");
+        return new EngineInfo(EngineKind.PODMAN, "test", false, "unix:///recording");
     }
 
     @Override
@@ -97,15 +97,10 @@ final class RecordingRuntime implements ContainerRuntime {
     @Override
     public String buildImage(InputStream context, String tag, OutputListener output) {
         calls.add(new Call("build", tag));
-        output.onLine(OutputStream.STDOUT, "Step 1/1 : FROM base");
+        output.onLine(OutputChannel.STDOUT, "Step 1/1 : FROM base");
         images.put(
                 tag, new ImageDetails("sha256:built", List.of(), List.of("/bin/sh"), "/app", List.of(), "", Set.of()));
         return "sha256:built";
-    }
-
-    @Override
-    public String importImage(InputStream rootFilesystem, String reference) {
-        throw new UnsupportedOperationException();
     }
 
     @Override
@@ -127,12 +122,11 @@ final class RecordingRuntime implements ContainerRuntime {
     public TaskResult runTask(TaskSpec task, OutputListener output, Cancellation cancellation) {
         calls.add(new Call("task", task.labels().get(ContainerLabels.PHASE) + " on " + task.image()));
         tasks.add(task);
-        output.onLine(OutputStream.STDOUT, "ran " + String.join(" ", task.cmd()));
+        output.onLine(OutputChannel.STDOUT, "ran " + String.join(" ", task.cmd()));
         TaskResult result = taskBehaviour.apply(task);
         if (result.succeeded() && task.commitAs().isPresent()) {
             calls.add(new Call("commit", task.commitAs().get()));
             images.put(task.commitAs().get(), images.get(task.image()));
-            return new TaskResult(result.outcome(), 0, Optional.of("sha256:committed"));
         }
         return result;
     }

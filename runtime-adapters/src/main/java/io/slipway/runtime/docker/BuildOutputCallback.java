@@ -2,8 +2,8 @@ package io.slipway.runtime.docker;
 
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.ResponseItem;
+import io.slipway.runtime.OutputChannel;
 import io.slipway.runtime.OutputListener;
-import io.slipway.runtime.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -19,7 +19,7 @@ final class BuildOutputCallback extends StreamCallback<BuildResponseItem> {
 
     BuildOutputCallback(OutputListener output) {
         this.output = output;
-        this.stdout = new LineSplitter(line -> output.onLine(OutputStream.STDOUT, line));
+        this.stdout = new LineSplitter(line -> output.onLine(OutputChannel.STDOUT, line));
     }
 
     @Override
@@ -30,7 +30,7 @@ final class BuildOutputCallback extends StreamCallback<BuildResponseItem> {
         if (item.isErrorIndicated()) {
             stdout.flush();
             buildError = errorOf(item);
-            output.onLine(OutputStream.STDERR, buildError);
+            output.onLine(OutputChannel.STDERR, buildError);
         }
     }
 

@@ -6,6 +6,7 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import io.slipway.runtime.ContainerRuntime;
+import io.slipway.runtime.EngineInfo;
 import io.slipway.runtime.EngineUnavailableException;
 import io.slipway.runtime.detect.EngineConnector;
 import java.net.URI;
@@ -42,9 +43,9 @@ public final class DockerApiConnector implements EngineConnector {
                 .build();
         EngineProbe probe = new EngineProbe(endpoint, config, httpClient(config, Optional.of(PROBE_RESPONSE_TIMEOUT)));
         try {
-            EngineProfile profile = probe.identify();
+            EngineInfo engine = probe.identify();
             DockerHttpClient http = httpClient(config, Optional.empty());
-            return new DockerApiRuntime(profile, probe, DockerClientImpl.getInstance(config, http), http, network);
+            return new DockerApiRuntime(engine, probe, DockerClientImpl.getInstance(config, http), http, network);
         } catch (RuntimeException e) {
             probe.close();
             throw e;

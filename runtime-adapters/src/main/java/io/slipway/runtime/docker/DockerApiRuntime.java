@@ -41,23 +41,23 @@ final class DockerApiRuntime implements ContainerRuntime {
     private final TaskRunner tasks;
 
     DockerApiRuntime(
-            EngineProfile profile,
+            EngineInfo engine,
             EngineProbe probe,
             DockerClient docker,
             DockerHttpClient http,
             Optional<String> network) {
-        this.engine = profile.info();
+        this.engine = engine;
         this.probe = probe;
         this.docker = docker;
         EngineErrors errors = new EngineErrors(URI.create(engine.endpoint()));
         RawEngineApi raw = new RawEngineApi(http);
         this.images = new Images(docker, raw, errors);
         this.builder = new ImageBuilder(docker, errors, images, network);
-        this.containers = new Containers(docker, errors, profile.kind());
-        HostConfigs hostConfigs = new HostConfigs(profile, network);
+        this.containers = new Containers(docker, errors, engine.kind());
+        HostConfigs hostConfigs = new HostConfigs(network);
         this.processes = new ProcessStarter(docker, containers, hostConfigs);
         this.fileReader = new ImageFileReader(docker, errors, containers, hostConfigs);
-        ContainerCommitter committer = new ContainerCommitter(raw, errors, profile.kind());
+        ContainerCommitter committer = new ContainerCommitter(raw, errors, engine.kind());
         this.tasks = new TaskRunner(docker, errors, images, containers, hostConfigs, committer);
     }
 
@@ -80,11 +80,6 @@ final class DockerApiRuntime implements ContainerRuntime {
     @Override
     public String buildImage(InputStream context, String tag, OutputListener output) {
         return builder.build(context, tag, output);
-    }
-
-    @Override
-    public String importImage(InputStream rootFilesystem, String reference) {
-        return images.importRootFilesystem(rootFilesystem, reference);
     }
 
     @Override

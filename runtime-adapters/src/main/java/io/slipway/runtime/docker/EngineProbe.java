@@ -49,7 +49,7 @@ final class EngineProbe implements AutoCloseable {
     }
 
     /** Pings the engine, then asks who it is; throws {@link EngineUnavailableException}. */
-    EngineProfile identify() {
+    EngineInfo identify() {
         ping();
         return answering("identify the engine", () -> {
             Version version = client.versionCmd().exec();
@@ -64,25 +64,22 @@ final class EngineProbe implements AutoCloseable {
     }
 
     /** Podman's own info says whether it runs rootless; its Docker-compatible one lists no such option. */
-    private EngineProfile podman(Version version) {
+    private EngineInfo podman(Version version) {
         JsonNode host = raw.get(LIBPOD_INFO).path("host");
         boolean rootless = host.path("security").path("rootless").asBoolean();
-        return new EngineProfile(
-                engine(EngineKind.PODMAN, version, rootless),
-                "v1".equals(host.path("cgroupVersion").asText()));
+        return engine(EngineKind.PODMAN, version, rootless);
     }
 
     /** A rootless Docker daemon lists {@code name=rootless} among its security options. */
-    private EngineProfile docker(Version version) {
+    private EngineInfo docker(Version version) {
         Info info = client.infoCmd().exec();
         boolean rootless = Optional.ofNullable(info.getSecurityOptions()).orElse(List.of()).stream()
                 .anyMatch(option -> option.contains("rootless"));
-        return new EngineProfile(engine(EngineKind.DOCKER, version, rootless), "1".equals(info.getCGroupVersion()));
+        return engine(EngineKind.DOCKER, version, rootless);
     }
 
     private EngineInfo engine(EngineKind kind, Version version, boolean rootless) {
-        return new EngineInfo(
-                kind, version.getVersion(), DockerApiConnector.API_VERSION, rootless, endpoint.toString());
+        return new EngineInfo(kind, version.getVersion(), rootless, endpoint.toString());
     }
 
     private <T> T answering(String action, Supplier<T> question) {

@@ -1,16 +1,12 @@
 package io.slipway.runtime.docker;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.ExposedPort;
-import io.slipway.runtime.ContainerRuntimeException;
 import io.slipway.runtime.ImageDetails;
 import io.slipway.runtime.ImageNotFoundException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +16,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Image look-ups, imports, tags and removals. */
+/** Image look-ups, tags and removals. */
 final class Images {
 
     private static final Logger LOG = LoggerFactory.getLogger(Images.class);
@@ -51,30 +47,6 @@ final class Images {
                 .orElseThrow(() -> new ImageNotFoundException(image))
                 .details()
                 .id();
-    }
-
-    /**
-     * docker-java's import command encodes the stream as JSON (the engines answer "unexpected EOF"),
-     * so the tar is posted directly. Podman ignores the {@code tag} parameter of an import; both
-     * engines read a tag given within {@code repo}.
-     */
-    String importRootFilesystem(InputStream rootFilesystem, String reference) {
-        String action = "import image " + reference;
-        List<Map.Entry<String, String>> query = List.of(Map.entry("fromSrc", "-"), Map.entry("repo", reference));
-        try (InputStream tar = TarArchives.uncompressed(rootFilesystem)) {
-            List<JsonNode> messages =
-                    errors.call(action, () -> raw.postTar(RawEngineApi.compatPath("/images/create", query), tar));
-            messages.stream()
-                    .map(message -> message.path("error"))
-                    .filter(JsonNode::isTextual)
-                    .findFirst()
-                    .ifPresent(error -> {
-                        throw new ContainerRuntimeException("cannot " + action + ": " + error.asText());
-                    });
-        } catch (IOException e) {
-            throw errors.translate(action, e);
-        }
-        return idOf(reference);
     }
 
     void tag(String image, String reference) {

@@ -23,7 +23,7 @@ final class ProcessStarter {
                 .withName(process.name())
                 .withEnv(Containers.envList(process.env()))
                 .withLabels(process.labels())
-                .withHostConfig(hostConfigs.forProcess(process.restartPolicy(), process.limits()));
+                .withHostConfig(hostConfigs.forProcess());
         // An empty command leaves the image's own Entrypoint and Cmd.
         String id = containers.create(process.cmd().isEmpty() ? command : command.withCmd(process.cmd()), "process");
         try {

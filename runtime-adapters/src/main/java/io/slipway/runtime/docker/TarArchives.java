@@ -5,9 +5,11 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.CompressorException;
+import org.apache.commons.compress.compressors.CompressorStreamFactory;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /** The tar streams going to and coming from the engines. */
 final class TarArchives {
@@ -15,16 +17,25 @@ final class TarArchives {
     private TarArchives() {}
 
     /**
-     * A plain tar, whether {@code archive} is one or a gzip of one (told apart by gzip's magic
-     * bytes), so that neither engine has to guess the compression. A failure to read it is an
+     * A plain tar, whether {@code archive} is one or a gzip of one (told apart by Commons Compress from
+     * the stream's signature), so that neither engine has to guess the compression. A failure to read it is an
      * {@link UnreadableArchiveException}, which tells a broken upload from a broken engine socket.
      */
     static InputStream uncompressed(InputStream archive) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(new Unreadable(archive));
-        buffered.mark(2);
-        boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
-        buffered.reset();
-        return gzip ? new Unreadable(new GZIPInputStream(buffered)) : buffered;
+        return isGzip(buffered) ? new Unreadable(new GzipCompressorInputStream(buffered, true)) : buffered;
+    }
+
+    private static boolean isGzip(InputStream buffered) throws IOException {
+        try {
+            return CompressorStreamFactory.GZIP.equals(CompressorStreamFactory.detect(buffered));
+        } catch (CompressorException e) {
+            // detect() reports a failed read as a CompressorException too.
+            if (e.getCause() instanceof IOException unreadable) {
+                throw unreadable;
+            }
+            return false;
+        }
     }
 
     /** The caller's archive could not be read: it is truncated, or no gzip although it starts as one. */

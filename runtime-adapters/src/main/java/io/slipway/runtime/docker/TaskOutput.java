@@ -2,8 +2,8 @@ package io.slipway.runtime.docker;
 
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
+import io.slipway.runtime.OutputChannel;
 import io.slipway.runtime.OutputListener;
-import io.slipway.runtime.OutputStream;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -19,11 +19,11 @@ import java.util.Map;
  */
 final class TaskOutput {
 
-    private final Map<OutputStream, LineSplitter> lines = new EnumMap<>(OutputStream.class);
-    private final Map<OutputStream, Long> delivered = new EnumMap<>(OutputStream.class);
+    private final Map<OutputChannel, LineSplitter> lines = new EnumMap<>(OutputChannel.class);
+    private final Map<OutputChannel, Long> delivered = new EnumMap<>(OutputChannel.class);
 
     TaskOutput(OutputListener listener) {
-        for (OutputStream stream : OutputStream.values()) {
+        for (OutputChannel stream : OutputChannel.values()) {
             lines.put(stream, new LineSplitter(line -> listener.onLine(stream, line)));
             delivered.put(stream, 0L);
         }
@@ -40,7 +40,7 @@ final class TaskOutput {
     }
 
     /** @param position where {@code payload} starts in its stream, counted by the read it came with */
-    private synchronized void accept(OutputStream stream, byte[] payload, long position) {
+    private synchronized void accept(OutputChannel stream, byte[] payload, long position) {
         long end = position + payload.length;
         long already = delivered.get(stream);
         if (end <= already) {
@@ -53,13 +53,13 @@ final class TaskOutput {
 
     private final class Read extends StreamCallback<Frame> {
 
-        private final Map<OutputStream, Long> position =
-                new EnumMap<>(Map.of(OutputStream.STDOUT, 0L, OutputStream.STDERR, 0L));
+        private final Map<OutputChannel, Long> position =
+                new EnumMap<>(Map.of(OutputChannel.STDOUT, 0L, OutputChannel.STDERR, 0L));
 
         @Override
         public void onNext(Frame frame) {
-            OutputStream stream =
-                    frame.getStreamType() == StreamType.STDERR ? OutputStream.STDERR : OutputStream.STDOUT;
+            OutputChannel stream =
+                    frame.getStreamType() == StreamType.STDERR ? OutputChannel.STDERR : OutputChannel.STDOUT;
             long start = position.get(stream);
             position.put(stream, start + frame.getPayload().length);
             accept(stream, frame.getPayload(), start);

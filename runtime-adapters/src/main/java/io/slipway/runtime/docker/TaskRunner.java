@@ -12,7 +12,6 @@ import io.slipway.runtime.TaskResult;
 import io.slipway.runtime.TaskSpec;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -52,7 +51,7 @@ final class TaskRunner {
 
     TaskResult run(TaskSpec task, OutputListener output, Cancellation cancellation) {
         if (cancellation.isCancelled()) {
-            return new TaskResult(TaskOutcome.CANCELLED, UNKNOWN_EXIT_CODE, Optional.empty());
+            return new TaskResult(TaskOutcome.CANCELLED, UNKNOWN_EXIT_CODE);
         }
         ImageConfig image = images.inspect(task.image()).orElseThrow(() -> new ImageNotFoundException(task.image()));
         String id = containers.create(containerFor(task), "task");
@@ -65,7 +64,7 @@ final class TaskRunner {
             // thread once the container is gone (an interrupted thread cannot make the calls below).
             interrupted = true;
             stopper.stop(TaskOutcome.CANCELLED);
-            return new TaskResult(TaskOutcome.CANCELLED, UNKNOWN_EXIT_CODE, Optional.empty());
+            return new TaskResult(TaskOutcome.CANCELLED, UNKNOWN_EXIT_CODE);
         } finally {
             containers.removeQuietly(id);
             if (interrupted) {
@@ -96,12 +95,16 @@ final class TaskRunner {
         readStoredOutput(id, output);
         output.finish();
         TaskOutcome outcome = stopper.reason().orElse(TaskOutcome.EXITED);
-        Optional<String> committed = outcome == TaskOutcome.EXITED && exitCode == 0
-                ? task.commitAs()
-                        .map(reference -> committer.commit(
-                                id, image, task.env().keySet(), task.labels().keySet(), reference))
-                : Optional.empty();
-        return new TaskResult(outcome, exitCode, committed);
+        TaskResult result = new TaskResult(outcome, exitCode);
+        if (result.succeeded() && task.commitAs().isPresent()) {
+            committer.commit(
+                    id,
+                    image,
+                    task.env().keySet(),
+                    task.labels().keySet(),
+                    task.commitAs().get());
+        }
+        return result;
     }
 
     /** Starts the container, follows its output live and waits for its exit, killing it at the timeout. */

@@ -136,7 +136,7 @@ class RuntimeDetectorTests {
 
     /** Only what the detector touches: the engine description. */
     private static ContainerRuntime runtimeAt(URI endpoint) {
-        EngineInfo engine = new EngineInfo(EngineKind.DOCKER, "test", "1.41", false, endpoint.toString());
+        EngineInfo engine = new EngineInfo(EngineKind.DOCKER, "test", false, endpoint.toString());
         return (ContainerRuntime) Proxy.newProxyInstance(
                 ContainerRuntime.class.getClassLoader(),
                 new Class<?>[] {ContainerRuntime.class},

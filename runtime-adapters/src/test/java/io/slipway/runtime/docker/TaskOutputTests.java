@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
-import io.slipway.runtime.OutputStream;
+import io.slipway.runtime.OutputChannel;
 import io.slipway.runtime.testing.RecordingOutput;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +22,8 @@ class TaskOutputTests {
         live.onNext(frame(StreamType.STDOUT, "out-2\n"));
         output.finish();
 
-        assertThat(recorded.lines(OutputStream.STDOUT)).containsExactly("out-1", "out-2");
-        assertThat(recorded.lines(OutputStream.STDERR)).containsExactly("err-1");
+        assertThat(recorded.lines(OutputChannel.STDOUT)).containsExactly("out-1", "out-2");
+        assertThat(recorded.lines(OutputChannel.STDERR)).containsExactly("err-1");
     }
 
     @Test
@@ -40,8 +40,8 @@ class TaskOutputTests {
         stored.onNext(frame(StreamType.STDERR, "err-2\n"));
         output.finish();
 
-        assertThat(recorded.lines(OutputStream.STDOUT)).containsExactly("out-1", "out-2", "out-3");
-        assertThat(recorded.lines(OutputStream.STDERR)).containsExactly("err-1", "err-2");
+        assertThat(recorded.lines(OutputChannel.STDOUT)).containsExactly("out-1", "out-2", "out-3");
+        assertThat(recorded.lines(OutputChannel.STDERR)).containsExactly("err-1", "err-2");
     }
 
     @Test

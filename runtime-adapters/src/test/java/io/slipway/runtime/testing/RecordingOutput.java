@@ -1,7 +1,7 @@
 package io.slipway.runtime.testing;
 
+import io.slipway.runtime.OutputChannel;
 import io.slipway.runtime.OutputListener;
-import io.slipway.runtime.OutputStream;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -11,11 +11,11 @@ public final class RecordingOutput implements OutputListener {
     private final List<Line> lines = new CopyOnWriteArrayList<>();
 
     @Override
-    public void onLine(OutputStream stream, String line) {
+    public void onLine(OutputChannel stream, String line) {
         lines.add(new Line(stream, line));
     }
 
-    public List<String> lines(OutputStream stream) {
+    public List<String> lines(OutputChannel stream) {
         return lines.stream().filter(l -> l.stream() == stream).map(Line::text).toList();
     }
 
@@ -27,5 +27,5 @@ public final class RecordingOutput implements OutputListener {
         return lines.stream().anyMatch(l -> l.text().equals(text));
     }
 
-    private record Line(OutputStream stream, String text) {}
+    private record Line(OutputChannel stream, String text) {}
 }

@@ -1,7 +1,7 @@
 package io.slipway.runtime;
 
 /** Which of a container's output streams a line came from. */
-public enum OutputStream {
+public enum OutputChannel {
     STDOUT,
     STDERR
 }

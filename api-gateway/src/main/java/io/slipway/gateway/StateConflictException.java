@@ -1,9 +1,9 @@
 package io.slipway.gateway;
 
 /** A request that the current state of an app or deployment does not allow; the REST edge answers 409. */
-public class ConflictException extends RuntimeException {
+public class StateConflictException extends RuntimeException {
 
-    public ConflictException(String message) {
+    public StateConflictException(String message) {
         super(message);
     }
 }

@@ -1,9 +1,9 @@
 package io.slipway.engine.pipeline;
 
-/** How Slipway names the images it makes for an app. */
-public final class ImageNames {
+/** The images Slipway makes for an app, by name: built, release and current. */
+public final class AppImages {
 
-    private ImageNames() {}
+    private AppImages() {}
 
     public static String built(String app, String deploymentId) {
         return repository(app) + ":build-" + deploymentId;

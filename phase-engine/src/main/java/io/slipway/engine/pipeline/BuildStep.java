@@ -1,0 +1,33 @@
+package io.slipway.engine.pipeline;
+
+import io.slipway.runtime.ContainerRuntimeException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Builds the order's build context (a tar, plain or gzip, as the engine takes it) into the app's
+ * build image, which the later phases start from. The built image is kept when the deployment
+ * fails, so that a retry runs it again without rebuilding.
+ */
+final class BuildStep implements Step {
+
+    @Override
+    public PhaseEvent run(PhaseEvent started, DeploymentContext deployment) throws PhaseFailure {
+        Phase phase = started.phase();
+        DeploymentOrder order = deployment.order();
+        String tag = AppImages.built(order.app(), order.deploymentId());
+        try (InputStream context =
+                Files.newInputStream(Path.of(order.buildContext().orElseThrow()))) {
+            deployment.runtime().buildImage(context, tag, deployment.output(phase));
+        } catch (IOException e) {
+            throw PhaseFailure.failed(phase, "cannot read the build context: " + e.getMessage());
+        } catch (ContainerRuntimeException e) {
+            throw PhaseFailure.failed(phase, "build failed: " + e.getMessage());
+        }
+        deployment.startFrom(phase, tag);
+        deployment.announceManifests();
+        return started.succeeded();
+    }
+}

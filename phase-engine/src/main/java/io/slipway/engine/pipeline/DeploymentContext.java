@@ -1,0 +1,162 @@
+package io.slipway.engine.pipeline;
+
+import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
+import io.slipway.manifest.CommandSyntaxException;
+import io.slipway.manifest.ParsedManifests;
+import io.slipway.runtime.Cancellation;
+import io.slipway.runtime.ContainerRuntime;
+import io.slipway.runtime.ContainerRuntimeException;
+import io.slipway.runtime.ImageDetails;
+import io.slipway.runtime.OutputChannel;
+import io.slipway.runtime.OutputListener;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One deployment while it runs: its order, the engine and settings it runs with, what it has learnt
+ * so far (manifests, the image the phases start from, the release image), and what a failure must
+ * undo. The steps read and change the deployment only through it.
+ */
+final class DeploymentContext {
+
+    /** Something a step made, and how to take it away again. */
+    private record Undo(Phase phase, Runnable action) {}
+
+    private final DeploymentOrder order;
+    private final ContainerRuntime runtime;
+    private final PipelineSettings settings;
+    private final EventRecorder events;
+    private final Cancellation cancellation;
+    private final Deque<Undo> undo = new ArrayDeque<>();
+    private ManifestFiles files;
+    private ParsedManifests manifests;
+    private String image;
+    private ImageDetails imageDetails;
+    private Optional<String> committedImage = Optional.empty();
+
+    DeploymentContext(
+            DeploymentOrder order,
+            ContainerRuntime runtime,
+            PipelineSettings settings,
+            EventRecorder events,
+            Cancellation cancellation) {
+        this.order = order;
+        this.runtime = runtime;
+        this.settings = settings;
+        this.events = events;
+        this.cancellation = cancellation;
+    }
+
+    DeploymentOrder order() {
+        return order;
+    }
+
+    ContainerRuntime runtime() {
+        return runtime;
+    }
+
+    PipelineSettings settings() {
+        return settings;
+    }
+
+    EventRecorder events() {
+        return events;
+    }
+
+    Cancellation cancellation() {
+        return cancellation;
+    }
+
+    ParsedManifests manifests() {
+        return manifests;
+    }
+
+    void manifestsResolved(ManifestFiles files, ParsedManifests manifests) {
+        this.files = files;
+        this.manifests = manifests;
+    }
+
+    /**
+     * The phases from here on start from {@code image}.
+     *
+     * @param phase where a missing image fails the deployment; null before the first phase
+     */
+    void startFrom(Phase phase, String image) throws PhaseFailure {
+        this.imageDetails =
+                runtime.inspectImage(image).orElseThrow(() -> PhaseFailure.failed(phase, "image not found: " + image));
+        this.image = image;
+    }
+
+    /** The configuration of the image the phases start from. */
+    ImageDetails imageDetails() {
+        return imageDetails;
+    }
+
+    /** Tells the manifests and the image together: what a retry needs to run again without a rebuild. */
+    void announceManifests() {
+        events.manifests(image, files);
+    }
+
+    /** A task's container was committed into {@code releaseImage}: the later phases start from it. */
+    void committed(String releaseImage) {
+        committedImage = Optional.of(releaseImage);
+    }
+
+    /** What later phases run, and what becomes current: the committed image, else the image itself. */
+    String releaseImage() {
+        return committedImage.orElse(image);
+    }
+
+    Duration taskTimeout() {
+        return order.taskTimeout().orElse(settings.taskTimeout());
+    }
+
+    /** The container command for a command of the manifests, in this deployment's image. */
+    List<String> containerCmd(Phase phase, String command) throws PhaseFailure {
+        try {
+            return CommandLine.containerCmd(command, imageDetails, settings.shell());
+        } catch (CommandSyntaxException e) {
+            throw PhaseFailure.failed(phase, "cannot split the command into words: " + e.getMessage());
+        }
+    }
+
+    /** A line of Slipway's own in the phase's log. */
+    void log(Phase phase, String line) {
+        events.log(phase, LogStream.SYSTEM, line);
+    }
+
+    /** Where a container's or a build's output goes: the phase's log, stdout and stderr apart. */
+    OutputListener output(Phase phase) {
+        return (stream, line) ->
+                events.log(phase, stream == OutputChannel.STDERR ? LogStream.STDERR : LogStream.STDOUT, line);
+    }
+
+    void throwIfCancelled(Phase phase) throws PhaseFailure {
+        if (cancellation.isCancelled()) {
+            throw PhaseFailure.cancelled(phase);
+        }
+    }
+
+    /** Registers how to take away what {@code phase} made, should the deployment fail. */
+    void onUndo(Phase phase, Runnable action) {
+        undo.push(new Undo(phase, action));
+    }
+
+    /**
+     * Takes away what this deployment made, newest first; never touches an earlier deployment's
+     * containers. What the engine refuses is named in the log of the phase that made it.
+     */
+    void undo() {
+        while (!undo.isEmpty()) {
+            Undo next = undo.pop();
+            try {
+                next.action().run();
+            } catch (ContainerRuntimeException e) {
+                log(next.phase(), "cleanup incomplete: " + e.getMessage());
+            }
+        }
+    }
+}

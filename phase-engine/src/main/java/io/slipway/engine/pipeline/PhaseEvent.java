@@ -1,0 +1,52 @@
+package io.slipway.engine.pipeline;
+
+import java.util.Objects;
+
+/**
+ * A phase's move to a new status, before the {@link EventRecorder} numbers and stamps it into a
+ * {@link DeploymentEvent.PhaseChanged}. Made only through the factories, which say which fields
+ * each status carries.
+ *
+ * @param command the command the phase runs, when it runs one
+ * @param exitCode the exit code of that command, once known
+ * @param reason why the phase was skipped or failed
+ */
+record PhaseEvent(Phase phase, PhaseStatus status, String command, Integer exitCode, String reason) {
+
+    PhaseEvent {
+        Objects.requireNonNull(phase, "phase");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** The phase starts work that runs no command of the manifests' (a build, starting processes). */
+    static PhaseEvent started(Phase phase) {
+        return started(phase, null);
+    }
+
+    static PhaseEvent started(Phase phase, String command) {
+        return new PhaseEvent(phase, PhaseStatus.RUNNING, command, null, null);
+    }
+
+    static PhaseEvent skipped(Phase phase, String reason) {
+        return new PhaseEvent(phase, PhaseStatus.SKIPPED, null, null, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /** @param exitCode null when the failure was no exit of a command (a timeout, an engine error) */
+    static PhaseEvent failed(Phase phase, String reason, Integer exitCode) {
+        return new PhaseEvent(phase, PhaseStatus.FAILED, null, exitCode, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /** This started phase succeeded; its command, if any, exited with {@code exitCode}. */
+    PhaseEvent succeeded(Integer exitCode) {
+        return new PhaseEvent(phase, PhaseStatus.SUCCEEDED, command, exitCode, null);
+    }
+
+    /** This started phase succeeded without a command of its own. */
+    PhaseEvent succeeded() {
+        return succeeded(null);
+    }
+
+    boolean isStarted() {
+        return status == PhaseStatus.RUNNING;
+    }
+}

@@ -1,0 +1,77 @@
+package io.slipway.engine.pipeline;
+
+import io.slipway.engine.pipeline.Phase.ChangePolicy;
+import io.slipway.manifest.DeploymentTasks;
+import io.slipway.runtime.TaskResult;
+import io.slipway.runtime.TaskSpec;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Runs a command of the manifests in a task container of the release image. The task phases differ
+ * only by the data their row gives: where the command comes from and what becomes of the
+ * container's changes.
+ */
+final class TaskStep implements Step {
+
+    private final Function<DeploymentTasks, Optional<String>> command;
+    private final String commandSource;
+    private final ChangePolicy changes;
+
+    /** @param commandSource where the command comes from, in the words of the manifests' authors */
+    TaskStep(Function<DeploymentTasks, Optional<String>> command, String commandSource, ChangePolicy changes) {
+        this.command = command;
+        this.commandSource = commandSource;
+        this.changes = changes;
+    }
+
+    Optional<String> command(DeploymentTasks tasks) {
+        return command.apply(tasks);
+    }
+
+    ChangePolicy changes() {
+        return changes;
+    }
+
+    @Override
+    public PhaseEvent begin(Phase phase, DeploymentContext deployment) {
+        Optional<String> task = command(deployment.manifests().tasks());
+        if (task.isPresent()) {
+            return PhaseEvent.started(phase, task.get());
+        }
+        String reason = "no command in " + commandSource;
+        deployment.log(phase, reason + "; skipped");
+        return PhaseEvent.skipped(phase, reason);
+    }
+
+    @Override
+    public PhaseEvent run(PhaseEvent started, DeploymentContext deployment) throws PhaseFailure {
+        Phase phase = started.phase();
+        DeploymentOrder order = deployment.order();
+        Optional<String> commitAs = changes == ChangePolicy.COMMIT
+                ? Optional.of(AppImages.release(order.app(), order.deploymentId()))
+                : Optional.empty();
+        TaskSpec task = new TaskSpec(
+                deployment.releaseImage(),
+                deployment.containerCmd(phase, started.command()),
+                ContainerEnvironment.forTask(order, phase),
+                ContainerLabels.task(order.app(), order.deploymentId(), phase),
+                deployment.taskTimeout(),
+                commitAs);
+        TaskResult result = deployment.runtime().runTask(task, deployment.output(phase), deployment.cancellation());
+        switch (result.outcome()) {
+            case TIMED_OUT -> throw PhaseFailure.failed(phase, "timeout");
+            case CANCELLED -> throw PhaseFailure.cancelled(phase);
+            case EXITED -> {
+                if (result.exitCode() != 0) {
+                    throw PhaseFailure.exited(phase, result.exitCode());
+                }
+            }
+        }
+        commitAs.ifPresent(release -> {
+            deployment.committed(release);
+            deployment.onUndo(phase, () -> deployment.runtime().removeImage(release));
+        });
+        return started.succeeded(0);
+    }
+}
