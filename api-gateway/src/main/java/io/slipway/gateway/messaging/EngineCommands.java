@@ -47,6 +47,11 @@ public class EngineCommands {
         send(new DeployCommand.RemoveImages(app, images));
     }
 
+    /** Has the engine settle a deployment a restart left unfinished; it answers with the deployment's end. */
+    public void recover(String app, String deploymentId, long lastSeq) {
+        send(new DeployCommand.Recover(app, deploymentId, lastSeq));
+    }
+
     private void send(DeployCommand command) {
         Message<DeployCommand> message = Message.of(command)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()

@@ -24,6 +24,8 @@ public class DeployCommandConsumer {
             worker.deleteApp(delete.app(), delete.images());
         } else if (command instanceof DeployCommand.RemoveImages remove) {
             worker.removeImages(remove.app(), remove.images());
+        } else if (command instanceof DeployCommand.Recover recover) {
+            worker.recover(recover.app(), recover.deploymentId(), recover.lastSeq());
         }
     }
 }

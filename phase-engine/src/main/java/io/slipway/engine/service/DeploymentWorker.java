@@ -8,6 +8,7 @@ import io.slipway.engine.pipeline.DeploymentLanes;
 import io.slipway.engine.pipeline.DeploymentOrder;
 import io.slipway.engine.pipeline.DeploymentPipeline;
 import io.slipway.engine.pipeline.DeploymentStatus;
+import io.slipway.engine.pipeline.InterruptedDeploymentRecovery;
 import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ContainerRuntimeException;
 import jakarta.annotation.PreDestroy;
@@ -29,9 +30,15 @@ public class DeploymentWorker implements DeploymentLanes.Work {
     private final DeploymentEventPublisher publisher;
     private final ExecutorService executor;
     private final DeploymentLanes lanes;
+    private final InterruptedDeploymentRecovery recovery;
 
-    public DeploymentWorker(DeploymentPipeline pipeline, DeploymentEventPublisher publisher, EngineConfig config) {
+    public DeploymentWorker(
+            DeploymentPipeline pipeline,
+            InterruptedDeploymentRecovery recovery,
+            DeploymentEventPublisher publisher,
+            EngineConfig config) {
         this.pipeline = pipeline;
+        this.recovery = recovery;
         this.publisher = publisher;
         this.executor = Executors.newFixedThreadPool(config.pipeline().parallelism(), runnable -> {
             Thread thread = new Thread(runnable, "slipway-deploy");
@@ -62,6 +69,26 @@ public class DeploymentWorker implements DeploymentLanes.Work {
     public void removeImages(String app, List<String> images) {
         lanes.runInLane(
                 app, reportingFailure("remove old releases of " + app, () -> pipeline.removeImages(app, images)));
+    }
+
+    /**
+     * Settles a deployment a restart left unfinished, in the app's lane: this process never ran it, so
+     * the engine alone tells whether its release switch happened.
+     */
+    public void recover(String app, String deploymentId, long lastSeq) {
+        lanes.runInLane(app, reportingFailure("recover deployment " + deploymentId, () -> {
+            InterruptedDeploymentRecovery.Outcome outcome = recovery.recover(app, deploymentId);
+            outcome.problems().forEach(problem -> LOG.warnf("Recovering %s: %s", deploymentId, problem));
+            LOG.infof("Deployment %s of %s, interrupted by a restart, ended %s", deploymentId, app, outcome.status());
+            publisher.publish(new DeploymentEvent.Finished(
+                    deploymentId,
+                    app,
+                    lastSeq + 1,
+                    Clock.systemUTC().instant(),
+                    outcome.status(),
+                    outcome.reason(),
+                    outcome.releaseImage()));
+        }));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.slipway.engine.service;
 
 import io.slipway.engine.config.EngineConfig;
 import io.slipway.engine.pipeline.DeploymentPipeline;
+import io.slipway.engine.pipeline.InterruptedDeploymentRecovery;
 import io.slipway.engine.pipeline.PipelineSettings;
 import io.slipway.manifest.ManifestParser;
 import io.slipway.runtime.ContainerRuntime;
@@ -24,5 +25,11 @@ public class PipelineProducer {
                 pipeline.port(),
                 pipeline.shell());
         return new DeploymentPipeline(runtime, new ManifestParser(), settings, Clock.systemUTC());
+    }
+
+    @Produces
+    @Singleton
+    InterruptedDeploymentRecovery recovery(ContainerRuntime runtime, EngineConfig config) {
+        return new InterruptedDeploymentRecovery(runtime, config.pipeline().stopGrace());
     }
 }

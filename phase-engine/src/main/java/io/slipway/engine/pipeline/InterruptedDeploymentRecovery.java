@@ -1,0 +1,106 @@
+package io.slipway.engine.pipeline;
+
+import io.slipway.runtime.ContainerInfo;
+import io.slipway.runtime.ContainerRuntime;
+import io.slipway.runtime.ContainerRuntimeException;
+import io.slipway.runtime.ImageDetails;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Settles a deployment whose process died before it could report its end, from what the engine
+ * shows. The switch to a new release is the moment {@code slipway/<app>:current} is retagged: if the
+ * deployment's process containers run the image that tag points at, the switch happened and the
+ * deployment succeeded (the previous release's containers are then retired, as the switch would
+ * have); otherwise it failed, and whatever it left (containers, its release image) is removed. Either
+ * way the recorded current release ends up the one that runs.
+ *
+ * <p>Only for deployments that no live process is running: the caller knows that (a restarted
+ * embedded engine had every lane in its own memory).
+ */
+public final class InterruptedDeploymentRecovery {
+
+    /** The reason of a deployment that could not have finished. */
+    public static final String INTERRUPTED = "interrupted";
+
+    /** The reason of a deployment whose switch had happened when its process died. */
+    public static final String RECOVERED = "recovered after a restart: its release was already running";
+
+    private final ContainerRuntime runtime;
+    private final Duration stopGrace;
+
+    public InterruptedDeploymentRecovery(ContainerRuntime runtime, Duration stopGrace) {
+        this.runtime = runtime;
+        this.stopGrace = stopGrace;
+    }
+
+    /** How an interrupted deployment ended; {@code releaseImage} is set when it succeeded. */
+    public record Outcome(DeploymentStatus status, String reason, String releaseImage, List<String> problems) {}
+
+    public Outcome recover(String app, String deploymentId) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> ofDeployment = new HashMap<>(ContainerLabels.allOf(app));
+        ofDeployment.put(ContainerLabels.DEPLOYMENT, deploymentId);
+        List<ContainerInfo> ours = runtime.listContainers(ofDeployment);
+        Optional<String> current = imageId(ImageNames.current(app));
+        List<ContainerInfo> ourProcesses =
+                ours.stream().filter(container -> isProcess(container)).toList();
+        boolean switched = current.isPresent()
+                && !ourProcesses.isEmpty()
+                && ourProcesses.stream()
+                        .allMatch(container -> imageId(container.image()).equals(current));
+        if (switched) {
+            ours.stream().filter(container -> !isProcess(container)).forEach(task -> remove(task, problems));
+            for (ContainerInfo other : runtime.listContainers(ContainerLabels.processesOf(app))) {
+                if (!deploymentId.equals(other.labels().get(ContainerLabels.DEPLOYMENT))) {
+                    remove(other, problems);
+                }
+            }
+            return new Outcome(
+                    DeploymentStatus.SUCCEEDED, RECOVERED, releaseImage(app, deploymentId, ourProcesses), problems);
+        }
+        ours.forEach(container -> remove(container, problems));
+        String release = ImageNames.release(app, deploymentId);
+        if (imageId(release).isPresent() && !imageId(release).equals(current)) {
+            try {
+                runtime.removeImage(release);
+            } catch (ContainerRuntimeException e) {
+                problems.add("could not remove " + release + ": " + e.getMessage());
+            }
+        }
+        return new Outcome(DeploymentStatus.FAILED, INTERRUPTED, null, problems);
+    }
+
+    /** The deployment's own release image when predeploy committed one, else the image it ran as-is. */
+    private String releaseImage(String app, String deploymentId, List<ContainerInfo> processes) {
+        String release = ImageNames.release(app, deploymentId);
+        Optional<String> committed = imageId(release);
+        if (committed.isPresent() && committed.equals(imageId(processes.get(0).image()))) {
+            return release;
+        }
+        return processes.get(0).image();
+    }
+
+    private static boolean isProcess(ContainerInfo container) {
+        return ContainerLabels.allProcesses().entrySet().stream()
+                .allMatch(label -> label.getValue().equals(container.labels().get(label.getKey())));
+    }
+
+    private Optional<String> imageId(String image) {
+        return runtime.inspectImage(image).map(ImageDetails::id);
+    }
+
+    /** Each removal is tried on its own, so one engine error leaves no other container behind. */
+    private void remove(ContainerInfo container, List<String> problems) {
+        try {
+            runtime.stopContainer(container.id(), stopGrace);
+            runtime.removeContainer(container.id());
+        } catch (ContainerRuntimeException e) {
+            problems.add("could not remove " + container.name() + ": " + e.getMessage());
+        }
+    }
+}
