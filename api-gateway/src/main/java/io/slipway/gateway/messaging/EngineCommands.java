@@ -37,9 +37,9 @@ public class EngineCommands {
         send(new DeployCommand.Cancel(app, deploymentId));
     }
 
-    /** Stops and removes the app's containers, and those of {@code images} that Slipway made for it. */
-    public void deleteApp(String app, List<String> images) {
-        send(new DeployCommand.DeleteApp(app, images));
+    /** Stops and removes the app's containers and the images Slipway made for it. */
+    public void deleteApp(String app) {
+        send(new DeployCommand.DeleteApp(app));
     }
 
     /** Removes release images the app no longer keeps for rollback. */

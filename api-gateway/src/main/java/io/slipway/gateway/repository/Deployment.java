@@ -152,14 +152,6 @@ public class Deployment {
         return Optional.ofNullable(releaseImage);
     }
 
-    /** Every image this deployment may have left on the engine. */
-    public List<String> images() {
-        List<String> images = new ArrayList<>();
-        sourceImage().ifPresent(images::add);
-        releaseImage().ifPresent(images::add);
-        return images;
-    }
-
     public Optional<String> appJsonPath() {
         return Optional.ofNullable(appJsonPath);
     }

@@ -30,8 +30,8 @@ public sealed interface DeployCommand {
 
     record Cancel(String app, String deploymentId) implements DeployCommand {}
 
-    /** Stops and removes the app's containers and removes {@code images} (its release and build images). */
-    record DeleteApp(String app, List<String> images) implements DeployCommand {}
+    /** Stops and removes the app's containers and every image Slipway made for it. */
+    record DeleteApp(String app) implements DeployCommand {}
 
     /** Removes release images the app no longer keeps for rollback; only images Slipway made are touched. */
     record RemoveImages(String app, List<String> images) implements DeployCommand {}

@@ -60,11 +60,19 @@ public final class DeploymentPipeline {
                 .execute();
     }
 
-    /** Removes an app's containers, of every deployment, and the given images; absent ones are fine. */
-    public void removeApp(String app, List<String> images) {
-        runtime.listContainers(ContainerLabels.allOf(app)).forEach(this::stopAndRemove);
-        runtime.removeImage(ImageNames.current(app));
-        removeImages(app, images);
+    /**
+     * Removes an app's containers, of every deployment, and every image Slipway made for it (its
+     * repository {@code slipway/<app>}, whatever deployment made them); each removal is tried on its
+     * own, so one that fails leaves nothing else behind.
+     *
+     * @return one line for each container or image that could not be removed
+     */
+    public List<String> removeApp(String app) {
+        ContainerRemoval removal = new ContainerRemoval(runtime, settings.stopGrace());
+        List<String> problems =
+                new ArrayList<>(removal.stopAndRemove(runtime.listContainers(ContainerLabels.allOf(app))));
+        problems.addAll(removal.removeImages(runtime.listImages(ImageNames.repository(app))));
+        return problems;
     }
 
     /**

@@ -2,7 +2,6 @@ package io.slipway.engine.pipeline;
 
 import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerRuntime;
-import io.slipway.runtime.ContainerRuntimeException;
 import io.slipway.runtime.ImageDetails;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,11 +30,11 @@ public final class InterruptedDeploymentRecovery {
     public static final String RECOVERED = "recovered after a restart: its release was already running";
 
     private final ContainerRuntime runtime;
-    private final Duration stopGrace;
+    private final ContainerRemoval removal;
 
     public InterruptedDeploymentRecovery(ContainerRuntime runtime, Duration stopGrace) {
         this.runtime = runtime;
-        this.stopGrace = stopGrace;
+        this.removal = new ContainerRemoval(runtime, stopGrace);
     }
 
     /** How an interrupted deployment ended; {@code releaseImage} is set when it succeeded. */
@@ -54,23 +53,18 @@ public final class InterruptedDeploymentRecovery {
                 && ourProcesses.stream()
                         .allMatch(container -> imageId(container.image()).equals(current));
         if (switched) {
-            ours.stream().filter(container -> !isProcess(container)).forEach(task -> remove(task, problems));
-            for (ContainerInfo other : runtime.listContainers(ContainerLabels.processesOf(app))) {
-                if (!deploymentId.equals(other.labels().get(ContainerLabels.DEPLOYMENT))) {
-                    remove(other, problems);
-                }
-            }
+            problems.addAll(removal.stopAndRemove(
+                    ours.stream().filter(container -> !isProcess(container)).toList()));
+            problems.addAll(removal.stopAndRemove(runtime.listContainers(ContainerLabels.processesOf(app)).stream()
+                    .filter(other -> !deploymentId.equals(other.labels().get(ContainerLabels.DEPLOYMENT)))
+                    .toList()));
             return new Outcome(
                     DeploymentStatus.SUCCEEDED, RECOVERED, releaseImage(app, deploymentId, ourProcesses), problems);
         }
-        ours.forEach(container -> remove(container, problems));
+        problems.addAll(removal.stopAndRemove(ours));
         String release = ImageNames.release(app, deploymentId);
         if (imageId(release).isPresent() && !imageId(release).equals(current)) {
-            try {
-                runtime.removeImage(release);
-            } catch (ContainerRuntimeException e) {
-                problems.add("could not remove " + release + ": " + e.getMessage());
-            }
+            problems.addAll(removal.removeImages(List.of(release)));
         }
         return new Outcome(DeploymentStatus.FAILED, INTERRUPTED, null, problems);
     }
@@ -92,15 +86,5 @@ public final class InterruptedDeploymentRecovery {
 
     private Optional<String> imageId(String image) {
         return runtime.inspectImage(image).map(ImageDetails::id);
-    }
-
-    /** Each removal is tried on its own, so one engine error leaves no other container behind. */
-    private void remove(ContainerInfo container, List<String> problems) {
-        try {
-            runtime.stopContainer(container.id(), stopGrace);
-            runtime.removeContainer(container.id());
-        } catch (ContainerRuntimeException e) {
-            problems.add("could not remove " + container.name() + ": " + e.getMessage());
-        }
     }
 }

@@ -61,8 +61,13 @@ public class DeploymentWorker implements DeploymentLanes.Work {
     }
 
     /** Removes everything the app has on the engine, in the app's lane so no deployment of it races the removal. */
-    public void deleteApp(String app, List<String> images) {
-        lanes.runInLane(app, reportingFailure("delete app " + app, () -> pipeline.removeApp(app, images)));
+    public void deleteApp(String app) {
+        lanes.runInLane(
+                app,
+                reportingFailure(
+                        "delete app " + app,
+                        () -> pipeline.removeApp(app)
+                                .forEach(problem -> LOG.warnf("Deleting app %s: %s", app, problem))));
     }
 
     /** Removes images in the app's lane, so none is removed while a deployment of the app may use it. */

@@ -49,7 +49,7 @@ class WorkerTests {
 
     @AfterEach
     void removeApp() {
-        pipeline.removeApp(app, List.of());
+        pipeline.removeApp(app);
     }
 
     @Test
@@ -75,13 +75,7 @@ class WorkerTests {
                     .filteredOn(DeploymentEvent.Log.class::isInstance)
                     .extracting(event -> ((DeploymentEvent.Log) event).line())
                     .contains("from-release");
-            pipeline.removeApp(
-                    app,
-                    List.of(ours.stream()
-                            .filter(DeploymentEvent.Finished.class::isInstance)
-                            .map(event -> ((DeploymentEvent.Finished) event).releaseImage())
-                            .findFirst()
-                            .orElseThrow()));
+            pipeline.removeApp(app);
         }
     }
 

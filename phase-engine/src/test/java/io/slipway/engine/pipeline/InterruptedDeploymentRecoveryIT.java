@@ -137,6 +137,30 @@ class InterruptedDeploymentRecoveryIT {
                 .isEqualTo(previousCurrent);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void removingTheAppRemovesEveryImageMadeForItAndNothingElse(TestEngine testEngine) {
+        connect(testEngine);
+        String app = newApp(runtime);
+        String image = appImage(images);
+        deployedRelease(runtime, app, image);
+        DeploymentOrder interrupted = order(app, image);
+        dieAt(runtime, interrupted, false);
+        assertThat(runtime.inspectImage(ImageNames.release(app, interrupted.deploymentId())))
+                .as("the release image an interrupted deployment left")
+                .isPresent();
+
+        List<String> problems =
+                new DeploymentPipeline(runtime, new ManifestParser(), SETTINGS, Clock.systemUTC()).removeApp(app);
+
+        assertThat(problems).isEmpty();
+        assertThat(runtime.listImages(ImageNames.repository(app))).isEmpty();
+        assertThat(runtime.listContainers(ContainerLabels.allOf(app))).isEmpty();
+        assertThat(runtime.inspectImage(image))
+                .as("the image the user deployed")
+                .isPresent();
+    }
+
     /** Runs {@code order} until the switch, and lets the process die just after it or just before it. */
     private void dieAt(ContainerRuntime runtime, DeploymentOrder order, boolean afterTheSwitch) {
         String current = ImageNames.current(order.app());
@@ -180,13 +204,7 @@ class InterruptedDeploymentRecoveryIT {
         String app = "recover-" + UUID.randomUUID().toString().substring(0, 8);
         DeploymentPipeline pipeline =
                 new DeploymentPipeline(runtime, new ManifestParser(), SETTINGS, Clock.systemUTC());
-        cleanups.add(() -> pipeline.removeApp(
-                app,
-                events.stream()
-                        .filter(event -> event.app().equals(app))
-                        .map(event -> ImageNames.release(app, event.deploymentId()))
-                        .distinct()
-                        .toList()));
+        cleanups.add(() -> pipeline.removeApp(app));
         return app;
     }
 

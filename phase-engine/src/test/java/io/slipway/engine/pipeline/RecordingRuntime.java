@@ -114,6 +114,14 @@ final class RecordingRuntime implements ContainerRuntime {
     }
 
     @Override
+    public List<String> listImages(String repository) {
+        return images.keySet().stream()
+                .filter(reference -> reference.startsWith(repository + ":"))
+                .sorted()
+                .toList();
+    }
+
+    @Override
     public void removeImage(String image) {
         calls.add(new Call("remove-image", image));
     }
