@@ -1,17 +1,29 @@
 package io.slipway.gateway;
 
 import static io.slipway.gateway.Api.api;
+import static io.slipway.gateway.Api.json;
 import static io.slipway.gateway.Api.newApp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.slipway.engine.pipeline.ContainerLabels;
 import io.slipway.engine.pipeline.Phase;
 import io.slipway.engine.pipeline.PhaseStatus;
 import io.slipway.gateway.service.InterruptedDeployments;
+import io.slipway.runtime.ContainerRuntime;
+import io.slipway.runtime.ProcessSpec;
+import io.slipway.runtime.testing.BuildContext;
+import io.slipway.runtime.testing.TestImages;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What a start after a crash does to the deployments the previous run left behind. */
@@ -23,6 +35,9 @@ class InterruptedDeploymentsTests {
 
     @Inject
     InterruptedDeployments interrupted;
+
+    @Inject
+    ContainerRuntime runtime;
 
     @Test
     void queuedAndRunningDeploymentsFailAsInterruptedWithTheirPhasesClosed() {
@@ -39,8 +54,14 @@ class InterruptedDeploymentsTests {
                 .id();
         String queued = deployments.queued(app, "example/web:3");
 
-        assertThat(interrupted.markInterrupted()).isGreaterThanOrEqualTo(2);
+        assertThat(interrupted.recoverAll()).isGreaterThanOrEqualTo(2);
 
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> api().get("/api/v1/deployments/" + queued).then().body("status", equalTo("FAILED")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> api().get("/api/v1/deployments/" + running).then().body("status", equalTo("FAILED")));
         api().get("/api/v1/deployments/" + running)
                 .then()
                 .body("status", equalTo("FAILED"))
@@ -56,5 +77,48 @@ class InterruptedDeploymentsTests {
                 .body("phases.status", equalTo(List.of("SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED")));
         api().get("/api/v1/deployments/" + released).then().body("status", equalTo("SUCCEEDED"));
         api().get("/api/v1/apps/" + app).then().body("currentRelease.deploymentId", equalTo(released));
+    }
+
+    /**
+     * A crash right after the switch: the new release's containers run the app's current image, so the
+     * deployment is recorded as succeeded and becomes the current release, and the previous one retires.
+     */
+    @Test
+    void aDeploymentWhoseSwitchHappenedBecomesTheCurrentRelease() {
+        try (TestImages images = new TestImages(runtime)) {
+            String image = images.build(BuildContext.fromBaseImage("CMD [\"sleep\", \"600\"]"));
+            String app = newApp();
+            String first = json(Map.of("image", image))
+                    .post("/api/v1/apps/" + app + "/deployments")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
+            await().atMost(Duration.ofMinutes(1))
+                    .untilAsserted(() ->
+                            api().get("/api/v1/deployments/" + first).then().body("status", equalTo("SUCCEEDED")));
+            String previousContainer = api().get("/api/v1/apps/" + app).path("processes[0].containerId");
+            String second = deployments.queuedWithEvents(app, image).started().id();
+            runtime.startProcess(new ProcessSpec(
+                    image,
+                    "slipway-" + app + "-web-1-" + second.substring(0, 8),
+                    List.of(),
+                    Map.of(),
+                    ContainerLabels.process(app, second, "web")));
+
+            interrupted.recoverAll();
+
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> api().get("/api/v1/deployments/" + second)
+                            .then()
+                            .body("status", equalTo("SUCCEEDED"))
+                            .body("releaseImage", notNullValue()));
+            api().get("/api/v1/apps/" + app)
+                    .then()
+                    .body("currentRelease.deploymentId", equalTo(second))
+                    .body("processes.containerId", not(hasItem(previousContainer)))
+                    .body("processes", hasSize(1));
+            api().delete("/api/v1/apps/" + app).then().statusCode(204);
+        }
     }
 }

@@ -44,6 +44,9 @@ public interface ContainerRuntime extends AutoCloseable {
 
     void tagImage(String image, String reference);
 
+    /** The references ({@code repository:tag}) of every local image of {@code repository}, spelled as given. */
+    List<String> listImages(String repository);
+
     /** Removes an image reference; absent images are not an error. */
     void removeImage(String image);
 

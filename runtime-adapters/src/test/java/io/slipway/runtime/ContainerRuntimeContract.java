@@ -217,6 +217,20 @@ abstract class ContainerRuntimeContract {
     }
 
     @Test
+    void listsEveryTagOfARepositoryAsGiven() {
+        String base = TestEngines.baseImage();
+        String repository = "slipway-test/list-" + run;
+        String first = images.track(repository + ":one");
+        String second = images.track(repository + ":two");
+        runtime.tagImage(base, first);
+        runtime.tagImage(base, second);
+        runtime.tagImage(base, repository + "-other:one");
+        images.track(repository + "-other:one");
+
+        assertThat(runtime.listImages(repository)).containsExactlyInAnyOrder(first, second);
+    }
+
+    @Test
     void taggingAnAbsentImageFailsAsNotFound() {
         assertThatThrownBy(() -> runtime.tagImage("slipway-test/absent:" + run, TestImages.uniqueReference("tag")))
                 .isInstanceOf(ImageNotFoundException.class);

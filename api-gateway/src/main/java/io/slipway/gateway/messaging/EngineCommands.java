@@ -37,14 +37,19 @@ public class EngineCommands {
         send(new DeployCommand.Cancel(app, deploymentId));
     }
 
-    /** Stops and removes the app's containers, and those of {@code images} that Slipway made for it. */
-    public void deleteApp(String app, List<String> images) {
-        send(new DeployCommand.DeleteApp(app, images));
+    /** Stops and removes the app's containers and the images Slipway made for it. */
+    public void deleteApp(String app) {
+        send(new DeployCommand.DeleteApp(app));
     }
 
     /** Removes release images the app no longer keeps for rollback. */
     public void removeImages(String app, List<String> images) {
         send(new DeployCommand.RemoveImages(app, images));
+    }
+
+    /** Has the engine settle a deployment a restart left unfinished; it answers with the deployment's end. */
+    public void recover(String app, String deploymentId, long lastSeq) {
+        send(new DeployCommand.Recover(app, deploymentId, lastSeq));
     }
 
     private void send(DeployCommand command) {

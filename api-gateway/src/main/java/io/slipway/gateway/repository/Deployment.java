@@ -3,6 +3,7 @@ package io.slipway.gateway.repository;
 import io.slipway.engine.pipeline.DeploymentKind;
 import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
 import io.slipway.engine.pipeline.DeploymentStatus;
+import io.slipway.engine.pipeline.InterruptedDeploymentRecovery;
 import io.slipway.engine.pipeline.Phase;
 import io.slipway.engine.pipeline.PhaseStatus;
 import jakarta.persistence.CascadeType;
@@ -29,7 +30,7 @@ import java.util.Optional;
 public class Deployment {
 
     /** The reason of a deployment that a restart of the gateway cut short. */
-    public static final String INTERRUPTED = "interrupted";
+    public static final String INTERRUPTED = InterruptedDeploymentRecovery.INTERRUPTED;
 
     @Id
     @Column(length = 36)
@@ -151,14 +152,6 @@ public class Deployment {
         return Optional.ofNullable(releaseImage);
     }
 
-    /** Every image this deployment may have left on the engine. */
-    public List<String> images() {
-        List<String> images = new ArrayList<>();
-        sourceImage().ifPresent(images::add);
-        releaseImage().ifPresent(images::add);
-        return images;
-    }
-
     public Optional<String> appJsonPath() {
         return Optional.ofNullable(appJsonPath);
     }
@@ -197,6 +190,11 @@ public class Deployment {
         return phases.stream()
                 .sorted(Comparator.comparing(DeploymentPhase::phase))
                 .toList();
+    }
+
+    /** The seq of the last event applied, 0 before the first. */
+    public long lastEventSeq() {
+        return lastEventSeq;
     }
 
     /**

@@ -100,7 +100,7 @@ public class AppService {
      * @return false when there is no such app
      */
     public boolean delete(String name) {
-        record Leftovers(List<String> active, List<String> images, List<String> all) {}
+        record Leftovers(List<String> active, List<String> all) {}
         Optional<Leftovers> leftovers = QuarkusTransaction.requiringNew()
                 .call(() -> apps.findByIdOptional(name).map(app -> {
                     List<Deployment> ofApp = deployments.allOfApp(name);
@@ -109,17 +109,13 @@ public class AppService {
                                     .filter(Deployment::isActive)
                                     .map(Deployment::id)
                                     .toList(),
-                            ofApp.stream()
-                                    .flatMap(deployment -> deployment.images().stream())
-                                    .distinct()
-                                    .toList(),
                             ofApp.stream().map(Deployment::id).toList());
                 }));
         if (leftovers.isEmpty()) {
             return false;
         }
         leftovers.get().active().forEach(id -> engine.cancel(name, id));
-        engine.deleteApp(name, leftovers.get().images());
+        engine.deleteApp(name);
         QuarkusTransaction.requiringNew()
                 .run(() -> apps.findByIdOptional(name).ifPresent(app -> {
                     app.forgetRelease();

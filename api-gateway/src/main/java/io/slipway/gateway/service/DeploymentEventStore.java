@@ -57,6 +57,10 @@ public class DeploymentEventStore {
     }
 
     private void finish(Deployment deployment, DeploymentEvent.Finished finished) {
+        if (finished.status() == DeploymentStatus.SUCCEEDED) {
+            // A deployment recovered after a crash may have run without its start ever being stored.
+            deployment.start(finished.at());
+        }
         boolean moved = deployment.finish(finished.status(), finished.reason(), finished.releaseImage(), finished.at());
         if (moved && finished.status() == DeploymentStatus.SUCCEEDED) {
             apps.findByIdOptional(deployment.app()).ifPresent(app -> app.release(deployment));

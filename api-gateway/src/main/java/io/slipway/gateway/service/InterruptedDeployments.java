@@ -1,6 +1,8 @@
 package io.slipway.gateway.service;
 
 import io.quarkus.runtime.StartupEvent;
+import io.slipway.gateway.CommandNotSentException;
+import io.slipway.gateway.messaging.EngineCommands;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,13 +10,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
- * At start-up, ends the deployments a previous run left queued or running: the engine's queues and
- * lanes lived in that process's memory, so no event will ever finish them. They become
- * {@code FAILED} with reason {@value Deployment#INTERRUPTED}, their open phases closed, and their
- * build contexts are removed. Their app's current release is untouched, as after any failure.
+ * At start-up, settles the deployments a previous run left queued or running: the embedded engine's
+ * queues and lanes lived in that process's memory, so no event will ever finish them by itself. The
+ * engine is asked to recover each one from what it shows: a deployment whose release switch had
+ * happened (its containers run the app's {@code current} image) ends {@code SUCCEEDED} and becomes the
+ * current release; any other ends {@code FAILED} with reason {@value Deployment#INTERRUPTED} and what
+ * it left is removed. So the recorded current release is always the one that runs. Build contexts of
+ * the previous run are removed. A deployment the engine cannot be asked about is marked interrupted here.
  */
 @ApplicationScoped
 public class InterruptedDeployments {
@@ -23,28 +29,56 @@ public class InterruptedDeployments {
 
     private final DeploymentRepository deployments;
     private final BuildContexts contexts;
+    private final EngineCommands engine;
+    private final ManagedExecutor executor;
 
-    public InterruptedDeployments(DeploymentRepository deployments, BuildContexts contexts) {
+    public InterruptedDeployments(
+            DeploymentRepository deployments, BuildContexts contexts, EngineCommands engine, ManagedExecutor executor) {
         this.deployments = deployments;
         this.contexts = contexts;
+        this.engine = engine;
+        this.executor = executor;
     }
 
+    /** Off the start-up thread: each command waits for the channel's acknowledgement. */
     void onStart(@Observes StartupEvent start) {
-        markInterrupted();
         contexts.deleteAll();
+        executor.runAsync(this::recoverAll);
     }
 
-    /** @return how many deployments were marked */
-    @Transactional
-    public int markInterrupted() {
-        List<Deployment> left = deployments.active();
-        Instant now = Instant.now();
-        left.forEach(deployment -> deployment.interrupt(now));
-        if (!left.isEmpty()) {
-            LOG.warnf(
-                    "%d deployment(s) left queued or running by the previous run are now FAILED (%s)",
-                    left.size(), Deployment.INTERRUPTED);
+    /** @return how many deployments the engine was asked to recover */
+    public int recoverAll() {
+        List<Left> left = unfinished();
+        if (left.isEmpty()) {
+            return 0;
         }
-        return left.size();
+        LOG.warnf("%d deployment(s) left queued or running by the previous run: recovering them", left.size());
+        int asked = 0;
+        for (Left deployment : left) {
+            try {
+                engine.recover(deployment.app(), deployment.id(), deployment.lastSeq());
+                asked++;
+            } catch (CommandNotSentException e) {
+                LOG.warnf(
+                        "Deployment %s could not be recovered (%s): marked interrupted",
+                        deployment.id(), e.getMessage());
+                interrupt(deployment.id());
+            }
+        }
+        return asked;
+    }
+
+    private record Left(String app, String id, long lastSeq) {}
+
+    @Transactional
+    List<Left> unfinished() {
+        return deployments.active().stream()
+                .map(deployment -> new Left(deployment.app(), deployment.id(), deployment.lastEventSeq()))
+                .toList();
+    }
+
+    @Transactional
+    void interrupt(String id) {
+        deployments.findByIdOptional(id).ifPresent(deployment -> deployment.interrupt(Instant.now()));
     }
 }

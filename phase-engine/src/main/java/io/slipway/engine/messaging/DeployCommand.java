@@ -14,7 +14,8 @@ import java.util.List;
     @JsonSubTypes.Type(value = DeployCommand.Start.class, name = "start"),
     @JsonSubTypes.Type(value = DeployCommand.Cancel.class, name = "cancel"),
     @JsonSubTypes.Type(value = DeployCommand.DeleteApp.class, name = "delete-app"),
-    @JsonSubTypes.Type(value = DeployCommand.RemoveImages.class, name = "remove-images")
+    @JsonSubTypes.Type(value = DeployCommand.RemoveImages.class, name = "remove-images"),
+    @JsonSubTypes.Type(value = DeployCommand.Recover.class, name = "recover")
 })
 public sealed interface DeployCommand {
 
@@ -29,9 +30,16 @@ public sealed interface DeployCommand {
 
     record Cancel(String app, String deploymentId) implements DeployCommand {}
 
-    /** Stops and removes the app's containers and removes {@code images} (its release and build images). */
-    record DeleteApp(String app, List<String> images) implements DeployCommand {}
+    /** Stops and removes the app's containers and every image Slipway made for it. */
+    record DeleteApp(String app) implements DeployCommand {}
 
     /** Removes release images the app no longer keeps for rollback; only images Slipway made are touched. */
     record RemoveImages(String app, List<String> images) implements DeployCommand {}
+
+    /**
+     * Settles a deployment that a restart left unfinished, from what the engine shows: it succeeded if
+     * its release switch had happened, else it failed and what it left is removed. The answer is its
+     * {@code Finished} event, numbered after {@code lastSeq}, the last event the sender stored.
+     */
+    record Recover(String app, String deploymentId, long lastSeq) implements DeployCommand {}
 }

@@ -21,9 +21,11 @@ public class DeployCommandConsumer {
         } else if (command instanceof DeployCommand.Cancel cancel) {
             worker.cancel(cancel.deploymentId());
         } else if (command instanceof DeployCommand.DeleteApp delete) {
-            worker.deleteApp(delete.app(), delete.images());
+            worker.deleteApp(delete.app());
         } else if (command instanceof DeployCommand.RemoveImages remove) {
             worker.removeImages(remove.app(), remove.images());
+        } else if (command instanceof DeployCommand.Recover recover) {
+            worker.recover(recover.app(), recover.deploymentId(), recover.lastSeq());
         }
     }
 }

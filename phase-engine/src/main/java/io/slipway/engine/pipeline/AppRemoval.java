@@ -1,8 +1,8 @@
 package io.slipway.engine.pipeline;
 
-import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerRuntime;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,13 +19,19 @@ public final class AppRemoval {
         this.stopGrace = stopGrace;
     }
 
-    /** Removes an app's containers, of every deployment, and the given images; absent ones are fine. */
-    public void removeApp(String app, List<String> images) {
-        for (ContainerInfo container : runtime.listContainers(ContainerLabels.allOf(app))) {
-            ContainerRetirement.stopAndRemove(runtime, container.id(), stopGrace);
-        }
-        runtime.removeImage(AppImages.current(app));
-        removeImages(app, images);
+    /**
+     * Removes an app's containers, of every deployment, and every image Slipway made for it (its
+     * repository {@code slipway/<app>}, whichever deployment made them, interrupted ones included).
+     * Each removal is tried on its own, so one that fails leaves nothing else behind.
+     *
+     * @return one line for each container or image that could not be removed
+     */
+    public List<String> removeApp(String app) {
+        ContainerRemoval removal = new ContainerRemoval(runtime, stopGrace);
+        List<String> problems =
+                new ArrayList<>(removal.stopAndRemove(runtime.listContainers(ContainerLabels.allOf(app))));
+        problems.addAll(removal.removeImages(runtime.listImages(AppImages.repository(app))));
+        return problems;
     }
 
     /** Removes those of {@code images} that Slipway made for the app. */

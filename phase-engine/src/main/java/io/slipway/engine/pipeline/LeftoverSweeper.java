@@ -3,6 +3,7 @@ package io.slipway.engine.pipeline;
 import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ImageDetails;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,36 +12,44 @@ import java.util.Optional;
 
 /**
  * Clears what a crashed process left on the engine: task containers, which no deployment will wait
- * for again, and process containers that do not run an app's current release, started by a
- * deployment that never finished. Only safe while no deployment runs on this engine: a worker sweeps
- * once, as it starts.
+ * for again, and process containers that do not run an app's current release (an app without one
+ * included), started by a deployment that never finished. Only safe while no deployment runs on this
+ * engine: a worker sweeps once, as it starts. Each removal is tried on its own and retried, so one the
+ * engine refuses does not leave the others behind.
  */
 public final class LeftoverSweeper {
 
     private final ContainerRuntime runtime;
+    private final ContainerRemoval removal;
 
     public LeftoverSweeper(ContainerRuntime runtime) {
         this.runtime = runtime;
+        this.removal = new ContainerRemoval(runtime, Duration.ZERO);
     }
 
-    /** @return the names of the containers removed */
-    public List<String> removeLeftoversOfInterruptedDeployments() {
-        List<String> removed = new ArrayList<>();
-        for (ContainerInfo task : runtime.listContainers(ContainerLabels.allTasks())) {
-            runtime.removeContainer(task.id());
-            removed.add(task.name());
-        }
+    /** What a sweep removed, by container name, and what it could not remove, saying why. */
+    public record Sweep(List<String> removed, List<String> problems) {}
+
+    public Sweep removeLeftoversOfInterruptedDeployments() {
+        List<ContainerInfo> leftovers = new ArrayList<>(runtime.listContainers(ContainerLabels.allTasks()));
         Map<String, Optional<String>> currentImageIds = new HashMap<>();
         for (ContainerInfo process : runtime.listContainers(ContainerLabels.allProcesses())) {
             String app = process.labels().get(ContainerLabels.APP);
             Optional<String> current = currentImageIds.computeIfAbsent(
                     app, key -> runtime.inspectImage(AppImages.current(key)).map(ImageDetails::id));
             Optional<String> running = runtime.inspectImage(process.image()).map(ImageDetails::id);
-            if (current.isPresent() && !current.equals(running)) {
-                runtime.removeContainer(process.id());
-                removed.add(process.name());
+            if (current.isEmpty() || !current.equals(running)) {
+                leftovers.add(process);
             }
         }
-        return removed;
+        List<String> removed = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (ContainerInfo leftover : leftovers) {
+            removal.stopAndRemove(leftover)
+                    .ifPresentOrElse(
+                            why -> problems.add("could not remove " + leftover.name() + ": " + why),
+                            () -> removed.add(leftover.name()));
+        }
+        return new Sweep(removed, problems);
     }
 }

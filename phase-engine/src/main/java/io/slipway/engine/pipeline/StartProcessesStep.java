@@ -30,9 +30,10 @@ final class StartProcessesStep implements Step {
             throw PhaseFailure.failed(phase, e.getMessage());
         }
         ContainerRuntime runtime = deployment.runtime();
-        deployment.onUndo(phase, () -> removeProcessesOf(order, runtime));
+        deployment.onUndo(phase, () -> removeProcessesOf(phase, deployment));
         List<String> startedIds = new ArrayList<>();
         for (ProcessPlan.Process process : plan) {
+            deployment.throwIfCancelled(phase);
             List<String> cmd = process.command().isPresent()
                     ? deployment.containerCmd(phase, process.command().get())
                     : List.of();
@@ -50,13 +51,18 @@ final class StartProcessesStep implements Step {
         return started.succeeded();
     }
 
-    /** Every process container of this deployment, found by its labels: also one whose start went wrong. */
-    private static void removeProcessesOf(DeploymentOrder order, ContainerRuntime runtime) {
+    /**
+     * Every process container of this deployment, found by its labels: also one whose start went wrong.
+     * Each is tried on its own and retried, so one the engine refuses leaves none of the others running.
+     */
+    private static void removeProcessesOf(Phase phase, DeploymentContext deployment) {
+        DeploymentOrder order = deployment.order();
         Map<String, String> ours = new HashMap<>(ContainerLabels.processesOf(order.app()));
         ours.put(ContainerLabels.DEPLOYMENT, order.deploymentId());
-        for (ContainerInfo container : runtime.listContainers(ours)) {
-            runtime.removeContainer(container.id());
-        }
+        ContainerRuntime runtime = deployment.runtime();
+        new ContainerRemoval(runtime, Duration.ZERO)
+                .stopAndRemove(runtime.listContainers(ours))
+                .forEach(problem -> deployment.log(phase, "cleanup incomplete: " + problem));
     }
 
     /** Each new container must reach running, then stay up through the settle time. */

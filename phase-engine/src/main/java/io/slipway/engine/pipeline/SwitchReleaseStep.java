@@ -26,18 +26,21 @@ final class SwitchReleaseStep {
         DeploymentOrder order = deployment.order();
         ContainerRuntime runtime = deployment.runtime();
         Phase log = Phase.last();
-        for (ContainerInfo container : runtime.listContainers(ContainerLabels.processesOf(order.app()))) {
-            if (!order.deploymentId().equals(container.labels().get(ContainerLabels.DEPLOYMENT))) {
-                try {
-                    ContainerRetirement.stopAndRemove(
-                            runtime, container.id(), deployment.settings().stopGrace());
-                    deployment.log(log, "retired " + container.name());
-                } catch (ContainerRuntimeException e) {
+        ContainerRemoval removal =
+                new ContainerRemoval(runtime, deployment.settings().stopGrace());
+        try {
+            for (ContainerInfo container : runtime.listContainers(ContainerLabels.processesOf(order.app()))) {
+                if (!order.deploymentId().equals(container.labels().get(ContainerLabels.DEPLOYMENT))) {
                     deployment.log(
                             log,
-                            "could not retire " + container.name() + " of the previous release: " + e.getMessage());
+                            removal.stopAndRemove(container)
+                                    .map(why ->
+                                            "could not retire " + container.name() + " of the previous release: " + why)
+                                    .orElse("retired " + container.name()));
                 }
             }
+        } catch (ContainerRuntimeException e) {
+            deployment.log(log, "could not list the previous release's containers: " + e.getMessage());
         }
     }
 }

@@ -9,6 +9,7 @@ import io.slipway.engine.pipeline.DeploymentLanes;
 import io.slipway.engine.pipeline.DeploymentOrder;
 import io.slipway.engine.pipeline.DeploymentPipeline;
 import io.slipway.engine.pipeline.DeploymentStatus;
+import io.slipway.engine.pipeline.InterruptedDeploymentRecovery;
 import io.slipway.engine.pipeline.LeftoverSweeper;
 import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ContainerRuntimeException;
@@ -29,14 +30,20 @@ public class DeploymentWorker implements DeploymentLanes.Work {
 
     private final DeploymentPipeline pipeline;
     private final AppRemoval removal;
+    private final InterruptedDeploymentRecovery recovery;
     private final DeploymentEventPublisher publisher;
     private final ExecutorService executor;
     private final DeploymentLanes lanes;
 
     public DeploymentWorker(
-            DeploymentPipeline pipeline, AppRemoval removal, DeploymentEventPublisher publisher, EngineConfig config) {
+            DeploymentPipeline pipeline,
+            AppRemoval removal,
+            InterruptedDeploymentRecovery recovery,
+            DeploymentEventPublisher publisher,
+            EngineConfig config) {
         this.pipeline = pipeline;
         this.removal = removal;
+        this.recovery = recovery;
         this.publisher = publisher;
         this.executor = Executors.newFixedThreadPool(config.pipeline().parallelism(), runnable -> {
             Thread thread = new Thread(runnable, "slipway-deploy");
@@ -59,8 +66,33 @@ public class DeploymentWorker implements DeploymentLanes.Work {
     }
 
     /** Removes everything the app has on the engine, in the app's lane so no deployment of it races the removal. */
-    public void deleteApp(String app, List<String> images) {
-        lanes.runInLane(app, reportingFailure("delete app " + app, () -> removal.removeApp(app, images)));
+    public void deleteApp(String app) {
+        lanes.runInLane(
+                app,
+                reportingFailure(
+                        "delete app " + app,
+                        () -> removal.removeApp(app)
+                                .forEach(problem -> LOG.warnf("Deleting app %s: %s", app, problem))));
+    }
+
+    /**
+     * Settles a deployment a restart left unfinished, in the app's lane: this process never ran it, so
+     * the engine alone tells whether its release switch happened.
+     */
+    public void recover(String app, String deploymentId, long lastSeq) {
+        lanes.runInLane(app, reportingFailure("recover deployment " + deploymentId, () -> {
+            InterruptedDeploymentRecovery.Outcome outcome = recovery.recover(app, deploymentId);
+            outcome.problems().forEach(problem -> LOG.warnf("Recovering %s: %s", deploymentId, problem));
+            LOG.infof("Deployment %s of %s, interrupted by a restart, ended %s", deploymentId, app, outcome.status());
+            publisher.publish(new DeploymentEvent.Finished(
+                    deploymentId,
+                    app,
+                    lastSeq + 1,
+                    Clock.systemUTC().instant(),
+                    outcome.status(),
+                    outcome.reason(),
+                    outcome.releaseImage()));
+        }));
     }
 
     /** Removes images in the app's lane, so none is removed while a deployment of the app may use it. */
@@ -104,8 +136,9 @@ public class DeploymentWorker implements DeploymentLanes.Work {
      */
     void removeLeftovers(@Observes StartupEvent start, EngineConfig config, LeftoverSweeper sweeper) {
         if (config.pipeline().removeLeftoversOnStart()) {
-            sweeper.removeLeftoversOfInterruptedDeployments()
-                    .forEach(name -> LOG.infof("Removed %s, left by an interrupted deployment", name));
+            LeftoverSweeper.Sweep sweep = sweeper.removeLeftoversOfInterruptedDeployments();
+            sweep.removed().forEach(name -> LOG.infof("Removed %s, left by an interrupted deployment", name));
+            sweep.problems().forEach(problem -> LOG.warnf("Leftover of an interrupted deployment: %s", problem));
         }
     }
 

@@ -3,6 +3,7 @@ package io.slipway.engine.service;
 import io.slipway.engine.config.EngineConfig;
 import io.slipway.engine.pipeline.AppRemoval;
 import io.slipway.engine.pipeline.DeploymentPipeline;
+import io.slipway.engine.pipeline.InterruptedDeploymentRecovery;
 import io.slipway.engine.pipeline.LeftoverSweeper;
 import io.slipway.engine.pipeline.PipelineSettings;
 import io.slipway.manifest.ManifestParser;
@@ -32,6 +33,12 @@ public class PipelineProducer {
     @Singleton
     AppRemoval appRemoval(ContainerRuntime runtime, EngineConfig config) {
         return new AppRemoval(runtime, config.pipeline().stopGrace());
+    }
+
+    @Produces
+    @Singleton
+    InterruptedDeploymentRecovery recovery(ContainerRuntime runtime, EngineConfig config) {
+        return new InterruptedDeploymentRecovery(runtime, config.pipeline().stopGrace());
     }
 
     @Produces

@@ -49,7 +49,7 @@ class WorkerTests {
 
     @AfterEach
     void removeApp() {
-        removal.removeApp(app, List.of());
+        removal.removeApp(app);
     }
 
     @Test
@@ -75,13 +75,7 @@ class WorkerTests {
                     .filteredOn(DeploymentEvent.Log.class::isInstance)
                     .extracting(event -> ((DeploymentEvent.Log) event).line())
                     .contains("from-release");
-            removal.removeApp(
-                    app,
-                    List.of(ours.stream()
-                            .filter(DeploymentEvent.Finished.class::isInstance)
-                            .map(event -> ((DeploymentEvent.Finished) event).releaseImage())
-                            .findFirst()
-                            .orElseThrow()));
+            removal.removeApp(app);
         }
     }
 

@@ -81,18 +81,9 @@ class DeploymentPipelineIT {
                                 .listContainers(Map.of(ContainerLabels.APP, app, ContainerLabels.ROLE, "task")))
                         .as("task containers of %s", app)
                         .isEmpty();
-                engine.removal().removeApp(app, releaseImagesOf(app));
+                engine.removal().removeApp(app);
             }
         }
-    }
-
-    private List<String> releaseImagesOf(String app) {
-        return events.stream()
-                .filter(Finished.class::isInstance)
-                .map(Finished.class::cast)
-                .filter(finished -> finished.app().equals(app) && finished.releaseImage() != null)
-                .map(Finished::releaseImage)
-                .toList();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -179,6 +179,21 @@ class DeploymentPipelineTests {
     }
 
     @Test
+    void aCancelWhileProcessesStartStopsStartingThemAndRemovesThoseStarted() {
+        withManifests(ALL_TASKS_APP_JSON, PROCFILE);
+        Cancellation cancellation = new Cancellation();
+        runtime.onStartProcess = cancellation::cancel;
+
+        DeploymentStatus status =
+                pipeline.run(shopImage().formation(Map.of("web", 5)).build(), events::add, cancellation);
+
+        assertThat(status).isEqualTo(DeploymentStatus.CANCELLED);
+        assertThat(runtime.processes).hasSize(1);
+        assertThat(runtime.containers.values())
+                .noneMatch(container -> container.labels().containsValue("process"));
+    }
+
+    @Test
     void aBrokenAppJsonFailsAtOnceWithItsPosition() {
         withManifests("{\"scripts\": {\"dokku\": {\"predeploy\": 42}}}", PROCFILE);
 

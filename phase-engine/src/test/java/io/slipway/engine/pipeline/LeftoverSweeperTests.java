@@ -41,9 +41,50 @@ class LeftoverSweeperTests {
                         0,
                         ContainerLabels.task(APP, "interrupted", Phase.PREDEPLOY)));
 
-        List<String> removed = sweeper.removeLeftoversOfInterruptedDeployments();
+        List<String> removed = sweeper.removeLeftoversOfInterruptedDeployments().removed();
 
         assertThat(removed).containsExactlyInAnyOrder("predeploy", "new-web");
         assertThat(runtime.containers.keySet()).containsExactly("old-1");
+    }
+
+    @Test
+    void theProcessesOfAnAppThatNeverHadACurrentReleaseAreLeftovers() {
+        runtime.withImage("first-image", List.of(), List.of("/bin/true"));
+        runtime.containers.put(
+                "first-1",
+                new ContainerInfo(
+                        "first-1",
+                        "first-web",
+                        "first-image",
+                        ContainerState.RUNNING,
+                        0,
+                        ContainerLabels.process(APP, "interrupted", "web")));
+
+        assertThat(sweeper.removeLeftoversOfInterruptedDeployments().removed()).containsExactly("first-web");
+        assertThat(runtime.containers).isEmpty();
+    }
+
+    @Test
+    void aRefusedRemovalIsRetriedAndOneThatStaysRefusedLeavesNoOtherBehind() {
+        runtime.withImage("unfinished-image", List.of(), List.of("/bin/true"));
+        for (String id : List.of("task-1", "task-2", "task-3")) {
+            runtime.containers.put(
+                    id,
+                    new ContainerInfo(
+                            id,
+                            id,
+                            "unfinished-image",
+                            ContainerState.RUNNING,
+                            0,
+                            ContainerLabels.task(APP, "interrupted", Phase.RELEASE)));
+        }
+        runtime.refusedRemovals.put("task-1", 1);
+        runtime.refusedRemovals.put("task-2", ContainerRemoval.ATTEMPTS);
+
+        LeftoverSweeper.Sweep sweep = sweeper.removeLeftoversOfInterruptedDeployments();
+
+        assertThat(sweep.removed()).containsExactlyInAnyOrder("task-1", "task-3");
+        assertThat(sweep.problems()).singleElement().asString().contains("task-2", "container state improper");
+        assertThat(runtime.containers.keySet()).containsExactly("task-2");
     }
 }

@@ -40,6 +40,11 @@ final class RecordingRuntime implements ContainerRuntime {
     final Map<String, ImageDetails> images = new HashMap<>();
     final Map<String, String> files = new HashMap<>();
     final Map<String, ContainerInfo> containers = new LinkedHashMap<>();
+    /** How many more times the engine refuses to remove a container, as Podman does while one restarts. */
+    final Map<String, Integer> refusedRemovals = new HashMap<>();
+    /** Runs as each process container starts, e.g. to cancel a deployment while it starts them. */
+    Runnable onStartProcess = () -> {};
+
     Function<TaskSpec, TaskResult> taskBehaviour = task -> new TaskResult(TaskOutcome.EXITED, 0);
     ContainerState startedProcessState = ContainerState.RUNNING;
     /** A container id whose stop the engine refuses. */
@@ -109,6 +114,14 @@ final class RecordingRuntime implements ContainerRuntime {
     }
 
     @Override
+    public List<String> listImages(String repository) {
+        return images.keySet().stream()
+                .filter(reference -> reference.startsWith(repository + ":"))
+                .sorted()
+                .toList();
+    }
+
+    @Override
     public void removeImage(String image) {
         calls.add(new Call("remove-image", image));
     }
@@ -136,6 +149,7 @@ final class RecordingRuntime implements ContainerRuntime {
         String id = "new-" + nextId++;
         calls.add(new Call("start", process.name()));
         processes.add(process);
+        onStartProcess.run();
         containers.put(
                 id, new ContainerInfo(id, process.name(), process.image(), startedProcessState, 3, process.labels()));
         return id;
@@ -164,6 +178,10 @@ final class RecordingRuntime implements ContainerRuntime {
     @Override
     public void removeContainer(String containerId) {
         calls.add(new Call("remove", containerId));
+        if (refusedRemovals.getOrDefault(containerId, 0) > 0) {
+            refusedRemovals.merge(containerId, -1, Integer::sum);
+            throw new ContainerRuntimeException("container state improper");
+        }
         containers.remove(containerId);
     }
 

@@ -88,6 +88,11 @@ final class DockerApiRuntime implements ContainerRuntime {
     }
 
     @Override
+    public List<String> listImages(String repository) {
+        return images.tagsOf(repository);
+    }
+
+    @Override
     public void removeImage(String image) {
         images.remove(image);
     }

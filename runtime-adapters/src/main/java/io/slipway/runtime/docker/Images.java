@@ -60,6 +60,23 @@ final class Images {
         });
     }
 
+    /**
+     * Every tag of the repository, as given (Podman's {@code localhost/} qualifier taken off). All local
+     * images are listed and matched here: the engines' {@code reference} filters disagree on that
+     * qualifier.
+     */
+    List<String> tagsOf(String repository) {
+        return errors.call(
+                "list images of " + repository,
+                () -> docker.listImagesCmd().exec().stream()
+                        .flatMap(image -> Optional.ofNullable(image.getRepoTags()).stream()
+                                .flatMap(Arrays::stream))
+                        .map(ImageNames::asGiven)
+                        .filter(tag -> ImageNames.split(tag).repository().equals(repository))
+                        .distinct()
+                        .toList());
+    }
+
     void remove(String image) {
         errors.run("remove image " + image, () -> {
             try {

@@ -1,0 +1,90 @@
+package io.slipway.engine.pipeline;
+
+import io.slipway.runtime.ContainerInfo;
+import io.slipway.runtime.ContainerRuntime;
+import io.slipway.runtime.ImageDetails;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Settles a deployment whose process died before it could report its end, from what the engine
+ * shows. The switch to a new release is the moment {@code slipway/<app>:current} is retagged: if the
+ * deployment's process containers run the image that tag points at, the switch happened and the
+ * deployment succeeded (the previous release's containers are then retired, as the switch would
+ * have); otherwise it failed, and whatever it left (containers, its release image) is removed. Either
+ * way the recorded current release ends up the one that runs.
+ *
+ * <p>Only for deployments that no live process is running: the caller knows that (a restarted
+ * embedded engine had every lane in its own memory).
+ */
+public final class InterruptedDeploymentRecovery {
+
+    /** The reason of a deployment that could not have finished. */
+    public static final String INTERRUPTED = "interrupted";
+
+    /** The reason of a deployment whose switch had happened when its process died. */
+    public static final String RECOVERED = "recovered after a restart: its release was already running";
+
+    private final ContainerRuntime runtime;
+    private final ContainerRemoval removal;
+
+    public InterruptedDeploymentRecovery(ContainerRuntime runtime, Duration stopGrace) {
+        this.runtime = runtime;
+        this.removal = new ContainerRemoval(runtime, stopGrace);
+    }
+
+    /** How an interrupted deployment ended; {@code releaseImage} is set when it succeeded. */
+    public record Outcome(DeploymentStatus status, String reason, String releaseImage, List<String> problems) {}
+
+    public Outcome recover(String app, String deploymentId) {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> ofDeployment = new HashMap<>(ContainerLabels.allOf(app));
+        ofDeployment.put(ContainerLabels.DEPLOYMENT, deploymentId);
+        List<ContainerInfo> ours = runtime.listContainers(ofDeployment);
+        Optional<String> current = imageId(AppImages.current(app));
+        List<ContainerInfo> ourProcesses =
+                ours.stream().filter(container -> isProcess(container)).toList();
+        boolean switched = current.isPresent()
+                && !ourProcesses.isEmpty()
+                && ourProcesses.stream()
+                        .allMatch(container -> imageId(container.image()).equals(current));
+        if (switched) {
+            problems.addAll(removal.stopAndRemove(
+                    ours.stream().filter(container -> !isProcess(container)).toList()));
+            problems.addAll(removal.stopAndRemove(runtime.listContainers(ContainerLabels.processesOf(app)).stream()
+                    .filter(other -> !deploymentId.equals(other.labels().get(ContainerLabels.DEPLOYMENT)))
+                    .toList()));
+            return new Outcome(
+                    DeploymentStatus.SUCCEEDED, RECOVERED, releaseImage(app, deploymentId, ourProcesses), problems);
+        }
+        problems.addAll(removal.stopAndRemove(ours));
+        String release = AppImages.release(app, deploymentId);
+        if (imageId(release).isPresent() && !imageId(release).equals(current)) {
+            problems.addAll(removal.removeImages(List.of(release)));
+        }
+        return new Outcome(DeploymentStatus.FAILED, INTERRUPTED, null, problems);
+    }
+
+    /** The deployment's own release image when predeploy committed one, else the image it ran as-is. */
+    private String releaseImage(String app, String deploymentId, List<ContainerInfo> processes) {
+        String release = AppImages.release(app, deploymentId);
+        Optional<String> committed = imageId(release);
+        if (committed.isPresent() && committed.equals(imageId(processes.get(0).image()))) {
+            return release;
+        }
+        return processes.get(0).image();
+    }
+
+    private static boolean isProcess(ContainerInfo container) {
+        return ContainerLabels.allProcesses().entrySet().stream()
+                .allMatch(label -> label.getValue().equals(container.labels().get(label.getKey())));
+    }
+
+    private Optional<String> imageId(String image) {
+        return runtime.inspectImage(image).map(ImageDetails::id);
+    }
+}
