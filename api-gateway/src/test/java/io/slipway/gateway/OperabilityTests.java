@@ -1,17 +1,31 @@
 package io.slipway.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** What operators and the web UI rely on besides the API. */
 @QuarkusTest
 class OperabilityTests {
+
+    @Inject
+    AgroalDataSource database;
+
+    /** On a busy host, opening an existing H2 database at start took longer than Agroal's default 5 s. */
+    @Test
+    void aConnectionMayTakeHalfAMinuteToOpen() {
+        assertThat(database.getConfiguration().connectionPoolConfiguration().acquisitionTimeout())
+                .isEqualTo(Duration.ofSeconds(30));
+    }
 
     @Test
     void theOpenApiDocumentDescribesTheApiAndItsToken() {

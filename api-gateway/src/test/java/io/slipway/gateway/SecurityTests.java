@@ -10,12 +10,24 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 class SecurityTests {
+
+    private static final Pattern UNAUTHENTICATED =
+            Pattern.compile("^slipway_unauthenticated_requests_total(?:\\{[^}]*\\})? (\\S+)$", Pattern.MULTILINE);
+
+    @ConfigProperty(name = "quarkus.http.host")
+    String host;
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/v1/apps", "/api/v1/deployments/x", "/api/v1/no-such-endpoint", "/api"})
@@ -59,5 +71,55 @@ class SecurityTests {
                 .isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(Api.DATA_DIR)))
                 .isEqualTo("rwx------");
+    }
+
+    /** Without the token an unknown API path is a 401 like any other; with it, a 404. */
+    @Test
+    void withTheTokenAnUnknownApiPathIsNotFound() {
+        Api.api()
+                .get("/api/v1/no-such-endpoint")
+                .then()
+                .statusCode(404)
+                .contentType(PROBLEM_JSON)
+                .body("instance", equalTo("/api/v1/no-such-endpoint"));
+    }
+
+    /** Only API endpoints read the Authorization header: a stale one never closes an open path. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/q/health", "/"})
+    void aWrongTokenDoesNotCloseTheOpenPaths(String path) {
+        given().header("Authorization", "Bearer wrong").get(path).then().statusCode(200);
+    }
+
+    @Test
+    void theGatewayListensOnLoopbackByDefault() {
+        assertThat(host).isEqualTo("127.0.0.1");
+    }
+
+    /** Random paths must not use up the URI tags: later requests would go unmeasured. */
+    @Test
+    void unauthenticatedRequestsAreCountedWithoutTaggingTheirPaths() {
+        double before = unauthenticatedCount();
+        List<String> randoms = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            String random = UUID.randomUUID().toString();
+            randoms.add(random);
+            given().get("/api/v1/" + random + "/" + i).then().statusCode(401);
+        }
+        String app = Api.newApp();
+        Api.api().get("/api/v1/apps/" + app + "/formation").then().statusCode(200);
+
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/apps/\\{app}/formation\"");
+        assertThat(randoms).noneMatch(metrics::contains);
+        assertThat(unauthenticatedCount()).isEqualTo(before + 150);
+    }
+
+    private static double unauthenticatedCount() {
+        Matcher counter = UNAUTHENTICATED.matcher(
+                given().get("/q/metrics").then().extract().asString());
+        return counter.find() ? Double.parseDouble(counter.group(1)) : 0;
     }
 }

@@ -1,5 +1,6 @@
 package io.slipway.gateway.rest;
 
+import io.quarkus.security.Authenticated;
 import io.slipway.gateway.service.AppService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** An app's config variables: stored now, given to its tasks and processes from its next deployment on. */
+@Authenticated
 @Path("/api/v1/apps/{app}/config")
 @Tag(name = "Apps")
 @Produces(MediaType.APPLICATION_JSON)

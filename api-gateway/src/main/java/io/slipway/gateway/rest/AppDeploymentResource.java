@@ -1,5 +1,6 @@
 package io.slipway.gateway.rest;
 
+import io.quarkus.security.Authenticated;
 import io.slipway.gateway.DeploymentView;
 import io.slipway.gateway.ImageDeploymentRequest;
 import io.slipway.gateway.InvalidRequestException;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** An app's deployments: new ones from an image or a build context, and the list. */
+@Authenticated
 @Path("/api/v1/apps/{app}/deployments")
 @Tag(name = "Deployments")
 @Produces(MediaType.APPLICATION_JSON)

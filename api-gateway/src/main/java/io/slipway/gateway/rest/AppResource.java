@@ -1,5 +1,6 @@
 package io.slipway.gateway.rest;
 
+import io.quarkus.security.Authenticated;
 import io.slipway.gateway.AppSettings;
 import io.slipway.gateway.AppView;
 import io.slipway.gateway.service.AppService;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Authenticated
 @Path("/api/v1/apps")
 @Tag(name = "Apps")
 @Produces(MediaType.APPLICATION_JSON)

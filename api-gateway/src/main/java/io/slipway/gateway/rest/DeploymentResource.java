@@ -1,5 +1,6 @@
 package io.slipway.gateway.rest;
 
+import io.quarkus.security.Authenticated;
 import io.slipway.gateway.DeploymentView;
 import io.slipway.gateway.LogEvent;
 import io.slipway.gateway.service.DeploymentLogs;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
+@Authenticated
 @Path("/api/v1/deployments")
 @Tag(name = "Deployments")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package io.slipway.gateway.rest;
 
+import io.quarkus.security.Authenticated;
 import io.slipway.gateway.service.AppService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The scale of an app's process types: stored now, applied at its next deployment. */
+@Authenticated
 @Path("/api/v1/apps/{app}/formation")
 @Tag(name = "Apps")
 @Produces(MediaType.APPLICATION_JSON)

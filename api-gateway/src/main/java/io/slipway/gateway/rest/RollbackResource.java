@@ -1,5 +1,6 @@
 package io.slipway.gateway.rest;
 
+import io.quarkus.security.Authenticated;
 import io.slipway.gateway.InvalidRequestException;
 import io.slipway.gateway.service.DeploymentService;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Authenticated
 @Path("/api/v1/apps/{app}/rollback")
 @Tag(name = "Deployments")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,0 +1,57 @@
+package io.slipway.gateway.security;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+
+/**
+ * Reads the {@code Authorization} header and hands it to {@link ApiTokenIdentityProvider}. It only
+ * authenticates; what needs authentication is decided by the endpoint the router matched (every API
+ * resource is {@code @Authenticated}). With {@code quarkus.http.auth.proactive=false} it runs only for
+ * those endpoints, so a wrong header on an open path ({@code /q/*}, the web UI) is not even read.
+ */
+@ApplicationScoped
+public class BearerTokenMechanism implements HttpAuthenticationMechanism {
+
+    /** The challenge of every 401. */
+    public static final String CHALLENGE = "Bearer realm=\"slipway\"";
+
+    private static final String SCHEME = "bearer";
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null) {
+            // No credentials: anonymous, which an @Authenticated endpoint refuses with a 401.
+            return Uni.createFrom().nullItem();
+        }
+        // The whole header value: ApiToken is the one place that reads the scheme and the token.
+        return identities.authenticate(new TokenAuthenticationRequest(new TokenCredential(authorization, SCHEME)));
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, HttpHeaderNames.WWW_AUTHENTICATE, CHALLENGE));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(TokenAuthenticationRequest.class);
+    }
+
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, SCHEME));
+    }
+}

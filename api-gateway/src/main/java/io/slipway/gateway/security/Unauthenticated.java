@@ -1,0 +1,48 @@
+package io.slipway.gateway.security;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
+import io.slipway.gateway.rest.Problem;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The 401 of an API endpoint called without the token (anonymous) or with another credential: a
+ * problem with the bearer challenge, counted in {@code slipway_unauthenticated_requests_total}. The
+ * request's URI is never a metric tag here: the HTTP metrics tag it by the matched route.
+ */
+public class Unauthenticated {
+
+    private final Counter refused;
+
+    public Unauthenticated(MeterRegistry registry) {
+        this.refused = Counter.builder("slipway.unauthenticated.requests")
+                .description("API requests refused for want of the API token")
+                .register(registry);
+    }
+
+    @ServerExceptionMapper
+    public Response anonymous(UnauthorizedException e, UriInfo uri) {
+        return refuse(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongCredential(AuthenticationFailedException e, UriInfo uri) {
+        return refuse(uri);
+    }
+
+    private Response refuse(UriInfo uri) {
+        refused.increment();
+        return Response.fromResponse(Problem.of(
+                                Response.Status.UNAUTHORIZED,
+                                "send the API token as 'Authorization: Bearer <token>'",
+                                uri.getRequestUri().getRawPath())
+                        .toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, BearerTokenMechanism.CHALLENGE)
+                .build();
+    }
+}
