@@ -56,8 +56,9 @@ public final class DeploymentPipeline {
 
     /** Runs the deployment to its end and returns how it ended; every step is reported to {@code events}. */
     public DeploymentStatus run(DeploymentOrder order, Consumer<DeploymentEvent> events, Cancellation cancellation) {
-        return new Run(order, new EventRecorder(order.deploymentId(), order.app(), events, clock), cancellation)
-                .execute();
+        EventRecorder recorder =
+                new EventRecorder(order.deploymentId(), order.app(), events, clock, ConfigRedaction.of(order.config()));
+        return new Run(order, recorder, cancellation).execute();
     }
 
     /** Removes an app's containers, of every deployment, and the given images; absent ones are fine. */
@@ -225,10 +226,15 @@ public final class DeploymentPipeline {
             String tag = ImageNames.built(order.app(), order.deploymentId());
             try (var context = ManifestFilesReader.openMaybeGzipped(
                     Path.of(order.buildContext().orElseThrow()))) {
-                runtime.buildImage(context, tag, (stream, line) -> events.log(phase, logStream(stream), line));
+                runtime.buildImage(
+                        context, tag, (stream, line) -> events.log(phase, logStream(stream), line), cancellation);
             } catch (IOException e) {
                 throw PhaseFailure.failed(phase, "cannot read the build context: " + e.getMessage());
             } catch (ContainerRuntimeException e) {
+                // A cancel stops the build by breaking it off, which the engine reports as a failure.
+                if (cancellation.isCancelled()) {
+                    throw PhaseFailure.cancelled(phase);
+                }
                 throw PhaseFailure.failed(phase, "build failed: " + e.getMessage());
             }
             image = tag;
@@ -276,7 +282,7 @@ public final class DeploymentPipeline {
             events.phase(phase, PhaseStatus.RUNNING, null, null, null);
             List<ProcessPlan.Process> plan;
             try {
-                plan = ProcessPlan.resolve(order.formation(), manifests, imageDetails);
+                plan = ProcessPlan.resolve(order.formation(), manifests, imageDetails, parser.processLimit());
             } catch (IllegalArgumentException e) {
                 throw PhaseFailure.failed(phase, e.getMessage());
             }
