@@ -11,6 +11,7 @@ import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
+import io.slipway.manifest.ProcessLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,26 +37,33 @@ public class AppService {
     private static final Pattern PROCESS_TYPE = Pattern.compile("[A-Za-z0-9_-]{1,63}");
 
     private static final String RELEASE = "release";
-    /** The size of the stored column. */
+    /** The sizes of the stored columns. */
+    private static final int MAX_CONFIG_NAME = 255;
+
     private static final int MAX_CONFIG_VALUE = 65536;
+    /** Every variable goes into every container's environment, and into every deploy request. */
+    private static final int MAX_CONFIG_VARIABLES = 500;
 
     private final AppRepository apps;
     private final DeploymentRepository deployments;
     private final AppProcesses processes;
     private final EngineCommands engine;
     private final BuildContexts contexts;
+    private final ProcessLimit processLimit;
 
     public AppService(
             AppRepository apps,
             DeploymentRepository deployments,
             AppProcesses processes,
             EngineCommands engine,
-            BuildContexts contexts) {
+            BuildContexts contexts,
+            ProcessLimit processLimit) {
         this.apps = apps;
         this.deployments = deployments;
         this.processes = processes;
         this.engine = engine;
         this.contexts = contexts;
+        this.processLimit = processLimit;
     }
 
     public AppView create(String name) {
@@ -169,6 +177,8 @@ public class AppService {
         return QuarkusTransaction.requiringNew()
                 .call(() -> apps.findByIdOptional(name).map(app -> {
                     app.mergeConfig(changes);
+                    // Thrown inside the transaction, so that the merge is rolled back.
+                    checkConfigCount(app.config());
                     return app.config();
                 }));
     }
@@ -198,10 +208,19 @@ public class AppService {
         if (variables == null) {
             throw new InvalidRequestException("a JSON object of variable names to values is required");
         }
+        checkConfigCount(variables);
         variables.forEach((key, value) -> {
             if (!CONFIG_NAME.matcher(key).matches()) {
                 throw new InvalidRequestException(
                         key + ": a variable name is letters, digits and '_', not starting with a digit");
+            }
+            if (key.length() > MAX_CONFIG_NAME) {
+                throw new InvalidRequestException(
+                        key.substring(0, 32) + "...: a variable name has at most " + MAX_CONFIG_NAME + " characters");
+            }
+            // No environment can hold a NUL, and the engine's refusal would quote the value.
+            if (value != null && value.indexOf('\0') >= 0) {
+                throw new InvalidRequestException(key + ": a value cannot contain the NUL character (\\u0000)");
             }
             if (value == null && !nullRemoves) {
                 throw new InvalidRequestException(
@@ -213,7 +232,14 @@ public class AppService {
         });
     }
 
-    private static void checkFormation(Map<String, Integer> quantities) {
+    private static void checkConfigCount(Map<String, String> variables) {
+        if (variables.size() > MAX_CONFIG_VARIABLES) {
+            throw new InvalidRequestException(
+                    "an app has at most " + MAX_CONFIG_VARIABLES + " config variables, not " + variables.size());
+        }
+    }
+
+    private void checkFormation(Map<String, Integer> quantities) {
         if (quantities == null) {
             throw new InvalidRequestException("a JSON object of process types to quantities is required");
         }
@@ -225,6 +251,9 @@ public class AppService {
             if (quantity == null || quantity < 0) {
                 throw new InvalidRequestException(type + ": the quantity must be 0 or more");
             }
+            processLimit.problem(quantity).ifPresent(problem -> {
+                throw new InvalidRequestException(type + ": " + problem + " (slipway.max-processes-per-type)");
+            });
             if (type.equals(RELEASE) && quantity > 0) {
                 throw new InvalidRequestException(
                         "release is the release task, not a process type: it cannot be scaled");
