@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public record AppSettings(Long taskTimeoutSeconds) {
 
-    /** @throws InvalidRequestException when the timeout is not positive */
+    /** @throws InvalidRequestException when the timeout is not 1 to {@link TaskTimeout#MAX_SECONDS} seconds */
     public AppSettings {
         TaskTimeout.ofSeconds(taskTimeoutSeconds);
     }

@@ -149,4 +149,20 @@ class AppResourceTests {
         api().get("/api/v1/deployments/" + released).then().statusCode(404);
         json(Map.of("name", app)).post("/api/v1/apps").then().statusCode(201).body("currentRelease", nullValue());
     }
+
+    @Test
+    void anAppNameMustBeAJsonString() {
+        json("{\"name\": 123}")
+                .post("/api/v1/apps")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("detail", equalTo("name: expected a string"));
+        api().get("/api/v1/apps/123").then().statusCode(404);
+        json("{\"name\": [\"shop\"]}")
+                .post("/api/v1/apps")
+                .then()
+                .statusCode(400)
+                .body("detail", equalTo("name: expected a string"));
+    }
 }

@@ -134,4 +134,119 @@ class AppSettingsTests {
         json(Map.of("x".repeat(64), 1)).put(formation).then().statusCode(422).contentType(PROBLEM_JSON);
         json("{\"web\": \"many\"}").put(formation).then().statusCode(400).contentType(PROBLEM_JSON);
     }
+
+    @Test
+    void configNamesAndValuesAreBounded() {
+        String config = "/api/v1/apps/" + newApp() + "/config";
+        json(Map.of("A".repeat(300), "x"))
+                .put(config)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM_JSON)
+                .body("detail", equalTo("A".repeat(32) + "...: a variable name has at most 255 characters"));
+        json(Map.of("A".repeat(255), "x")).put(config).then().statusCode(200);
+        json(Map.of("BIG", "x".repeat(65537))).patch(config).then().statusCode(422);
+
+        Map<String, String> many = new HashMap<>();
+        for (int i = 0; i < 501; i++) {
+            many.put("V" + i, "x");
+        }
+        json(many)
+                .put(config)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM_JSON)
+                .body("detail", equalTo("an app has at most 500 config variables, not 501"));
+        many.remove("V500");
+        json(many).put(config).then().statusCode(200);
+        json(Map.of("ONE_MORE", "x"))
+                .patch(config)
+                .then()
+                .statusCode(422)
+                .body("detail", equalTo("an app has at most 500 config variables, not 501"));
+        api().get(config).then().statusCode(200).body("ONE_MORE", nullValue());
+    }
+
+    @Test
+    void aConfigValueCannotHoldNul() {
+        String config = "/api/v1/apps/" + newApp() + "/config";
+        for (String method : new String[] {"PUT", "PATCH"}) {
+            json(Map.of("MYSECRET", "abc\u0000def"))
+                    .request(method, config)
+                    .then()
+                    .statusCode(422)
+                    .contentType(PROBLEM_JSON)
+                    .body("detail", equalTo("MYSECRET: a value cannot contain the NUL character (\\u0000)"));
+        }
+        api().get(config).then().statusCode(200).body(equalTo("{}"));
+    }
+
+    @Test
+    void processCountsAreBoundedPerType() {
+        String formation = "/api/v1/apps/" + newApp() + "/formation";
+        json(Map.of("web", 2147483647))
+                .put(formation)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM_JSON)
+                .body(
+                        "detail",
+                        equalTo("web: at most 100 containers per process type, not 2147483647"
+                                + " (slipway.max-processes-per-type)"));
+        json(Map.of("web", 100, "worker", 101)).put(formation).then().statusCode(422);
+        api().get(formation).then().statusCode(200).body(equalTo("{}"));
+        json(Map.of("web", 100)).put(formation).then().statusCode(200).body(equalTo("{\"web\":100}"));
+    }
+
+    @Test
+    void anAppsTaskTimeoutIsBoundedToADay() {
+        String app = "/api/v1/apps/" + newApp();
+        for (String seconds : new String[] {"9223372036854775807", "86401", "0"}) {
+            json("{\"taskTimeoutSeconds\": " + seconds + "}")
+                    .patch(app)
+                    .then()
+                    .statusCode(422)
+                    .contentType(PROBLEM_JSON)
+                    .body("detail", equalTo("taskTimeoutSeconds: from 1 to 86400 seconds, not " + seconds));
+        }
+        api().get(app).then().statusCode(200).body("taskTimeoutSeconds", nullValue());
+        json(Map.of("taskTimeoutSeconds", 86400))
+                .patch(app)
+                .then()
+                .statusCode(200)
+                .body("taskTimeoutSeconds", equalTo(86400));
+    }
+
+    @Test
+    void valuesOfTheWrongJsonTypeAreRefusedNamingTheirField() {
+        String app = "/api/v1/apps/" + newApp();
+        json("{\"web\": 1.5}")
+                .put(app + "/formation")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("detail", equalTo("web: expected a whole number"));
+        json("{\"web\": \"2\"}")
+                .put(app + "/formation")
+                .then()
+                .statusCode(400)
+                .body("detail", equalTo("web: expected a whole number"));
+        json("{\"PORT\": 5000}")
+                .put(app + "/config")
+                .then()
+                .statusCode(400)
+                .body("detail", equalTo("PORT: expected a string"));
+        json("{\"DEBUG\": true}")
+                .patch(app + "/config")
+                .then()
+                .statusCode(400)
+                .body("detail", equalTo("DEBUG: expected a string"));
+        json("{\"taskTimeoutSeconds\": \"60\"}")
+                .patch(app)
+                .then()
+                .statusCode(400)
+                .body("detail", equalTo("taskTimeoutSeconds: expected a whole number"));
+        api().get(app + "/formation").then().statusCode(200).body(equalTo("{}"));
+        api().get(app + "/config").then().statusCode(200).body(equalTo("{}"));
+    }
 }

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,9 +25,16 @@ import io.slipway.gateway.repository.DeploymentRepository;
 import io.slipway.runtime.testing.BuildContext;
 import io.slipway.runtime.testing.TestEngines;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -322,5 +330,129 @@ class DeploymentResourceTests {
 
     private Deployment stored(String id) {
         return QuarkusTransaction.requiringNew().call(() -> repository.findById(id));
+    }
+
+    @Test
+    void aLimitThatIsNoNumberIsABadRequest() {
+        api().queryParam("limit", "abc")
+                .get("/api/v1/apps/" + newApp() + "/deployments")
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("detail", equalTo("limit: not a whole number: abc"));
+    }
+
+    @Test
+    void anUploadThatIsNoBuildContextIsRefusedAndNotKept() throws Exception {
+        String deployments = "/api/v1/apps/" + newApp() + "/deployments";
+        List<Path> kept = storedContexts();
+        api().contentType("application/x-tar")
+                .body("FROM scratch\n".repeat(100).getBytes(StandardCharsets.UTF_8))
+                .post(deployments)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM_JSON)
+                .body("detail", startsWith("the build context is not a readable tar (plain or gzip): "));
+        api().contentType("application/gzip")
+                .body(gzip("not a tar at all".repeat(100).getBytes(StandardCharsets.UTF_8)))
+                .post(deployments)
+                .then()
+                .statusCode(422)
+                .body("detail", startsWith("the build context is not a readable tar (plain or gzip): "));
+        api().contentType("application/x-tar")
+                .body(BuildContext.empty().file("app.json", "{}").toTar())
+                .post(deployments)
+                .then()
+                .statusCode(422)
+                .body(
+                        "detail",
+                        equalTo("the build context has no Dockerfile at its root: it is built from ./Dockerfile"));
+        api().get(deployments).then().statusCode(200).body(equalTo("[]"));
+        assertThat(storedContexts()).isSubsetOf(kept);
+    }
+
+    @Test
+    void aContextThatUnpacksBeyondTheLimitIsRefusedWhileItIsRead() throws Exception {
+        // 5 MiB of zeros, a few KiB gzipped: above the test profile's 4M unpacked limit, far below its upload limit.
+        byte[] bomb = BuildContext.fromBaseImage("CMD [\"true\"]")
+                .file("zeros", "\0".repeat(5 * 1024 * 1024))
+                .toGzip();
+        assertThat(bomb.length).isLessThan(64 * 1024);
+        String deployments = "/api/v1/apps/" + newApp() + "/deployments";
+        List<Path> kept = storedContexts();
+
+        api().contentType("application/gzip")
+                .body(bomb)
+                .post(deployments)
+                .then()
+                .statusCode(413)
+                .contentType(PROBLEM_JSON)
+                .body(
+                        "detail",
+                        equalTo("the build context unpacks to more than 4194304 bytes, the limit"
+                                + " (slipway.gateway.max-context-unpacked-size)"));
+        api().get(deployments).then().statusCode(200).body(equalTo("[]"));
+        assertThat(storedContexts()).isSubsetOf(kept);
+    }
+
+    @Test
+    void aBuildContextUploadTakesATaskTimeout() {
+        String deployments = "/api/v1/apps/" + newApp() + "/deployments";
+        byte[] context = BuildContext.fromBaseImage("CMD [\"true\"]").toTar();
+        String id = api().contentType("application/x-tar")
+                .queryParam("taskTimeoutSeconds", 60)
+                .body(context)
+                .post(deployments)
+                .then()
+                .statusCode(202)
+                .body("taskTimeoutSeconds", equalTo(60))
+                .extract()
+                .path("id");
+        api().post("/api/v1/deployments/" + id + "/cancel").then().statusCode(202);
+        api().contentType("application/x-tar")
+                .queryParam("taskTimeoutSeconds", "9223372036854775807")
+                .body(context)
+                .post(deployments)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM_JSON)
+                .body("detail", equalTo("taskTimeoutSeconds: from 1 to 86400 seconds, not 9223372036854775807"));
+        api().contentType("application/x-tar")
+                .queryParam("taskTimeoutSeconds", "soon")
+                .body(context)
+                .post(deployments)
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("detail", equalTo("taskTimeoutSeconds: not a whole number: soon"));
+    }
+
+    @Test
+    void anImageDeploymentsTaskTimeoutIsBoundedToADay() {
+        json("{\"image\": \"x\", \"taskTimeoutSeconds\": 9223372036854775807}")
+                .post("/api/v1/apps/" + newApp() + "/deployments")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM_JSON)
+                .body("detail", equalTo("taskTimeoutSeconds: from 1 to 86400 seconds, not 9223372036854775807"));
+    }
+
+    private static byte[] gzip(byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(content);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Contexts kept in the data directory, finished or partial. */
+    private static List<Path> storedContexts() throws IOException {
+        Path contexts = Api.DATA_DIR.resolve("contexts");
+        if (!Files.isDirectory(contexts)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(contexts)) {
+            return files.toList();
+        }
     }
 }

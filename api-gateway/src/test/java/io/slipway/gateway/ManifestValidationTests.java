@@ -77,4 +77,17 @@ class ManifestValidationTests {
                 .body("errors[0].file", equalTo("app.json"))
                 .body("errors[0].line", equalTo(3));
     }
+
+    @Test
+    void aFormationAboveTheProcessLimitIsAnError() {
+        json(Map.of("appJson", "{\"formation\": {\"web\": {\"quantity\": 2147483647}}}"))
+                .post("/api/v1/manifests/validate")
+                .then()
+                .statusCode(422)
+                .body("errors", hasSize(1))
+                .body("errors[0].line", equalTo(1))
+                .body("errors[0].column", equalTo(36))
+                .body("errors[0].path", equalTo("formation.web.quantity"))
+                .body("errors[0].message", equalTo("at most 100 containers per process type, not 2147483647"));
+    }
 }

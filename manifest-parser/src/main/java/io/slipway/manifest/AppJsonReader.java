@@ -14,7 +14,7 @@ final class AppJsonReader {
     private AppJsonReader() {}
 
     /** The parsed file; when errors were recorded the result is incomplete and must not be used. */
-    static AppJson read(String text, ProblemCollector problems) {
+    static AppJson read(String text, ProblemCollector problems, ProcessLimit limit) {
         Optional<JsonValue> root;
         try {
             root = JsonTreeReader.read(text, problems);
@@ -32,10 +32,10 @@ final class AppJsonReader {
                     "app.json must hold an object, not " + root.get().kind());
             return AppJson.empty();
         }
-        return read(object, problems);
+        return read(object, problems, limit);
     }
 
-    private static AppJson read(JsonObject root, ProblemCollector problems) {
+    private static AppJson read(JsonObject root, ProblemCollector problems, ProcessLimit limit) {
         for (Member member : root.members().values()) {
             if (!KNOWN_KEYS.contains(member.key())) {
                 problems.warn(
@@ -50,7 +50,7 @@ final class AppJsonReader {
                 scripts.predeploy(),
                 scripts.postdeploy(),
                 new EnvReader(values).read(root.member(EnvReader.ENV)),
-                new FormationReader(values).read(root.member(FormationReader.FORMATION)),
+                new FormationReader(values, problems, limit).read(root.member(FormationReader.FORMATION)),
                 new HealthchecksReader(values).read(root.member(HealthchecksReader.HEALTHCHECKS)),
                 problems.warnings());
     }

@@ -10,10 +10,16 @@ final class FormationReader {
 
     static final String FORMATION = "formation";
 
-    private final LenientValues values;
+    private static final String QUANTITY = "quantity";
 
-    FormationReader(LenientValues values) {
+    private final LenientValues values;
+    private final ProblemCollector problems;
+    private final ProcessLimit limit;
+
+    FormationReader(LenientValues values, ProblemCollector problems, ProcessLimit limit) {
         this.values = values;
+        this.problems = problems;
+        this.limit = limit;
     }
 
     Map<String, ProcessFormation> read(Optional<Member> formation) {
@@ -23,10 +29,18 @@ final class FormationReader {
                 String path = JsonPath.key(FORMATION, process.key());
                 values.object(process.value(), path).ifPresent(fields -> {
                     FieldReader reader = new FieldReader(fields, path);
-                    processes.put(
-                            process.key(),
-                            new ProcessFormation(
-                                    reader.read("quantity", values::count), reader.read("size", values::string)));
+                    Optional<Integer> quantity = reader.read(QUANTITY, values::count);
+                    // Unlike a wrong type, a quantity the engine would refuse is an error: dropping it would
+                    // silently run a different scale than the file asks for.
+                    quantity.flatMap(limit::problem)
+                            .ifPresent(problem -> problems.error(
+                                    fields.member(QUANTITY)
+                                            .orElseThrow()
+                                            .value()
+                                            .position(),
+                                    JsonPath.key(path, QUANTITY),
+                                    problem));
+                    processes.put(process.key(), new ProcessFormation(quantity, reader.read("size", values::string)));
                 });
             }
         });

@@ -2,16 +2,34 @@ package io.slipway.manifest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Parses an app's {@code app.json} and {@code Procfile} (SPEC §1). Each method takes a file's bytes, {@code null}
- * meaning the file is absent. Stateless and safe to share between threads.
+ * meaning the file is absent. Immutable and safe to share between threads.
  */
 public final class ManifestParser {
 
     /** Either file may be at most 1 MiB. */
     public static final int MAX_FILE_BYTES = 1024 * 1024;
+
+    private final ProcessLimit processLimit;
+
+    /** A parser with {@link ProcessLimit#DEFAULT}. */
+    public ManifestParser() {
+        this(ProcessLimit.DEFAULT);
+    }
+
+    /** @param processLimit a {@code formation} quantity above it is an error */
+    public ManifestParser(ProcessLimit processLimit) {
+        this.processLimit = Objects.requireNonNull(processLimit, "processLimit");
+    }
+
+    /** The limit this parser holds app.json's {@code formation} to. */
+    public ProcessLimit processLimit() {
+        return processLimit;
+    }
 
     /** Both files, all the problems of both reported together. */
     public ParsedManifests parse(byte[] appJson, byte[] procfile) throws ManifestException {
@@ -47,12 +65,12 @@ public final class ManifestParser {
         return parsed;
     }
 
-    private static AppJson readAppJson(byte[] bytes, ProblemCollector problems) {
+    private AppJson readAppJson(byte[] bytes, ProblemCollector problems) {
         if (bytes == null) {
             return AppJson.empty();
         }
         return ManifestText.decode(bytes, problems)
-                .map(text -> AppJsonReader.read(text, problems))
+                .map(text -> AppJsonReader.read(text, problems, processLimit))
                 .orElseGet(AppJson::empty);
     }
 

@@ -1,8 +1,11 @@
 package io.slipway.manifest;
 
 import static io.slipway.manifest.Manifests.appJson;
+import static io.slipway.manifest.Manifests.appJsonErrors;
+import static io.slipway.manifest.Manifests.utf8;
 import static io.slipway.manifest.Manifests.where;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
@@ -102,6 +105,34 @@ class AppJsonLenientSectionsTests {
                                         Optional.of("localhost"), Optional.of("Mail relay."), false, Optional.empty())),
                         Map.entry("TOKEN", new EnvVar(Optional.empty(), Optional.empty(), true, Optional.empty())));
         assertThat(app.warnings()).isEmpty();
+    }
+
+    @Test
+    void aFormationQuantityAboveTheProcessLimitIsAnErrorAtItsPosition() {
+        List<ManifestProblem> errors = appJsonErrors("""
+        {
+          "formation": {
+            "web": {"quantity": 2147483647},
+            "worker": {"quantity": 101}
+          }
+        }""");
+
+        assertThat(where(errors)).containsExactly("3:25 formation.web.quantity", "4:28 formation.worker.quantity");
+        assertThat(errors.get(0).message()).isEqualTo("at most 100 containers per process type, not 2147483647");
+    }
+
+    @Test
+    void theProcessLimitIsTheParsersOwn() throws ManifestException {
+        byte[] three = utf8("{\"formation\": {\"web\": {\"quantity\": 3}}}");
+
+        assertThat(new ManifestParser(new ProcessLimit(3)).parseAppJson(three).formation())
+                .containsEntry("web", new ProcessFormation(Optional.of(3), Optional.empty()));
+        assertThat(assertThrows(
+                                ManifestException.class,
+                                () -> new ManifestParser(new ProcessLimit(2)).parseAppJson(three))
+                        .problems())
+                .extracting(ManifestProblem::message)
+                .containsExactly("at most 2 containers per process type, not 3");
     }
 
     @Test

@@ -40,7 +40,15 @@ public interface ContainerRuntime extends AutoCloseable {
      * @return the id of the built image, tagged {@code tag}
      * @throws ImageBuildException when the build fails, with the engine's message
      */
-    String buildImage(InputStream context, String tag, OutputListener output);
+    default String buildImage(InputStream context, String tag, OutputListener output) {
+        return buildImage(context, tag, output, Cancellation.none());
+    }
+
+    /**
+     * {@link #buildImage(InputStream, String, OutputListener)} that a cancel breaks off: the engine stops the build
+     * and this throws a {@link ContainerRuntimeException} at once, without waiting for the running step.
+     */
+    String buildImage(InputStream context, String tag, OutputListener output, Cancellation cancellation);
 
     void tagImage(String image, String reference);
 

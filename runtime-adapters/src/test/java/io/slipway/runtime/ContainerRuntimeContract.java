@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -199,6 +200,45 @@ abstract class ContainerRuntimeContract {
                         images.track(TestImages.uniqueReference("truncated")),
                         output))
                 .isInstanceOf(ImageBuildException.class);
+    }
+
+    @Test
+    void aContextThatIsNoTarIsRefusedSayingWhatTheEngineRefused() {
+        byte[] noTar = "this is not a tar archive, only text".repeat(40).getBytes(UTF_8);
+
+        assertThatThrownBy(() -> runtime.buildImage(
+                        new ByteArrayInputStream(noTar), images.track(TestImages.uniqueReference("notar")), output))
+                .isInstanceOf(ImageBuildException.class)
+                .message()
+                .startsWith("the engine refused the build context: ")
+                .doesNotContain("Status 500");
+    }
+
+    @Test
+    void aCancelledBuildIsBrokenOffWithoutWaitingForItsStep() throws Exception {
+        String tag = images.track(TestImages.uniqueReference("cancelled"));
+        BuildContext slow = BuildContext.fromBaseImage("RUN echo build-step-started && sleep 60");
+        Cancellation cancellation = new Cancellation();
+        CompletableFuture<Void> started = new CompletableFuture<>();
+
+        CompletableFuture<String> build = CompletableFuture.supplyAsync(() -> runtime.buildImage(
+                new ByteArrayInputStream(slow.toTar()),
+                tag,
+                (stream, line) -> {
+                    if (line.strip().equals("build-step-started")) {
+                        started.complete(null);
+                    }
+                },
+                cancellation));
+        started.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        cancellation.cancel();
+
+        // Well within the step's 60 s: the build ends because it was broken off, not because the step ended.
+        assertThatThrownBy(() -> build.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ContainerRuntimeException.class)
+                .cause()
+                .hasMessageContaining("cancelled");
+        assertThat(runtime.inspectImage(tag)).isEmpty();
     }
 
     @Test

@@ -41,5 +41,13 @@ public interface GatewayConfig {
          */
         @WithDefault("512M")
         MemorySize maxUploadSize();
+
+        /**
+         * The most a build context may unpack to ({@code SLIPWAY_GATEWAY_MAX_CONTEXT_UNPACKED_SIZE}): a gzip is
+         * counted as it is read at upload, and one above this is refused with a 413 problem before the engine sees
+         * it. Default 2G, four times the upload limit: real contexts compress by about that much, a bomb by far more.
+         */
+        @WithDefault("2G")
+        MemorySize maxContextUnpackedSize();
     }
 }

@@ -43,7 +43,10 @@ public class AppConfigResource {
             summary = "Replace the app's config variables",
             description = "Given to tasks and processes from the next deployment on; values never appear in logs")
     @APIResponse(responseCode = "404", description = "No such app")
-    @APIResponse(responseCode = "422", description = "A name is not a variable name, or a value is missing")
+    @APIResponse(
+            responseCode = "422",
+            description = "A name is not a variable name (at most 255 characters), a value is missing, longer than"
+                    + " 65536 characters or holds NUL, or more than 500 variables")
     public Map<String, String> replace(@PathParam("app") String app, Map<String, String> variables) {
         return apps.replaceConfig(app, variables).orElseThrow(() -> NotFound.app(app));
     }
@@ -54,7 +57,10 @@ public class AppConfigResource {
             summary = "Merge into the app's config variables",
             description = "A JSON merge patch: variables given are set, variables given as null are removed")
     @APIResponse(responseCode = "404", description = "No such app")
-    @APIResponse(responseCode = "422", description = "A name is not a variable name")
+    @APIResponse(
+            responseCode = "422",
+            description = "A name is not a variable name, a value is too long or holds NUL, or the app would have"
+                    + " more than 500 variables")
     public Map<String, String> merge(@PathParam("app") String app, Map<String, String> changes) {
         return apps.mergeConfig(app, changes).orElseThrow(() -> NotFound.app(app));
     }

@@ -4,6 +4,7 @@ import io.quarkus.security.Authenticated;
 import io.slipway.gateway.DeploymentView;
 import io.slipway.gateway.ImageDeploymentRequest;
 import io.slipway.gateway.InvalidRequestException;
+import io.slipway.gateway.TaskTimeout;
 import io.slipway.gateway.service.DeploymentService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -18,8 +19,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -66,11 +71,33 @@ public class AppDeploymentResource {
                     + " the Procfile are read from its root before the build. Its size is limited by"
                     + " slipway.gateway.max-upload-size (default 512M).")
     @APIResponse(responseCode = "202", description = "Queued")
+    @APIResponse(responseCode = "400", description = "taskTimeoutSeconds is not a number")
     @APIResponse(responseCode = "404", description = "No such app")
-    @APIResponse(responseCode = "413", description = "The body is larger than the upload limit")
+    @APIResponse(
+            responseCode = "413",
+            description = "The body is larger than the upload limit, or unpacks to more than"
+                    + " slipway.gateway.max-context-unpacked-size (default 2G)")
     @APIResponse(responseCode = "415", description = "Neither JSON, a tar nor gzip")
-    public Response deployContext(@PathParam("app") String app, InputStream context, UriInfo uri) throws IOException {
-        return Accepted.deployment(deployments.deployContext(app, context).orElseThrow(() -> NotFound.app(app)), uri);
+    @APIResponse(
+            responseCode = "422",
+            description = "Not a tar (plain or gzip), no Dockerfile at its root, or taskTimeoutSeconds out of range")
+    public Response deployContext(
+            @PathParam("app") String app,
+            @Parameter(
+                            description = "The timeout of each task of this deployment, 1 to 86400 s; default the"
+                                    + " app's, else the engine's",
+                            schema = @Schema(type = SchemaType.INTEGER))
+                    @QueryParam("taskTimeoutSeconds")
+                    String taskTimeoutSeconds,
+            InputStream context,
+            UriInfo uri)
+            throws IOException {
+        // Checked before the body is stored.
+        Optional<Duration> taskTimeout =
+                TaskTimeout.ofSeconds(QueryNumbers.wholeNumber("taskTimeoutSeconds", taskTimeoutSeconds)
+                        .orElse(null));
+        return Accepted.deployment(
+                deployments.deployContext(app, context, taskTimeout).orElseThrow(() -> NotFound.app(app)), uri);
     }
 
     @GET
@@ -78,11 +105,14 @@ public class AppDeploymentResource {
     @APIResponse(responseCode = "404", description = "No such app")
     public List<DeploymentView> list(
             @PathParam("app") String app,
-            @Parameter(description = "At most this many (1 to 500)") @QueryParam("limit") @DefaultValue("50")
-                    int limit) {
+            @Parameter(description = "At most this many (1 to 500)", schema = @Schema(type = SchemaType.INTEGER))
+                    @QueryParam("limit")
+                    @DefaultValue("50")
+                    String limitParameter) {
+        long limit = QueryNumbers.wholeNumber("limit", limitParameter).orElseThrow();
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidRequestException("limit: from 1 to " + MAX_LIMIT);
         }
-        return deployments.ofApp(app, limit).orElseThrow(() -> NotFound.app(app));
+        return deployments.ofApp(app, (int) limit).orElseThrow(() -> NotFound.app(app));
     }
 }

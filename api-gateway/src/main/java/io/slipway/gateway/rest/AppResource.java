@@ -72,7 +72,7 @@ public class AppResource {
                     + " engine's default); a deploy request's own taskTimeoutSeconds overrides it. Applies from the"
                     + " next deployment on.")
     @APIResponse(responseCode = "404", description = "No such app")
-    @APIResponse(responseCode = "422", description = "Not a positive number of seconds")
+    @APIResponse(responseCode = "422", description = "Not 1 to 86400 seconds")
     public AppView changeSettings(@PathParam("app") String app, AppSettings settings) {
         return apps.changeSettings(app, settings).orElseThrow(() -> NotFound.app(app));
     }

@@ -42,7 +42,10 @@ public class FormationResource {
                     + " to the containers running now. Types not named run at their default: app.json's formation,"
                     + " else web=1. `release` is the release task, not a process type: scaling it above 0 is refused.")
     @APIResponse(responseCode = "404", description = "No such app")
-    @APIResponse(responseCode = "422", description = "An invalid process type or quantity, or release above 0")
+    @APIResponse(
+            responseCode = "422",
+            description = "An invalid process type or quantity, a quantity above slipway.max-processes-per-type"
+                    + " (default 100), or release above 0")
     public Map<String, Integer> scale(@PathParam("app") String app, Map<String, Integer> quantities) {
         return apps.scale(app, quantities).orElseThrow(() -> NotFound.app(app));
     }

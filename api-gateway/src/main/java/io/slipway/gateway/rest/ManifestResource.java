@@ -23,7 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Manifests")
 public class ManifestResource {
 
-    private final ManifestParser parser = new ManifestParser();
+    private final ManifestParser parser;
+
+    /** @param parser the engine's, so that validation holds app.json to the same process limit as a deployment */
+    public ManifestResource(ManifestParser parser) {
+        this.parser = parser;
+    }
 
     /** The texts of app.json and the Procfile; an absent one is as if the file were missing. */
     public record Manifests(String appJson, String procfile) {}

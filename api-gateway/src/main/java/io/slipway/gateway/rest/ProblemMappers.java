@@ -3,6 +3,7 @@ package io.slipway.gateway.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.slipway.gateway.CommandNotSentException;
+import io.slipway.gateway.ContentTooLargeException;
 import io.slipway.gateway.InvalidRequestException;
 import io.slipway.gateway.StateConflictException;
 import io.slipway.manifest.ManifestException;
@@ -22,6 +23,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e, UriInfo uri) {
         return problem(Problem.UNPROCESSABLE_CONTENT, e.getMessage(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(ContentTooLargeException e, UriInfo uri) {
+        return problem(Status.REQUEST_ENTITY_TOO_LARGE, e.getMessage(), uri);
     }
 
     @ServerExceptionMapper
@@ -46,13 +52,22 @@ public class ProblemMappers {
         if (e.getCause() instanceof InvalidRequestException invalid) {
             return invalid(invalid, uri);
         }
+        if (e instanceof MismatchedInputException mismatched) {
+            return mistyped(mismatched, uri);
+        }
         return problem(Status.BAD_REQUEST, "the body is not the JSON expected: " + e.getOriginalMessage(), uri);
     }
 
-    /** Quarkus has a mapper of its own for this kind of unreadable body (a JSON value of the wrong type). */
+    /**
+     * A JSON value of the wrong type, named by its place in the body. Quarkus has a mapper of its own for this kind
+     * of unreadable body, so it needs its own here.
+     */
     @ServerExceptionMapper
     public Response mistyped(MismatchedInputException e, UriInfo uri) {
-        return unreadable(e, uri);
+        if (e.getCause() instanceof InvalidRequestException invalid) {
+            return invalid(invalid, uri);
+        }
+        return problem(Status.BAD_REQUEST, JsonMismatch.describe(e), uri);
     }
 
     /** 404 of unknown apps and deployments, and the HTTP errors the framework raises (405, 406, 415...). */

@@ -11,6 +11,7 @@ import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
+import io.slipway.manifest.ProcessLimit;
 import io.slipway.manifest.ProcessTypes;
 import io.slipway.manifest.Procfile;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,26 +35,33 @@ public class AppService {
     private static final Pattern APP_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     /** What a shell accepts as a variable name. */
     private static final Pattern CONFIG_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    /** The size of the stored column. */
+    /** The sizes of the stored columns. */
+    private static final int MAX_CONFIG_NAME = 255;
+
     private static final int MAX_CONFIG_VALUE = 65536;
+    /** Every variable goes into every container's environment, and into every deploy request. */
+    private static final int MAX_CONFIG_VARIABLES = 500;
 
     private final AppRepository apps;
     private final DeploymentRepository deployments;
     private final AppProcesses processes;
     private final EngineCommands engine;
     private final BuildContexts contexts;
+    private final ProcessLimit processLimit;
 
     public AppService(
             AppRepository apps,
             DeploymentRepository deployments,
             AppProcesses processes,
             EngineCommands engine,
-            BuildContexts contexts) {
+            BuildContexts contexts,
+            ProcessLimit processLimit) {
         this.apps = apps;
         this.deployments = deployments;
         this.processes = processes;
         this.engine = engine;
         this.contexts = contexts;
+        this.processLimit = processLimit;
     }
 
     public AppView create(String name) {
@@ -163,6 +171,8 @@ public class AppService {
         return QuarkusTransaction.requiringNew()
                 .call(() -> apps.findByIdOptional(name).map(app -> {
                     app.mergeConfig(changes);
+                    // Thrown inside the transaction, so that the merge is rolled back.
+                    checkConfigCount(app.config());
                     return app.config();
                 }));
     }
@@ -192,10 +202,19 @@ public class AppService {
         if (variables == null) {
             throw new InvalidRequestException("a JSON object of variable names to values is required");
         }
+        checkConfigCount(variables);
         variables.forEach((key, value) -> {
             if (!CONFIG_NAME.matcher(key).matches()) {
                 throw new InvalidRequestException(
                         key + ": a variable name is letters, digits and '_', not starting with a digit");
+            }
+            if (key.length() > MAX_CONFIG_NAME) {
+                throw new InvalidRequestException(
+                        key.substring(0, 32) + "...: a variable name has at most " + MAX_CONFIG_NAME + " characters");
+            }
+            // No environment can hold a NUL, and the engine's refusal would quote the value.
+            if (value != null && value.indexOf('\0') >= 0) {
+                throw new InvalidRequestException(key + ": a value cannot contain the NUL character (\\u0000)");
             }
             if (value == null && !nullRemoves) {
                 throw new InvalidRequestException(
@@ -207,7 +226,14 @@ public class AppService {
         });
     }
 
-    private static void checkFormation(Map<String, Integer> quantities) {
+    private static void checkConfigCount(Map<String, String> variables) {
+        if (variables.size() > MAX_CONFIG_VARIABLES) {
+            throw new InvalidRequestException(
+                    "an app has at most " + MAX_CONFIG_VARIABLES + " config variables, not " + variables.size());
+        }
+    }
+
+    private void checkFormation(Map<String, Integer> quantities) {
         if (quantities == null) {
             throw new InvalidRequestException("a JSON object of process types to quantities is required");
         }
@@ -221,6 +247,9 @@ public class AppService {
             }
             ProcessTypes.scaleProblem(type, quantity).ifPresent(problem -> {
                 throw new InvalidRequestException(problem);
+            });
+            processLimit.problem(quantity).ifPresent(problem -> {
+                throw new InvalidRequestException(type + ": " + problem + " (slipway.max-processes-per-type)");
             });
         });
     }

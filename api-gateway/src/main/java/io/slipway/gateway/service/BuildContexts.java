@@ -1,6 +1,7 @@
 package io.slipway.gateway.service;
 
 import io.slipway.gateway.config.DataDirectory;
+import io.slipway.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Uploaded build contexts, kept as {@code <data-dir>/contexts/<deployment id>.tar} (plain or gzip, as
- * uploaded) from the upload until the deployment ends: the engine reads them from there.
+ * uploaded) from the upload until the deployment ends: the engine reads them from there. Each is checked once
+ * before it is kept ({@link BuildContextCheck}).
  */
 @ApplicationScoped
 public class BuildContexts {
@@ -21,21 +23,28 @@ public class BuildContexts {
     private static final Logger LOG = Logger.getLogger(BuildContexts.class);
 
     private final Path directory;
+    private final BuildContextCheck check;
 
-    public BuildContexts(DataDirectory dataDirectory) {
+    public BuildContexts(DataDirectory dataDirectory, GatewayConfig config) {
         this.directory = dataDirectory.resolve("contexts");
+        this.check =
+                new BuildContextCheck(config.gateway().maxContextUnpackedSize().asLongValue());
     }
 
     /**
-     * Stores the upload; a partial file never carries the final name.
+     * Stores the upload once it is known to be a build context the engine can take; a partial or refused file never
+     * carries the final name, and is removed.
      *
      * @return where the context is, for the engine, and how many bytes it has
+     * @throws io.slipway.gateway.InvalidRequestException when it is empty, not a tar or has no Dockerfile at its root
+     * @throws io.slipway.gateway.ContentTooLargeException when it unpacks to more than the limit
      */
     public Stored store(String deploymentId, InputStream upload) throws IOException {
         Files.createDirectories(directory);
         Path partial = Files.createTempFile(directory, deploymentId, ".part");
         try {
             long size = Files.copy(upload, partial, StandardCopyOption.REPLACE_EXISTING);
+            check.check(partial, size);
             Path context = pathOf(deploymentId);
             Files.move(partial, context, StandardCopyOption.ATOMIC_MOVE);
             return new Stored(context, size);

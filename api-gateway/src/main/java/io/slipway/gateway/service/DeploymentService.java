@@ -75,17 +75,18 @@ public class DeploymentService {
                         request.taskTimeout()));
     }
 
-    /** Stores the uploaded tar (plain or gzip) where the engine reads it, then queues its build. */
-    public Optional<DeploymentView> deployContext(String app, InputStream upload) throws IOException {
+    /**
+     * Stores the uploaded tar (plain or gzip) where the engine reads it, then queues its build.
+     *
+     * @param taskTimeout the timeout of each task of this deployment; empty for the app's, else the engine's
+     */
+    public Optional<DeploymentView> deployContext(String app, InputStream upload, Optional<Duration> taskTimeout)
+            throws IOException {
         if (!exists(app)) {
             return Optional.empty();
         }
         String id = UUID.randomUUID().toString();
         BuildContexts.Stored context = contexts.store(id, upload);
-        if (context.size() == 0) {
-            contexts.delete(id);
-            throw new InvalidRequestException("the build context is empty: send a tar with a Dockerfile at its root");
-        }
         Optional<DeploymentView> queued = queue(
                 id,
                 new Plan(
@@ -96,7 +97,7 @@ public class DeploymentService {
                         Optional.empty(),
                         Optional.empty(),
                         Optional.empty(),
-                        Optional.empty()));
+                        taskTimeout));
         if (queued.isEmpty()) {
             contexts.delete(id);
         }

@@ -24,6 +24,13 @@ public interface EngineConfig {
     /** The network mode of the containers Slipway creates; the engine's default when unset. */
     Optional<String> network();
 
+    /**
+     * The most containers one process type may run ({@code SLIPWAY_MAX_PROCESSES_PER_TYPE}), in app.json's
+     * {@code formation}, the API's formation and the plan the engine starts. Default 100.
+     */
+    @WithDefault("100")
+    int maxProcessesPerType();
+
     Pipeline pipeline();
 
     interface Pipeline {

@@ -20,10 +20,12 @@ final class BuildStep implements Step {
         String tag = AppImages.built(order.app(), order.deploymentId());
         try (InputStream context =
                 Files.newInputStream(Path.of(order.buildContext().orElseThrow()))) {
-            deployment.runtime().buildImage(context, tag, deployment.output(phase));
+            deployment.runtime().buildImage(context, tag, deployment.output(phase), deployment.cancellation());
         } catch (IOException e) {
             throw PhaseFailure.failed(phase, "cannot read the build context: " + e.getMessage());
         } catch (ContainerRuntimeException e) {
+            // A cancel stops the build by breaking it off, which the engine reports as a failure.
+            deployment.throwIfCancelled(phase);
             throw PhaseFailure.failed(phase, "build failed: " + e.getMessage());
         }
         deployment.startFrom(phase, tag);

@@ -3,6 +3,7 @@ package io.slipway.engine.pipeline;
 import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
 import io.slipway.manifest.CommandSyntaxException;
 import io.slipway.manifest.ParsedManifests;
+import io.slipway.manifest.ProcessLimit;
 import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ContainerRuntimeException;
@@ -28,6 +29,7 @@ final class DeploymentContext {
     private final DeploymentOrder order;
     private final ContainerRuntime runtime;
     private final PipelineSettings settings;
+    private final ProcessLimit processLimit;
     private final EventRecorder events;
     private final Cancellation cancellation;
     private final Deque<Undo> undo = new ArrayDeque<>();
@@ -41,11 +43,13 @@ final class DeploymentContext {
             DeploymentOrder order,
             ContainerRuntime runtime,
             PipelineSettings settings,
+            ProcessLimit processLimit,
             EventRecorder events,
             Cancellation cancellation) {
         this.order = order;
         this.runtime = runtime;
         this.settings = settings;
+        this.processLimit = processLimit;
         this.events = events;
         this.cancellation = cancellation;
     }
@@ -60,6 +64,11 @@ final class DeploymentContext {
 
     PipelineSettings settings() {
         return settings;
+    }
+
+    /** The most containers one process type may run. */
+    ProcessLimit processLimit() {
+        return processLimit;
     }
 
     EventRecorder events() {

@@ -1,6 +1,7 @@
 package io.slipway.engine.pipeline;
 
 import io.slipway.manifest.ManifestParser;
+import io.slipway.manifest.ProcessLimit;
 import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ContainerRuntimeException;
@@ -18,19 +19,23 @@ public final class DeploymentPipeline {
     private final ManifestResolver manifests;
     private final SwitchReleaseStep switchRelease = new SwitchReleaseStep();
     private final PipelineSettings settings;
+    private final ProcessLimit processLimit;
     private final Clock clock;
 
     public DeploymentPipeline(ContainerRuntime runtime, ManifestParser parser, PipelineSettings settings, Clock clock) {
         this.runtime = runtime;
         this.manifests = new ManifestResolver(parser);
+        this.processLimit = parser.processLimit();
         this.settings = settings;
         this.clock = clock;
     }
 
     /** Runs the deployment to its end and returns how it ended; every step is reported to {@code events}. */
     public DeploymentStatus run(DeploymentOrder order, Consumer<DeploymentEvent> sink, Cancellation cancellation) {
-        EventRecorder events = new EventRecorder(order.deploymentId(), order.app(), sink, clock);
-        DeploymentContext deployment = new DeploymentContext(order, runtime, settings, events, cancellation);
+        EventRecorder events =
+                new EventRecorder(order.deploymentId(), order.app(), sink, clock, ConfigRedaction.of(order.config()));
+        DeploymentContext deployment =
+                new DeploymentContext(order, runtime, settings, processLimit, events, cancellation);
         events.started();
         Phase current = null;
         try {

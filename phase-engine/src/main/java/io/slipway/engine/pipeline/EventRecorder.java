@@ -9,20 +9,27 @@ import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
 import java.time.Clock;
 import java.util.function.Consumer;
 
-/** Numbers and timestamps one deployment's events and hands them on, one at a time. */
+/**
+ * Numbers and timestamps one deployment's events and hands them on, one at a time. Every reason and every line
+ * Slipway writes itself ({@link LogStream#SYSTEM}) passes the deployment's {@link ConfigRedaction} here, wherever
+ * its text came from; the output of the app's own tasks and build is the app's and is passed on as it is.
+ */
 final class EventRecorder {
 
     private final String deploymentId;
     private final String app;
     private final Consumer<DeploymentEvent> sink;
     private final Clock clock;
+    private final ConfigRedaction redaction;
     private long seq;
 
-    EventRecorder(String deploymentId, String app, Consumer<DeploymentEvent> sink, Clock clock) {
+    EventRecorder(
+            String deploymentId, String app, Consumer<DeploymentEvent> sink, Clock clock, ConfigRedaction redaction) {
         this.deploymentId = deploymentId;
         this.app = app;
         this.sink = sink;
         this.clock = clock;
+        this.redaction = redaction;
     }
 
     synchronized void started() {
@@ -44,14 +51,16 @@ final class EventRecorder {
                 change.status(),
                 change.command(),
                 change.exitCode(),
-                change.reason()));
+                redaction.apply(change.reason())));
     }
 
     synchronized void log(Phase phase, LogStream stream, String line) {
-        sink.accept(new Log(deploymentId, app, ++seq, clock.instant(), phase, stream, line));
+        String text = stream == LogStream.SYSTEM ? redaction.apply(line) : line;
+        sink.accept(new Log(deploymentId, app, ++seq, clock.instant(), phase, stream, text));
     }
 
     synchronized void finished(DeploymentStatus status, String reason, String releaseImage) {
-        sink.accept(new Finished(deploymentId, app, ++seq, clock.instant(), status, reason, releaseImage));
+        sink.accept(
+                new Finished(deploymentId, app, ++seq, clock.instant(), status, redaction.apply(reason), releaseImage));
     }
 }

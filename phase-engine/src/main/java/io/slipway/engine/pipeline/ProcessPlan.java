@@ -1,6 +1,7 @@
 package io.slipway.engine.pipeline;
 
 import io.slipway.manifest.ParsedManifests;
+import io.slipway.manifest.ProcessLimit;
 import io.slipway.manifest.ProcessTypes;
 import io.slipway.runtime.ImageDetails;
 import java.util.ArrayList;
@@ -28,10 +29,18 @@ public final class ProcessPlan {
 
     private ProcessPlan() {}
 
-    /** @throws IllegalArgumentException with a message for the user when the plan cannot run */
-    public static List<Process> resolve(Map<String, Integer> requested, ParsedManifests manifests, ImageDetails image) {
+    /**
+     * @param limit the most containers of one type; checked for every type before any is planned, so that no
+     *     request, however it reached the engine, makes it allocate for a scale it will not run
+     * @throws IllegalArgumentException with a message for the user when the plan cannot run
+     */
+    public static List<Process> resolve(
+            Map<String, Integer> requested, ParsedManifests manifests, ImageDetails image, ProcessLimit limit) {
         Map<String, String> commands = manifests.processes();
         Map<String, Integer> scale = scale(requested, manifests);
+        scale.forEach((type, quantity) -> limit.problem(quantity).ifPresent(problem -> {
+            throw new IllegalArgumentException(type + ": " + problem);
+        }));
         List<Process> processes = new ArrayList<>();
         scale.forEach((type, quantity) -> {
             ProcessTypes.scaleProblem(type, quantity).ifPresent(problem -> {

@@ -25,7 +25,8 @@ final class StartProcessesStep implements Step {
         DeploymentOrder order = deployment.order();
         List<ProcessPlan.Process> plan;
         try {
-            plan = ProcessPlan.resolve(order.formation(), deployment.manifests(), deployment.imageDetails());
+            plan = ProcessPlan.resolve(
+                    order.formation(), deployment.manifests(), deployment.imageDetails(), deployment.processLimit());
         } catch (IllegalArgumentException e) {
             throw PhaseFailure.failed(phase, e.getMessage());
         }

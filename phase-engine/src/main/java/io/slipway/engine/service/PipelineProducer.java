@@ -7,6 +7,7 @@ import io.slipway.engine.pipeline.InterruptedDeploymentRecovery;
 import io.slipway.engine.pipeline.LeftoverSweeper;
 import io.slipway.engine.pipeline.PipelineSettings;
 import io.slipway.manifest.ManifestParser;
+import io.slipway.manifest.ProcessLimit;
 import io.slipway.runtime.ContainerRuntime;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -15,9 +16,22 @@ import java.time.Clock;
 /** Builds the framework-free pipeline, and its housekeeping on the engine, from the engine's configuration. */
 public class PipelineProducer {
 
+    /** The one bound on process counts, for the engine and for a gateway that embeds it. */
     @Produces
     @Singleton
-    DeploymentPipeline pipeline(ContainerRuntime runtime, EngineConfig config) {
+    ProcessLimit processLimit(EngineConfig config) {
+        return new ProcessLimit(config.maxProcessesPerType());
+    }
+
+    @Produces
+    @Singleton
+    ManifestParser parser(ProcessLimit limit) {
+        return new ManifestParser(limit);
+    }
+
+    @Produces
+    @Singleton
+    DeploymentPipeline pipeline(ContainerRuntime runtime, ManifestParser parser, EngineConfig config) {
         EngineConfig.Pipeline pipeline = config.pipeline();
         PipelineSettings settings = new PipelineSettings(
                 config.taskTimeout(),
@@ -26,7 +40,7 @@ public class PipelineProducer {
                 pipeline.stopGrace(),
                 pipeline.port(),
                 pipeline.shell());
-        return new DeploymentPipeline(runtime, new ManifestParser(), settings, Clock.systemUTC());
+        return new DeploymentPipeline(runtime, parser, settings, Clock.systemUTC());
     }
 
     @Produces

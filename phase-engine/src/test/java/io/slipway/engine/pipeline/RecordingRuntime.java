@@ -100,7 +100,7 @@ final class RecordingRuntime implements ContainerRuntime {
     }
 
     @Override
-    public String buildImage(InputStream context, String tag, OutputListener output) {
+    public String buildImage(InputStream context, String tag, OutputListener output, Cancellation cancellation) {
         calls.add(new Call("build", tag));
         output.onLine(OutputChannel.STDOUT, "Step 1/1 : FROM base");
         images.put(

@@ -78,8 +78,8 @@ final class DockerApiRuntime implements ContainerRuntime {
     }
 
     @Override
-    public String buildImage(InputStream context, String tag, OutputListener output) {
-        return builder.build(context, tag, output);
+    public String buildImage(InputStream context, String tag, OutputListener output, Cancellation cancellation) {
+        return builder.build(context, tag, output, cancellation);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.slipway.runtime.docker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
 final class EngineMessages {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern STATUS_PREFIX = Pattern.compile("^Status \\d{3}: ");
+    private static final Pattern STATUS_PREFIX = Pattern.compile("^Status (\\d{3}):");
 
     private EngineMessages() {}
 
@@ -23,8 +24,14 @@ final class EngineMessages {
         if (exceptionText == null || exceptionText.isBlank()) {
             return "the engine gave no message";
         }
-        String text =
-                STATUS_PREFIX.matcher(exceptionText.strip()).replaceFirst("").strip();
+        Matcher status = STATUS_PREFIX.matcher(exceptionText.strip());
+        String text = status.replaceFirst("").strip();
+        if (text.isEmpty()) {
+            // An error answer with an empty body, as Podman gives for a build context that is no tar.
+            return status.reset().find()
+                    ? "HTTP " + status.group(1) + " without a message"
+                    : "the engine gave no message";
+        }
         int json = text.indexOf('{');
         if (json < 0) {
             return text;

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ExitCodeCallback extends StreamCallback<WaitResponse> {
 
+    private static final Duration LONGEST = Duration.ofMillis(Long.MAX_VALUE);
+
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile Integer exitCode;
 
@@ -38,7 +40,9 @@ final class ExitCodeCallback extends StreamCallback<WaitResponse> {
 
     /** @return whether the wait ended (with an exit code or a failure) within {@code timeout} */
     boolean awaitEnd(Duration timeout) throws InterruptedException {
-        return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        // A timeout beyond a long of milliseconds waits without end rather than overflow.
+        long millis = timeout.compareTo(LONGEST) >= 0 ? Long.MAX_VALUE : timeout.toMillis();
+        return ended.await(millis, TimeUnit.MILLISECONDS);
     }
 
     Optional<Integer> exitCode() {

@@ -3,6 +3,7 @@ package io.slipway.runtime.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.exception.DockerException;
+import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ContainerRuntimeException;
 import io.slipway.runtime.EngineUnavailableException;
 import io.slipway.runtime.ImageBuildException;
@@ -14,6 +15,10 @@ import java.util.Set;
 
 /** Builds images from tar contexts, streaming the builder's output. */
 final class ImageBuilder {
+
+    /** Podman refuses a context that is not a tar without a word; say what a context must be. */
+    private static final String CONTEXT_HINT =
+            " (a build context is a tar, plain or gzip, with a Dockerfile at its root)";
 
     private final DockerClient docker;
     private final EngineErrors errors;
@@ -31,9 +36,11 @@ final class ImageBuilder {
      * The id comes from inspecting the new tag rather than from the build messages: Docker announces it
      * in an {@code aux} item, Podman only as a short id in "Successfully built".
      */
-    String build(InputStream context, String tag, OutputListener output) {
+    String build(InputStream context, String tag, OutputListener output, Cancellation cancellation) {
         BuildOutputCallback callback = new BuildOutputCallback(output);
-        try (InputStream tar = TarArchives.uncompressed(context)) {
+        // Closing the build's stream is how a client stops a build: both engines abort it when the request ends.
+        try (InputStream tar = TarArchives.uncompressed(context);
+                Cancellation.Registration stop = cancellation.onCancel(callback::abandon)) {
             // forcerm: the intermediate containers of a failed step go too.
             BuildImageCmd command = docker.buildImageCmd(tar)
                     .withTags(Set.of(tag))
@@ -51,6 +58,9 @@ final class ImageBuilder {
             Thread.currentThread().interrupt();
             throw new ContainerRuntimeException("the build of " + tag + " was interrupted");
         }
+        if (cancellation.isCancelled()) {
+            throw new ContainerRuntimeException("the build of " + tag + " was cancelled");
+        }
         callback.buildError().ifPresent(error -> {
             throw new ImageBuildException(error);
         });
@@ -60,8 +70,9 @@ final class ImageBuilder {
             throw translated instanceof EngineUnavailableException
                     ? translated
                     : new ImageBuildException(
-                            failure instanceof DockerException
-                                    ? EngineMessages.of(failure.getMessage())
+                            failure instanceof DockerException refused
+                                    ? "the engine refused the build context: " + EngineMessages.of(refused.getMessage())
+                                            + CONTEXT_HINT
                                     : translated.getMessage());
         });
         return images.idOf(tag);

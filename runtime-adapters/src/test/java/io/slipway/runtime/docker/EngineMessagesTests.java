@@ -37,4 +37,10 @@ class EngineMessagesTests {
         assertThat(EngineMessages.of(null)).isEqualTo("the engine gave no message");
         assertThat(EngineMessages.of("  ")).isEqualTo("the engine gave no message");
     }
+
+    @Test
+    void namesTheStatusOfAnErrorWithAnEmptyBody() {
+        assertThat(EngineMessages.of("Status 500: ")).isEqualTo("HTTP 500 without a message");
+        assertThat(EngineMessages.of("Status 500:")).isEqualTo("HTTP 500 without a message");
+    }
 }
