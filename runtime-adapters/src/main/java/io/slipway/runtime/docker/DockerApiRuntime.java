@@ -57,7 +57,7 @@ final class DockerApiRuntime implements ContainerRuntime {
         HostConfigs hostConfigs = new HostConfigs(profile, network);
         this.processes = new ProcessStarter(docker, containers, hostConfigs);
         this.fileReader = new ImageFileReader(docker, errors, containers, hostConfigs);
-        ContainerCommitter committer = new ContainerCommitter(raw, errors, profile.kind());
+        ContainerCommitter committer = new ContainerCommitter(raw, errors, images);
         this.tasks = new TaskRunner(docker, errors, images, containers, hostConfigs, committer);
     }
 
@@ -74,7 +74,7 @@ final class DockerApiRuntime implements ContainerRuntime {
 
     @Override
     public Optional<ImageDetails> inspectImage(String image) {
-        return images.inspect(image).map(ImageConfig::details);
+        return images.inspect(image);
     }
 
     @Override

@@ -35,7 +35,7 @@ final class Images {
         this.errors = errors;
     }
 
-    Optional<ImageConfig> inspect(String image) {
+    Optional<ImageDetails> inspect(String image) {
         return errors.call("inspect image " + image, () -> {
             try {
                 return Optional.of(configOf(docker.inspectImageCmd(image).exec()));
@@ -49,7 +49,6 @@ final class Images {
     String idOf(String image) {
         return inspect(image)
                 .orElseThrow(() -> new ImageNotFoundException(image))
-                .details()
                 .id();
     }
 
@@ -98,9 +97,9 @@ final class Images {
         });
     }
 
-    private static ImageConfig configOf(InspectImageResponse image) {
+    private static ImageDetails configOf(InspectImageResponse image) {
         ContainerConfig config = Optional.ofNullable(image.getConfig()).orElseGet(ContainerConfig::new);
-        ImageDetails details = new ImageDetails(
+        return new ImageDetails(
                 ImageNames.normaliseId(image.getId()),
                 entrypointOf(config.getEntrypoint()),
                 listOf(config.getCmd()),
@@ -111,10 +110,9 @@ final class Images {
                         .map(ports ->
                                 Arrays.stream(ports).map(ExposedPort::toString).collect(Collectors.toSet()))
                         .orElse(Set.of()));
-        return new ImageConfig(details, Optional.ofNullable(config.getLabels()).orElse(Map.of()));
     }
 
-    /** {@code [""]} is how an image says "no Entrypoint" when a commit had to reset one (see {@link CommitChanges}). */
+    /** {@code [""]} says "no Entrypoint": how images committed by earlier versions of Slipway reset one. */
     private static List<String> entrypointOf(String[] entrypoint) {
         return entrypoint != null && entrypoint.length == 1 && entrypoint[0].isEmpty() ? List.of() : listOf(entrypoint);
     }
