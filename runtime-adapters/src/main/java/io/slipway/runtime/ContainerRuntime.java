@@ -19,8 +19,8 @@ public interface ContainerRuntime extends AutoCloseable {
     EngineInfo engine();
 
     /**
-     * Asks the engine again whether it is alive (a cheap {@code /_ping}, with a short timeout so a hung
-     * engine cannot block a health check).
+     * Asks the engine again whether it is alive (a cheap {@code /_ping}, bounded by the engine timeout
+     * so a hung engine cannot block a health check).
      *
      * @return {@link #engine()}
      * @throws EngineUnavailableException if it does not answer
@@ -89,7 +89,11 @@ public interface ContainerRuntime extends AutoCloseable {
     /** A container by id or name; its {@link ContainerInfo#image()} is the reference it was started with. */
     Optional<ContainerInfo> inspectContainer(String containerId);
 
-    /** Containers (running or not) carrying all of the given labels. */
+    /**
+     * Containers (running or not) carrying all of the given labels, in one call to the engine, bounded
+     * by the engine timeout. Docker names the image by its id once the reference it was started with
+     * points elsewhere.
+     */
     List<ContainerInfo> listContainers(Map<String, String> labels);
 
     /** Stops a container, killing it after {@code grace}; an absent or stopped container is fine. */

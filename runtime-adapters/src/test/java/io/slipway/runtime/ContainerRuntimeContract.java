@@ -542,7 +542,7 @@ abstract class ContainerRuntimeContract {
         assertThat(running.image()).isEqualTo(TestEngines.baseImage());
         assertThat(running.state()).isEqualTo(ContainerState.RUNNING);
         assertThat(running.labels()).containsAllEntriesOf(labels);
-        assertThat(runtime.listContainers(labels)).extracting(ContainerInfo::id).containsExactly(id);
+        assertThat(runtime.listContainers(labels)).as("listed as inspected").containsExactly(running);
         assertThat(runtime.listContainers(Map.of(RUN_LABEL, run, "io.slipway.role", "task")))
                 .isEmpty();
 
@@ -574,6 +574,10 @@ abstract class ContainerRuntimeContract {
         await().atMost(QUICK)
                 .until(() -> runtime.inspectContainer(id).orElseThrow().state() == ContainerState.EXITED);
         assertThat(runtime.inspectContainer(id).orElseThrow().exitCode()).isEqualTo(3);
+        assertThat(runtime.listContainers(runLabels))
+                .singleElement()
+                .extracting(ContainerInfo::state, ContainerInfo::exitCode)
+                .containsExactly(ContainerState.EXITED, 3);
         runtime.removeContainer(id);
     }
 

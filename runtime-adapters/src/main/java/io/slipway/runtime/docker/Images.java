@@ -25,11 +25,17 @@ final class Images {
 
     private static final Logger LOG = LoggerFactory.getLogger(Images.class);
 
+    private final DockerClient queries;
     private final DockerClient docker;
     private final RawEngineApi raw;
     private final EngineErrors errors;
 
-    Images(DockerClient docker, RawEngineApi raw, EngineErrors errors) {
+    /**
+     * @param queries for look-ups, bounded by the engine timeout
+     * @param docker for the calls that change images
+     */
+    Images(DockerClient queries, DockerClient docker, RawEngineApi raw, EngineErrors errors) {
+        this.queries = queries;
         this.docker = docker;
         this.raw = raw;
         this.errors = errors;
@@ -38,7 +44,7 @@ final class Images {
     Optional<ImageDetails> inspect(String image) {
         return errors.call("inspect image " + image, () -> {
             try {
-                return Optional.of(configOf(docker.inspectImageCmd(image).exec()));
+                return Optional.of(configOf(queries.inspectImageCmd(image).exec()));
             } catch (NotFoundException e) {
                 return Optional.empty();
             }
