@@ -73,6 +73,15 @@ public final class FakeEngine implements AutoCloseable {
         hung = true;
     }
 
+    /** Whether something accepts connections at {@code socket}. */
+    public static boolean listening(Path socket) {
+        try (SocketChannel ignored = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Pauses the fake engine listening at {@code socket}, through the socket. */
     public static void hang(Path socket) {
         try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
@@ -115,8 +124,9 @@ public final class FakeEngine implements AutoCloseable {
                 String target = words.length > 1 ? words[1] : "";
                 requests.add(words[0] + " " + target);
                 if (requestLine.startsWith(HANG_REQUEST + " ")) {
-                    respond(out, 200, "text/plain", "hung");
+                    // Before the answer: a request sent once the caller has it must find the engine hung.
                     hung = true;
+                    respond(out, 200, "text/plain", "hung");
                     continue;
                 }
                 if (hung) {
