@@ -14,6 +14,8 @@ import java.util.Map;
  * @param formation the scale requested per process type, applied at the next deployment
  * @param taskTimeoutSeconds the app's default task timeout; null for the engine's default
  * @param processes the app's process containers on the engine and their state
+ * @param engineError null when the engine answered; else why it did not, and the processes are those
+ *     of its last answer with their state {@code UNKNOWN}
  */
 public record AppView(
         String name,
@@ -22,10 +24,12 @@ public record AppView(
         LatestDeployment latestDeployment,
         Map<String, Integer> formation,
         Long taskTimeoutSeconds,
-        List<ProcessView> processes) {
+        List<ProcessView> processes,
+        String engineError) {
 
-    public AppView withProcesses(List<ProcessView> running) {
-        return new AppView(name, createdAt, currentRelease, latestDeployment, formation, taskTimeoutSeconds, running);
+    public AppView withProcesses(List<ProcessView> running, String engineError) {
+        return new AppView(
+                name, createdAt, currentRelease, latestDeployment, formation, taskTimeoutSeconds, running, engineError);
     }
 
     /** The release that runs: the deployment that made it, what was deployed, and what the containers run. */

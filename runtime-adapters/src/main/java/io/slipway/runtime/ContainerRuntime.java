@@ -19,8 +19,8 @@ public interface ContainerRuntime extends AutoCloseable {
     EngineInfo engine();
 
     /**
-     * Asks the engine again whether it is alive (a cheap {@code /_ping}, with a short timeout so a hung
-     * engine cannot block a health check).
+     * Asks the engine again whether it is alive (a cheap {@code /_ping}, bounded by the engine timeout
+     * so a hung engine cannot block a health check).
      *
      * @return {@link #engine()}
      * @throws EngineUnavailableException if it does not answer
@@ -73,11 +73,10 @@ public interface ContainerRuntime extends AutoCloseable {
      * and engine error. Output is delivered line by line while the task runs, stdout and stderr apart,
      * on a thread of the runtime's.
      *
-     * <p>A commit ({@link TaskSpec#commitAs()}) gives the new image the original's Entrypoint, Cmd,
-     * WorkingDir, Env, User and exposed ports back. The task's variables and labels are set back to the
-     * image's values, or to empty ones where the image had none: a commit cannot unset them. Podman
-     * also writes into every commit what it gives every container: {@code TERM=xterm},
-     * {@code container=podman} and, for an image without one, the working directory {@code /}.
+     * <p>A commit ({@link TaskSpec#commitAs()}) gives the new image the task's files and exactly the
+     * original's configuration: Entrypoint, Cmd, WorkingDir, Env (same entries in the same order), User,
+     * exposed ports and labels. None of the task's variables or labels, nor what the engine gives every
+     * container, is left in it.
      *
      * <p>An interrupt of the calling thread kills the task, which ends {@link TaskOutcome#CANCELLED};
      * the thread's interrupt flag is set again on return.
@@ -97,7 +96,11 @@ public interface ContainerRuntime extends AutoCloseable {
     /** A container by id or name; its {@link ContainerInfo#image()} is the reference it was started with. */
     Optional<ContainerInfo> inspectContainer(String containerId);
 
-    /** Containers (running or not) carrying all of the given labels. */
+    /**
+     * Containers (running or not) carrying all of the given labels, in one call to the engine, bounded
+     * by the engine timeout. Docker names the image by its id once the reference it was started with
+     * points elsewhere.
+     */
     List<ContainerInfo> listContainers(Map<String, String> labels);
 
     /** Stops a container, killing it after {@code grace}; an absent or stopped container is fine. */

@@ -5,10 +5,14 @@ import io.slipway.runtime.detect.EnginePreference;
 import io.slipway.runtime.detect.RuntimeDetector;
 import io.slipway.runtime.docker.DockerApiConnector;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Where a {@link ContainerRuntime} comes from. */
 public final class ContainerRuntimes {
+
+    /** How long a connection, and a question to the engine (ping, inspect, list), may go unanswered. */
+    public static final Duration DEFAULT_ENGINE_TIMEOUT = Duration.ofSeconds(5);
 
     private ContainerRuntimes() {}
 
@@ -21,7 +25,18 @@ public final class ContainerRuntimes {
      * @throws IllegalArgumentException for an unknown preference
      */
     public static ContainerRuntime connect(RuntimeSettings settings) {
-        return new RuntimeDetector(EngineCandidates.inOrder(settings), new DockerApiConnector(settings.network()))
+        return connect(settings, DEFAULT_ENGINE_TIMEOUT);
+    }
+
+    /**
+     * As {@link #connect(RuntimeSettings)}.
+     *
+     * @param engineTimeout how long a connection, and a question to the engine (ping, inspect, list),
+     *     may go unanswered before it fails with an {@link EngineUnavailableException}
+     */
+    public static ContainerRuntime connect(RuntimeSettings settings, Duration engineTimeout) {
+        return new RuntimeDetector(
+                        EngineCandidates.inOrder(settings), new DockerApiConnector(settings.network(), engineTimeout))
                 .connect(EnginePreference.parse(settings.preference()));
     }
 
@@ -33,6 +48,11 @@ public final class ContainerRuntimes {
      * @throws EngineUnavailableException when it does not answer
      */
     public static ContainerRuntime connect(URI endpoint, Optional<String> network) {
-        return new DockerApiConnector(network).connect(endpoint);
+        return connect(endpoint, network, DEFAULT_ENGINE_TIMEOUT);
+    }
+
+    /** As {@link #connect(URI, Optional)}, with the engine timeout of {@link #connect(RuntimeSettings, Duration)}. */
+    public static ContainerRuntime connect(URI endpoint, Optional<String> network, Duration engineTimeout) {
+        return new DockerApiConnector(network, engineTimeout).connect(endpoint);
     }
 }

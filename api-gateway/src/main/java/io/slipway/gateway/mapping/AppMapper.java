@@ -5,6 +5,7 @@ import io.slipway.gateway.AppView;
 import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.runtime.ContainerInfo;
+import io.slipway.runtime.ContainerState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,16 +24,22 @@ public final class AppMapper {
                         .orElse(null),
                 app.formation(),
                 app.taskTimeout().map(Duration::toSeconds).orElse(null),
-                List.of());
+                List.of(),
+                null);
     }
 
     public static AppView.ProcessView toProcess(ContainerInfo container) {
+        return toProcess(container, container.state());
+    }
+
+    /** As the engine last listed it, with the state it may no longer be in. */
+    public static AppView.ProcessView toProcess(ContainerInfo container, ContainerState state) {
         return new AppView.ProcessView(
                 container.labels().get(ContainerLabels.PROCESS_TYPE),
                 container.id(),
                 container.name(),
                 container.labels().get(ContainerLabels.DEPLOYMENT),
-                container.state());
+                state);
     }
 
     private static AppView.ReleaseView toRelease(Deployment deployment) {

@@ -87,9 +87,9 @@ public class AppService {
                     .map(app -> AppMapper.toView(app, Optional.ofNullable(latest.get(app.name()))))
                     .toList();
         });
-        Map<String, List<AppView.ProcessView>> running = processes.byApp();
+        AppProcesses.Listing running = processes.current();
         return stored.stream()
-                .map(app -> app.withProcesses(running.getOrDefault(app.name(), List.of())))
+                .map(app -> app.withProcesses(running.of(app.name()), running.engineError()))
                 .toList();
     }
 
@@ -98,7 +98,10 @@ public class AppService {
                 .call(() -> apps.findByIdOptional(name)
                         .map(app -> AppMapper.toView(
                                 app, deployments.ofApp(name, 1).stream().findFirst())));
-        return stored.map(app -> app.withProcesses(processes.of(name)));
+        return stored.map(app -> {
+            AppProcesses.Listing running = processes.current();
+            return app.withProcesses(running.of(name), running.engineError());
+        });
     }
 
     /**

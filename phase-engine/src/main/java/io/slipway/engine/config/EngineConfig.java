@@ -21,6 +21,13 @@ public interface EngineConfig {
     @WithDefault("10m")
     Duration taskTimeout();
 
+    /**
+     * How long a connection, and a question to the engine (ping, inspect, list), may go unanswered:
+     * a hung engine then fails readiness and API reads instead of blocking them. Default 5 s.
+     */
+    @WithDefault("5s")
+    Duration engineTimeout();
+
     /** The network mode of the containers Slipway creates; the engine's default when unset. */
     Optional<String> network();
 

@@ -8,6 +8,8 @@ import io.slipway.runtime.RuntimeSettings;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,9 +24,19 @@ public class RuntimeProducer {
     @Produces
     @Singleton
     @Startup
-    ContainerRuntime containerRuntime(EngineConfig config) {
-        ContainerRuntime runtime =
-                ContainerRuntimes.connect(RuntimeSettings.fromEnvironment(config.runtime(), config.network()));
+    ContainerRuntime containerRuntime(
+            EngineConfig config,
+            // Read through the configuration, so DOCKER_HOST and its kin also come as properties.
+            @ConfigProperty(name = "docker.host") Optional<String> dockerHost,
+            @ConfigProperty(name = "container.host") Optional<String> containerHost,
+            @ConfigProperty(name = "xdg.runtime.dir") Optional<String> xdgRuntimeDir) {
+        RuntimeSettings settings = new RuntimeSettings(
+                config.runtime(),
+                dockerHost.filter(host -> !host.isBlank()),
+                containerHost.filter(host -> !host.isBlank()),
+                xdgRuntimeDir.filter(dir -> !dir.isBlank()),
+                config.network());
+        ContainerRuntime runtime = ContainerRuntimes.connect(settings, config.engineTimeout());
         LOG.infof("Container engine: %s", runtime.engine().describe());
         return runtime;
     }

@@ -2,11 +2,22 @@ package io.slipway.runtime.docker;
 
 import io.slipway.runtime.ContainerState;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Folds the engines' state words into {@link ContainerState}. */
 final class ContainerStates {
 
+    /** How both engines' container lists state an exit: "Exited (137) 8 seconds ago". */
+    private static final Pattern EXITED = Pattern.compile("^Exited \\((-?\\d{1,9})\\)");
+
     private ContainerStates() {}
+
+    /** The exit code within a list's status text; 0 when it states none (the container has not exited). */
+    static int exitCodeOf(String status) {
+        Matcher exited = EXITED.matcher(status == null ? "" : status);
+        return exited.find() ? Integer.parseInt(exited.group(1)) : 0;
+    }
 
     static ContainerState of(String status) {
         if (status == null) {

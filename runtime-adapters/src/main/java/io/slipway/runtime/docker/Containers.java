@@ -23,11 +23,17 @@ final class Containers {
 
     private static final Logger LOG = LoggerFactory.getLogger(Containers.class);
 
+    private final DockerClient queries;
     private final DockerClient docker;
     private final EngineErrors errors;
     private final EngineKind engine;
 
-    Containers(DockerClient docker, EngineErrors errors, EngineKind engine) {
+    /**
+     * @param queries for inspect and list, bounded by the engine timeout
+     * @param docker for the calls that change containers
+     */
+    Containers(DockerClient queries, DockerClient docker, EngineErrors errors, EngineKind engine) {
+        this.queries = queries;
         this.docker = docker;
         this.errors = errors;
         this.engine = engine;
@@ -100,25 +106,38 @@ final class Containers {
     Optional<ContainerInfo> inspect(String id) {
         return errors.call("inspect container " + id, () -> {
             try {
-                return Optional.of(infoOf(docker.inspectContainerCmd(id).exec()));
+                return Optional.of(infoOf(queries.inspectContainerCmd(id).exec()));
             } catch (NotFoundException e) {
                 return Optional.empty();
             }
         });
     }
 
-    /** The list endpoint gives no exit codes, so each listed container is inspected. */
+    /**
+     * One call, however many containers match: the list answers each one's state, and its exit code
+     * within the status text ("Exited (3) 2 seconds ago").
+     */
     List<ContainerInfo> list(Map<String, String> labels) {
         List<Container> containers = errors.call(
                 "list containers labelled " + labels,
-                () -> docker.listContainersCmd()
+                () -> queries.listContainersCmd()
                         .withShowAll(true)
                         .withLabelFilter(labels)
                         .exec());
-        return containers.stream()
-                .map(c -> inspect(c.getId()))
-                .flatMap(Optional::stream)
-                .toList();
+        return containers.stream().map(this::infoOf).toList();
+    }
+
+    private ContainerInfo infoOf(Container container) {
+        String[] names = container.getNames();
+        String name = names == null || names.length == 0 ? "" : names[0];
+        Map<String, String> labels = container.getLabels();
+        return new ContainerInfo(
+                container.getId(),
+                name.startsWith("/") ? name.substring(1) : name,
+                imageAsGiven(container.getImage()),
+                ContainerStates.of(container.getState()),
+                ContainerStates.exitCodeOf(container.getStatus()),
+                labels == null ? Map.of() : labels);
     }
 
     private ContainerInfo infoOf(InspectContainerResponse container) {
@@ -128,11 +147,13 @@ final class Containers {
         return new ContainerInfo(
                 container.getId(),
                 container.getName().startsWith("/") ? container.getName().substring(1) : container.getName(),
-                engine == EngineKind.PODMAN
-                        ? ImageNames.asGiven(container.getConfig().getImage())
-                        : container.getConfig().getImage(),
+                imageAsGiven(container.getConfig().getImage()),
                 ContainerStates.of(state.getStatus()),
                 exitCode == null ? 0 : exitCode.intValue(),
                 labels == null ? Map.of() : labels);
+    }
+
+    private String imageAsGiven(String image) {
+        return engine == EngineKind.PODMAN ? ImageNames.asGiven(image) : image;
     }
 }

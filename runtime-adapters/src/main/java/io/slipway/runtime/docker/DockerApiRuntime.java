@@ -1,7 +1,5 @@
 package io.slipway.runtime.docker;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.transport.DockerHttpClient;
 import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerRuntime;
@@ -11,15 +9,12 @@ import io.slipway.runtime.OutputListener;
 import io.slipway.runtime.ProcessSpec;
 import io.slipway.runtime.TaskResult;
 import io.slipway.runtime.TaskSpec;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link ContainerRuntime} on an engine's Docker-compatible API, for Docker and for rootful and
@@ -28,11 +23,9 @@ import org.slf4j.LoggerFactory;
  */
 final class DockerApiRuntime implements ContainerRuntime {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DockerApiRuntime.class);
-
     private final EngineInfo engine;
     private final EngineProbe probe;
-    private final DockerClient docker;
+    private final EngineClients clients;
     private final Images images;
     private final ImageBuilder builder;
     private final ImageFileReader fileReader;
@@ -40,25 +33,21 @@ final class DockerApiRuntime implements ContainerRuntime {
     private final ProcessStarter processes;
     private final TaskRunner tasks;
 
-    DockerApiRuntime(
-            EngineInfo engine,
-            EngineProbe probe,
-            DockerClient docker,
-            DockerHttpClient http,
-            Optional<String> network) {
+    DockerApiRuntime(EngineInfo engine, EngineProbe probe, EngineClients clients, Optional<String> network) {
         this.engine = engine;
         this.probe = probe;
-        this.docker = docker;
+        this.clients = clients;
         EngineErrors errors = new EngineErrors(URI.create(engine.endpoint()));
-        RawEngineApi raw = new RawEngineApi(http);
-        this.images = new Images(docker, raw, errors);
-        this.builder = new ImageBuilder(docker, errors, images, network);
-        this.containers = new Containers(docker, errors, engine.kind());
+        RawEngineApi raw = new RawEngineApi(clients.operationsHttp());
+        this.images = new Images(clients.queries(), clients.operations(), raw, errors);
+        this.builder = new ImageBuilder(clients.streams(), errors, images, network);
+        this.containers = new Containers(clients.queries(), clients.operations(), errors, engine.kind());
         HostConfigs hostConfigs = new HostConfigs(network);
-        this.processes = new ProcessStarter(docker, containers, hostConfigs);
-        this.fileReader = new ImageFileReader(docker, errors, containers, hostConfigs);
-        ContainerCommitter committer = new ContainerCommitter(raw, errors, engine.kind());
-        this.tasks = new TaskRunner(docker, errors, images, containers, hostConfigs, committer);
+        this.processes = new ProcessStarter(clients.operations(), containers, hostConfigs);
+        this.fileReader = new ImageFileReader(clients.operations(), errors, containers, hostConfigs);
+        ContainerCommitter committer = new ContainerCommitter(raw, errors, images);
+        // Tasks create, follow and wait on the streaming connections: the task timeout bounds them.
+        this.tasks = new TaskRunner(clients.streams(), errors, images, containers, hostConfigs, committer);
     }
 
     @Override
@@ -74,7 +63,7 @@ final class DockerApiRuntime implements ContainerRuntime {
 
     @Override
     public Optional<ImageDetails> inspectImage(String image) {
-        return images.inspect(image).map(ImageConfig::details);
+        return images.inspect(image);
     }
 
     @Override
@@ -134,11 +123,6 @@ final class DockerApiRuntime implements ContainerRuntime {
 
     @Override
     public void close() {
-        probe.close();
-        try {
-            docker.close();
-        } catch (IOException e) {
-            LOG.debug("closing the client of {} failed", engine.endpoint(), e);
-        }
+        clients.close();
     }
 }

@@ -5,30 +5,23 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.api.model.VersionComponent;
-import com.github.dockerjava.core.DockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.transport.DockerHttpClient;
 import io.slipway.runtime.EngineInfo;
 import io.slipway.runtime.EngineKind;
 import io.slipway.runtime.EngineUnavailableException;
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Asks an engine whether it is alive and who it is. It has a client of its own with a short
- * response timeout, so that a hung engine fails a ping or a health check instead of blocking it.
+ * Asks an engine whether it is alive and who it is, on the {@link EngineClients#queries() queries}
+ * connections, so that a hung engine fails a ping or a health check within the engine timeout.
  *
  * <p>The engine is identified from what it answers, never from where it was found: a
  * {@code DOCKER_HOST} may well point at a Podman socket.
  */
-final class EngineProbe implements AutoCloseable {
+final class EngineProbe {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EngineProbe.class);
     private static final String PODMAN_COMPONENT = "Podman Engine";
     /** Libpod routes need a version in the path; Podman accepts any. */
     private static final String LIBPOD_INFO = "/v4.0.0/libpod/info";
@@ -37,10 +30,10 @@ final class EngineProbe implements AutoCloseable {
     private final DockerClient client;
     private final RawEngineApi raw;
 
-    EngineProbe(URI endpoint, DockerClientConfig config, DockerHttpClient http) {
+    EngineProbe(URI endpoint, EngineClients clients) {
         this.endpoint = endpoint;
-        this.client = DockerClientImpl.getInstance(config, http);
-        this.raw = new RawEngineApi(http);
+        this.client = clients.queries();
+        this.raw = new RawEngineApi(clients.queriesHttp());
     }
 
     /** The cheap question, {@code /_ping}; throws {@link EngineUnavailableException}. */
@@ -88,15 +81,6 @@ final class EngineProbe implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new EngineUnavailableException(
                     new EngineErrors(endpoint).translate(action, e).getMessage(), e);
-        }
-    }
-
-    @Override
-    public void close() {
-        try {
-            client.close();
-        } catch (IOException e) {
-            LOG.debug("closing the probe client of {} failed", endpoint, e);
         }
     }
 }

@@ -9,7 +9,6 @@ import io.slipway.runtime.ImageDetails;
 import io.slipway.runtime.ImageNotFoundException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,20 +20,26 @@ final class Images {
 
     private static final Logger LOG = LoggerFactory.getLogger(Images.class);
 
+    private final DockerClient queries;
     private final DockerClient docker;
     private final RawEngineApi raw;
     private final EngineErrors errors;
 
-    Images(DockerClient docker, RawEngineApi raw, EngineErrors errors) {
+    /**
+     * @param queries for look-ups, bounded by the engine timeout
+     * @param docker for the calls that change images
+     */
+    Images(DockerClient queries, DockerClient docker, RawEngineApi raw, EngineErrors errors) {
+        this.queries = queries;
         this.docker = docker;
         this.raw = raw;
         this.errors = errors;
     }
 
-    Optional<ImageConfig> inspect(String image) {
+    Optional<ImageDetails> inspect(String image) {
         return errors.call("inspect image " + image, () -> {
             try {
-                return Optional.of(configOf(docker.inspectImageCmd(image).exec()));
+                return Optional.of(configOf(queries.inspectImageCmd(image).exec()));
             } catch (NotFoundException e) {
                 return Optional.empty();
             }
@@ -45,7 +50,6 @@ final class Images {
     String idOf(String image) {
         return inspect(image)
                 .orElseThrow(() -> new ImageNotFoundException(image))
-                .details()
                 .id();
     }
 
@@ -87,9 +91,9 @@ final class Images {
         });
     }
 
-    private static ImageConfig configOf(InspectImageResponse image) {
+    private static ImageDetails configOf(InspectImageResponse image) {
         ContainerConfig config = Optional.ofNullable(image.getConfig()).orElseGet(ContainerConfig::new);
-        ImageDetails details = new ImageDetails(
+        return new ImageDetails(
                 ImageNames.normaliseId(image.getId()),
                 entrypointOf(config.getEntrypoint()),
                 listOf(config.getCmd()),
@@ -100,10 +104,9 @@ final class Images {
                         .map(ports ->
                                 Arrays.stream(ports).map(ExposedPort::toString).collect(Collectors.toSet()))
                         .orElse(Set.of()));
-        return new ImageConfig(details, Optional.ofNullable(config.getLabels()).orElse(Map.of()));
     }
 
-    /** {@code [""]} is how an image says "no Entrypoint" when a commit had to reset one (see {@link CommitChanges}). */
+    /** {@code [""]} says "no Entrypoint": how images committed by earlier versions of Slipway reset one. */
     private static List<String> entrypointOf(String[] entrypoint) {
         return entrypoint != null && entrypoint.length == 1 && entrypoint[0].isEmpty() ? List.of() : listOf(entrypoint);
     }

@@ -1,11 +1,13 @@
 package io.slipway.runtime.docker;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient.Request;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,24 @@ final class RawEngineApi {
                 .putHeader("Content-Type", "application/json")
                 .bodyBytes(body.getBytes(StandardCharsets.UTF_8))
                 .build()));
+    }
+
+    /**
+     * Posts a tar stream. The engine answers with a sequence of JSON progress messages, and reports a
+     * failure late in the stream as one with an {@code error} field.
+     */
+    List<JsonNode> postTar(String path, InputStream tar) {
+        String answer = execute(Request.builder()
+                .method(Request.Method.POST)
+                .path(path)
+                .putHeader("Content-Type", "application/x-tar")
+                .body(tar)
+                .build());
+        try (MappingIterator<JsonNode> messages = JSON.readerFor(JsonNode.class).readValues(answer)) {
+            return messages.readAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

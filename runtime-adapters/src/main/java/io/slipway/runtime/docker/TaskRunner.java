@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.Frame;
 import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ContainerRuntimeException;
+import io.slipway.runtime.ImageDetails;
 import io.slipway.runtime.ImageNotFoundException;
 import io.slipway.runtime.OutputListener;
 import io.slipway.runtime.TaskOutcome;
@@ -53,7 +54,7 @@ final class TaskRunner {
         if (cancellation.isCancelled()) {
             return new TaskResult(TaskOutcome.CANCELLED, UNKNOWN_EXIT_CODE);
         }
-        ImageConfig image = images.inspect(task.image()).orElseThrow(() -> new ImageNotFoundException(task.image()));
+        ImageDetails image = images.inspect(task.image()).orElseThrow(() -> new ImageNotFoundException(task.image()));
         String id = containers.create(containerFor(task), "task");
         TaskStopper stopper = new TaskStopper(containers, id);
         boolean interrupted = false;
@@ -85,7 +86,7 @@ final class TaskRunner {
     private TaskResult runCreated(
             String id,
             TaskSpec task,
-            ImageConfig image,
+            ImageDetails image,
             TaskStopper stopper,
             OutputListener listener,
             Cancellation cancellation)
@@ -97,12 +98,7 @@ final class TaskRunner {
         TaskOutcome outcome = stopper.reason().orElse(TaskOutcome.EXITED);
         TaskResult result = new TaskResult(outcome, exitCode);
         if (result.succeeded() && task.commitAs().isPresent()) {
-            committer.commit(
-                    id,
-                    image,
-                    task.env().keySet(),
-                    task.labels().keySet(),
-                    task.commitAs().get());
+            committer.commit(id, image, task.commitAs().get());
         }
         return result;
     }
