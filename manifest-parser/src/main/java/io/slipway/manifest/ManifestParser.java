@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Parses an app's {@code app.json} and {@code Procfile} (SPEC §1). Each method takes a file's bytes, {@code null}
+ * Parses an app's {@code app.json} and {@code Procfile}. Each method takes a file's bytes, {@code null}
  * meaning the file is absent. Immutable and safe to share between threads.
  */
 public final class ManifestParser {

@@ -17,7 +17,7 @@ public final class ContainerRuntimes {
     private ContainerRuntimes() {}
 
     /**
-     * Finds an engine as SPEC §5 says: {@code DOCKER_HOST}, {@code CONTAINER_HOST}, the rootless Podman
+     * Finds an engine in the order the README's *Engines* table gives: {@code DOCKER_HOST}, {@code CONTAINER_HOST}, the rootless Podman
      * socket, the rootful Podman socket, the Docker socket; the first that answers a ping wins, among
      * those {@link RuntimeSettings#preference()} admits ({@code auto}, {@code docker} or {@code podman}).
      *

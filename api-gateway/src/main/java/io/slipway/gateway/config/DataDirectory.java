@@ -43,7 +43,7 @@ public class DataDirectory {
         }
     }
 
-    /** Relative paths are resolved against the working directory (SPEC §6). */
+    /** Relative paths are resolved against the working directory. */
     static Path absolute(Path path) {
         return path.toAbsolutePath().normalize();
     }

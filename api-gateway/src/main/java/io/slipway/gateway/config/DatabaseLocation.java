@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * Puts the default H2 database inside the data directory: {@code jdbc:h2:file:<data-dir>/slipway}.
  *
  * <p>A property expression cannot do this: H2 refuses a path that is implicitly relative to the
- * working directory, and SPEC §6 lets {@code SLIPWAY_DATA_DIR} be relative. The URL is a default
+ * working directory, and the configuration lets {@code SLIPWAY_DATA_DIR} be relative. The URL is a default
  * (ordinal below {@code application.properties}), so an explicit {@code quarkus.datasource.jdbc.url}
  * — a PostgreSQL one above all — always wins.
  */

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * The gateway's configuration. It shares the {@code slipway} prefix with the engine's
- * {@code EngineConfig} because operators set both through the same {@code SLIPWAY_*} variables
- * (SPEC §6); the two mappings name disjoint keys.
+ * {@code EngineConfig} because operators set both through the same {@code SLIPWAY_*}
+ * variables; the two mappings name disjoint keys.
  */
 @ConfigMapping(prefix = "slipway")
 public interface GatewayConfig {

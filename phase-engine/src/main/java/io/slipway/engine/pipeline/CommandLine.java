@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Turns a task or process command from the manifests into the {@code Cmd} of its container, the
- * way SPEC §2 says: an image with a real entrypoint receives the command's words as arguments,
+ * way the root README says: an image with a real entrypoint receives the command's words as arguments,
  * as-is; any other image runs it under a shell.
  */
 public final class CommandLine {

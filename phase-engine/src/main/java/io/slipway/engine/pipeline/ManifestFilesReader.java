@@ -18,7 +18,7 @@ import org.apache.commons.compress.compressors.CompressorStreamFactory;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
- * Finds an app's manifests where SPEC §1 says they are: in the image's working directory, read
+ * Finds an app's manifests where the README says they are: in the image's working directory, read
  * without running the image, or at the root of a build context, before anything is built.
  */
 final class ManifestFilesReader {

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The phase table says what SPEC §2 says; these pin it so a change to it is a deliberate one. */
+/** The phase table is the product's contract (the root README's table); these pin it so a change to it is a deliberate one. */
 class PhaseTableTests {
 
     @Test

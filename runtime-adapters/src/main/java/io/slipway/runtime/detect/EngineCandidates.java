@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** The places an engine is looked for, in order of preference (SPEC §5). */
+/** The places an engine is looked for, in order of preference (the README's *Engines* table). */
 public final class EngineCandidates {
 
     private EngineCandidates() {}
