@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
  * What the gateway asks of the engine, on {@link Channels#DEPLOY_REQUESTS}, keyed by app name so one
@@ -19,6 +20,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class EngineCommands {
+
+    private static final Logger LOG = Logger.getLogger(EngineCommands.class);
 
     /** Long enough for a broker that is slow to acknowledge, short enough to answer the caller. */
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
@@ -42,9 +45,19 @@ public class EngineCommands {
         send(new DeployCommand.DeleteApp(app));
     }
 
-    /** Removes release images the app no longer keeps for rollback. */
+    /**
+     * Removes release images the app no longer keeps for rollback. Nobody waits for this: the command
+     * is handed to the channel without waiting for its acknowledgement, and a refusal is logged (the
+     * next successful deployment of the app asks again).
+     */
     public void removeImages(String app, List<String> images) {
-        send(new DeployCommand.RemoveImages(app, images));
+        emitter.sendMessage(keyed(new DeployCommand.RemoveImages(app, images)))
+                .subscribe()
+                .with(
+                        sent -> {},
+                        failure -> LOG.warnf(
+                                "Could not ask the engine to remove old releases of %s: %s",
+                                app, failure.getMessage()));
     }
 
     /** Has the engine settle a deployment a restart left unfinished; it answers with the deployment's end. */
@@ -53,14 +66,17 @@ public class EngineCommands {
     }
 
     private void send(DeployCommand command) {
-        Message<DeployCommand> message = Message.of(command)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(command.app())
-                        .build());
         try {
-            emitter.sendMessage(message).await().atMost(ACK_TIMEOUT);
+            emitter.sendMessage(keyed(command)).await().atMost(ACK_TIMEOUT);
         } catch (RuntimeException e) {
             throw new CommandNotSentException("the engine's channel refused the command: " + e.getMessage(), e);
         }
+    }
+
+    private static Message<DeployCommand> keyed(DeployCommand command) {
+        return Message.of(command)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withKey(command.app())
+                        .build());
     }
 }

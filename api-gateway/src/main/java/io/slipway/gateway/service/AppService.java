@@ -1,6 +1,5 @@
 package io.slipway.gateway.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.slipway.gateway.AppSettings;
 import io.slipway.gateway.AppView;
 import io.slipway.gateway.InvalidRequestException;
@@ -15,6 +14,7 @@ import io.slipway.manifest.ProcessLimit;
 import io.slipway.manifest.ProcessTypes;
 import io.slipway.manifest.Procfile;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -64,78 +64,94 @@ public class AppService {
         this.processLimit = processLimit;
     }
 
+    @Transactional
     public AppView create(String name) {
         if (name == null || !APP_NAME.matcher(name).matches()) {
             throw new InvalidRequestException("name: an app name is a DNS label: lower-case letters, digits and '-',"
                     + " at most 63, starting and ending with a letter or digit");
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (apps.findByIdOptional(name).isPresent()) {
-                throw new StateConflictException("an app named " + name + " exists already");
-            }
-            App app = new App(name, Instant.now());
-            apps.persist(app);
-            return AppMapper.toView(app, Optional.empty());
-        });
+        if (apps.findByIdOptional(name).isPresent()) {
+            throw new StateConflictException("an app named " + name + " exists already");
+        }
+        App app = new App(name, Instant.now());
+        apps.persist(app);
+        return AppMapper.toView(app, Optional.empty());
     }
 
-    /** Newest first, each with its process containers. */
+    /** Newest first, each with its process containers (asked of the engine after the transaction). */
     public List<AppView> list() {
-        List<AppView> stored = QuarkusTransaction.requiringNew().call(() -> {
-            Map<String, Deployment> latest = deployments.latestByApp();
-            return apps.listNewestFirst().stream()
-                    .map(app -> AppMapper.toView(app, Optional.ofNullable(latest.get(app.name()))))
-                    .toList();
-        });
+        List<AppView> stored = stored();
         AppProcesses.Listing running = processes.current();
         return stored.stream()
                 .map(app -> app.withProcesses(running.of(app.name()), running.engineError()))
                 .toList();
     }
 
+    @Transactional
+    List<AppView> stored() {
+        Map<String, Deployment> latest = deployments.latestByApp();
+        return apps.listNewestFirst().stream()
+                .map(app -> AppMapper.toView(app, Optional.ofNullable(latest.get(app.name()))))
+                .toList();
+    }
+
     public Optional<AppView> find(String name) {
-        Optional<AppView> stored = QuarkusTransaction.requiringNew()
-                .call(() -> apps.findByIdOptional(name)
-                        .map(app -> AppMapper.toView(
-                                app, deployments.ofApp(name, 1).stream().findFirst())));
-        return stored.map(app -> {
+        return stored(name).map(app -> {
             AppProcesses.Listing running = processes.current();
             return app.withProcesses(running.of(name), running.engineError());
         });
     }
 
+    @Transactional
+    Optional<AppView> stored(String name) {
+        return apps.findByIdOptional(name)
+                .map(app -> AppMapper.toView(
+                        app, deployments.ofApp(name, 1).stream().findFirst()));
+    }
+
     /**
      * Cancels the app's queued and running deployments, asks the engine to remove its containers and
-     * the images Slipway made for it, then forgets the app.
+     * the images Slipway made for it, then forgets the app. The engine is asked outside any
+     * transaction: a slow channel holds no database connection.
      *
      * @return false when there is no such app
      */
     public boolean delete(String name) {
-        record Leftovers(List<String> active, List<String> all) {}
-        Optional<Leftovers> leftovers = QuarkusTransaction.requiringNew()
-                .call(() -> apps.findByIdOptional(name).map(app -> {
-                    List<Deployment> ofApp = deployments.allOfApp(name);
-                    return new Leftovers(
-                            ofApp.stream()
-                                    .filter(Deployment::isActive)
-                                    .map(Deployment::id)
-                                    .toList(),
-                            ofApp.stream().map(Deployment::id).toList());
-                }));
+        Optional<Leftovers> leftovers = leftovers(name);
         if (leftovers.isEmpty()) {
             return false;
         }
         leftovers.get().active().forEach(id -> engine.cancel(name, id));
         engine.deleteApp(name);
-        QuarkusTransaction.requiringNew()
-                .run(() -> apps.findByIdOptional(name).ifPresent(app -> {
-                    app.forgetRelease();
-                    apps.flush();
-                    deployments.deleteOfApp(name);
-                    apps.delete(app);
-                }));
+        forget(name);
         leftovers.get().all().forEach(contexts::delete);
         return true;
+    }
+
+    /** An app's deployments: those still queued or running, and all of them. */
+    record Leftovers(List<String> active, List<String> all) {}
+
+    @Transactional
+    Optional<Leftovers> leftovers(String name) {
+        return apps.findByIdOptional(name).map(app -> {
+            List<Deployment> ofApp = deployments.allOfApp(name);
+            return new Leftovers(
+                    ofApp.stream()
+                            .filter(Deployment::isActive)
+                            .map(Deployment::id)
+                            .toList(),
+                    ofApp.stream().map(Deployment::id).toList());
+        });
+    }
+
+    @Transactional
+    void forget(String name) {
+        apps.findByIdOptional(name).ifPresent(app -> {
+            app.forgetRelease();
+            apps.flush();
+            deployments.deleteOfApp(name);
+            apps.delete(app);
+        });
     }
 
     /**
@@ -147,42 +163,45 @@ public class AppService {
             throw new InvalidRequestException(
                     "a JSON object of settings is required, e.g. {\"taskTimeoutSeconds\": 120}");
         }
-        Optional<Duration> timeout = settings.taskTimeout();
-        QuarkusTransaction.requiringNew()
-                .run(() -> apps.findByIdOptional(name).ifPresent(app -> app.changeTaskTimeout(timeout)));
+        changeTaskTimeout(name, settings.taskTimeout());
         return find(name);
     }
 
+    @Transactional
+    void changeTaskTimeout(String name, Optional<Duration> timeout) {
+        apps.findByIdOptional(name).ifPresent(app -> app.changeTaskTimeout(timeout));
+    }
+
+    @Transactional
     public Optional<Map<String, String>> config(String name) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> apps.findByIdOptional(name).map(App::config));
+        return apps.findByIdOptional(name).map(App::config);
     }
 
     /** PUT: the variables become exactly {@code variables}. */
+    @Transactional
     public Optional<Map<String, String>> replaceConfig(String name, Map<String, String> variables) {
         checkConfig(variables, false);
-        return QuarkusTransaction.requiringNew()
-                .call(() -> apps.findByIdOptional(name).map(app -> {
-                    app.replaceConfig(variables);
-                    return app.config();
-                }));
+        return apps.findByIdOptional(name).map(app -> {
+            app.replaceConfig(variables);
+            return app.config();
+        });
     }
 
     /** PATCH, as a JSON merge patch: given variables are set, those given as {@code null} removed. */
+    @Transactional
     public Optional<Map<String, String>> mergeConfig(String name, Map<String, String> changes) {
         checkConfig(changes, true);
-        return QuarkusTransaction.requiringNew()
-                .call(() -> apps.findByIdOptional(name).map(app -> {
-                    app.mergeConfig(changes);
-                    // Thrown inside the transaction, so that the merge is rolled back.
-                    checkConfigCount(app.config());
-                    return app.config();
-                }));
+        return apps.findByIdOptional(name).map(app -> {
+            app.mergeConfig(changes);
+            // Thrown inside the transaction, so that the merge is rolled back.
+            checkConfigCount(app.config());
+            return app.config();
+        });
     }
 
+    @Transactional
     public Optional<Map<String, Integer>> formation(String name) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> apps.findByIdOptional(name).map(App::formation));
+        return apps.findByIdOptional(name).map(App::formation);
     }
 
     /**
@@ -190,15 +209,15 @@ public class AppService {
      * (app.json's {@code formation}, else {@code web=1}). {@code release} is the release task, not a
      * process type: it can only be "scaled" to 0, which is not stored.
      */
+    @Transactional
     public Optional<Map<String, Integer>> scale(String name, Map<String, Integer> quantities) {
         checkFormation(quantities);
         Map<String, Integer> stored = new TreeMap<>(quantities);
         stored.remove(Procfile.RELEASE);
-        return QuarkusTransaction.requiringNew()
-                .call(() -> apps.findByIdOptional(name).map(app -> {
-                    app.scale(stored);
-                    return app.formation();
-                }));
+        return apps.findByIdOptional(name).map(app -> {
+            app.scale(stored);
+            return app.formation();
+        });
     }
 
     private static void checkConfig(Map<String, String> variables, boolean nullRemoves) {

@@ -1,6 +1,5 @@
 package io.slipway.gateway.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.slipway.engine.pipeline.DeploymentKind;
 import io.slipway.engine.pipeline.DeploymentOrder;
 import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
@@ -16,6 +15,7 @@ import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -51,7 +51,7 @@ public class DeploymentService {
     }
 
     /** What to deploy, before it has an id. */
-    private record Plan(
+    record Plan(
             String app,
             DeploymentKind kind,
             String image,
@@ -105,17 +105,17 @@ public class DeploymentService {
     }
 
     /** Newest first. */
+    @Transactional
     public Optional<List<DeploymentView>> ofApp(String app, int limit) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> apps.findByIdOptional(app)
-                        .map(found -> deployments.ofApp(app, limit).stream()
-                                .map(DeploymentMapper::toView)
-                                .toList()));
+        return apps.findByIdOptional(app)
+                .map(found -> deployments.ofApp(app, limit).stream()
+                        .map(DeploymentMapper::toView)
+                        .toList());
     }
 
+    @Transactional
     public Optional<DeploymentView> find(String id) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> deployments.findByIdOptional(id).map(DeploymentMapper::toView));
+        return deployments.findByIdOptional(id).map(DeploymentMapper::toView);
     }
 
     /** Asks the engine to cancel a queued or running deployment; it reports {@code CANCELLED} when it has. */
@@ -133,30 +133,31 @@ public class DeploymentService {
 
     /** A new deployment of a failed or cancelled one's image and manifests: no rebuild. */
     public Optional<DeploymentView> retry(String id) {
-        Optional<Plan> plan = QuarkusTransaction.requiringNew()
-                .call(() -> deployments.findByIdOptional(id).map(source -> {
-                    if (!RETRYABLE.contains(source.status())) {
-                        throw new StateConflictException("deployment " + id + " is " + source.status()
-                                + ": only failed or cancelled deployments can be retried");
-                    }
-                    String image = source.sourceImage()
-                            .orElseThrow(
-                                    () -> new StateConflictException(
-                                            "deployment " + id
-                                                    + " never had an image (its build did not finish): deploy the build context again"));
-                    DeploymentKind kind =
-                            source.kind() == DeploymentKind.ROLLBACK ? DeploymentKind.ROLLBACK : DeploymentKind.IMAGE;
-                    return new Plan(
-                            source.app(),
-                            kind,
-                            image,
-                            Optional.empty(),
-                            source.appJsonPath(),
-                            source.procfilePath(),
-                            source.manifests(),
-                            source.taskTimeout());
-                }));
-        return plan.flatMap(retry -> queue(UUID.randomUUID().toString(), retry));
+        return retryPlan(id).flatMap(retry -> queue(UUID.randomUUID().toString(), retry));
+    }
+
+    @Transactional
+    Optional<Plan> retryPlan(String id) {
+        return deployments.findByIdOptional(id).map(source -> {
+            if (!RETRYABLE.contains(source.status())) {
+                throw new StateConflictException("deployment " + id + " is " + source.status()
+                        + ": only failed or cancelled deployments can be retried");
+            }
+            String image = source.sourceImage()
+                    .orElseThrow(() -> new StateConflictException("deployment " + id
+                            + " never had an image (its build did not finish): deploy the build context again"));
+            DeploymentKind kind =
+                    source.kind() == DeploymentKind.ROLLBACK ? DeploymentKind.ROLLBACK : DeploymentKind.IMAGE;
+            return new Plan(
+                    source.app(),
+                    kind,
+                    image,
+                    Optional.empty(),
+                    source.appJsonPath(),
+                    source.procfilePath(),
+                    source.manifests(),
+                    source.taskTimeout());
+        });
     }
 
     /**
@@ -164,76 +165,91 @@ public class DeploymentService {
      * {@code RELEASE} on: its predeploy result is already in that image.
      */
     public Optional<DeploymentView> rollback(String app, String releaseId) {
-        Optional<Plan> plan = QuarkusTransaction.requiringNew()
-                .call(() -> apps.findByIdOptional(app).map(found -> {
-                    Deployment release = deployments
-                            .ofApp(app, releaseId)
-                            .filter(deployment -> deployment.status() == DeploymentStatus.SUCCEEDED)
-                            .filter(deployment -> deployment.releaseImage().isPresent())
-                            .orElseThrow(() -> new InvalidRequestException(
-                                    "release: " + releaseId + " is not a successful deployment of " + app));
-                    return new Plan(
-                            app,
-                            DeploymentKind.ROLLBACK,
-                            release.releaseImage().orElseThrow(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            release.manifests(),
-                            Optional.empty());
-                }));
-        return plan.flatMap(rollback -> queue(UUID.randomUUID().toString(), rollback));
+        return rollbackPlan(app, releaseId)
+                .flatMap(rollback -> queue(UUID.randomUUID().toString(), rollback));
     }
 
-    private boolean exists(String app) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> apps.findByIdOptional(app).isPresent());
+    @Transactional
+    Optional<Plan> rollbackPlan(String app, String releaseId) {
+        return apps.findByIdOptional(app).map(found -> {
+            Deployment release = deployments
+                    .ofApp(app, releaseId)
+                    .filter(deployment -> deployment.status() == DeploymentStatus.SUCCEEDED)
+                    .filter(deployment -> deployment.releaseImage().isPresent())
+                    .orElseThrow(() -> new InvalidRequestException(
+                            "release: " + releaseId + " is not a successful deployment of " + app));
+            return new Plan(
+                    app,
+                    DeploymentKind.ROLLBACK,
+                    release.releaseImage().orElseThrow(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    release.manifests(),
+                    Optional.empty());
+        });
     }
 
+    @Transactional
+    boolean exists(String app) {
+        return apps.findByIdOptional(app).isPresent();
+    }
+
+    /** Stores the deployment, then, after the commit and outside any transaction, sends it to the engine. */
     private Optional<DeploymentView> queue(String id, Plan plan) {
-        record Queued(DeploymentView view, DeploymentOrder order) {}
-        Optional<Queued> queued = QuarkusTransaction.requiringNew()
-                .call(() -> apps.findByIdOptional(plan.app()).map(app -> {
-                    Optional<Duration> taskTimeout = plan.taskTimeout().or(app::taskTimeout);
-                    Deployment deployment = new Deployment(
-                            id,
-                            app.name(),
-                            plan.kind(),
-                            plan.image(),
-                            plan.appJsonPath(),
-                            plan.procfilePath(),
-                            taskTimeout,
-                            Instant.now());
-                    deployments.persist(deployment);
-                    DeploymentOrder order = new DeploymentOrder(
-                            id,
-                            app.name(),
-                            plan.kind(),
-                            plan.image(),
-                            plan.buildContext(),
-                            plan.appJsonPath(),
-                            plan.procfilePath(),
-                            plan.manifests(),
-                            app.config(),
-                            app.formation(),
-                            taskTimeout);
-                    return new Queued(DeploymentMapper.toView(deployment), order);
-                }));
+        Optional<Queued> queued = store(id, plan);
         queued.ifPresent(deployment -> send(deployment.order()));
         return queued.map(Queued::view);
+    }
+
+    /** A stored deployment, and the order that asks the engine to run it. */
+    record Queued(DeploymentView view, DeploymentOrder order) {}
+
+    @Transactional
+    Optional<Queued> store(String id, Plan plan) {
+        return apps.findByIdOptional(plan.app()).map(app -> {
+            Optional<Duration> taskTimeout = plan.taskTimeout().or(app::taskTimeout);
+            Deployment deployment = new Deployment(
+                    id,
+                    app.name(),
+                    plan.kind(),
+                    plan.image(),
+                    plan.appJsonPath(),
+                    plan.procfilePath(),
+                    taskTimeout,
+                    Instant.now());
+            deployments.persist(deployment);
+            DeploymentOrder order = new DeploymentOrder(
+                    id,
+                    app.name(),
+                    plan.kind(),
+                    plan.image(),
+                    plan.buildContext(),
+                    plan.appJsonPath(),
+                    plan.procfilePath(),
+                    plan.manifests(),
+                    app.config(),
+                    app.formation(),
+                    taskTimeout);
+            return new Queued(DeploymentMapper.toView(deployment), order);
+        });
     }
 
     private void send(DeploymentOrder order) {
         try {
             engine.start(order);
         } catch (CommandNotSentException e) {
-            QuarkusTransaction.requiringNew()
-                    .run(() -> deployments
-                            .findByIdOptional(order.deploymentId())
-                            .ifPresent(deployment -> deployment.finish(
-                                    DeploymentStatus.FAILED, "not queued: " + e.getMessage(), null, Instant.now())));
+            notQueued(order.deploymentId(), e.getMessage());
             order.buildContext().ifPresent(context -> contexts.delete(order.deploymentId()));
             throw e;
         }
+    }
+
+    @Transactional
+    void notQueued(String id, String why) {
+        deployments
+                .findByIdOptional(id)
+                .ifPresent(deployment ->
+                        deployment.finish(DeploymentStatus.FAILED, "not queued: " + why, null, Instant.now()));
     }
 }

@@ -28,15 +28,19 @@ public class ReleaseRetention {
         this.engine = engine;
     }
 
-    /** Called after a deployment of {@code app} succeeded. */
-    @Transactional
+    /** Called after a deployment of {@code app} succeeded; asks the engine without waiting for it. */
     public void pruneReleasesOf(String app) {
-        List<String> expired = expired(deployments.succeededOfApp(app).stream()
-                .map(Deployment::releaseImage)
-                .toList());
+        List<String> expired = expiredReleasesOf(app);
         if (!expired.isEmpty()) {
             engine.removeImages(app, expired);
         }
+    }
+
+    @Transactional
+    List<String> expiredReleasesOf(String app) {
+        return expired(deployments.succeededOfApp(app).stream()
+                .map(Deployment::releaseImage)
+                .toList());
     }
 
     /** @param releaseImages the successful deployments' release images, most recent first */
