@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -262,6 +263,25 @@ abstract class ContainerRuntimeContract {
         assertThat(result.succeeded()).isTrue();
         assertThat(output.lines(OutputStream.STDOUT)).containsExactly("out-1", "out-2", "out-3");
         assertThat(output.lines(OutputStream.STDERR)).containsExactly("err-1", "err-2");
+    }
+
+    @Test
+    void deliversEveryLineOfALongOutputOnceAndInOrder() {
+        TaskResult result = runtime.runTask(task(List.of("seq", "1", "200000")), output, Cancellation.none());
+
+        assertThat(result.succeeded()).isTrue();
+        assertNumberedFromOne(output.lines(OutputStream.STDOUT), 200_000);
+    }
+
+    @Test
+    void deliversEveryLineOfInterleavedStreamsOnceAndInOrder() {
+        String bothStreams = "awk 'BEGIN { for (i = 1; i <= 100000; i++) { print i; print i > \"/dev/stderr\" } }'";
+
+        TaskResult result = runtime.runTask(task(List.of("sh", "-c", bothStreams)), output, Cancellation.none());
+
+        assertThat(result.succeeded()).isTrue();
+        assertNumberedFromOne(output.lines(OutputStream.STDOUT), 100_000);
+        assertNumberedFromOne(output.lines(OutputStream.STDERR), 100_000);
     }
 
     @Test
@@ -612,6 +632,22 @@ abstract class ContainerRuntimeContract {
     }
 
     // --- helpers
+
+    /** Compares without printing a list of thousands of lines when they differ. */
+    private static void assertNumberedFromOne(List<String> lines, int count) {
+        List<String> expected =
+                IntStream.rangeClosed(1, count).mapToObj(Integer::toString).toList();
+        assertThat(lines.equals(expected))
+                .as(() ->
+                        "lines 1.." + count + " once each, in order; got " + lines.size() + " lines, the first wrong at"
+                                + " index "
+                                + IntStream.range(0, lines.size())
+                                        .filter(i -> i >= count || !lines.get(i).equals(expected.get(i)))
+                                        .mapToObj(i -> i + ": " + lines.get(i))
+                                        .findFirst()
+                                        .orElse("(none, too few)"))
+                .isTrue();
+    }
 
     private TaskSpec task(List<String> cmd) {
         return task(TestEngines.baseImage(), cmd);

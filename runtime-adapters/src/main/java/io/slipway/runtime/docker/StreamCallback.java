@@ -1,8 +1,12 @@
 package io.slipway.runtime.docker;
 
 import com.github.dockerjava.api.async.ResultCallback;
+import java.io.Closeable;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A docker-java stream callback that keeps its failure for the caller, instead of logging a stack
@@ -10,13 +14,21 @@ import java.util.Optional;
  */
 abstract class StreamCallback<T> extends ResultCallback.Adapter<T> {
 
+    private final CountDownLatch answered = new CountDownLatch(1);
     private volatile Throwable failure;
     private volatile boolean completed;
+
+    @Override
+    public void onStart(Closeable stream) {
+        super.onStart(stream);
+        answered.countDown();
+    }
 
     @Override
     public void onComplete() {
         completed = true;
         super.onComplete();
+        answered.countDown();
     }
 
     /**
@@ -29,6 +41,17 @@ abstract class StreamCallback<T> extends ResultCallback.Adapter<T> {
             failure = throwable;
         }
         abandon();
+        answered.countDown();
+    }
+
+    /**
+     * Waits until the engine answered the request: the stream is open, or it failed. docker-java's own
+     * {@code awaitStarted} waits out its whole timeout when the request fails.
+     *
+     * @return whether the engine answered within {@code timeout}
+     */
+    boolean awaitAnswer(Duration timeout) throws InterruptedException {
+        return answered.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Closes the stream, which ends the request on the engine's side too; used when giving up on it. */

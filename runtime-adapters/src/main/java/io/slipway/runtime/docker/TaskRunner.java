@@ -16,13 +16,15 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a task container to its end: create, start, follow its output, wait with the timeout, commit
+ * Runs a task container to its end: create, attach to its output, start, wait with the timeout, commit
  * on success when asked, and remove the container whatever happened.
  */
 final class TaskRunner {
 
     /** How long a killed container may take to be reported stopped. */
     private static final Duration KILL_WAIT = Duration.ofSeconds(20);
+    /** How long the engine may take to answer the attach; past it the task starts, and the stored log serves. */
+    private static final Duration ATTACH_ANSWER = Duration.ofSeconds(10);
     /** How long the last output may take to arrive once the container stopped. */
     private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(10);
 
@@ -93,7 +95,6 @@ final class TaskRunner {
             throws InterruptedException {
         TaskOutput output = new TaskOutput(listener);
         int exitCode = runToExit(id, task, stopper, output, cancellation);
-        readStoredOutput(id, output);
         output.finish();
         TaskOutcome outcome = stopper.reason().orElse(TaskOutcome.EXITED);
         Optional<String> committed = outcome == TaskOutcome.EXITED && exitCode == 0
@@ -104,18 +105,24 @@ final class TaskRunner {
         return new TaskResult(outcome, exitCode, committed);
     }
 
-    /** Starts the container, follows its output live and waits for its exit, killing it at the timeout. */
+    /**
+     * Attaches to the container's output, starts it and waits for its exit, killing it at the
+     * timeout; reads the stored log only when the attach ended early.
+     */
     private int runToExit(String id, TaskSpec task, TaskStopper stopper, TaskOutput output, Cancellation cancellation)
             throws InterruptedException {
-        try (StreamCallback<Frame> live = output.read();
+        boolean attachedToTheEnd;
+        int exitCode;
+        try (StreamCallback<Frame> attached = output.attach();
                 ExitCodeCallback exit = new ExitCodeCallback()) {
-            containers.start(id);
-            // Following the logs after the start still delivers them from the first line.
-            docker.logContainerCmd(id)
+            // Attached before the start, so that it sees the first byte.
+            docker.attachContainerCmd(id)
                     .withStdOut(true)
                     .withStdErr(true)
                     .withFollowStream(true)
-                    .exec(live);
+                    .exec(attached);
+            attached.awaitAnswer(ATTACH_ANSWER);
+            containers.start(id);
             docker.waitContainerCmd(id).exec(exit);
             // Registered after the start: a cancel that came earlier kills it at once.
             try (Cancellation.Registration ignored = cancellation.onCancel(() -> stopper.stop(TaskOutcome.CANCELLED))) {
@@ -127,17 +134,22 @@ final class TaskRunner {
                     }
                 }
             }
-            live.awaitCompletion(OUTPUT_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
-            return exitCodeOf(id, exit);
+            attachedToTheEnd = attached.awaitCompletion(OUTPUT_DRAIN.toMillis(), TimeUnit.MILLISECONDS)
+                    && attached.failure().isEmpty();
+            exitCode = exitCodeOf(id, exit);
         } catch (IOException e) {
             throw new ContainerRuntimeException(
                     "closing the streams of task container " + id + ": " + e.getMessage(), e);
         }
+        if (!attachedToTheEnd) {
+            readStoredOutput(id, output);
+        }
+        return exitCode;
     }
 
-    /** Reads the log the engine stored for the exited container: the lines the live follow missed. */
+    /** Reads the log the engine stored for the exited container: the lines the attach missed. */
     private void readStoredOutput(String id, TaskOutput output) throws InterruptedException {
-        try (StreamCallback<Frame> stored = output.read()) {
+        try (StreamCallback<Frame> stored = output.rest()) {
             docker.logContainerCmd(id).withStdOut(true).withStdErr(true).exec(stored);
             stored.awaitCompletion(OUTPUT_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
         } catch (IOException e) {
