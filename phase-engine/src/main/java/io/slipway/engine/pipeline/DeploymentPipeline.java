@@ -56,7 +56,10 @@ public final class DeploymentPipeline {
 
     /** Runs the deployment to its end and returns how it ended; every step is reported to {@code events}. */
     public DeploymentStatus run(DeploymentOrder order, Consumer<DeploymentEvent> events, Cancellation cancellation) {
-        return new Run(order, new EventRecorder(order.deploymentId(), order.app(), events, clock), cancellation)
+        return new Run(
+                        order,
+                        new EventRecorder(order.deploymentId(), order.app(), events, clock, settings.maxLogLines()),
+                        cancellation)
                 .execute();
     }
 

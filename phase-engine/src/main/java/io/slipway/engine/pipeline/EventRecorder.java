@@ -9,20 +9,29 @@ import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
 import java.time.Clock;
 import java.util.function.Consumer;
 
-/** Numbers and timestamps one deployment's events and hands them on, one at a time. */
+/**
+ * Numbers and timestamps one deployment's events and hands them on, one at a time.
+ *
+ * <p>Output lines past the cap are dropped here, before they cost memory or storage downstream; the
+ * deployment's last line, just before its end, says how many. Slipway's own lines are never dropped.
+ */
 final class EventRecorder {
 
     private final String deploymentId;
     private final String app;
     private final Consumer<DeploymentEvent> sink;
     private final Clock clock;
+    private final int maxOutputLines;
     private long seq;
+    private long outputLines;
+    private Phase lastDroppedIn;
 
-    EventRecorder(String deploymentId, String app, Consumer<DeploymentEvent> sink, Clock clock) {
+    EventRecorder(String deploymentId, String app, Consumer<DeploymentEvent> sink, Clock clock, int maxOutputLines) {
         this.deploymentId = deploymentId;
         this.app = app;
         this.sink = sink;
         this.clock = clock;
+        this.maxOutputLines = maxOutputLines;
     }
 
     synchronized void started() {
@@ -40,10 +49,25 @@ final class EventRecorder {
     }
 
     synchronized void log(Phase phase, LogStream stream, String line) {
+        if (stream != LogStream.SYSTEM && ++outputLines > maxOutputLines) {
+            lastDroppedIn = phase;
+            return;
+        }
         sink.accept(new Log(deploymentId, app, ++seq, clock.instant(), phase, stream, line));
     }
 
     synchronized void finished(DeploymentStatus status, String reason, String releaseImage) {
+        if (lastDroppedIn != null) {
+            sink.accept(new Log(
+                    deploymentId,
+                    app,
+                    ++seq,
+                    clock.instant(),
+                    lastDroppedIn,
+                    LogStream.SYSTEM,
+                    "output reached the cap of " + maxOutputLines + " lines: the " + (outputLines - maxOutputLines)
+                            + " lines after it were dropped"));
+        }
         sink.accept(new Finished(deploymentId, app, ++seq, clock.instant(), status, reason, releaseImage));
     }
 }

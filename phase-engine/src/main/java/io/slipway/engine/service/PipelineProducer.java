@@ -22,7 +22,8 @@ public class PipelineProducer {
                 pipeline.settleTime(),
                 pipeline.stopGrace(),
                 pipeline.port(),
-                pipeline.shell());
+                pipeline.shell(),
+                pipeline.maxLogLines());
         return new DeploymentPipeline(runtime, new ManifestParser(), settings, Clock.systemUTC());
     }
 }
