@@ -285,6 +285,27 @@ abstract class ContainerRuntimeContract {
     }
 
     @Test
+    void aSlowListenerStillGetsEveryLineLongAfterTheTaskExited() {
+        int count = 10_000;
+        // About 3 ms a line, 30 s in all: the reading goes on long after the container exited (the
+        // engines buffer a megabyte of output), past any fixed deadline for the last output.
+        OutputListener slow = (stream, line) -> {
+            output.onLine(stream, line);
+            try {
+                Thread.sleep(3);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+
+        TaskResult result =
+                runtime.runTask(task(List.of("seq", "1", Integer.toString(count))), slow, Cancellation.none());
+
+        assertThat(result.succeeded()).isTrue();
+        assertNumberedFromOne(output.lines(OutputStream.STDOUT), count);
+    }
+
+    @Test
     void deliversOutputWhileTheTaskRuns() {
         CompletableFuture<TaskResult> result = CompletableFuture.supplyAsync(() -> runtime.runTask(
                 task(List.of("sh", "-c", "echo early; sleep 2; echo late")), output, Cancellation.none()));

@@ -14,7 +14,11 @@ import java.util.concurrent.TimeUnit;
  */
 abstract class StreamCallback<T> extends ResultCallback.Adapter<T> {
 
+    private static final Duration POLL = Duration.ofMillis(500);
+
     private final CountDownLatch answered = new CountDownLatch(1);
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile long lastNews = System.nanoTime();
     private volatile Throwable failure;
     private volatile boolean completed;
 
@@ -29,6 +33,7 @@ abstract class StreamCallback<T> extends ResultCallback.Adapter<T> {
         completed = true;
         super.onComplete();
         answered.countDown();
+        ended.countDown();
     }
 
     /**
@@ -42,6 +47,28 @@ abstract class StreamCallback<T> extends ResultCallback.Adapter<T> {
         }
         abandon();
         answered.countDown();
+        ended.countDown();
+    }
+
+    /** Marks that the stream brought something: see {@link #awaitEndUnlessIdle}. */
+    protected void progressed() {
+        lastNews = System.nanoTime();
+    }
+
+    /**
+     * Waits for the end of the stream for as long as it keeps bringing something. A reader that is held
+     * back (its consumer is slow) may take long to reach the end, and must not be cut off for it;
+     * docker-java's {@code awaitCompletion} also closes the stream when its timeout passes.
+     *
+     * @return whether the stream ended before {@code idle} passed without news
+     */
+    boolean awaitEndUnlessIdle(Duration idle) throws InterruptedException {
+        while (!ended.await(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (System.nanoTime() - lastNews > idle.toNanos()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -61,6 +61,7 @@ final class TaskOutput {
 
     /** Called under the lock, by the current read's splitters. */
     private void line(Read read, OutputStream stream, String line) {
+        read.progressed();
         long number = read.seen.merge(stream, 1L, Long::sum);
         if (number > delivered.get(stream)) {
             delivered.put(stream, number);
@@ -83,6 +84,7 @@ final class TaskOutput {
         public void onNext(Frame frame) {
             OutputStream stream =
                     frame.getStreamType() == StreamType.STDERR ? OutputStream.STDERR : OutputStream.STDOUT;
+            progressed();
             accept(this, stream, frame.getPayload());
         }
     }

@@ -13,7 +13,6 @@ import io.slipway.runtime.TaskSpec;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a task container to its end: create, attach to its output, start, wait with the timeout, commit
@@ -25,7 +24,10 @@ final class TaskRunner {
     private static final Duration KILL_WAIT = Duration.ofSeconds(20);
     /** How long the engine may take to answer the attach; past it the task starts, and the stored log serves. */
     private static final Duration ATTACH_ANSWER = Duration.ofSeconds(10);
-    /** How long the last output may take to arrive once the container stopped. */
+    /**
+     * How long the output may stay silent once the container stopped before it is given up on. Not a
+     * limit on the whole read: a slow listener holds the reads back, and they go on while lines come.
+     */
     private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(10);
 
     private static final int UNKNOWN_EXIT_CODE = -1;
@@ -134,7 +136,7 @@ final class TaskRunner {
                     }
                 }
             }
-            attachedToTheEnd = attached.awaitCompletion(OUTPUT_DRAIN.toMillis(), TimeUnit.MILLISECONDS)
+            attachedToTheEnd = attached.awaitEndUnlessIdle(OUTPUT_DRAIN)
                     && attached.failure().isEmpty();
             exitCode = exitCodeOf(id, exit);
         } catch (IOException e) {
@@ -151,7 +153,7 @@ final class TaskRunner {
     private void readStoredOutput(String id, TaskOutput output) throws InterruptedException {
         try (StreamCallback<Frame> stored = output.rest()) {
             docker.logContainerCmd(id).withStdOut(true).withStdErr(true).exec(stored);
-            stored.awaitCompletion(OUTPUT_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+            stored.awaitEndUnlessIdle(OUTPUT_DRAIN);
         } catch (IOException e) {
             throw new ContainerRuntimeException("closing the log of task container " + id + ": " + e.getMessage(), e);
         }
