@@ -4,12 +4,14 @@ import static io.slipway.gateway.Api.api;
 import static io.slipway.gateway.Api.newApp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.slipway.engine.messaging.DeploymentEventPublisher;
 import io.slipway.engine.pipeline.DeploymentEvent;
 import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
 import io.slipway.engine.pipeline.DeploymentStatus;
@@ -21,9 +23,11 @@ import io.slipway.gateway.repository.DeploymentRepository;
 import io.slipway.gateway.repository.LogLine;
 import io.slipway.gateway.repository.LogLineRepository;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** The engine's events, as the consumer receives them, and what the API shows of them afterwards. */
@@ -41,6 +45,12 @@ class DeploymentEventsTests {
 
     @Inject
     LogLineRepository lines;
+
+    @Inject
+    DeploymentEventPublisher publisher;
+
+    /** Far more lines than the gateway stores in the time a status change takes. */
+    private static final int FLOOD = 20_000;
 
     @Test
     void startedMakesTheDeploymentRunning() {
@@ -185,7 +195,51 @@ class DeploymentEventsTests {
     }
 
     @Test
-    void anEventOfAnUnknownDeploymentIsIgnored() {
-        consumer.onEvent(new DeploymentEvent.Started(UUID.randomUUID().toString(), "gone", 1, Instant.now()));
+    void anEventOfAnUnknownDeploymentIsIgnoredAndAcknowledged() {
+        String unknown = UUID.randomUUID().toString();
+
+        EngineEvents.deliver(consumer, new DeploymentEvent.Started(unknown, "gone", 1, Instant.now()));
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> repository.findByIdOptional(unknown)))
+                .isEmpty();
+    }
+
+    /**
+     * Through the real channel, as the embedded engine sends them: while one deployment's flood of
+     * lines is being stored, another deployment's start shows at once, not after the flood.
+     */
+    @Test
+    void aFloodOfOneDeploymentsLinesDoesNotHoldBackAnothersStatus() {
+        String floodingApp = newApp();
+        String flooding = deployments.queued(floodingApp, "example/web:1");
+        String otherApp = newApp();
+        String other = deployments.queued(otherApp, "example/web:1");
+        CompletableFuture<Void> flood = CompletableFuture.runAsync(() -> {
+            for (int seq = 1; seq <= FLOOD; seq++) {
+                publisher.publish(new DeploymentEvent.Log(
+                        flooding, floodingApp, seq, Instant.now(), Phase.PREDEPLOY, LogStream.STDOUT, "line " + seq));
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedLines(flooding) > 0);
+
+        publisher.publish(new DeploymentEvent.Started(other, otherApp, 1, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> QuarkusTransaction.requiringNew()
+                        .call(() -> repository.findById(other).status() == DeploymentStatus.RUNNING));
+        assertThat(storedLines(flooding)).as("lines of the flood stored").isLessThan(FLOOD);
+
+        flood.join();
+        await().atMost(Duration.ofMinutes(2)).until(() -> storedLines(flooding) == FLOOD);
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> lines.after(flooding, FLOOD - 2).stream()
+                                .map(LogLine::line)
+                                .toList()))
+                .containsExactly("line " + (FLOOD - 1), "line " + FLOOD);
+    }
+
+    private long storedLines(String deploymentId) {
+        return QuarkusTransaction.requiringNew().call(() -> lines.count("deploymentId", deploymentId));
     }
 }

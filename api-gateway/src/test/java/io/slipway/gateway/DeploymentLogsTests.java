@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +89,30 @@ class DeploymentLogsTests {
         assertThat(resumed.awaitEnd(END)).isEqualTo(200);
         assertThat(lines(resumed)).containsExactly("two", "three");
         assertThat(resumed.events()).extracting(SseReader.Event::id).containsExactly("3", "4");
+    }
+
+    @Test
+    void aLogOfManyPagesComesWholeAndInOrderThenTheLiveLines() throws Exception {
+        // More than two pages of stored lines, read as the client takes them.
+        int stored = 1234;
+        EngineEvents engine =
+                deployments.queuedWithEvents(newApp(), "example/web:1").started();
+        for (int i = 1; i <= stored; i++) {
+            engine.log(Phase.PREDEPLOY, "stored " + i);
+        }
+
+        SseReader stream = SseReader.open(logsOf(engine.id()));
+        await().atMost(END).until(() -> stream.events().size() == stored);
+        engine.log(Phase.RELEASE, "live").finished(DeploymentStatus.SUCCEEDED, null, "x");
+
+        assertThat(stream.awaitEnd(END)).isEqualTo(200);
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= stored; i++) {
+            expected.add("stored " + i);
+        }
+        expected.add("live");
+        assertThat(lines(stream)).isEqualTo(expected);
+        assertThat(stream.events().get(stored).id()).isEqualTo(Long.toString(stored + 2));
     }
 
     @Test

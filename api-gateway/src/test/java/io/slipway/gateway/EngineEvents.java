@@ -6,13 +6,21 @@ import io.slipway.engine.pipeline.LogStream;
 import io.slipway.engine.pipeline.Phase;
 import io.slipway.engine.pipeline.PhaseStatus;
 import io.slipway.gateway.messaging.DeploymentEventConsumer;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Plays the engine for one deployment: numbers its events as the engine does (1.., no gaps) and hands
  * each to the gateway's consumer, as the {@code deployment-events} channel would.
  */
 final class EngineEvents {
+
+    private static final Duration STORED = Duration.ofSeconds(30);
 
     private final DeploymentEventConsumer consumer;
     private final String deploymentId;
@@ -73,7 +81,30 @@ final class EngineEvents {
 
     private EngineEvents send(DeploymentEvent event) {
         last = event;
-        consumer.onEvent(event);
+        deliver(consumer, event);
         return this;
+    }
+
+    /** Hands {@code event} to the consumer as the channel would and waits until it is acknowledged: stored. */
+    static void deliver(DeploymentEventConsumer consumer, DeploymentEvent event) {
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        consumer.onEvent(Message.of(
+                event,
+                () -> {
+                    acknowledged.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    acknowledged.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                }));
+        try {
+            acknowledged.get(STORED.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for event " + event.seq() + " to be stored", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("event " + event.seq() + " was not stored", e);
+        }
     }
 }

@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -315,6 +316,46 @@ abstract class ContainerRuntimeContract {
         assertThat(result.succeeded()).isTrue();
         assertThat(output.lines(OutputChannel.STDOUT)).containsExactly("out-1", "out-2", "out-3");
         assertThat(output.lines(OutputChannel.STDERR)).containsExactly("err-1", "err-2");
+    }
+
+    @Test
+    void deliversEveryLineOfALongOutputOnceAndInOrder() {
+        TaskResult result = runtime.runTask(task(List.of("seq", "1", "200000")), output, Cancellation.none());
+
+        assertThat(result.succeeded()).isTrue();
+        assertNumberedFromOne(output.lines(OutputChannel.STDOUT), 200_000);
+    }
+
+    @Test
+    void deliversEveryLineOfInterleavedStreamsOnceAndInOrder() {
+        String bothStreams = "awk 'BEGIN { for (i = 1; i <= 100000; i++) { print i; print i > \"/dev/stderr\" } }'";
+
+        TaskResult result = runtime.runTask(task(List.of("sh", "-c", bothStreams)), output, Cancellation.none());
+
+        assertThat(result.succeeded()).isTrue();
+        assertNumberedFromOne(output.lines(OutputChannel.STDOUT), 100_000);
+        assertNumberedFromOne(output.lines(OutputChannel.STDERR), 100_000);
+    }
+
+    @Test
+    void aSlowListenerStillGetsEveryLineLongAfterTheTaskExited() {
+        int count = 10_000;
+        // About 3 ms a line, 30 s in all: the reading goes on long after the container exited (the
+        // engines buffer a megabyte of output), past any fixed deadline for the last output.
+        OutputListener slow = (stream, line) -> {
+            output.onLine(stream, line);
+            try {
+                Thread.sleep(3);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+
+        TaskResult result =
+                runtime.runTask(task(List.of("seq", "1", Integer.toString(count))), slow, Cancellation.none());
+
+        assertThat(result.succeeded()).isTrue();
+        assertNumberedFromOne(output.lines(OutputChannel.STDOUT), count);
     }
 
     @Test
@@ -651,6 +692,22 @@ abstract class ContainerRuntimeContract {
     }
 
     // --- helpers
+
+    /** Compares without printing a list of thousands of lines when they differ. */
+    private static void assertNumberedFromOne(List<String> lines, int count) {
+        List<String> expected =
+                IntStream.rangeClosed(1, count).mapToObj(Integer::toString).toList();
+        assertThat(lines.equals(expected))
+                .as(() ->
+                        "lines 1.." + count + " once each, in order; got " + lines.size() + " lines, the first wrong at"
+                                + " index "
+                                + IntStream.range(0, lines.size())
+                                        .filter(i -> i >= count || !lines.get(i).equals(expected.get(i)))
+                                        .mapToObj(i -> i + ": " + lines.get(i))
+                                        .findFirst()
+                                        .orElse("(none, too few)"))
+                .isTrue();
+    }
 
     private TaskSpec task(List<String> cmd) {
         return task(TestEngines.baseImage(), cmd);

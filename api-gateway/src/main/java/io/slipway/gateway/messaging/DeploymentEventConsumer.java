@@ -2,47 +2,31 @@ package io.slipway.gateway.messaging;
 
 import io.slipway.engine.messaging.Channels;
 import io.slipway.engine.pipeline.DeploymentEvent;
-import io.slipway.engine.pipeline.DeploymentStatus;
-import io.slipway.gateway.service.BuildContexts;
-import io.slipway.gateway.service.DeploymentEventStore;
-import io.slipway.gateway.service.DeploymentLogs;
-import io.slipway.gateway.service.ReleaseRetention;
-import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * The gateway's inbox for the engine's events. One at a time, in order ({@code @Blocking} is ordered):
- * each event is stored, then shown to the live log followers, which rely on that order.
+ * The gateway's inbox for the engine's events. It only sorts them into their deployment's lane and
+ * takes the next at once, so one deployment's flood of lines never holds back another's events; each
+ * event is acknowledged once it is stored.
  */
 @ApplicationScoped
 public class DeploymentEventConsumer {
 
-    private final DeploymentEventStore store;
-    private final DeploymentLogs logs;
-    private final BuildContexts contexts;
-    private final ReleaseRetention retention;
+    private final DeploymentEventLanes lanes;
 
-    public DeploymentEventConsumer(
-            DeploymentEventStore store, DeploymentLogs logs, BuildContexts contexts, ReleaseRetention retention) {
-        this.store = store;
-        this.logs = logs;
-        this.contexts = contexts;
-        this.retention = retention;
+    public DeploymentEventConsumer(DeploymentEventLanes lanes) {
+        this.lanes = lanes;
     }
 
     @Incoming(Channels.DEPLOYMENT_EVENTS)
-    @Blocking
-    public void onEvent(DeploymentEvent event) {
-        if (!store.apply(event)) {
-            return;
-        }
-        logs.publish(event);
-        if (event instanceof DeploymentEvent.Finished finished) {
-            contexts.delete(event.deploymentId());
-            if (finished.status() == DeploymentStatus.SUCCEEDED) {
-                retention.pruneReleasesOf(finished.app());
-            }
-        }
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> onEvent(Message<DeploymentEvent> event) {
+        lanes.add(event);
+        return CompletableFuture.completedFuture(null);
     }
 }

@@ -10,6 +10,8 @@ import io.slipway.gateway.repository.LogLine;
 import io.slipway.gateway.repository.LogLineRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /** Keeps the stored deployments in step with the engine's events. */
@@ -29,18 +31,42 @@ public class DeploymentEventStore {
     }
 
     /**
-     * Applies one event, once: an event of an unknown deployment (its app was deleted), a repeated
-     * seq and anything after the deployment ended change nothing.
+     * Applies one deployment's events, in their order, in one transaction; each once: an event of an
+     * unknown deployment (its app was deleted), a repeated seq and anything after the deployment ended
+     * change nothing.
      *
-     * @return whether the event was new and applied
+     * @param events events of one deployment, in the order the engine sent them
+     * @return the events that were new and applied, in order
      */
     @Transactional
-    public boolean apply(DeploymentEvent event) {
-        Deployment deployment = deployments.findById(event.deploymentId());
-        if (deployment == null || !deployment.takeEvent(event.seq())) {
-            LOG.debugf("Ignoring event %d of deployment %s: unknown, seen or ended", event.seq(), event.deploymentId());
-            return false;
+    public List<DeploymentEvent> apply(List<DeploymentEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
         }
+        String deploymentId = events.get(0).deploymentId();
+        Deployment deployment = deployments.findById(deploymentId);
+        List<DeploymentEvent> applied = new ArrayList<>(events.size());
+        List<LogLine> newLines = new ArrayList<>();
+        for (DeploymentEvent event : events) {
+            if (!event.deploymentId().equals(deploymentId)) {
+                throw new IllegalArgumentException(
+                        "events of deployments " + deploymentId + " and " + event.deploymentId() + " in one batch");
+            }
+            if (deployment == null || !deployment.takeEvent(event.seq())) {
+                LOG.debugf("Ignoring event %d of deployment %s: unknown, seen or ended", event.seq(), deploymentId);
+            } else if (event instanceof DeploymentEvent.Log log) {
+                newLines.add(new LogLine(log));
+                applied.add(event);
+            } else {
+                apply(deployment, event);
+                applied.add(event);
+            }
+        }
+        lines.insertAll(newLines);
+        return applied;
+    }
+
+    private void apply(Deployment deployment, DeploymentEvent event) {
         if (event instanceof DeploymentEvent.Started started) {
             deployment.start(started.at());
         } else if (event instanceof DeploymentEvent.ManifestsResolved resolved) {
@@ -48,12 +74,9 @@ public class DeploymentEventStore {
         } else if (event instanceof DeploymentEvent.PhaseChanged change) {
             deployment.changePhase(
                     change.phase(), change.status(), change.command(), change.exitCode(), change.reason(), change.at());
-        } else if (event instanceof DeploymentEvent.Log log) {
-            lines.persist(new LogLine(log));
         } else if (event instanceof DeploymentEvent.Finished finished) {
             finish(deployment, finished);
         }
-        return true;
     }
 
     private void finish(Deployment deployment, DeploymentEvent.Finished finished) {

@@ -7,6 +7,7 @@ import io.slipway.gateway.mapping.LogEventMapper;
 import io.slipway.gateway.repository.DeploymentRepository;
 import io.slipway.gateway.repository.LogLineRepository;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.subscription.MultiEmitter;
@@ -16,17 +17,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A deployment's output for the logs stream: the stored lines, then the live ones until it ends.
  *
- * <p>A follower starts listening to live events <em>before</em> it reads the stored lines, and
+ * <p>The stored lines are read page by page as the client takes them. Then a follower starts listening
+ * to live events <em>before</em> it reads the lines stored since the last page, and
  * drops every live line whose seq it has already sent: a line stored after the read arrives live,
  * a line stored before it arrives from the store, and none is missed between the two. This relies
  * on the consumer storing an event before it {@link #publish publishes} it.
  */
 @ApplicationScoped
 public class DeploymentLogs {
+
+    /** Stored lines read at once for a follower. */
+    static final int PAGE = 500;
 
     private final DeploymentRepository deployments;
     private final LogLineRepository lines;
@@ -44,6 +50,38 @@ public class DeploymentLogs {
 
     /** The lines after {@code afterSeq}, stored then live; completes when the deployment has ended. */
     public Multi<LogEvent> follow(String deploymentId, long afterSeq) {
+        AtomicLong replayed = new AtomicLong(afterSeq);
+        // Page by page as the client reads, never the whole log at once: a deployment may have
+        // stored a hundred thousand lines, and a slow client must not make the gateway hold them.
+        Multi<LogEvent> stored = Multi.createBy()
+                .repeating()
+                .uni(
+                        () -> replayed,
+                        last -> Uni.createFrom()
+                                .item(() -> nextPage(deploymentId, last))
+                                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .until(List::isEmpty)
+                .onItem()
+                .disjoint();
+        return Multi.createBy()
+                .concatenating()
+                .streams(stored, Multi.createFrom().deferred(() -> live(deploymentId, replayed.get())));
+    }
+
+    /** The stored lines after {@code last}, a page of them; moves {@code last} to the page's end. */
+    private List<LogEvent> nextPage(String deploymentId, AtomicLong last) {
+        List<LogEvent> page = QuarkusTransaction.requiringNew()
+                .call(() -> lines.after(deploymentId, last.get(), PAGE).stream()
+                        .map(LogEventMapper::toEvent)
+                        .toList());
+        if (!page.isEmpty()) {
+            last.set(page.get(page.size() - 1).seq());
+        }
+        return page;
+    }
+
+    /** The lines after {@code afterSeq}: those stored since the pages were read, then the live ones. */
+    private Multi<LogEvent> live(String deploymentId, long afterSeq) {
         return Multi.createFrom()
                 .<LogEvent>emitter(
                         emitter -> {

@@ -69,6 +69,13 @@ public interface EngineConfig {
         @WithDefault("true")
         boolean removeLeftoversOnStart();
 
+        /**
+         * How many lines of output one deployment stores; past them output is dropped, and one line
+         * at the end says how many. Default 100 000.
+         */
+        @WithDefault("100000")
+        int maxLogLines();
+
         /** How many deployments (of different apps) run at once. Default 4. */
         @WithDefault("4")
         int parallelism();

@@ -4,19 +4,42 @@ import io.slipway.engine.pipeline.DeploymentEvent;
 import io.slipway.engine.service.DeploymentMetrics;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
 
-/** Sends the pipeline's events to the gateway, keyed by deployment id, and counts them in metrics. */
+/**
+ * Sends the pipeline's events to the gateway, keyed by deployment id, and counts them in metrics.
+ *
+ * <p>A deployment has at most {@link #IN_FLIGHT} events sent and not yet acknowledged (stored by the
+ * gateway when it embeds the engine, taken by the broker otherwise); past that its pipeline waits, and
+ * so does the task whose output it reads. A task that prints faster than the gateway stores therefore
+ * neither fills the heap nor puts more than that many events ahead of another deployment's.
+ */
 @ApplicationScoped
 public class DeploymentEventPublisher {
 
+    static final int IN_FLIGHT = 1000;
+
+    /** An acknowledgement this late means none comes: the deployment is no longer held back. */
+    private static final Duration ACK_WAIT = Duration.ofSeconds(30);
+
+    private static final Logger LOG = Logger.getLogger(DeploymentEventPublisher.class);
+
     private final Emitter<DeploymentEvent> emitter;
     private final DeploymentMetrics metrics;
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    // A busy task prints faster than a consumer may store: buffer rather than fail the deployment.
+    // The windows bound what waits in the buffer; it only has to take a few deployments' windows.
     public DeploymentEventPublisher(
             @Channel(Channels.DEPLOYMENT_EVENTS) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
                     Emitter<DeploymentEvent> emitter,
@@ -27,9 +50,46 @@ public class DeploymentEventPublisher {
 
     public void publish(DeploymentEvent event) {
         metrics.record(event);
-        emitter.send(Message.of(event)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+        Window window = windows.computeIfAbsent(event.deploymentId(), id -> new Window());
+        window.enter(event);
+        emitter.send(Message.of(
+                event,
+                Metadata.of(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(event.deploymentId())
-                        .build()));
+                        .build()),
+                () -> window.leave(),
+                failure -> window.leave()));
+        if (event instanceof DeploymentEvent.Finished) {
+            windows.remove(event.deploymentId());
+        }
+    }
+
+    /** One deployment's events in flight. */
+    private static final class Window {
+
+        private final Semaphore free = new Semaphore(IN_FLIGHT);
+        private volatile boolean open;
+
+        void enter(DeploymentEvent event) {
+            if (open) {
+                return;
+            }
+            try {
+                if (!free.tryAcquire(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    open = true;
+                    LOG.warnf(
+                            "No acknowledgement of deployment %s's events for %s; sending the rest without waiting",
+                            event.deploymentId(), ACK_WAIT);
+                }
+            } catch (InterruptedException e) {
+                // The worker is shutting down: send this one anyway, and let the caller see the interrupt.
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        CompletableFuture<Void> leave() {
+            free.release();
+            return CompletableFuture.completedFuture(null);
+        }
     }
 }

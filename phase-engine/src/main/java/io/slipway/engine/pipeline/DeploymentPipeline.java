@@ -32,8 +32,13 @@ public final class DeploymentPipeline {
 
     /** Runs the deployment to its end and returns how it ended; every step is reported to {@code events}. */
     public DeploymentStatus run(DeploymentOrder order, Consumer<DeploymentEvent> sink, Cancellation cancellation) {
-        EventRecorder events =
-                new EventRecorder(order.deploymentId(), order.app(), sink, clock, ConfigRedaction.of(order.config()));
+        EventRecorder events = new EventRecorder(
+                order.deploymentId(),
+                order.app(),
+                sink,
+                clock,
+                ConfigRedaction.of(order.config()),
+                settings.maxLogLines());
         DeploymentContext deployment =
                 new DeploymentContext(order, runtime, settings, processLimit, events, cancellation);
         events.started();

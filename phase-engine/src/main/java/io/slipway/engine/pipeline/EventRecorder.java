@@ -13,6 +13,9 @@ import java.util.function.Consumer;
  * Numbers and timestamps one deployment's events and hands them on, one at a time. Every reason and every line
  * Slipway writes itself ({@link LogStream#SYSTEM}) passes the deployment's {@link ConfigRedaction} here, wherever
  * its text came from; the output of the app's own tasks and build is the app's and is passed on as it is.
+ *
+ * <p>Output lines past the cap are dropped here, before they cost memory or storage downstream; the
+ * deployment's last line, just before its end, says how many. Slipway's own lines are never dropped.
  */
 final class EventRecorder {
 
@@ -21,15 +24,24 @@ final class EventRecorder {
     private final Consumer<DeploymentEvent> sink;
     private final Clock clock;
     private final ConfigRedaction redaction;
+    private final int maxOutputLines;
     private long seq;
+    private long outputLines;
+    private Phase lastDroppedIn;
 
     EventRecorder(
-            String deploymentId, String app, Consumer<DeploymentEvent> sink, Clock clock, ConfigRedaction redaction) {
+            String deploymentId,
+            String app,
+            Consumer<DeploymentEvent> sink,
+            Clock clock,
+            ConfigRedaction redaction,
+            int maxOutputLines) {
         this.deploymentId = deploymentId;
         this.app = app;
         this.sink = sink;
         this.clock = clock;
         this.redaction = redaction;
+        this.maxOutputLines = maxOutputLines;
     }
 
     synchronized void started() {
@@ -55,11 +67,26 @@ final class EventRecorder {
     }
 
     synchronized void log(Phase phase, LogStream stream, String line) {
+        if (stream != LogStream.SYSTEM && ++outputLines > maxOutputLines) {
+            lastDroppedIn = phase;
+            return;
+        }
         String text = stream == LogStream.SYSTEM ? redaction.apply(line) : line;
         sink.accept(new Log(deploymentId, app, ++seq, clock.instant(), phase, stream, text));
     }
 
     synchronized void finished(DeploymentStatus status, String reason, String releaseImage) {
+        if (lastDroppedIn != null) {
+            sink.accept(new Log(
+                    deploymentId,
+                    app,
+                    ++seq,
+                    clock.instant(),
+                    lastDroppedIn,
+                    LogStream.SYSTEM,
+                    "output reached the cap of " + maxOutputLines + " lines: the " + (outputLines - maxOutputLines)
+                            + " lines after it were dropped"));
+        }
         sink.accept(
                 new Finished(deploymentId, app, ++seq, clock.instant(), status, redaction.apply(reason), releaseImage));
     }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param stopGrace how long a retired process container gets to stop before it is killed
  * @param port the {@code PORT} processes listen on
  * @param shell the default command prefix for tasks in images without an entrypoint
+ * @param maxLogLines how many lines of output (stdout and stderr of builds and tasks) one deployment
+ *     reports; the rest is dropped and counted
  */
 public record PipelineSettings(
         Duration taskTimeout,
@@ -19,9 +21,13 @@ public record PipelineSettings(
         Duration settleTime,
         Duration stopGrace,
         int port,
-        List<String> shell) {
+        List<String> shell,
+        int maxLogLines) {
 
     public PipelineSettings {
         shell = List.copyOf(shell);
+        if (maxLogLines < 0) {
+            throw new IllegalArgumentException("maxLogLines must not be negative: " + maxLogLines);
+        }
     }
 }

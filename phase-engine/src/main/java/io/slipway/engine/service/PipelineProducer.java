@@ -39,7 +39,8 @@ public class PipelineProducer {
                 pipeline.settleTime(),
                 pipeline.stopGrace(),
                 pipeline.port(),
-                pipeline.shell());
+                pipeline.shell(),
+                pipeline.maxLogLines());
         return new DeploymentPipeline(runtime, parser, settings, Clock.systemUTC());
     }
 

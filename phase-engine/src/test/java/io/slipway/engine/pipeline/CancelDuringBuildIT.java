@@ -35,7 +35,8 @@ class CancelDuringBuildIT {
             Duration.ofSeconds(1),
             Duration.ofSeconds(2),
             5000,
-            List.of("/bin/sh", "-c"));
+            List.of("/bin/sh", "-c"),
+            100_000);
 
     @TempDir
     Path contexts;

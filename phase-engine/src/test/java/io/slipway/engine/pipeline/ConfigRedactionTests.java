@@ -68,7 +68,8 @@ class ConfigRedactionTests {
                 Duration.ZERO,
                 Duration.ofSeconds(1),
                 5000,
-                List.of("/bin/sh", "-c"));
+                List.of("/bin/sh", "-c"),
+                100_000);
         List<DeploymentEvent> events = new ArrayList<>();
         new DeploymentPipeline(runtime, new ManifestParser(), settings, Clock.systemUTC())
                 .run(

@@ -44,7 +44,8 @@ class DeploymentPipelineIT {
             Duration.ofSeconds(1),
             Duration.ofSeconds(2),
             5000,
-            List.of("/bin/sh", "-c"));
+            List.of("/bin/sh", "-c"),
+            100_000);
     /** A web process that stays up, and proves at start that predeploy's change is in its image and release's is not. */
     private static final String PROCFILE = "release: touch /app/released && echo releasing\n"
             + "web: test -f /app/predeployed && test ! -f /app/released && exec sleep 300\n";

@@ -44,7 +44,8 @@ class DeploymentPipelineTests {
             Duration.ZERO,
             Duration.ofSeconds(1),
             5000,
-            List.of("/bin/sh", "-c"));
+            List.of("/bin/sh", "-c"),
+            100_000);
     private final DeploymentPipeline pipeline =
             new DeploymentPipeline(runtime, new ManifestParser(), settings, Clock.systemUTC());
 

@@ -41,7 +41,8 @@ class InterruptedDeploymentRecoveryIT {
             Duration.ofMillis(500),
             Duration.ofSeconds(1),
             5000,
-            List.of("/bin/sh", "-c"));
+            List.of("/bin/sh", "-c"),
+            100_000);
     private static final String APP_JSON = "{\"scripts\": {\"dokku\": {\"predeploy\": \"touch /app/predeployed\"}}}";
     private static final String PROCFILE = "web: exec sleep 300\n";
 

@@ -4,65 +4,88 @@ import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import io.slipway.runtime.OutputChannel;
 import io.slipway.runtime.OutputListener;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * A task's output as lines, stdout and stderr kept apart, fed by one or more reads of the container's
- * log: the live follow, then a read of what the engine stored.
+ * A task's output as lines, stdout and stderr kept apart, each line delivered once and in order.
  *
- * <p>Docker 20.10's log follow can end a moment before the last lines reach it (seen under load,
- * when the container exits right after printing them); once the container has exited, the stored
- * log is complete. Every read starts from the first byte, so each byte is delivered once, by whichever
- * read brings it first.
+ * <p>The source is an attach made before the container starts: on Docker and on rootful and rootless
+ * Podman it carries every byte the process writes, in order (a slow reader holds the writer back). A
+ * log follow started after the start does not: Podman's skips and repeats stretches of a fast writer's
+ * output, and Docker's can end before the last lines. Only when the attach demonstrably ended early is
+ * the log the engine stored read again, from its first byte ({@link #rest()}). Lines are counted per
+ * stream, not bytes, so that read delivers exactly the lines past those already delivered, however the
+ * engine cut either stream into frames.
  */
 final class TaskOutput {
 
-    private final Map<OutputChannel, LineSplitter> lines = new EnumMap<>(OutputChannel.class);
+    private final OutputListener listener;
     private final Map<OutputChannel, Long> delivered = new EnumMap<>(OutputChannel.class);
+    private Read current;
 
     TaskOutput(OutputListener listener) {
+        this.listener = listener;
         for (OutputChannel stream : OutputChannel.values()) {
-            lines.put(stream, new LineSplitter(line -> listener.onLine(stream, line)));
             delivered.put(stream, 0L);
         }
     }
 
-    /** A new read of the log, from its first byte. */
-    StreamCallback<Frame> read() {
-        return new Read();
+    /** The first read: the attach. */
+    synchronized StreamCallback<Frame> attach() {
+        current = new Read();
+        return current;
     }
 
-    /** Delivers a last line that had no terminator; call once every read has ended. */
+    /**
+     * A read of the stored log from its first byte, which takes over from the earlier one: what that
+     * one still brings is ignored, and a line it had begun without ending comes whole from this one.
+     */
+    synchronized StreamCallback<Frame> rest() {
+        current = new Read();
+        return current;
+    }
+
+    /** Delivers a last line that had no terminator; call once the last read has ended. */
     synchronized void finish() {
-        lines.values().forEach(LineSplitter::flush);
+        if (current != null) {
+            current.lines.values().forEach(LineSplitter::flush);
+        }
     }
 
-    /** @param position where {@code payload} starts in its stream, counted by the read it came with */
-    private synchronized void accept(OutputChannel stream, byte[] payload, long position) {
-        long end = position + payload.length;
-        long already = delivered.get(stream);
-        if (end <= already) {
-            return;
+    private synchronized void accept(Read read, OutputChannel stream, byte[] payload) {
+        if (read == current) {
+            read.lines.get(stream).accept(payload);
         }
-        int skip = (int) Math.max(0, already - position);
-        lines.get(stream).accept(Arrays.copyOfRange(payload, skip, payload.length));
-        delivered.put(stream, end);
+    }
+
+    /** Called under the lock, by the current read's splitters. */
+    private void line(Read read, OutputChannel stream, String line) {
+        read.progressed();
+        long number = read.seen.merge(stream, 1L, Long::sum);
+        if (number > delivered.get(stream)) {
+            delivered.put(stream, number);
+            listener.onLine(stream, line);
+        }
     }
 
     private final class Read extends StreamCallback<Frame> {
 
-        private final Map<OutputChannel, Long> position =
-                new EnumMap<>(Map.of(OutputChannel.STDOUT, 0L, OutputChannel.STDERR, 0L));
+        private final Map<OutputChannel, LineSplitter> lines = new EnumMap<>(OutputChannel.class);
+        private final Map<OutputChannel, Long> seen = new EnumMap<>(OutputChannel.class);
+
+        Read() {
+            for (OutputChannel stream : OutputChannel.values()) {
+                lines.put(stream, new LineSplitter(line -> line(this, stream, line)));
+            }
+        }
 
         @Override
         public void onNext(Frame frame) {
             OutputChannel stream =
                     frame.getStreamType() == StreamType.STDERR ? OutputChannel.STDERR : OutputChannel.STDOUT;
-            long start = position.get(stream);
-            position.put(stream, start + frame.getPayload().length);
-            accept(stream, frame.getPayload(), start);
+            progressed();
+            accept(this, stream, frame.getPayload());
         }
     }
 }

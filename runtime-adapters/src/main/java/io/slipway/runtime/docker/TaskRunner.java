@@ -13,17 +13,21 @@ import io.slipway.runtime.TaskResult;
 import io.slipway.runtime.TaskSpec;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a task container to its end: create, start, follow its output, wait with the timeout, commit
+ * Runs a task container to its end: create, attach to its output, start, wait with the timeout, commit
  * on success when asked, and remove the container whatever happened.
  */
 final class TaskRunner {
 
     /** How long a killed container may take to be reported stopped. */
     private static final Duration KILL_WAIT = Duration.ofSeconds(20);
-    /** How long the last output may take to arrive once the container stopped. */
+    /** How long the engine may take to answer the attach; past it the task starts, and the stored log serves. */
+    private static final Duration ATTACH_ANSWER = Duration.ofSeconds(10);
+    /**
+     * How long the output may stay silent once the container stopped before it is given up on. Not a
+     * limit on the whole read: a slow listener holds the reads back, and they go on while lines come.
+     */
     private static final Duration OUTPUT_DRAIN = Duration.ofSeconds(10);
 
     private static final int UNKNOWN_EXIT_CODE = -1;
@@ -93,7 +97,6 @@ final class TaskRunner {
             throws InterruptedException {
         TaskOutput output = new TaskOutput(listener);
         int exitCode = runToExit(id, task, stopper, output, cancellation);
-        readStoredOutput(id, output);
         output.finish();
         TaskOutcome outcome = stopper.reason().orElse(TaskOutcome.EXITED);
         TaskResult result = new TaskResult(outcome, exitCode);
@@ -103,18 +106,24 @@ final class TaskRunner {
         return result;
     }
 
-    /** Starts the container, follows its output live and waits for its exit, killing it at the timeout. */
+    /**
+     * Attaches to the container's output, starts it and waits for its exit, killing it at the
+     * timeout; reads the stored log only when the attach ended early.
+     */
     private int runToExit(String id, TaskSpec task, TaskStopper stopper, TaskOutput output, Cancellation cancellation)
             throws InterruptedException {
-        try (StreamCallback<Frame> live = output.read();
+        boolean attachedToTheEnd;
+        int exitCode;
+        try (StreamCallback<Frame> attached = output.attach();
                 ExitCodeCallback exit = new ExitCodeCallback()) {
-            containers.start(id);
-            // Following the logs after the start still delivers them from the first line.
-            docker.logContainerCmd(id)
+            // Attached before the start, so that it sees the first byte.
+            docker.attachContainerCmd(id)
                     .withStdOut(true)
                     .withStdErr(true)
                     .withFollowStream(true)
-                    .exec(live);
+                    .exec(attached);
+            attached.awaitAnswer(ATTACH_ANSWER);
+            containers.start(id);
             docker.waitContainerCmd(id).exec(exit);
             // Registered after the start: a cancel that came earlier kills it at once.
             try (Cancellation.Registration ignored = cancellation.onCancel(() -> stopper.stop(TaskOutcome.CANCELLED))) {
@@ -126,19 +135,24 @@ final class TaskRunner {
                     }
                 }
             }
-            live.awaitCompletion(OUTPUT_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
-            return exitCodeOf(id, exit);
+            attachedToTheEnd = attached.awaitEndUnlessIdle(OUTPUT_DRAIN)
+                    && attached.failure().isEmpty();
+            exitCode = exitCodeOf(id, exit);
         } catch (IOException e) {
             throw new ContainerRuntimeException(
                     "closing the streams of task container " + id + ": " + e.getMessage(), e);
         }
+        if (!attachedToTheEnd) {
+            readStoredOutput(id, output);
+        }
+        return exitCode;
     }
 
-    /** Reads the log the engine stored for the exited container: the lines the live follow missed. */
+    /** Reads the log the engine stored for the exited container: the lines the attach missed. */
     private void readStoredOutput(String id, TaskOutput output) throws InterruptedException {
-        try (StreamCallback<Frame> stored = output.read()) {
+        try (StreamCallback<Frame> stored = output.rest()) {
             docker.logContainerCmd(id).withStdOut(true).withStdErr(true).exec(stored);
-            stored.awaitCompletion(OUTPUT_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+            stored.awaitEndUnlessIdle(OUTPUT_DRAIN);
         } catch (IOException e) {
             throw new ContainerRuntimeException("closing the log of task container " + id + ": " + e.getMessage(), e);
         }

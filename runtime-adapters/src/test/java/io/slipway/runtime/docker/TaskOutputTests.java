@@ -16,10 +16,10 @@ class TaskOutputTests {
 
     @Test
     void keepsTheStreamsApart() {
-        StreamCallback<Frame> live = output.read();
-        live.onNext(frame(StreamType.STDOUT, "out-1\n"));
-        live.onNext(frame(StreamType.STDERR, "err-1\n"));
-        live.onNext(frame(StreamType.STDOUT, "out-2\n"));
+        StreamCallback<Frame> attached = output.attach();
+        attached.onNext(frame(StreamType.STDOUT, "out-1\n"));
+        attached.onNext(frame(StreamType.STDERR, "err-1\n"));
+        attached.onNext(frame(StreamType.STDOUT, "out-2\n"));
         output.finish();
 
         assertThat(recorded.lines(OutputChannel.STDOUT)).containsExactly("out-1", "out-2");
@@ -27,17 +27,30 @@ class TaskOutputTests {
     }
 
     @Test
-    void aLaterReadDeliversOnlyWhatTheLiveOneMissed() {
-        StreamCallback<Frame> live = output.read();
-        live.onNext(frame(StreamType.STDOUT, "out-1\nou"));
-        live.onNext(frame(StreamType.STDERR, "err-1\n"));
+    void aLineCutAcrossFramesAndInterleavedWithTheOtherStreamComesWhole() {
+        StreamCallback<Frame> attached = output.attach();
+        attached.onNext(frame(StreamType.STDOUT, "1200"));
+        attached.onNext(frame(StreamType.STDERR, "err"));
+        attached.onNext(frame(StreamType.STDOUT, "1\n1200"));
+        attached.onNext(frame(StreamType.STDERR, "-1\n"));
+        attached.onNext(frame(StreamType.STDOUT, "2\nlast"));
+        output.finish();
 
-        StreamCallback<Frame> stored = output.read();
-        stored.onNext(frame(StreamType.STDOUT, "out-1\n"));
-        stored.onNext(frame(StreamType.STDERR, "err-1\n"));
-        stored.onNext(frame(StreamType.STDOUT, "out-2\n"));
-        stored.onNext(frame(StreamType.STDOUT, "out-3"));
-        stored.onNext(frame(StreamType.STDERR, "err-2\n"));
+        assertThat(recorded.lines(OutputChannel.STDOUT)).containsExactly("12001", "12002", "last");
+        assertThat(recorded.lines(OutputChannel.STDERR)).containsExactly("err-1");
+    }
+
+    @Test
+    void theStoredLogDeliversOnlyTheLinesTheAttachMissedHoweverItsFramesAreCut() {
+        StreamCallback<Frame> attached = output.attach();
+        attached.onNext(frame(StreamType.STDOUT, "out-1\nou"));
+        attached.onNext(frame(StreamType.STDERR, "err-1\n"));
+
+        StreamCallback<Frame> stored = output.rest();
+        stored.onNext(frame(StreamType.STDOUT, "ou"));
+        stored.onNext(frame(StreamType.STDOUT, "t-1\nout"));
+        stored.onNext(frame(StreamType.STDERR, "err-1\nerr-2\n"));
+        stored.onNext(frame(StreamType.STDOUT, "-2\nout-3"));
         output.finish();
 
         assertThat(recorded.lines(OutputChannel.STDOUT)).containsExactly("out-1", "out-2", "out-3");
@@ -45,11 +58,12 @@ class TaskOutputTests {
     }
 
     @Test
-    void aLaterReadOfEverythingAlreadySeenDeliversNothing() {
-        output.read().onNext(frame(StreamType.STDOUT, "out-1\nout-2\n"));
-        StreamCallback<Frame> stored = output.read();
-        stored.onNext(frame(StreamType.STDOUT, "out-1\n"));
-        stored.onNext(frame(StreamType.STDOUT, "out-2\n"));
+    void whatAnAttachBringsAfterTheStoredLogTookOverIsIgnored() {
+        StreamCallback<Frame> attached = output.attach();
+        attached.onNext(frame(StreamType.STDOUT, "out-1\n"));
+        StreamCallback<Frame> stored = output.rest();
+        attached.onNext(frame(StreamType.STDOUT, "out-2\n"));
+        stored.onNext(frame(StreamType.STDOUT, "out-1\nout-2\n"));
         output.finish();
 
         assertThat(recorded.all()).containsExactly("out-1", "out-2");
