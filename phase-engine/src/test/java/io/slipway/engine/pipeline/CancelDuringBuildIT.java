@@ -12,7 +12,6 @@ import io.slipway.runtime.testing.TestEngines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -29,14 +28,7 @@ class CancelDuringBuildIT {
     /** Far below the build step's 60 s, so that only a broken-off build ends within it. */
     private static final long BOUND_SECONDS = 30;
 
-    private static final PipelineSettings SETTINGS = new PipelineSettings(
-            Duration.ofMinutes(2),
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(2),
-            5000,
-            List.of("/bin/sh", "-c"),
-            100_000);
+    private static final PipelineSettings SETTINGS = EngineTestSettings.SETTINGS;
 
     @TempDir
     Path contexts;

@@ -38,14 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DeploymentPipelineIT {
 
-    private static final PipelineSettings SETTINGS = new PipelineSettings(
-            Duration.ofMinutes(2),
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(2),
-            5000,
-            List.of("/bin/sh", "-c"),
-            100_000);
+    private static final PipelineSettings SETTINGS = EngineTestSettings.SETTINGS;
     /** A web process that stays up, and proves at start that predeploy's change is in its image and release's is not. */
     private static final String PROCFILE = "release: touch /app/released && echo releasing\n"
             + "web: test -f /app/predeployed && test ! -f /app/released && exec sleep 300\n";

@@ -35,14 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class InterruptedDeploymentRecoveryIT {
 
-    private static final PipelineSettings SETTINGS = new PipelineSettings(
-            Duration.ofMinutes(2),
-            Duration.ofSeconds(30),
-            Duration.ofMillis(500),
-            Duration.ofSeconds(1),
-            5000,
-            List.of("/bin/sh", "-c"),
-            100_000);
+    private static final PipelineSettings SETTINGS = EngineTestSettings.SETTINGS;
     private static final String APP_JSON = "{\"scripts\": {\"dokku\": {\"predeploy\": \"touch /app/predeployed\"}}}";
     private static final String PROCFILE = "web: exec sleep 300\n";
 

@@ -1,0 +1,19 @@
+package io.slipway.engine.pipeline;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The pipeline settings of the tests on real engines: short settle and stop times, generous timeouts. */
+final class EngineTestSettings {
+
+    static final PipelineSettings SETTINGS = new PipelineSettings(
+            Duration.ofMinutes(2),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            5000,
+            List.of("/bin/sh", "-c"),
+            100_000);
+
+    private EngineTestSettings() {}
+}
