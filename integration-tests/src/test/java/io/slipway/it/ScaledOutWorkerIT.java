@@ -116,21 +116,20 @@ class ScaledOutWorkerIT {
                     .hasSize(1);
 
             producer.send(new ProducerRecord<>(
-                            requestsTopic,
-                            app,
-                            JSON.writeValueAsString(Map.of(
-                                    "type",
-                                    "delete-app",
-                                    "app",
-                                    app,
-                                    "images",
-                                    List.of(finished.path("releaseImage").asText())))))
+                            requestsTopic, app, JSON.writeValueAsString(Map.of("type", "delete-app", "app", app))))
                     .get();
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
             while (!runtime.listContainers(Map.of("io.slipway.app", app)).isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(500);
             }
             assertThat(runtime.listContainers(Map.of("io.slipway.app", app))).isEmpty();
+            String releaseImage = finished.path("releaseImage").asText();
+            while (runtime.inspectImage(releaseImage).isPresent() && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            assertThat(runtime.inspectImage(releaseImage))
+                    .as("the release image")
+                    .isEmpty();
         }
     }
 
