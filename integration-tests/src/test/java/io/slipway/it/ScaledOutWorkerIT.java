@@ -123,13 +123,16 @@ class ScaledOutWorkerIT {
                 Thread.sleep(500);
             }
             assertThat(runtime.listContainers(Map.of("io.slipway.app", app))).isEmpty();
-            String releaseImage = finished.path("releaseImage").asText();
-            while (runtime.inspectImage(releaseImage).isPresent() && System.nanoTime() < deadline) {
+            String current = "slipway/" + app + ":current";
+            while (runtime.inspectImage(current).isPresent() && System.nanoTime() < deadline) {
                 Thread.sleep(500);
             }
-            assertThat(runtime.inspectImage(releaseImage))
-                    .as("the release image")
+            assertThat(runtime.inspectImage(current))
+                    .as("the app's current tag")
                     .isEmpty();
+            assertThat(runtime.inspectImage(image))
+                    .as("the image deployed as-is")
+                    .isPresent();
         }
     }
 
