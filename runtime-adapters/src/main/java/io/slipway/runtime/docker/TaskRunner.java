@@ -68,14 +68,26 @@ final class TaskRunner {
             // The waiting thread is being shut down: treat it as a cancel, and tell the caller's
             // thread once the container is gone (an interrupted thread cannot make the calls below).
             interrupted = true;
-            stopper.stop(TaskOutcome.CANCELLED);
-            return new TaskResult(TaskOutcome.CANCELLED, UNKNOWN_EXIT_CODE);
+            return cancelledByInterrupt(stopper);
+        } catch (RuntimeException e) {
+            // An interrupt that came during an engine call (the start, say, while the attach already
+            // delivers output) ends that call with an engine error and the flag set: the same cancel.
+            if (!Thread.interrupted()) {
+                throw e;
+            }
+            interrupted = true;
+            return cancelledByInterrupt(stopper);
         } finally {
             containers.removeQuietly(id);
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private static TaskResult cancelledByInterrupt(TaskStopper stopper) {
+        stopper.stop(TaskOutcome.CANCELLED);
+        return new TaskResult(TaskOutcome.CANCELLED, UNKNOWN_EXIT_CODE);
     }
 
     private CreateContainerCmd containerFor(TaskSpec task) {
