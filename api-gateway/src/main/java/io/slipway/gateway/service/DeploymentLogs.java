@@ -1,11 +1,8 @@
 package io.slipway.gateway.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.slipway.engine.pipeline.DeploymentEvent;
 import io.slipway.gateway.LogEvent;
 import io.slipway.gateway.mapping.LogEventMapper;
-import io.slipway.gateway.repository.DeploymentRepository;
-import io.slipway.gateway.repository.LogLineRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -34,13 +31,11 @@ public class DeploymentLogs {
     /** Stored lines read at once for a follower. */
     static final int PAGE = 500;
 
-    private final DeploymentRepository deployments;
-    private final LogLineRepository lines;
+    private final StoredLogs stored;
     private final Map<String, Set<Follower>> followers = new ConcurrentHashMap<>();
 
-    public DeploymentLogs(DeploymentRepository deployments, LogLineRepository lines) {
-        this.deployments = deployments;
-        this.lines = lines;
+    public DeploymentLogs(StoredLogs stored) {
+        this.stored = stored;
     }
 
     /** Hands a stored event to the followers of its deployment. */
@@ -53,7 +48,7 @@ public class DeploymentLogs {
         AtomicLong replayed = new AtomicLong(afterSeq);
         // Page by page as the client reads, never the whole log at once: a deployment may have
         // stored a hundred thousand lines, and a slow client must not make the gateway hold them.
-        Multi<LogEvent> stored = Multi.createBy()
+        Multi<LogEvent> pages = Multi.createBy()
                 .repeating()
                 .uni(
                         () -> replayed,
@@ -65,15 +60,12 @@ public class DeploymentLogs {
                 .disjoint();
         return Multi.createBy()
                 .concatenating()
-                .streams(stored, Multi.createFrom().deferred(() -> live(deploymentId, replayed.get())));
+                .streams(pages, Multi.createFrom().deferred(() -> live(deploymentId, replayed.get())));
     }
 
     /** The stored lines after {@code last}, a page of them; moves {@code last} to the page's end. */
     private List<LogEvent> nextPage(String deploymentId, AtomicLong last) {
-        List<LogEvent> page = QuarkusTransaction.requiringNew()
-                .call(() -> lines.after(deploymentId, last.get(), PAGE).stream()
-                        .map(LogEventMapper::toEvent)
-                        .toList());
+        List<LogEvent> page = stored.page(deploymentId, last.get(), PAGE);
         if (!page.isEmpty()) {
             last.set(page.get(page.size() - 1).seq());
         }
@@ -92,15 +84,8 @@ public class DeploymentLogs {
                                 return ofDeployment;
                             });
                             emitter.onTermination(() -> forget(deploymentId, follower));
-                            QuarkusTransaction.requiringNew()
-                                    .run(() -> follower.replay(
-                                            lines.after(deploymentId, afterSeq).stream()
-                                                    .map(LogEventMapper::toEvent)
-                                                    .toList(),
-                                            deployments
-                                                    .findByIdOptional(deploymentId)
-                                                    .map(deployment -> !deployment.isActive())
-                                                    .orElse(true)));
+                            StoredLogs.Since since = stored.since(deploymentId, afterSeq);
+                            follower.replay(since.lines(), since.ended());
                         },
                         BackPressureStrategy.BUFFER)
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
