@@ -47,7 +47,9 @@ public final class InterruptedDeploymentRecovery {
         List<ContainerInfo> ours = runtime.listContainers(ofDeployment);
         Optional<String> current = imageId(AppImages.current(app));
         List<ContainerInfo> ourProcesses =
-                ours.stream().filter(container -> isProcess(container)).toList();
+                ours.stream().filter(InterruptedDeploymentRecovery::isProcess).toList();
+        String release = AppImages.release(app, deploymentId);
+        Optional<String> releaseId = imageId(release);
         boolean switched = current.isPresent()
                 && !ourProcesses.isEmpty()
                 && ourProcesses.stream()
@@ -58,25 +60,16 @@ public final class InterruptedDeploymentRecovery {
             problems.addAll(removal.stopAndRemove(runtime.listContainers(ContainerLabels.processesOf(app)).stream()
                     .filter(other -> !deploymentId.equals(other.labels().get(ContainerLabels.DEPLOYMENT)))
                     .toList()));
-            return new Outcome(
-                    DeploymentStatus.SUCCEEDED, RECOVERED, releaseImage(app, deploymentId, ourProcesses), problems);
+            // Its processes run the current image: that is its own release image when predeploy committed one.
+            String releaseImage =
+                    releaseId.equals(current) ? release : ourProcesses.get(0).image();
+            return new Outcome(DeploymentStatus.SUCCEEDED, RECOVERED, releaseImage, problems);
         }
         problems.addAll(removal.stopAndRemove(ours));
-        String release = AppImages.release(app, deploymentId);
-        if (imageId(release).isPresent() && !imageId(release).equals(current)) {
+        if (releaseId.isPresent() && !releaseId.equals(current)) {
             problems.addAll(removal.removeImages(List.of(release)));
         }
         return new Outcome(DeploymentStatus.FAILED, INTERRUPTED, null, problems);
-    }
-
-    /** The deployment's own release image when predeploy committed one, else the image it ran as-is. */
-    private String releaseImage(String app, String deploymentId, List<ContainerInfo> processes) {
-        String release = AppImages.release(app, deploymentId);
-        Optional<String> committed = imageId(release);
-        if (committed.isPresent() && committed.equals(imageId(processes.get(0).image()))) {
-            return release;
-        }
-        return processes.get(0).image();
     }
 
     private static boolean isProcess(ContainerInfo container) {
