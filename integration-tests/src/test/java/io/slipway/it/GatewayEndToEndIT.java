@@ -208,7 +208,8 @@ class GatewayEndToEndIT {
         gateway.kill();
         gateway.start();
 
-        JsonPath interrupted = deployment(slow);
+        // Recovery runs after the gateway is healthy, so the verdict arrives shortly after the start.
+        JsonPath interrupted = awaitEnd(slow);
         assertThat(interrupted.getString("status")).isEqualTo("FAILED");
         assertThat(interrupted.getString("reason")).isEqualTo("interrupted");
         JsonPath app = api().get("/api/v1/apps/" + APP).then().extract().jsonPath();
