@@ -36,7 +36,7 @@ class GatewayEndToEndIT {
             + "\"predeploy\": \"echo predeploy-ran && touch /app/predeployed\","
             + " \"postdeploy\": \"echo postdeploy-ran && test -n \\\"$GREETING\\\"\"}}}";
     private static final String PROCFILE =
-            "release: echo release-ran\nweb: test -f /app/predeployed && exec sleep 300\n";
+            "release: echo release-ran\nweb: test -f /app/predeployed && exec httpd -f -p $PORT -h /app\n";
 
     private static TestEngine engine;
     private static GatewayProcess gateway;

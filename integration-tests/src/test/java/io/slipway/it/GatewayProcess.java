@@ -62,7 +62,7 @@ final class GatewayProcess {
                 .put(
                         engine.name().startsWith("podman") ? "CONTAINER_HOST" : "DOCKER_HOST",
                         engine.endpoint().toString());
-        // The engines here run containers without a network bridge.
+        // Tasks need no network; web processes publish their port on the engine's default network.
         builder.environment().put("SLIPWAY_NETWORK", "none");
         builder.environment().put("SLIPWAY_PIPELINE_SETTLE_TIME", "1s");
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -41,7 +41,7 @@ class DeploymentPipelineIT {
     private static final PipelineSettings SETTINGS = EngineTestSettings.SETTINGS;
     /** A web process that stays up, and proves at start that predeploy's change is in its image and release's is not. */
     private static final String PROCFILE = "release: touch /app/released && echo releasing\n"
-            + "web: test -f /app/predeployed && test ! -f /app/released && exec sleep 300\n";
+            + "web: test -f /app/predeployed && test ! -f /app/released && exec httpd -f -p $PORT -h /app\n";
 
     private static final String APP_JSON = "{\"scripts\": {\"dokku\": {"
             + "\"predeploy\": \"touch /app/predeployed && echo predeploying\", \"postdeploy\": \"echo postdeploying\"}}}";
@@ -148,7 +148,7 @@ class DeploymentPipelineIT {
                         .executable(
                                 "args",
                                 "#!/bin/sh\nfor arg in \"$@\"; do echo \"arg:$arg\"; done\n"
-                                        + "[ \"$1\" = serve ] && exec sleep 300\nexit 0\n")
+                                        + "[ \"$1\" = serve ] && exec httpd -f -p $PORT -h /\nexit 0\n")
                         .file("app.json", "{\"scripts\": {\"dokku\": {\"predeploy\": \"echo \\\"a b\\\" c\"}}}"));
 
         Finished finished = deploy(engine, imageOrder(newApp(), image));
