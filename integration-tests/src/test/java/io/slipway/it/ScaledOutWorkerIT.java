@@ -71,6 +71,8 @@ class ScaledOutWorkerIT {
         env.put("CONTAINER_HOST", engine.endpoint().toString());
         env.put("SLIPWAY_NETWORK", "none");
         env.put("SLIPWAY_PIPELINE_SETTLE_TIME", "1s");
+        env.put("SLIPWAY_PIPELINE_WAIT_TO_RETIRE", "1s");
+        env.put("SLIPWAY_ROUTER", "none");
         env.put("SLIPWAY_PIPELINE_REMOVE_LEFTOVERS_ON_START", "false");
         worker = builder.redirectErrorStream(true)
                 .redirectOutput(workerLog.toFile())
