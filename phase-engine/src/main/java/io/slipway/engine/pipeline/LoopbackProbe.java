@@ -65,10 +65,18 @@ public final class LoopbackProbe implements HealthProbe {
         if (check.port() != publishedPort) {
             return Attempt.failed("port " + check.port() + " is not published; only PORT " + publishedPort + " is");
         }
-        URI uri = URI.create(check.scheme() + "://" + address + check.path());
+        HttpRequest.Builder request;
         try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(uri).timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
+            request = HttpRequest.newBuilder(URI.create(check.scheme() + "://" + address + check.path()))
+                    .timeout(timeout)
+                    .GET();
+            check.httpHeaders().forEach(request::header);
+        } catch (IllegalArgumentException e) {
+            // A path that is no URI path, or a header the HTTP client reserves (Host, Connection, ...).
+            return Attempt.failed("cannot send this check: " + e.getMessage());
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String answer = "HTTP " + response.statusCode() + " " + shorten(response.body());
             boolean statusOk = response.statusCode() >= 200 && response.statusCode() < 400;
             boolean contentOk =

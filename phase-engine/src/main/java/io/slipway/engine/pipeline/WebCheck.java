@@ -2,6 +2,7 @@ package io.slipway.engine.pipeline;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param pause the pause between two attempts (app.json's {@code wait})
  * @param timeout how long one attempt may take
  * @param initialDelay how long to wait after the start before the first attempt
+ * @param httpHeaders headers the HTTP request carries
  */
 record WebCheck(
         String name,
@@ -30,7 +32,8 @@ record WebCheck(
         int attempts,
         Duration pause,
         Duration timeout,
-        Duration initialDelay) {
+        Duration initialDelay,
+        Map<String, String> httpHeaders) {
 
     enum Kind {
         /** An HTTP request to the container's published address. */
@@ -45,6 +48,7 @@ record WebCheck(
 
     WebCheck {
         command = List.copyOf(command);
+        httpHeaders = Map.copyOf(httpHeaders);
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1");
         }

@@ -6,6 +6,7 @@ import io.slipway.manifest.ProcessTypes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,7 +62,8 @@ final class WebCheckPlan {
                 attempts,
                 pause,
                 pause,
-                Duration.ZERO);
+                Duration.ZERO,
+                Map.of());
     }
 
     private static WebCheck planned(HealthCheck check, int number, int defaultPort) {
@@ -91,7 +93,8 @@ final class WebCheckPlan {
                 Math.min(MAX_ATTEMPTS, Math.max(1, check.attempts().orElse(DEFAULT_ATTEMPTS))),
                 seconds(check.waitSeconds(), DEFAULT_WAIT),
                 seconds(check.timeout(), DEFAULT_TIMEOUT),
-                initialDelay);
+                initialDelay,
+                check.httpHeaders());
     }
 
     private static Duration seconds(Optional<Integer> value, Duration fallback) {

@@ -8,6 +8,7 @@ import io.slipway.manifest.ParsedManifests;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -46,15 +47,16 @@ class WebCheckPlanTests {
                         3,
                         Duration.ofSeconds(5),
                         Duration.ofSeconds(5),
-                        Duration.ZERO));
+                        Duration.ZERO,
+                        Map.of()));
     }
 
     @Test
     void keysAreHonouredAndBounded() {
         List<WebCheck> plan = WebCheckPlan.of(
-                manifests(
-                        "{\"healthchecks\": {\"web\": [{\"type\": \"startup\", \"path\": \"/\", \"port\": 8080,"
-                                + " \"content\": \"ok\", \"attempts\": 100000, \"wait\": 2, \"timeout\": 9, \"initialDelay\": 4}]}}"),
+                manifests("{\"healthchecks\": {\"web\": [{\"type\": \"startup\", \"path\": \"/\", \"port\": 8080,"
+                        + " \"content\": \"ok\", \"attempts\": 100000, \"wait\": 2, \"timeout\": 9, \"initialDelay\": 4,"
+                        + " \"httpHeaders\": [{\"name\": \"X-Check\", \"value\": \"1\"}]}]}}"),
                 5000,
                 START_TIMEOUT);
 
@@ -66,6 +68,7 @@ class WebCheckPlanTests {
             assertThat(check.pause()).isEqualTo(Duration.ofSeconds(2));
             assertThat(check.timeout()).isEqualTo(Duration.ofSeconds(9));
             assertThat(check.initialDelay()).isEqualTo(Duration.ofSeconds(4));
+            assertThat(check.httpHeaders()).containsExactly(Map.entry("X-Check", "1"));
         });
     }
 
