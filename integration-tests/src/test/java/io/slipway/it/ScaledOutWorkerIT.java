@@ -96,7 +96,7 @@ class ScaledOutWorkerIT {
                 KafkaProducer<String, String> producer = producer();
                 KafkaConsumer<String, String> consumer = consumer()) {
             String image = images.build(BuildContext.fromBaseImage("WORKDIR /app", "COPY Procfile /app/")
-                    .file("Procfile", "release: echo released-by-worker\nweb: exec sleep 300\n"));
+                    .file("Procfile", "release: echo released-by-worker\nweb: exec httpd -f -p $PORT -h /\n"));
             consumer.subscribe(List.of(eventsTopic));
 
             producer.send(new ProducerRecord<>(requestsTopic, app, start(deploymentId, app, image)))
