@@ -6,6 +6,7 @@ import io.slipway.engine.pipeline.DeploymentEvent.Finished;
 import io.slipway.engine.pipeline.DeploymentEvent.PhaseChanged;
 import io.slipway.manifest.ManifestParser;
 import io.slipway.runtime.Cancellation;
+import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerState;
 import io.slipway.runtime.ProcessSpec;
 import io.slipway.runtime.TaskOutcome;
@@ -181,6 +182,31 @@ class DeploymentPipelineTests {
         assertThat(finished().status()).isEqualTo(DeploymentStatus.FAILED);
         assertThat(finished().reason()).isEqualTo("deploy: web.1 restarted 2 times (last exit code 3)");
         assertThat(systemLines(Phase.DEPLOY)).contains("web.1 | listening", "web.1 | panic: no database");
+        assertThat(runtime.operations()).noneMatch(operation -> operation.startsWith("route"));
+        assertThat(runtime.containers.keySet()).containsExactly("old-1");
+    }
+
+    @Test
+    void aProcessTheEngineRestartsAfterItsCheckPassedStillGetsNoTraffic() {
+        withManifests(null, PROCFILE);
+        runtime.withRunningProcess(APP, "old-deployment", "old-1");
+        probe.onAttempt = () -> runtime.containers.computeIfPresent(
+                "new-1",
+                (id, running) -> new ContainerInfo(
+                        id,
+                        running.name(),
+                        running.image(),
+                        ContainerState.RUNNING,
+                        137,
+                        running.labels(),
+                        1,
+                        true,
+                        running.address()));
+
+        deploy(imageOrder());
+
+        assertThat(probe.attempted).hasSize(1);
+        assertThat(finished().reason()).isEqualTo("deploy: web.1 restarted 1 time (last exit code 137)");
         assertThat(runtime.operations()).noneMatch(operation -> operation.startsWith("route"));
         assertThat(runtime.containers.keySet()).containsExactly("old-1");
     }

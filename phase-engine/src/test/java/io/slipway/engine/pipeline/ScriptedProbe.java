@@ -10,6 +10,8 @@ final class ScriptedProbe implements HealthProbe {
 
     final Deque<Attempt> answers = new ArrayDeque<>();
     final List<String> attempted = new ArrayList<>();
+    /** Runs at each attempt, e.g. to have the engine restart the container while it is checked. */
+    Runnable onAttempt = () -> {};
 
     ScriptedProbe answering(Attempt... script) {
         answers.addAll(List.of(script));
@@ -19,6 +21,7 @@ final class ScriptedProbe implements HealthProbe {
     @Override
     public Attempt attempt(WebCheck check, String containerId, String address) {
         attempted.add(check.name() + " " + check.kind() + " " + containerId + " " + address);
+        onAttempt.run();
         return answers.isEmpty() ? Attempt.passed("ok") : answers.poll();
     }
 }
