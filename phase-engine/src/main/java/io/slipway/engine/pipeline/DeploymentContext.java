@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,7 +27,7 @@ final class DeploymentContext {
     /** Something a step made, and how to take it away again. */
     private record Undo(Phase phase, Runnable action) {}
 
-    private final DeploymentOrder order;
+    private DeploymentOrder order;
     private final ContainerRuntime runtime;
     private final PipelineSettings settings;
     private final ProcessLimit processLimit;
@@ -81,6 +82,17 @@ final class DeploymentContext {
 
     ParsedManifests manifests() {
         return manifests;
+    }
+
+    /**
+     * The containers of this deployment get {@code variables} too, as config (app.json's env); the events say so,
+     * and mask their values from here on.
+     */
+    void configAdded(Map<String, String> variables) {
+        if (!variables.isEmpty()) {
+            order = order.withConfigAdded(variables);
+            events.configAdded(variables);
+        }
     }
 
     void manifestsResolved(ManifestFiles files, ParsedManifests manifests) {

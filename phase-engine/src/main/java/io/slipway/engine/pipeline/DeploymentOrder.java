@@ -1,6 +1,7 @@
 package io.slipway.engine.pipeline;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,6 +44,24 @@ public record DeploymentOrder(
         }
         config = Map.copyOf(config);
         formation = Map.copyOf(formation);
+    }
+
+    /** This order with {@code variables} added to its config (app.json's defaults and generated secrets). */
+    public DeploymentOrder withConfigAdded(Map<String, String> variables) {
+        Map<String, String> merged = new HashMap<>(config);
+        merged.putAll(variables);
+        return new DeploymentOrder(
+                deploymentId,
+                app,
+                kind,
+                image,
+                buildContext,
+                appJsonPath,
+                procfilePath,
+                manifests,
+                merged,
+                formation,
+                taskTimeout);
     }
 
     /** The texts of both manifests; {@code null} where the file is absent. */

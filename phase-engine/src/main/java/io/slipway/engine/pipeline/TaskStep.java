@@ -29,6 +29,11 @@ final class TaskStep implements Step {
         return command.apply(tasks);
     }
 
+    /** Why the phase is skipped when the manifests give it no command. */
+    String noCommand() {
+        return "no command in " + commandSource;
+    }
+
     ChangePolicy changes() {
         return changes;
     }
@@ -39,7 +44,7 @@ final class TaskStep implements Step {
         if (task.isPresent()) {
             return PhaseEvent.started(phase, task.get());
         }
-        String reason = "no command in " + commandSource;
+        String reason = noCommand();
         deployment.log(phase, reason + "; skipped");
         return PhaseEvent.skipped(phase, reason);
     }
