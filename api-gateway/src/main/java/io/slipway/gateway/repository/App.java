@@ -13,8 +13,10 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** An app: its config variables and formation, applied at its next deployment, and its current release. */
@@ -39,6 +41,12 @@ public class App {
     @Column(name = "var_value", length = 65536, nullable = false)
     private Map<String, String> config = new HashMap<>();
 
+    /** The config variables app.json's env set and the operator has not set since. */
+    @ElementCollection
+    @CollectionTable(name = "app_config_from_app_json", joinColumns = @JoinColumn(name = "app_name"))
+    @Column(name = "var_name", length = 255, nullable = false)
+    private Set<String> configFromAppJson = new HashSet<>();
+
     @ElementCollection
     @CollectionTable(name = "app_formation", joinColumns = @JoinColumn(name = "app_name"))
     @MapKeyColumn(name = "process_type")
@@ -47,6 +55,13 @@ public class App {
 
     @Column(name = "task_timeout_seconds")
     private Long taskTimeoutSeconds;
+
+    public static final String FROM_APP_JSON = "app.json";
+    /** The sizes of the config columns. */
+    public static final int MAX_NAME_LENGTH = 255;
+
+    public static final int MAX_VALUE_LENGTH = 65536;
+    public static final String FROM_OPERATOR = "operator";
 
     protected App() {}
 
@@ -76,14 +91,40 @@ public class App {
         return new TreeMap<>(formation);
     }
 
+    /** Where each config variable came from: {@link #FROM_APP_JSON}, else {@link #FROM_OPERATOR}; sorted by name. */
+    public Map<String, String> configSources() {
+        Map<String, String> sources = new TreeMap<>();
+        config.keySet()
+                .forEach(name -> sources.put(name, configFromAppJson.contains(name) ? FROM_APP_JSON : FROM_OPERATOR));
+        return sources;
+    }
+
+    /** Every variable given is the operator's from now on. */
     public void replaceConfig(Map<String, String> variables) {
         config.clear();
         config.putAll(variables);
+        configFromAppJson.clear();
+    }
+
+    /**
+     * Variables app.json's env gave a deployment: each is set only if the config still lacks it, so that a value
+     * the operator set meanwhile is never overwritten.
+     */
+    public void addConfigFromAppJson(Map<String, String> variables) {
+        variables.forEach((name, value) -> {
+            // What the columns cannot hold is left out; the deployment that asked for it had it all the same.
+            if (name.length() <= MAX_NAME_LENGTH
+                    && value.length() <= MAX_VALUE_LENGTH
+                    && config.putIfAbsent(name, value) == null) {
+                configFromAppJson.add(name);
+            }
+        });
     }
 
     /** JSON merge patch semantics: a {@code null} value removes the variable. */
     public void mergeConfig(Map<String, String> changes) {
         changes.forEach((key, value) -> {
+            configFromAppJson.remove(key);
             if (value == null) {
                 config.remove(key);
             } else {

@@ -1,5 +1,6 @@
 package io.slipway.gateway.service;
 
+import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
 import io.slipway.gateway.AppSettings;
 import io.slipway.gateway.AppView;
 import io.slipway.gateway.InvalidRequestException;
@@ -10,16 +11,20 @@ import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
+import io.slipway.manifest.ManifestException;
+import io.slipway.manifest.ManifestParser;
 import io.slipway.manifest.ProcessLimit;
 import io.slipway.manifest.ProcessTypes;
 import io.slipway.manifest.Procfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -35,10 +40,9 @@ public class AppService {
     private static final Pattern APP_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     /** What a shell accepts as a variable name. */
     private static final Pattern CONFIG_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    /** The sizes of the stored columns. */
-    private static final int MAX_CONFIG_NAME = 255;
 
-    private static final int MAX_CONFIG_VALUE = 65536;
+    private static final int MAX_CONFIG_NAME = App.MAX_NAME_LENGTH;
+    private static final int MAX_CONFIG_VALUE = App.MAX_VALUE_LENGTH;
     /** Every variable goes into every container's environment, and into every deploy request. */
     private static final int MAX_CONFIG_VARIABLES = 500;
 
@@ -48,6 +52,7 @@ public class AppService {
     private final EngineCommands engine;
     private final BuildContexts contexts;
     private final ProcessLimit processLimit;
+    private final ManifestParser parser;
 
     public AppService(
             AppRepository apps,
@@ -55,13 +60,15 @@ public class AppService {
             AppProcesses processes,
             EngineCommands engine,
             BuildContexts contexts,
-            ProcessLimit processLimit) {
+            ProcessLimit processLimit,
+            ManifestParser parser) {
         this.apps = apps;
         this.deployments = deployments;
         this.processes = processes;
         this.engine = engine;
         this.contexts = contexts;
         this.processLimit = processLimit;
+        this.parser = parser;
     }
 
     @Transactional
@@ -177,6 +184,12 @@ public class AppService {
         return apps.findByIdOptional(name).map(App::config);
     }
 
+    /** Where each variable came from: {@code app.json} (its env, not changed since) or {@code operator}. */
+    @Transactional
+    public Optional<Map<String, String>> configSources(String name) {
+        return apps.findByIdOptional(name).map(App::configSources);
+    }
+
     /** PUT: the variables become exactly {@code variables}. */
     @Transactional
     public Optional<Map<String, String>> replaceConfig(String name, Map<String, String> variables) {
@@ -207,7 +220,8 @@ public class AppService {
     /**
      * The scale of each process type from the next deployment on; types not named keep the default
      * (app.json's {@code formation}, else {@code web=1}). {@code release} is the release task, not a
-     * process type: it can only be "scaled" to 0, which is not stored.
+     * process type: it can only be "scaled" to 0, which is not stored. Once the app has a current release, a
+     * type its Procfile lacks is refused above 0, so that the next deployment does not fail on it after its tasks ran.
      */
     @Transactional
     public Optional<Map<String, Integer>> scale(String name, Map<String, Integer> quantities) {
@@ -215,9 +229,35 @@ public class AppService {
         Map<String, Integer> stored = new TreeMap<>(quantities);
         stored.remove(Procfile.RELEASE);
         return apps.findByIdOptional(name).map(app -> {
+            releasedProcessTypes(app)
+                    .ifPresent(types -> stored.forEach((type, quantity) -> ProcessTypes.absenceProblem(
+                                    type, quantity, types)
+                            .ifPresent(problem -> {
+                                throw new InvalidRequestException(type + ": " + problem + " of the current release");
+                            })));
             app.scale(stored);
             return app.formation();
         });
+    }
+
+    /**
+     * The process types of the Procfile the app's current release was deployed with, as the engine reported it;
+     * empty before the first release.
+     */
+    private Optional<Set<String>> releasedProcessTypes(App app) {
+        Optional<ManifestFiles> manifests = app.currentRelease().flatMap(Deployment::manifests);
+        if (manifests.isEmpty()) {
+            return Optional.empty();
+        }
+        String procfile = manifests.get().procfile();
+        try {
+            return Optional.of(parser.parseProcfile(procfile == null ? null : procfile.getBytes(StandardCharsets.UTF_8))
+                    .processes()
+                    .keySet());
+        } catch (ManifestException e) {
+            // A release ran with it, so it parsed then; should the parser have grown stricter, nothing is refused.
+            return Optional.empty();
+        }
     }
 
     private static void checkConfig(Map<String, String> variables, boolean nullRemoves) {

@@ -71,6 +71,8 @@ public class DeploymentEventStore {
             deployment.start(started.at());
         } else if (event instanceof DeploymentEvent.ManifestsResolved resolved) {
             deployment.resolveManifests(resolved.image(), new ManifestFiles(resolved.appJson(), resolved.procfile()));
+        } else if (event instanceof DeploymentEvent.ConfigAdded added) {
+            apps.findByIdOptional(deployment.app()).ifPresent(app -> app.addConfigFromAppJson(added.variables()));
         } else if (event instanceof DeploymentEvent.PhaseChanged change) {
             deployment.changePhase(
                     change.phase(), change.status(), change.command(), change.exitCode(), change.reason(), change.at());
