@@ -3,6 +3,7 @@ package io.slipway.engine.service;
 import io.slipway.engine.config.EngineConfig;
 import io.slipway.engine.pipeline.AppRemoval;
 import io.slipway.engine.pipeline.DeploymentPipeline;
+import io.slipway.engine.pipeline.DeploymentPlanner;
 import io.slipway.engine.pipeline.InterruptedDeploymentRecovery;
 import io.slipway.engine.pipeline.LeftoverSweeper;
 import io.slipway.engine.pipeline.PipelineSettings;
@@ -42,6 +43,13 @@ public class PipelineProducer {
                 pipeline.shell(),
                 pipeline.maxLogLines());
         return new DeploymentPipeline(runtime, parser, settings, Clock.systemUTC());
+    }
+
+    /** Dry runs, by the pipeline's own rules and shell. */
+    @Produces
+    @Singleton
+    DeploymentPlanner planner(ContainerRuntime runtime, ManifestParser parser, EngineConfig config) {
+        return new DeploymentPlanner(runtime, parser, config.pipeline().shell());
     }
 
     @Produces
