@@ -11,6 +11,7 @@ import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
+import io.slipway.gateway.webhook.WebhookService;
 import io.slipway.manifest.ManifestException;
 import io.slipway.manifest.ManifestParser;
 import io.slipway.manifest.ProcessLimit;
@@ -53,6 +54,7 @@ public class AppService {
     private final BuildContexts contexts;
     private final ProcessLimit processLimit;
     private final ManifestParser parser;
+    private final WebhookService webhooks;
 
     public AppService(
             AppRepository apps,
@@ -61,7 +63,8 @@ public class AppService {
             EngineCommands engine,
             BuildContexts contexts,
             ProcessLimit processLimit,
-            ManifestParser parser) {
+            ManifestParser parser,
+            WebhookService webhooks) {
         this.apps = apps;
         this.deployments = deployments;
         this.processes = processes;
@@ -69,6 +72,7 @@ public class AppService {
         this.contexts = contexts;
         this.processLimit = processLimit;
         this.parser = parser;
+        this.webhooks = webhooks;
     }
 
     @Transactional
@@ -156,6 +160,7 @@ public class AppService {
         apps.findByIdOptional(name).ifPresent(app -> {
             app.forgetRelease();
             apps.flush();
+            webhooks.forgetApp(name);
             deployments.deleteOfApp(name);
             apps.delete(app);
         });

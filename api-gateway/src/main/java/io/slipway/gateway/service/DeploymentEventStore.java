@@ -8,6 +8,7 @@ import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
 import io.slipway.gateway.repository.LogLine;
 import io.slipway.gateway.repository.LogLineRepository;
+import io.slipway.gateway.webhook.WebhookOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -23,11 +24,14 @@ public class DeploymentEventStore {
     private final AppRepository apps;
     private final DeploymentRepository deployments;
     private final LogLineRepository lines;
+    private final WebhookOutbox webhooks;
 
-    public DeploymentEventStore(AppRepository apps, DeploymentRepository deployments, LogLineRepository lines) {
+    public DeploymentEventStore(
+            AppRepository apps, DeploymentRepository deployments, LogLineRepository lines, WebhookOutbox webhooks) {
         this.apps = apps;
         this.deployments = deployments;
         this.lines = lines;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -59,6 +63,7 @@ public class DeploymentEventStore {
                 applied.add(event);
             } else {
                 apply(deployment, event);
+                webhooks.enqueue(deployment, event);
                 applied.add(event);
             }
         }
