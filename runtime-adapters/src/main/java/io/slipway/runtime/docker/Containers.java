@@ -11,6 +11,7 @@ import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerRuntimeException;
 import io.slipway.runtime.EngineKind;
 import io.slipway.runtime.ImageNotFoundException;
+import io.slipway.runtime.ResourceLimits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class Containers {
 
     private static final Logger LOG = LoggerFactory.getLogger(Containers.class);
+    /** 128 + 9: the exit status of a process killed by SIGKILL. */
+    private static final int SIGKILL_EXIT = 137;
 
     private final DockerClient queries;
     private final DockerClient docker;
@@ -101,6 +104,23 @@ final class Containers {
         } catch (ContainerRuntimeException e) {
             LOG.warn("container {} could not be removed: {}", id, e.getMessage());
         }
+    }
+
+    /**
+     * Whether the engine killed the stopped container {@code id} for its memory. Docker says so ({@code OOMKilled}).
+     * Podman 4.3 on cgroup v1 never does, even when the kernel killed the container's main process for it: there, a
+     * SIGKILL exit (137) of a container with a memory limit, which Slipway did not kill, is read as that.
+     */
+    boolean killedForMemory(String id, int exitCode, ResourceLimits limits) {
+        Boolean reported = errors.call(
+                "inspect container " + id,
+                () -> queries.inspectContainerCmd(id).exec().getState().getOOMKilled());
+        if (Boolean.TRUE.equals(reported)) {
+            return true;
+        }
+        return engine == EngineKind.PODMAN
+                && exitCode == SIGKILL_EXIT
+                && limits.memoryBytes().isPresent();
     }
 
     Optional<ContainerInfo> inspect(String id) {

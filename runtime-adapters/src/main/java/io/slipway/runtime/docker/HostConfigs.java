@@ -3,6 +3,7 @@ package io.slipway.runtime.docker;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Ulimit;
+import io.slipway.runtime.ResourceLimits;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,15 +25,23 @@ final class HostConfigs {
         this.network = network;
     }
 
-    /** For task containers and the never-started containers files are read from. */
+    /** For the never-started containers files are read from. */
     HostConfig forShortLived() {
+        return forShortLived(ResourceLimits.NONE);
+    }
+
+    /** For task containers. */
+    HostConfig forShortLived(ResourceLimits limits) {
         HostConfig config = HostConfig.newHostConfig().withUlimits(ULIMITS);
         network.ifPresent(config::withNetworkMode);
+        // Swap equal to memory: no swap beyond the limit, so a container over it is killed, not slowed down.
+        limits.memoryBytes().ifPresent(bytes -> config.withMemory(bytes).withMemorySwap(bytes));
+        limits.nanoCpus().ifPresent(config::withNanoCPUs);
         return config;
     }
 
     /** A process runs on after a crash or an engine restart, until Slipway stops it. */
-    HostConfig forProcess() {
-        return forShortLived().withRestartPolicy(RestartPolicy.unlessStoppedRestart());
+    HostConfig forProcess(ResourceLimits limits) {
+        return forShortLived(limits).withRestartPolicy(RestartPolicy.unlessStoppedRestart());
     }
 }

@@ -23,7 +23,7 @@ final class ProcessStarter {
                 .withName(process.name())
                 .withEnv(Containers.envList(process.env()))
                 .withLabels(process.labels())
-                .withHostConfig(hostConfigs.forProcess());
+                .withHostConfig(hostConfigs.forProcess(process.limits()));
         // An empty command leaves the image's own Entrypoint and Cmd.
         String id = containers.create(process.cmd().isEmpty() ? command : command.withCmd(process.cmd()), "process");
         try {
