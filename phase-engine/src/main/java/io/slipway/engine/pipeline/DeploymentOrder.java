@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param config the app's config variables
  * @param formation the requested scale per process type; empty for the defaults
  * @param taskTimeout the task timeout for this deployment; empty for the engine's default
+ * @param limits the memory and CPU its task and process containers may use
  */
 public record DeploymentOrder(
         String deploymentId,
@@ -32,7 +33,36 @@ public record DeploymentOrder(
         Optional<ManifestFiles> manifests,
         Map<String, String> config,
         Map<String, Integer> formation,
-        Optional<Duration> taskTimeout) {
+        Optional<Duration> taskTimeout,
+        AppLimits limits) {
+
+    /** An order without limits. */
+    public DeploymentOrder(
+            String deploymentId,
+            String app,
+            DeploymentKind kind,
+            String image,
+            Optional<String> buildContext,
+            Optional<String> appJsonPath,
+            Optional<String> procfilePath,
+            Optional<ManifestFiles> manifests,
+            Map<String, String> config,
+            Map<String, Integer> formation,
+            Optional<Duration> taskTimeout) {
+        this(
+                deploymentId,
+                app,
+                kind,
+                image,
+                buildContext,
+                appJsonPath,
+                procfilePath,
+                manifests,
+                config,
+                formation,
+                taskTimeout,
+                AppLimits.NONE);
+    }
 
     public DeploymentOrder {
         Objects.requireNonNull(deploymentId, "deploymentId");
@@ -44,6 +74,7 @@ public record DeploymentOrder(
         }
         config = Map.copyOf(config);
         formation = Map.copyOf(formation);
+        limits = limits == null ? AppLimits.NONE : limits;
     }
 
     /** This order with {@code variables} added to its config (app.json's defaults and generated secrets). */
@@ -61,7 +92,8 @@ public record DeploymentOrder(
                 manifests,
                 merged,
                 formation,
-                taskTimeout);
+                taskTimeout,
+                limits);
     }
 
     /** The texts of both manifests; {@code null} where the file is absent. */

@@ -44,7 +44,8 @@ final class StartProcessesStep implements Step {
                     cmd,
                     ContainerEnvironment.forProcess(
                             order, process.type(), deployment.settings().port()),
-                    ContainerLabels.process(order.app(), order.deploymentId(), process.type())));
+                    ContainerLabels.process(order.app(), order.deploymentId(), process.type()),
+                    order.limits().process(process.type())));
             startedIds.add(id);
             deployment.log(phase, "started " + process.type() + "." + process.index() + " as " + shortId(id));
         }

@@ -62,10 +62,12 @@ final class TaskStep implements Step {
                 ContainerEnvironment.forTask(order, phase),
                 ContainerLabels.task(order.app(), order.deploymentId(), phase),
                 deployment.taskTimeout(),
-                commitAs);
+                commitAs,
+                order.limits().task());
         TaskResult result = deployment.runtime().runTask(task, deployment.output(phase), deployment.cancellation());
         switch (result.outcome()) {
             case TIMED_OUT -> throw PhaseFailure.failed(phase, "timeout");
+            case OUT_OF_MEMORY -> throw PhaseFailure.outOfMemory(phase, result.exitCode());
             case CANCELLED -> throw PhaseFailure.cancelled(phase);
             case EXITED -> {
                 if (result.exitCode() != 0) {
