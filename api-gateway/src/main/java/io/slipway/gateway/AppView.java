@@ -14,6 +14,7 @@ import java.util.Map;
  * @param formation the scale requested per process type, applied at the next deployment
  * @param taskTimeoutSeconds the app's default task timeout; null for the engine's default
  * @param processes the app's process containers on the engine and their state
+ * @param limits the memory and CPU the app's containers may use; null for none
  * @param engineError null when the engine answered; else why it did not, and the processes are those
  *     of its last answer with their state {@code UNKNOWN}
  */
@@ -25,11 +26,20 @@ public record AppView(
         Map<String, Integer> formation,
         Long taskTimeoutSeconds,
         List<ProcessView> processes,
-        String engineError) {
+        String engineError,
+        LimitsSettings limits) {
 
     public AppView withProcesses(List<ProcessView> running, String engineError) {
         return new AppView(
-                name, createdAt, currentRelease, latestDeployment, formation, taskTimeoutSeconds, running, engineError);
+                name,
+                createdAt,
+                currentRelease,
+                latestDeployment,
+                formation,
+                taskTimeoutSeconds,
+                running,
+                engineError,
+                limits);
     }
 
     /** The release that runs: the deployment that made it, what was deployed, and what the containers run. */

@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +29,7 @@ final class GatewayProcess {
     private final Path dataDir;
     private final Path log;
     private final int port;
+    private final Map<String, String> settings = new HashMap<>();
     private Process process;
 
     GatewayProcess(TestEngine engine) throws IOException {
@@ -38,6 +41,12 @@ final class GatewayProcess {
         this.dataDir = Files.createTempDirectory(Path.of("target"), "gateway-data-");
         this.log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         this.port = freePort();
+    }
+
+    /** An environment variable of the gateway's, beyond those every test gets. */
+    GatewayProcess with(String variable, String value) {
+        settings.put(variable, value);
+        return this;
     }
 
     URI uri() {
@@ -65,6 +74,7 @@ final class GatewayProcess {
         // The engines here run containers without a network bridge.
         builder.environment().put("SLIPWAY_NETWORK", "none");
         builder.environment().put("SLIPWAY_PIPELINE_SETTLE_TIME", "1s");
+        builder.environment().putAll(settings);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = builder.start();
         awaitUp();

@@ -1,5 +1,7 @@
 package io.slipway.gateway.repository;
 
+import io.slipway.engine.pipeline.AppLimits;
+import io.slipway.runtime.ResourceLimits;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -55,6 +57,17 @@ public class App {
 
     @Column(name = "task_timeout_seconds")
     private Long taskTimeoutSeconds;
+
+    @Column(name = "task_memory_bytes")
+    private Long taskMemoryBytes;
+
+    @Column(name = "task_nano_cpus")
+    private Long taskNanoCpus;
+
+    @ElementCollection
+    @CollectionTable(name = "app_process_limits", joinColumns = @JoinColumn(name = "app_name"))
+    @MapKeyColumn(name = "process_type")
+    private Map<String, StoredLimits> processLimits = new HashMap<>();
 
     public static final String FROM_APP_JSON = "app.json";
     /** The sizes of the config columns. */
@@ -145,6 +158,21 @@ public class App {
 
     public void changeTaskTimeout(Optional<Duration> timeout) {
         taskTimeoutSeconds = timeout.map(Duration::toSeconds).orElse(null);
+    }
+
+    /** The memory and CPU its containers may use, from its next deployment on. */
+    public AppLimits limits() {
+        Map<String, ResourceLimits> processes = new TreeMap<>();
+        processLimits.forEach((type, stored) -> processes.put(type, stored.limits()));
+        return new AppLimits(
+                new ResourceLimits(Optional.ofNullable(taskMemoryBytes), Optional.ofNullable(taskNanoCpus)), processes);
+    }
+
+    public void changeLimits(AppLimits limits) {
+        taskMemoryBytes = limits.task().memoryBytes().orElse(null);
+        taskNanoCpus = limits.task().nanoCpus().orElse(null);
+        processLimits.clear();
+        limits.processes().forEach((type, process) -> processLimits.put(type, new StoredLimits(process)));
     }
 
     /** The deployment whose release image now runs; called when a deployment of this app succeeds. */

@@ -1,5 +1,6 @@
 package io.slipway.gateway.service;
 
+import io.slipway.engine.pipeline.AppLimits;
 import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
 import io.slipway.gateway.AppSettings;
 import io.slipway.gateway.AppView;
@@ -17,6 +18,7 @@ import io.slipway.manifest.ManifestParser;
 import io.slipway.manifest.ProcessLimit;
 import io.slipway.manifest.ProcessTypes;
 import io.slipway.manifest.Procfile;
+import io.slipway.runtime.ContainerRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +57,7 @@ public class AppService {
     private final ProcessLimit processLimit;
     private final ManifestParser parser;
     private final WebhookService webhooks;
+    private final ContainerRuntime runtime;
 
     public AppService(
             AppRepository apps,
@@ -64,7 +67,8 @@ public class AppService {
             BuildContexts contexts,
             ProcessLimit processLimit,
             ManifestParser parser,
-            WebhookService webhooks) {
+            WebhookService webhooks,
+            ContainerRuntime runtime) {
         this.apps = apps;
         this.deployments = deployments;
         this.processes = processes;
@@ -73,6 +77,7 @@ public class AppService {
         this.processLimit = processLimit;
         this.parser = parser;
         this.webhooks = webhooks;
+        this.runtime = runtime;
     }
 
     @Transactional
@@ -170,18 +175,33 @@ public class AppService {
      * Changes the app's settings; a {@code taskTimeoutSeconds} of {@code null} returns the app to
      * the engine's default. Takes effect at the next deployment.
      */
-    public Optional<AppView> changeSettings(String name, AppSettings settings) {
+    public Optional<AppView> changeSettings(String name, AppSettings settings, Set<String> given) {
         if (settings == null) {
             throw new InvalidRequestException(
                     "a JSON object of settings is required, e.g. {\"taskTimeoutSeconds\": 120}");
         }
-        changeTaskTimeout(name, settings.taskTimeout());
+        AppLimits limits =
+                settings.limits() == null ? AppLimits.NONE : settings.limits().toEngine();
+        if (!limits.isNone() && !runtime.engine().enforcesLimits()) {
+            throw new InvalidRequestException("limits: the engine cannot enforce memory or CPU limits ("
+                    + runtime.engine().describe()
+                    + " reports no memory and cpu cgroup controllers, as rootless Podman on cgroup v1 does);"
+                    + " they are refused rather than ignored");
+        }
+        changeSettings(
+                name,
+                given.contains("taskTimeoutSeconds") ? Optional.of(settings.taskTimeout()) : Optional.empty(),
+                given.contains("limits") ? Optional.of(limits) : Optional.empty());
         return find(name);
     }
 
+    /** Only what the request named changes. */
     @Transactional
-    void changeTaskTimeout(String name, Optional<Duration> timeout) {
-        apps.findByIdOptional(name).ifPresent(app -> app.changeTaskTimeout(timeout));
+    void changeSettings(String name, Optional<Optional<Duration>> timeout, Optional<AppLimits> limits) {
+        apps.findByIdOptional(name).ifPresent(app -> {
+            timeout.ifPresent(app::changeTaskTimeout);
+            limits.ifPresent(app::changeLimits);
+        });
     }
 
     @Transactional

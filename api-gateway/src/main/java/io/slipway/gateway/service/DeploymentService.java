@@ -251,7 +251,8 @@ public class DeploymentService {
                 plan.manifests(),
                 app.config(),
                 app.formation(),
-                plan.taskTimeout().or(app::taskTimeout));
+                plan.taskTimeout().or(app::taskTimeout),
+                app.limits());
     }
 
     /**
