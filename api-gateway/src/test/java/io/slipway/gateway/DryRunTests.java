@@ -5,10 +5,12 @@ import static io.slipway.gateway.Api.json;
 import static io.slipway.gateway.Api.newApp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
@@ -87,10 +89,7 @@ class DryRunTests {
                             "errors",
                             hasItem(equalTo("app.json env: required config variables without a value: API_KEY"
                                     + " (set them in the app's config)")))
-                    .body(
-                            "warnings",
-                            hasItem(org.hamcrest.Matchers.containsString(
-                                    "unknown: ignored: Slipway does not use this key")));
+                    .body("warnings", hasItem(containsString("unknown: ignored: Slipway does not use this key")));
 
             json(Map.of("image", entrypoint, "dryRun", true))
                     .post("/api/v1/apps/" + app + "/deployments")
@@ -126,7 +125,7 @@ class DryRunTests {
                 .body("phases[1].containerCommand", nullValue())
                 .body("processes.type", contains("web"))
                 .body("processes[0].command", equalTo("httpd -f -p $PORT"))
-                .body("warnings", hasItem(org.hamcrest.Matchers.startsWith("the image is built when deploying")));
+                .body("warnings", hasItem(startsWith("the image is built when deploying")));
 
         api().get("/api/v1/apps/" + app + "/deployments").then().body("", empty());
         assertThat(runtime.listImages("slipway/" + app)).isEmpty();

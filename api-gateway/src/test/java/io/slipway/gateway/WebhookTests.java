@@ -7,6 +7,7 @@ import static io.slipway.gateway.Api.newApp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -134,7 +135,7 @@ class WebhookTests {
                     .body("[0].attempts.statusCode", contains(503, 503, 204));
 
             api().delete("/api/v1/apps/" + app + "/webhooks/" + webhook).then().statusCode(204);
-            api().get("/api/v1/apps/" + app + "/webhooks").then().body("$", org.hamcrest.Matchers.empty());
+            api().get("/api/v1/apps/" + app + "/webhooks").then().body("$", empty());
             api().delete("/api/v1/apps/" + app + "/webhooks/" + webhook).then().statusCode(404);
         }
     }

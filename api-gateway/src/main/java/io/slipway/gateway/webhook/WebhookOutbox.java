@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Stores a delivery for every webhook an applied deployment event concerns, in the caller's transaction (the one
@@ -27,6 +28,7 @@ public class WebhookOutbox {
     private final WebhookDeliveryRepository deliveries;
     private final WebhookConfig config;
     private final ObjectMapper json;
+    private final AtomicLong lastMicros = new AtomicLong();
 
     public WebhookOutbox(
             WebhookRepository webhooks, WebhookDeliveryRepository deliveries, WebhookConfig config, ObjectMapper json) {
@@ -51,6 +53,20 @@ public class WebhookOutbox {
         config.url().ifPresent(url -> store(null, url, deployment, name.get(), phase, event.at()));
     }
 
+    /**
+     * When each delivery was made, strictly increasing within this gateway (to the microsecond the database keeps):
+     * the dispatcher sends due deliveries in that order, so the events of one deployment leave in the order they
+     * happened.
+     */
+    private Instant next() {
+        long micros = lastMicros.updateAndGet(last -> {
+            Instant now = Instant.now();
+            long current = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+            return Math.max(current, last + 1);
+        });
+        return Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1_000);
+    }
+
     private void store(String webhookId, String url, Deployment deployment, String event, Phase phase, Instant at) {
         String id = UUID.randomUUID().toString();
         WebhookPayload payload = new WebhookPayload(
@@ -64,7 +80,7 @@ public class WebhookOutbox {
                     event,
                     url,
                     json.writeValueAsString(payload),
-                    Instant.now()));
+                    next()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a webhook payload is plain data", e);
         }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Works out what a deployment would do without running it: a dry run. It reads the manifests where the deployment
@@ -34,8 +35,8 @@ public final class DeploymentPlanner {
      * Stands in for a build context's image, which would be built first: only so that the formation can be checked,
      * never to say what a container runs.
      */
-    private static final ImageDetails NOT_BUILT_YET = new ImageDetails(
-            "", List.of(), List.of("the built image's own command"), "", List.of(), "", java.util.Set.of());
+    private static final ImageDetails NOT_BUILT_YET =
+            new ImageDetails("", List.of(), List.of("the built image's own command"), "", List.of(), "", Set.of());
 
     private final ContainerRuntime runtime;
     private final ManifestParser parser;
