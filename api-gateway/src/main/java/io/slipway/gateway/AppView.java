@@ -17,6 +17,7 @@ import java.util.Map;
  * @param engineError null when the engine answered; else why it did not, and the processes are those
  *     of its last answer with their state {@code UNKNOWN}
  * @param url where the router serves the app; null without a router
+ * @param limits the memory and CPU the app's containers may use; null for none
  */
 public record AppView(
         String name,
@@ -27,7 +28,8 @@ public record AppView(
         Long taskTimeoutSeconds,
         List<ProcessView> processes,
         String engineError,
-        String url) {
+        String url,
+        LimitsSettings limits) {
 
     public AppView withProcesses(List<ProcessView> running, String engineError) {
         return new AppView(
@@ -39,7 +41,8 @@ public record AppView(
                 taskTimeoutSeconds,
                 running,
                 engineError,
-                url);
+                url,
+                limits);
     }
 
     /** The release that runs: the deployment that made it, what was deployed, and what the containers run. */

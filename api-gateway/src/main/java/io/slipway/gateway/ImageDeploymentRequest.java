@@ -10,8 +10,10 @@ import java.util.Optional;
  * @param taskTimeoutSeconds the timeout of each task of this deployment; the app's, else the engine's default when absent
  * @param appJsonPath where app.json is in the image, relative to its working directory; default {@code app.json}
  * @param procfilePath likewise for the Procfile; default {@code Procfile}
+ * @param dryRun true: answer what the deployment would do instead of queuing it
  */
-public record ImageDeploymentRequest(String image, Long taskTimeoutSeconds, String appJsonPath, String procfilePath) {
+public record ImageDeploymentRequest(
+        String image, Long taskTimeoutSeconds, String appJsonPath, String procfilePath, Boolean dryRun) {
 
     private static final int MAX_REFERENCE_LENGTH = 1024;
 
@@ -26,6 +28,10 @@ public record ImageDeploymentRequest(String image, Long taskTimeoutSeconds, Stri
         TaskTimeout.ofSeconds(taskTimeoutSeconds);
         checkPath("appJsonPath", appJsonPath);
         checkPath("procfilePath", procfilePath);
+    }
+
+    public boolean isDryRun() {
+        return Boolean.TRUE.equals(dryRun);
     }
 
     public Optional<Duration> taskTimeout() {

@@ -68,8 +68,13 @@ final class EngineEvents {
 
     /** A whole successful image deployment: predeploy, release and postdeploy each print a line. */
     EngineEvents succeeds(String image, String releaseImage) {
+        return succeeds(image, releaseImage, "web: sleep 60");
+    }
+
+    /** {@link #succeeds(String, String)} with this Procfile. */
+    EngineEvents succeeds(String image, String releaseImage, String procfile) {
         started()
-                .manifests(image, "{}", "web: sleep 60")
+                .manifests(image, "{}", procfile)
                 .phase(Phase.BUILD, PhaseStatus.SKIPPED, null, null, "not part of an image deployment");
         for (Phase phase : new Phase[] {Phase.PREDEPLOY, Phase.RELEASE, Phase.DEPLOY, Phase.POSTDEPLOY}) {
             phase(phase, PhaseStatus.RUNNING, "echo " + phase.id(), null, null)

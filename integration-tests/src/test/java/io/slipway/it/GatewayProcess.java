@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +33,7 @@ final class GatewayProcess {
     private final Path dataDir;
     private final Path log;
     private final int port;
+    private final Map<String, String> settings = new HashMap<>();
     private Process process;
 
     GatewayProcess(TestEngine engine) throws IOException {
@@ -42,6 +45,12 @@ final class GatewayProcess {
         this.dataDir = Files.createTempDirectory(Path.of("target"), "gateway-data-");
         this.log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
         this.port = freePort();
+    }
+
+    /** An environment variable of the gateway's, beyond those every test gets. */
+    GatewayProcess with(String variable, String value) {
+        settings.put(variable, value);
+        return this;
     }
 
     URI uri() {
@@ -74,6 +83,7 @@ final class GatewayProcess {
         builder.environment().put("SLIPWAY_ROUTER", "caddy");
         builder.environment().put("SLIPWAY_CADDY_ADMIN", TestEngines.endpoint("caddy.admin"));
         builder.environment().put("SLIPWAY_ROUTER_LISTEN", "127.0.0.1:" + ROUTER_PORT);
+        builder.environment().putAll(settings);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = builder.start();
         awaitUp();

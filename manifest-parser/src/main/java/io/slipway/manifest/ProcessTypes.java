@@ -1,5 +1,6 @@
 package io.slipway.manifest;
 
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,19 @@ public final class ProcessTypes {
     public static Optional<String> scaleProblem(String type, int quantity) {
         return type.equals(Procfile.RELEASE) && quantity > 0
                 ? Optional.of("release is the release task, not a process type: it cannot be scaled")
+                : Optional.empty();
+    }
+
+    /**
+     * Why a release cannot run {@code quantity} containers of {@code type}, if it cannot: a type other than
+     * {@value #WEB} needs an entry in the release's Procfile ({@code web} without one runs the image's own command).
+     * The engine checks the scale it deploys with it, the gateway a scale requested for the current release.
+     *
+     * @param procfileTypes the process types of the release's Procfile
+     */
+    public static Optional<String> absenceProblem(String type, int quantity, Collection<String> procfileTypes) {
+        return quantity > 0 && !type.equals(WEB) && !procfileTypes.contains(type)
+                ? Optional.of("process type '" + type + "' is not in the Procfile")
                 : Optional.empty();
     }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param labels labels for the container
  * @param publishedPort the container's TCP port to publish on a loopback port of the host that the engine
  *     chooses (see {@link ContainerInfo#address()}); empty to publish none
+ * @param limits the memory and CPU each container may use
  */
 public record ProcessSpec(
         String image,
@@ -22,7 +23,8 @@ public record ProcessSpec(
         List<String> cmd,
         Map<String, String> env,
         Map<String, String> labels,
-        Optional<Integer> publishedPort) {
+        Optional<Integer> publishedPort,
+        ResourceLimits limits) {
 
     public ProcessSpec {
         Objects.requireNonNull(image, "image");
@@ -31,11 +33,12 @@ public record ProcessSpec(
         env = Map.copyOf(env);
         labels = Map.copyOf(labels);
         Objects.requireNonNull(publishedPort, "publishedPort");
+        limits = limits == null ? ResourceLimits.NONE : limits;
     }
 
-    /** A process that publishes no port. */
+    /** A process that publishes no port and has no limits. */
     public ProcessSpec(
             String image, String name, List<String> cmd, Map<String, String> env, Map<String, String> labels) {
-        this(image, name, cmd, env, labels, Optional.empty());
+        this(image, name, cmd, env, labels, Optional.empty(), ResourceLimits.NONE);
     }
 }

@@ -7,5 +7,7 @@ public enum TaskOutcome {
     /** The task ran past its timeout and was killed. */
     TIMED_OUT,
     /** The task was killed because its cancellation was signalled. */
-    CANCELLED
+    CANCELLED,
+    /** The engine killed the task for using more memory than its limit. */
+    OUT_OF_MEMORY
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param commitAs when present and the task exits 0, the stopped container is committed into an
  *     image with this reference, keeping the original image's Entrypoint, Cmd, WorkingDir, Env,
  *     User and exposed ports
+ * @param limits the memory and CPU the task may use
  */
 public record TaskSpec(
         String image,
@@ -24,7 +25,19 @@ public record TaskSpec(
         Map<String, String> env,
         Map<String, String> labels,
         Duration timeout,
-        Optional<String> commitAs) {
+        Optional<String> commitAs,
+        ResourceLimits limits) {
+
+    /** A task without limits. */
+    public TaskSpec(
+            String image,
+            List<String> cmd,
+            Map<String, String> env,
+            Map<String, String> labels,
+            Duration timeout,
+            Optional<String> commitAs) {
+        this(image, cmd, env, labels, timeout, commitAs, ResourceLimits.NONE);
+    }
 
     public TaskSpec {
         Objects.requireNonNull(image, "image");
@@ -33,5 +46,6 @@ public record TaskSpec(
         labels = Map.copyOf(labels);
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(commitAs, "commitAs");
+        limits = limits == null ? ResourceLimits.NONE : limits;
     }
 }

@@ -719,7 +719,8 @@ abstract class ContainerRuntimeContract {
                         "mkdir -p /www && echo hello-$RUN > /www/index.html && exec httpd -f -p 5000 -h /www"),
                 Map.of("RUN", run),
                 runLabels,
-                Optional.of(5000)));
+                Optional.of(5000),
+                ResourceLimits.NONE));
 
         String address = runtime.inspectContainer(id).orElseThrow().address().orElseThrow();
         assertThat(address).matches("127\\.0\\.0\\.1:\\d+").isNotEqualTo("127.0.0.1:5000");

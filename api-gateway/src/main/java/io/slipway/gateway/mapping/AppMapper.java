@@ -2,6 +2,7 @@ package io.slipway.gateway.mapping;
 
 import io.slipway.engine.pipeline.ContainerLabels;
 import io.slipway.gateway.AppView;
+import io.slipway.gateway.LimitsSettings;
 import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.runtime.ContainerInfo;
@@ -27,7 +28,8 @@ public final class AppMapper {
                 app.taskTimeout().map(Duration::toSeconds).orElse(null),
                 List.of(),
                 null,
-                url.orElse(null));
+                url.orElse(null),
+                LimitsSettings.of(app.limits()));
     }
 
     public static AppView.ProcessView toProcess(ContainerInfo container) {

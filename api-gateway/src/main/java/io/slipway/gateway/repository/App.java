@@ -1,5 +1,7 @@
 package io.slipway.gateway.repository;
 
+import io.slipway.engine.pipeline.AppLimits;
+import io.slipway.runtime.ResourceLimits;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -13,8 +15,10 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** An app: its config variables and formation, applied at its next deployment, and its current release. */
@@ -39,6 +43,12 @@ public class App {
     @Column(name = "var_value", length = 65536, nullable = false)
     private Map<String, String> config = new HashMap<>();
 
+    /** The config variables app.json's env set and the operator has not set since. */
+    @ElementCollection
+    @CollectionTable(name = "app_config_from_app_json", joinColumns = @JoinColumn(name = "app_name"))
+    @Column(name = "var_name", length = 255, nullable = false)
+    private Set<String> configFromAppJson = new HashSet<>();
+
     @ElementCollection
     @CollectionTable(name = "app_formation", joinColumns = @JoinColumn(name = "app_name"))
     @MapKeyColumn(name = "process_type")
@@ -47,6 +57,24 @@ public class App {
 
     @Column(name = "task_timeout_seconds")
     private Long taskTimeoutSeconds;
+
+    @Column(name = "task_memory_bytes")
+    private Long taskMemoryBytes;
+
+    @Column(name = "task_nano_cpus")
+    private Long taskNanoCpus;
+
+    @ElementCollection
+    @CollectionTable(name = "app_process_limits", joinColumns = @JoinColumn(name = "app_name"))
+    @MapKeyColumn(name = "process_type")
+    private Map<String, StoredLimits> processLimits = new HashMap<>();
+
+    public static final String FROM_APP_JSON = "app.json";
+    /** The sizes of the config columns. */
+    public static final int MAX_NAME_LENGTH = 255;
+
+    public static final int MAX_VALUE_LENGTH = 65536;
+    public static final String FROM_OPERATOR = "operator";
 
     protected App() {}
 
@@ -76,14 +104,40 @@ public class App {
         return new TreeMap<>(formation);
     }
 
+    /** Where each config variable came from: {@link #FROM_APP_JSON}, else {@link #FROM_OPERATOR}; sorted by name. */
+    public Map<String, String> configSources() {
+        Map<String, String> sources = new TreeMap<>();
+        config.keySet()
+                .forEach(name -> sources.put(name, configFromAppJson.contains(name) ? FROM_APP_JSON : FROM_OPERATOR));
+        return sources;
+    }
+
+    /** Every variable given is the operator's from now on. */
     public void replaceConfig(Map<String, String> variables) {
         config.clear();
         config.putAll(variables);
+        configFromAppJson.clear();
+    }
+
+    /**
+     * Variables app.json's env gave a deployment: each is set only if the config still lacks it, so that a value
+     * the operator set meanwhile is never overwritten.
+     */
+    public void addConfigFromAppJson(Map<String, String> variables) {
+        variables.forEach((name, value) -> {
+            // What the columns cannot hold is left out; the deployment that asked for it had it all the same.
+            if (name.length() <= MAX_NAME_LENGTH
+                    && value.length() <= MAX_VALUE_LENGTH
+                    && config.putIfAbsent(name, value) == null) {
+                configFromAppJson.add(name);
+            }
+        });
     }
 
     /** JSON merge patch semantics: a {@code null} value removes the variable. */
     public void mergeConfig(Map<String, String> changes) {
         changes.forEach((key, value) -> {
+            configFromAppJson.remove(key);
             if (value == null) {
                 config.remove(key);
             } else {
@@ -104,6 +158,21 @@ public class App {
 
     public void changeTaskTimeout(Optional<Duration> timeout) {
         taskTimeoutSeconds = timeout.map(Duration::toSeconds).orElse(null);
+    }
+
+    /** The memory and CPU its containers may use, from its next deployment on. */
+    public AppLimits limits() {
+        Map<String, ResourceLimits> processes = new TreeMap<>();
+        processLimits.forEach((type, stored) -> processes.put(type, stored.limits()));
+        return new AppLimits(
+                new ResourceLimits(Optional.ofNullable(taskMemoryBytes), Optional.ofNullable(taskNanoCpus)), processes);
+    }
+
+    public void changeLimits(AppLimits limits) {
+        taskMemoryBytes = limits.task().memoryBytes().orElse(null);
+        taskNanoCpus = limits.task().nanoCpus().orElse(null);
+        processLimits.clear();
+        limits.processes().forEach((type, process) -> processLimits.put(type, new StoredLimits(process)));
     }
 
     /** The deployment whose release image now runs; called when a deployment of this app succeeds. */

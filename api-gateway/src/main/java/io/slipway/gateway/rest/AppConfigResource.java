@@ -37,6 +37,17 @@ public class AppConfigResource {
         return apps.config(app).orElseThrow(() -> NotFound.app(app));
     }
 
+    @GET
+    @Path("/sources")
+    @Operation(
+            summary = "Where each config variable came from",
+            description = "\"app.json\" for a default or generated secret of app.json's env that the operator has not"
+                    + " set since, else \"operator\"; names only, never values")
+    @APIResponse(responseCode = "404", description = "No such app")
+    public Map<String, String> sources(@PathParam("app") String app) {
+        return apps.configSources(app).orElseThrow(() -> NotFound.app(app));
+    }
+
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(

@@ -6,6 +6,7 @@ import io.slipway.gateway.ImageDeploymentRequest;
 import io.slipway.gateway.InvalidRequestException;
 import io.slipway.gateway.TaskTimeout;
 import io.slipway.gateway.service.DeploymentService;
+import io.slipway.manifest.ManifestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -52,13 +53,24 @@ public class AppDeploymentResource {
     @Operation(
             summary = "Deploy an image",
             description = "Queues a deployment of an existing image, with the app's current config and formation."
-                    + " Its manifests are read from the image's working directory (or the paths given).")
+                    + " Its manifests are read from the image's working directory (or the paths given). With"
+                    + " \"dryRun\": true it answers 200 with the plan instead: the phases, each task's and process's"
+                    + " container command, the health checks, app.json's env by name, warnings and errors; nothing is"
+                    + " stored, and no container is started.")
+    @APIResponse(responseCode = "200", description = "The plan of a dry run")
     @APIResponse(responseCode = "202", description = "Queued")
     @APIResponse(responseCode = "404", description = "No such app")
-    @APIResponse(responseCode = "422", description = "No image, or an invalid field")
-    public Response deployImage(@PathParam("app") String app, ImageDeploymentRequest request, UriInfo uri) {
+    @APIResponse(
+            responseCode = "422",
+            description = "No image, or an invalid field; for a dry run also an absent image or invalid manifests")
+    public Response deployImage(@PathParam("app") String app, ImageDeploymentRequest request, UriInfo uri)
+            throws ManifestException {
         if (request == null) {
             throw new InvalidRequestException("a JSON body {\"image\": ...} is required");
+        }
+        if (request.isDryRun()) {
+            return Response.ok(deployments.dryRunImage(app, request).orElseThrow(() -> NotFound.app(app)))
+                    .build();
         }
         return Accepted.deployment(deployments.deployImage(app, request).orElseThrow(() -> NotFound.app(app)), uri);
     }
@@ -89,13 +101,20 @@ public class AppDeploymentResource {
                             schema = @Schema(type = SchemaType.INTEGER))
                     @QueryParam("taskTimeoutSeconds")
                     String taskTimeoutSeconds,
+            @Parameter(description = "true: answer 200 with what the deployment would do (the context is not built)")
+                    @QueryParam("dryRun")
+                    boolean dryRun,
             InputStream context,
             UriInfo uri)
-            throws IOException {
+            throws IOException, ManifestException {
         // Checked before the body is stored.
         Optional<Duration> taskTimeout =
                 TaskTimeout.ofSeconds(QueryNumbers.wholeNumber("taskTimeoutSeconds", taskTimeoutSeconds)
                         .orElse(null));
+        if (dryRun) {
+            return Response.ok(deployments.dryRunContext(app, context).orElseThrow(() -> NotFound.app(app)))
+                    .build();
+        }
         return Accepted.deployment(
                 deployments.deployContext(app, context, taskTimeout).orElseThrow(() -> NotFound.app(app)), uri);
     }

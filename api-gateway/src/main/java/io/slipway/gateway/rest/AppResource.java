@@ -1,8 +1,12 @@
 package io.slipway.gateway.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.Authenticated;
 import io.slipway.gateway.AppSettings;
 import io.slipway.gateway.AppView;
+import io.slipway.gateway.InvalidRequestException;
 import io.slipway.gateway.service.AppService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,7 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,9 +33,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AppResource {
 
     private final AppService apps;
+    private final ObjectMapper json;
 
-    public AppResource(AppService apps) {
+    public AppResource(AppService apps, ObjectMapper json) {
         this.apps = apps;
+        this.json = json;
     }
 
     public record CreateApp(String name) {}
@@ -68,13 +76,25 @@ public class AppResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Change the app's settings, e.g. {\"taskTimeoutSeconds\": 120}",
-            description = "taskTimeoutSeconds is the default timeout of each task of the app's deployments (null: the"
-                    + " engine's default); a deploy request's own taskTimeoutSeconds overrides it. Applies from the"
-                    + " next deployment on.")
+            description = "Only the settings named change. taskTimeoutSeconds is the default timeout of each task of"
+                    + " the app's deployments (null: the engine's default); a deploy request's own taskTimeoutSeconds"
+                    + " overrides it. limits: {\"task\": {\"memory\": \"256m\", \"cpus\": 0.5}, \"processes\":"
+                    + " {\"web\": {\"memory\": \"512m\", \"cpus\": 1}}} (null: none). A task killed for memory fails"
+                    + " its phase with reason \"out of memory\". Applies from the next deployment on.")
     @APIResponse(responseCode = "404", description = "No such app")
-    @APIResponse(responseCode = "422", description = "Not 1 to 86400 seconds")
-    public AppView changeSettings(@PathParam("app") String app, AppSettings settings) {
-        return apps.changeSettings(app, settings).orElseThrow(() -> NotFound.app(app));
+    @APIResponse(
+            responseCode = "422",
+            description = "Not 1 to 86400 seconds, limits out of bounds, or limits the engine cannot enforce")
+    public AppView changeSettings(@PathParam("app") String app, JsonNode body) throws JsonProcessingException {
+        if (body == null || !body.isObject()) {
+            throw new InvalidRequestException(
+                    "a JSON object of settings is required, e.g. {\"taskTimeoutSeconds\": 120}");
+        }
+        // A merge: settings the body does not name stay as they are.
+        Set<String> given = new HashSet<>();
+        body.fieldNames().forEachRemaining(given::add);
+        return apps.changeSettings(app, json.treeToValue(body, AppSettings.class), given)
+                .orElseThrow(() -> NotFound.app(app));
     }
 
     @DELETE

@@ -1,5 +1,7 @@
 package io.slipway.gateway.service;
 
+import io.slipway.engine.pipeline.AppLimits;
+import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
 import io.slipway.gateway.AppSettings;
 import io.slipway.gateway.AppView;
 import io.slipway.gateway.InvalidRequestException;
@@ -10,17 +12,23 @@ import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
+import io.slipway.gateway.webhook.WebhookService;
+import io.slipway.manifest.ManifestException;
+import io.slipway.manifest.ManifestParser;
 import io.slipway.manifest.ProcessLimit;
 import io.slipway.manifest.ProcessTypes;
 import io.slipway.manifest.Procfile;
+import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.router.RouterSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -36,10 +44,9 @@ public class AppService {
     private static final Pattern APP_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     /** What a shell accepts as a variable name. */
     private static final Pattern CONFIG_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    /** The sizes of the stored columns. */
-    private static final int MAX_CONFIG_NAME = 255;
 
-    private static final int MAX_CONFIG_VALUE = 65536;
+    private static final int MAX_CONFIG_NAME = App.MAX_NAME_LENGTH;
+    private static final int MAX_CONFIG_VALUE = App.MAX_VALUE_LENGTH;
     /** Every variable goes into every container's environment, and into every deploy request. */
     private static final int MAX_CONFIG_VARIABLES = 500;
 
@@ -50,6 +57,9 @@ public class AppService {
     private final BuildContexts contexts;
     private final ProcessLimit processLimit;
     private final RouterSettings routing;
+    private final ManifestParser parser;
+    private final WebhookService webhooks;
+    private final ContainerRuntime runtime;
 
     public AppService(
             AppRepository apps,
@@ -58,6 +68,9 @@ public class AppService {
             EngineCommands engine,
             BuildContexts contexts,
             ProcessLimit processLimit,
+            ManifestParser parser,
+            WebhookService webhooks,
+            ContainerRuntime runtime,
             RouterSettings routing) {
         this.routing = routing;
         this.apps = apps;
@@ -66,6 +79,9 @@ public class AppService {
         this.engine = engine;
         this.contexts = contexts;
         this.processLimit = processLimit;
+        this.parser = parser;
+        this.webhooks = webhooks;
+        this.runtime = runtime;
     }
 
     @Transactional
@@ -153,6 +169,7 @@ public class AppService {
         apps.findByIdOptional(name).ifPresent(app -> {
             app.forgetRelease();
             apps.flush();
+            webhooks.forgetApp(name);
             deployments.deleteOfApp(name);
             apps.delete(app);
         });
@@ -162,23 +179,44 @@ public class AppService {
      * Changes the app's settings; a {@code taskTimeoutSeconds} of {@code null} returns the app to
      * the engine's default. Takes effect at the next deployment.
      */
-    public Optional<AppView> changeSettings(String name, AppSettings settings) {
+    public Optional<AppView> changeSettings(String name, AppSettings settings, Set<String> given) {
         if (settings == null) {
             throw new InvalidRequestException(
                     "a JSON object of settings is required, e.g. {\"taskTimeoutSeconds\": 120}");
         }
-        changeTaskTimeout(name, settings.taskTimeout());
+        AppLimits limits =
+                settings.limits() == null ? AppLimits.NONE : settings.limits().toEngine();
+        if (!limits.isNone() && !runtime.engine().enforcesLimits()) {
+            throw new InvalidRequestException("limits: the engine cannot enforce memory or CPU limits ("
+                    + runtime.engine().describe()
+                    + " reports no memory and cpu cgroup controllers, as rootless Podman on cgroup v1 does);"
+                    + " they are refused rather than ignored");
+        }
+        changeSettings(
+                name,
+                given.contains("taskTimeoutSeconds") ? Optional.of(settings.taskTimeout()) : Optional.empty(),
+                given.contains("limits") ? Optional.of(limits) : Optional.empty());
         return find(name);
     }
 
+    /** Only what the request named changes. */
     @Transactional
-    void changeTaskTimeout(String name, Optional<Duration> timeout) {
-        apps.findByIdOptional(name).ifPresent(app -> app.changeTaskTimeout(timeout));
+    void changeSettings(String name, Optional<Optional<Duration>> timeout, Optional<AppLimits> limits) {
+        apps.findByIdOptional(name).ifPresent(app -> {
+            timeout.ifPresent(app::changeTaskTimeout);
+            limits.ifPresent(app::changeLimits);
+        });
     }
 
     @Transactional
     public Optional<Map<String, String>> config(String name) {
         return apps.findByIdOptional(name).map(App::config);
+    }
+
+    /** Where each variable came from: {@code app.json} (its env, not changed since) or {@code operator}. */
+    @Transactional
+    public Optional<Map<String, String>> configSources(String name) {
+        return apps.findByIdOptional(name).map(App::configSources);
     }
 
     /** PUT: the variables become exactly {@code variables}. */
@@ -211,7 +249,8 @@ public class AppService {
     /**
      * The scale of each process type from the next deployment on; types not named keep the default
      * (app.json's {@code formation}, else {@code web=1}). {@code release} is the release task, not a
-     * process type: it can only be "scaled" to 0, which is not stored.
+     * process type: it can only be "scaled" to 0, which is not stored. Once the app has a current release, a
+     * type its Procfile lacks is refused above 0, so that the next deployment does not fail on it after its tasks ran.
      */
     @Transactional
     public Optional<Map<String, Integer>> scale(String name, Map<String, Integer> quantities) {
@@ -219,9 +258,35 @@ public class AppService {
         Map<String, Integer> stored = new TreeMap<>(quantities);
         stored.remove(Procfile.RELEASE);
         return apps.findByIdOptional(name).map(app -> {
+            releasedProcessTypes(app)
+                    .ifPresent(types -> stored.forEach((type, quantity) -> ProcessTypes.absenceProblem(
+                                    type, quantity, types)
+                            .ifPresent(problem -> {
+                                throw new InvalidRequestException(type + ": " + problem + " of the current release");
+                            })));
             app.scale(stored);
             return app.formation();
         });
+    }
+
+    /**
+     * The process types of the Procfile the app's current release was deployed with, as the engine reported it;
+     * empty before the first release.
+     */
+    private Optional<Set<String>> releasedProcessTypes(App app) {
+        Optional<ManifestFiles> manifests = app.currentRelease().flatMap(Deployment::manifests);
+        if (manifests.isEmpty()) {
+            return Optional.empty();
+        }
+        String procfile = manifests.get().procfile();
+        try {
+            return Optional.of(parser.parseProcfile(procfile == null ? null : procfile.getBytes(StandardCharsets.UTF_8))
+                    .processes()
+                    .keySet());
+        } catch (ManifestException e) {
+            // A release ran with it, so it parsed then; should the parser have grown stricter, nothing is refused.
+            return Optional.empty();
+        }
     }
 
     private static void checkConfig(Map<String, String> variables, boolean nullRemoves) {

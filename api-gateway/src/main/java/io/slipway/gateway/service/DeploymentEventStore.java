@@ -8,6 +8,7 @@ import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
 import io.slipway.gateway.repository.LogLine;
 import io.slipway.gateway.repository.LogLineRepository;
+import io.slipway.gateway.webhook.WebhookOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -23,11 +24,14 @@ public class DeploymentEventStore {
     private final AppRepository apps;
     private final DeploymentRepository deployments;
     private final LogLineRepository lines;
+    private final WebhookOutbox webhooks;
 
-    public DeploymentEventStore(AppRepository apps, DeploymentRepository deployments, LogLineRepository lines) {
+    public DeploymentEventStore(
+            AppRepository apps, DeploymentRepository deployments, LogLineRepository lines, WebhookOutbox webhooks) {
         this.apps = apps;
         this.deployments = deployments;
         this.lines = lines;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -59,6 +63,7 @@ public class DeploymentEventStore {
                 applied.add(event);
             } else {
                 apply(deployment, event);
+                webhooks.enqueue(deployment, event);
                 applied.add(event);
             }
         }
@@ -71,6 +76,8 @@ public class DeploymentEventStore {
             deployment.start(started.at());
         } else if (event instanceof DeploymentEvent.ManifestsResolved resolved) {
             deployment.resolveManifests(resolved.image(), new ManifestFiles(resolved.appJson(), resolved.procfile()));
+        } else if (event instanceof DeploymentEvent.ConfigAdded added) {
+            apps.findByIdOptional(deployment.app()).ifPresent(app -> app.addConfigFromAppJson(added.variables()));
         } else if (event instanceof DeploymentEvent.PhaseChanged change) {
             deployment.changePhase(
                     change.phase(), change.status(), change.command(), change.exitCode(), change.reason(), change.at());

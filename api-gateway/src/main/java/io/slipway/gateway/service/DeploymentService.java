@@ -3,6 +3,8 @@ package io.slipway.gateway.service;
 import io.slipway.engine.pipeline.DeploymentKind;
 import io.slipway.engine.pipeline.DeploymentOrder;
 import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
+import io.slipway.engine.pipeline.DeploymentPlan;
+import io.slipway.engine.pipeline.DeploymentPlanner;
 import io.slipway.engine.pipeline.DeploymentStatus;
 import io.slipway.gateway.CommandNotSentException;
 import io.slipway.gateway.DeploymentView;
@@ -11,9 +13,12 @@ import io.slipway.gateway.InvalidRequestException;
 import io.slipway.gateway.StateConflictException;
 import io.slipway.gateway.mapping.DeploymentMapper;
 import io.slipway.gateway.messaging.EngineCommands;
+import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
+import io.slipway.manifest.ManifestException;
+import io.slipway.runtime.ImageNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -41,13 +46,19 @@ public class DeploymentService {
     private final DeploymentRepository deployments;
     private final EngineCommands engine;
     private final BuildContexts contexts;
+    private final DeploymentPlanner planner;
 
     public DeploymentService(
-            AppRepository apps, DeploymentRepository deployments, EngineCommands engine, BuildContexts contexts) {
+            AppRepository apps,
+            DeploymentRepository deployments,
+            EngineCommands engine,
+            BuildContexts contexts,
+            DeploymentPlanner planner) {
         this.apps = apps;
         this.deployments = deployments;
         this.engine = engine;
         this.contexts = contexts;
+        this.planner = planner;
     }
 
     /** What to deploy, before it has an id. */
@@ -62,17 +73,31 @@ public class DeploymentService {
             Optional<Duration> taskTimeout) {}
 
     public Optional<DeploymentView> deployImage(String app, ImageDeploymentRequest request) {
-        return queue(
-                UUID.randomUUID().toString(),
-                new Plan(
-                        app,
-                        DeploymentKind.IMAGE,
-                        request.image(),
-                        Optional.empty(),
-                        Optional.ofNullable(request.appJsonPath()),
-                        Optional.ofNullable(request.procfilePath()),
-                        Optional.empty(),
-                        request.taskTimeout()));
+        return queue(UUID.randomUUID().toString(), imagePlan(app, request));
+    }
+
+    private static Plan imagePlan(String app, ImageDeploymentRequest request) {
+        return new Plan(
+                app,
+                DeploymentKind.IMAGE,
+                request.image(),
+                Optional.empty(),
+                Optional.ofNullable(request.appJsonPath()),
+                Optional.ofNullable(request.procfilePath()),
+                Optional.empty(),
+                request.taskTimeout());
+    }
+
+    private static Plan contextPlan(String app, BuildContexts.Stored context, Optional<Duration> taskTimeout) {
+        return new Plan(
+                app,
+                DeploymentKind.BUILD_CONTEXT,
+                null,
+                Optional.of(context.path().toString()),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                taskTimeout);
     }
 
     /**
@@ -87,17 +112,7 @@ public class DeploymentService {
         }
         String id = UUID.randomUUID().toString();
         BuildContexts.Stored context = contexts.store(id, upload);
-        Optional<DeploymentView> queued = queue(
-                id,
-                new Plan(
-                        app,
-                        DeploymentKind.BUILD_CONTEXT,
-                        null,
-                        Optional.of(context.path().toString()),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        taskTimeout));
+        Optional<DeploymentView> queued = queue(id, contextPlan(app, context, taskTimeout));
         if (queued.isEmpty()) {
             contexts.delete(id);
         }
@@ -208,7 +223,7 @@ public class DeploymentService {
     @Transactional
     Optional<Queued> store(String id, Plan plan) {
         return apps.findByIdOptional(plan.app()).map(app -> {
-            Optional<Duration> taskTimeout = plan.taskTimeout().or(app::taskTimeout);
+            DeploymentOrder order = orderFor(id, app, plan);
             Deployment deployment = new Deployment(
                     id,
                     app.name(),
@@ -216,23 +231,69 @@ public class DeploymentService {
                     plan.image(),
                     plan.appJsonPath(),
                     plan.procfilePath(),
-                    taskTimeout,
+                    order.taskTimeout(),
                     Instant.now());
             deployments.persist(deployment);
-            DeploymentOrder order = new DeploymentOrder(
-                    id,
-                    app.name(),
-                    plan.kind(),
-                    plan.image(),
-                    plan.buildContext(),
-                    plan.appJsonPath(),
-                    plan.procfilePath(),
-                    plan.manifests(),
-                    app.config(),
-                    app.formation(),
-                    taskTimeout);
             return new Queued(DeploymentMapper.toView(deployment), order);
         });
+    }
+
+    /** What asks the engine to run {@code plan} with the app's config and formation as they are now. */
+    private static DeploymentOrder orderFor(String id, App app, Plan plan) {
+        return new DeploymentOrder(
+                id,
+                app.name(),
+                plan.kind(),
+                plan.image(),
+                plan.buildContext(),
+                plan.appJsonPath(),
+                plan.procfilePath(),
+                plan.manifests(),
+                app.config(),
+                app.formation(),
+                plan.taskTimeout().or(app::taskTimeout),
+                app.limits());
+    }
+
+    /**
+     * What a deployment of the image would do, by the engine's rules: nothing is stored, nothing is sent, and no
+     * container is started (the manifests are copied out of a created one).
+     */
+    public Optional<DeploymentPlan> dryRunImage(String app, ImageDeploymentRequest request) throws ManifestException {
+        return dryRun(imagePlan(app, request));
+    }
+
+    /** What a deployment of the build context would do; it is not built, and not kept. */
+    public Optional<DeploymentPlan> dryRunContext(String app, InputStream upload)
+            throws IOException, ManifestException {
+        if (!exists(app)) {
+            return Optional.empty();
+        }
+        String id = UUID.randomUUID().toString();
+        BuildContexts.Stored context = contexts.store(id, upload);
+        try {
+            return dryRun(contextPlan(app, context, Optional.empty()));
+        } finally {
+            contexts.delete(id);
+        }
+    }
+
+    private Optional<DeploymentPlan> dryRun(Plan plan) throws ManifestException {
+        Optional<DeploymentOrder> order = dryRunOrder(plan);
+        if (order.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(planner.plan(order.get()));
+        } catch (ImageNotFoundException e) {
+            throw new InvalidRequestException("image: " + e.getMessage());
+        }
+    }
+
+    @Transactional
+    Optional<DeploymentOrder> dryRunOrder(Plan plan) {
+        return apps.findByIdOptional(plan.app())
+                .map(app -> orderFor(UUID.randomUUID().toString(), app, plan));
     }
 
     private void send(DeploymentOrder order) {

@@ -1,6 +1,7 @@
 package io.slipway.engine.pipeline;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,12 @@ final class ConfigRedaction {
     static final String MASK = "[redacted]";
     static final int MIN_MASKED_LENGTH = 4;
 
+    private final Map<String, String> config;
     private final List<String> values;
     private final Pattern assignments;
 
-    private ConfigRedaction(List<String> values, Pattern assignments) {
+    private ConfigRedaction(Map<String, String> config, List<String> values, Pattern assignments) {
+        this.config = config;
         this.values = values;
         this.assignments = assignments;
     }
@@ -49,7 +52,14 @@ final class ConfigRedaction {
                 : Pattern.compile("\\b("
                         + config.keySet().stream().map(Pattern::quote).collect(Collectors.joining("|"))
                         + ")=(?:\\\\.|[^\"\\\\])*");
-        return new ConfigRedaction(values, assignments);
+        return new ConfigRedaction(Map.copyOf(config), values, assignments);
+    }
+
+    /** A redaction of this one's variables and {@code more}. */
+    ConfigRedaction plus(Map<String, String> more) {
+        Map<String, String> merged = new HashMap<>(config);
+        merged.putAll(more);
+        return of(merged);
     }
 
     /** {@code text} with every config value masked; null stays null. */

@@ -16,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,7 +31,7 @@ final class DeploymentContext {
 
     private static final Duration PAUSE_SLICE = Duration.ofMillis(200);
 
-    private final DeploymentOrder order;
+    private DeploymentOrder order;
     private final ContainerRuntime runtime;
     private final PipelineSettings settings;
     private final ProcessLimit processLimit;
@@ -104,6 +105,17 @@ final class DeploymentContext {
 
     ParsedManifests manifests() {
         return manifests;
+    }
+
+    /**
+     * The containers of this deployment get {@code variables} too, as config (app.json's env); the events say so,
+     * and mask their values from here on.
+     */
+    void configAdded(Map<String, String> variables) {
+        if (!variables.isEmpty()) {
+            order = order.withConfigAdded(variables);
+            events.configAdded(variables);
+        }
     }
 
     void manifestsResolved(ManifestFiles files, ParsedManifests manifests) {

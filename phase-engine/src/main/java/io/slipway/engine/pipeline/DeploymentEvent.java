@@ -3,6 +3,7 @@ package io.slipway.engine.pipeline;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * What a deployment reports while it runs, in order: {@code seq} numbers every event of one
@@ -12,6 +13,7 @@ import java.time.Instant;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = DeploymentEvent.Started.class, name = "started"),
     @JsonSubTypes.Type(value = DeploymentEvent.ManifestsResolved.class, name = "manifests"),
+    @JsonSubTypes.Type(value = DeploymentEvent.ConfigAdded.class, name = "config-added"),
     @JsonSubTypes.Type(value = DeploymentEvent.PhaseChanged.class, name = "phase"),
     @JsonSubTypes.Type(value = DeploymentEvent.Log.class, name = "log"),
     @JsonSubTypes.Type(value = DeploymentEvent.Finished.class, name = "finished")
@@ -35,6 +37,13 @@ public sealed interface DeploymentEvent {
      */
     record ManifestsResolved(
             String deploymentId, String app, long seq, Instant at, String image, String appJson, String procfile)
+            implements DeploymentEvent {}
+
+    /**
+     * Config variables app.json's {@code env} added for this deployment (defaults, generated secrets): the app keeps
+     * them, unless its config got them meanwhile. Values are secrets: this event is applied, never logged or shown.
+     */
+    record ConfigAdded(String deploymentId, String app, long seq, Instant at, Map<String, String> variables)
             implements DeploymentEvent {}
 
     /** A phase moved to {@code status}; command, exit code and reason when they are known. */

@@ -1,6 +1,7 @@
 package io.slipway.engine.pipeline;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param config the app's config variables
  * @param formation the requested scale per process type; empty for the defaults
  * @param taskTimeout the task timeout for this deployment; empty for the engine's default
+ * @param limits the memory and CPU its task and process containers may use
  */
 public record DeploymentOrder(
         String deploymentId,
@@ -31,7 +33,36 @@ public record DeploymentOrder(
         Optional<ManifestFiles> manifests,
         Map<String, String> config,
         Map<String, Integer> formation,
-        Optional<Duration> taskTimeout) {
+        Optional<Duration> taskTimeout,
+        AppLimits limits) {
+
+    /** An order without limits. */
+    public DeploymentOrder(
+            String deploymentId,
+            String app,
+            DeploymentKind kind,
+            String image,
+            Optional<String> buildContext,
+            Optional<String> appJsonPath,
+            Optional<String> procfilePath,
+            Optional<ManifestFiles> manifests,
+            Map<String, String> config,
+            Map<String, Integer> formation,
+            Optional<Duration> taskTimeout) {
+        this(
+                deploymentId,
+                app,
+                kind,
+                image,
+                buildContext,
+                appJsonPath,
+                procfilePath,
+                manifests,
+                config,
+                formation,
+                taskTimeout,
+                AppLimits.NONE);
+    }
 
     public DeploymentOrder {
         Objects.requireNonNull(deploymentId, "deploymentId");
@@ -43,6 +74,26 @@ public record DeploymentOrder(
         }
         config = Map.copyOf(config);
         formation = Map.copyOf(formation);
+        limits = limits == null ? AppLimits.NONE : limits;
+    }
+
+    /** This order with {@code variables} added to its config (app.json's defaults and generated secrets). */
+    public DeploymentOrder withConfigAdded(Map<String, String> variables) {
+        Map<String, String> merged = new HashMap<>(config);
+        merged.putAll(variables);
+        return new DeploymentOrder(
+                deploymentId,
+                app,
+                kind,
+                image,
+                buildContext,
+                appJsonPath,
+                procfilePath,
+                manifests,
+                merged,
+                formation,
+                taskTimeout,
+                limits);
     }
 
     /** The texts of both manifests; {@code null} where the file is absent. */

@@ -1,5 +1,6 @@
 package io.slipway.engine.pipeline;
 
+import io.slipway.engine.pipeline.DeploymentEvent.ConfigAdded;
 import io.slipway.engine.pipeline.DeploymentEvent.Finished;
 import io.slipway.engine.pipeline.DeploymentEvent.Log;
 import io.slipway.engine.pipeline.DeploymentEvent.ManifestsResolved;
@@ -7,6 +8,7 @@ import io.slipway.engine.pipeline.DeploymentEvent.PhaseChanged;
 import io.slipway.engine.pipeline.DeploymentEvent.Started;
 import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +25,7 @@ final class EventRecorder {
     private final String app;
     private final Consumer<DeploymentEvent> sink;
     private final Clock clock;
-    private final ConfigRedaction redaction;
+    private ConfigRedaction redaction;
     private final int maxOutputLines;
     private long seq;
     private long outputLines;
@@ -51,6 +53,12 @@ final class EventRecorder {
     synchronized void manifests(String image, ManifestFiles files) {
         sink.accept(new ManifestsResolved(
                 deploymentId, app, ++seq, clock.instant(), image, files.appJson(), files.procfile()));
+    }
+
+    /** Variables added to the deployment's config: their values are masked from here on, too. */
+    synchronized void configAdded(Map<String, String> variables) {
+        redaction = redaction.plus(variables);
+        sink.accept(new ConfigAdded(deploymentId, app, ++seq, clock.instant(), variables));
     }
 
     synchronized void phase(PhaseEvent change) {

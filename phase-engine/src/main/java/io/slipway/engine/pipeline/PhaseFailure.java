@@ -22,6 +22,11 @@ final class PhaseFailure extends Exception {
         return new PhaseFailure(phase, phase.id() + " exited with code " + exitCode, exitCode, false);
     }
 
+    /** The engine killed the phase's task for going over its memory limit. */
+    static PhaseFailure outOfMemory(Phase phase, int exitCode) {
+        return new PhaseFailure(phase, "out of memory", exitCode, false);
+    }
+
     static PhaseFailure cancelled(Phase phase) {
         return new PhaseFailure(phase, "cancelled", null, true);
     }

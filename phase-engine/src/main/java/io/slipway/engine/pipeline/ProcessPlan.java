@@ -47,9 +47,9 @@ public final class ProcessPlan {
                 throw new IllegalArgumentException(problem);
             });
             Optional<String> command = Optional.ofNullable(commands.get(type));
-            if (command.isEmpty() && !type.equals(ProcessTypes.WEB) && quantity > 0) {
-                throw new IllegalArgumentException("process type '" + type + "' is not in the Procfile");
-            }
+            ProcessTypes.absenceProblem(type, quantity, commands.keySet()).ifPresent(problem -> {
+                throw new IllegalArgumentException(problem);
+            });
             if (command.isEmpty()
                     && quantity > 0
                     && image.entrypoint().isEmpty()

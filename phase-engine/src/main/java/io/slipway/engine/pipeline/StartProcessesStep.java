@@ -40,7 +40,8 @@ final class StartProcessesStep implements Step {
                     cmd,
                     ContainerEnvironment.forProcess(order, process.type(), port),
                     ContainerLabels.process(order.app(), order.deploymentId(), process.type()),
-                    process.type().equals(ProcessTypes.WEB) ? Optional.of(port) : Optional.empty()));
+                    process.type().equals(ProcessTypes.WEB) ? Optional.of(port) : Optional.empty(),
+                    order.limits().process(process.type())));
             StartedProcess startedProcess = new StartedProcess(process.type(), process.index(), id);
             deployment.started(startedProcess);
             deployment.log(phase, "started " + startedProcess.label() + " as " + shortId(id));

@@ -29,6 +29,11 @@ final class TaskStep implements Step {
         return command.apply(tasks);
     }
 
+    /** Why the phase is skipped when the manifests give it no command. */
+    String noCommand() {
+        return "no command in " + commandSource;
+    }
+
     ChangePolicy changes() {
         return changes;
     }
@@ -39,7 +44,7 @@ final class TaskStep implements Step {
         if (task.isPresent()) {
             return PhaseEvent.started(phase, task.get());
         }
-        String reason = "no command in " + commandSource;
+        String reason = noCommand();
         deployment.log(phase, reason + "; skipped");
         return PhaseEvent.skipped(phase, reason);
     }
@@ -57,10 +62,12 @@ final class TaskStep implements Step {
                 ContainerEnvironment.forTask(order, phase),
                 ContainerLabels.task(order.app(), order.deploymentId(), phase),
                 deployment.taskTimeout(),
-                commitAs);
+                commitAs,
+                order.limits().task());
         TaskResult result = deployment.runtime().runTask(task, deployment.output(phase), deployment.cancellation());
         switch (result.outcome()) {
             case TIMED_OUT -> throw PhaseFailure.failed(phase, "timeout");
+            case OUT_OF_MEMORY -> throw PhaseFailure.outOfMemory(phase, result.exitCode());
             case CANCELLED -> throw PhaseFailure.cancelled(phase);
             case EXITED -> {
                 if (result.exitCode() != 0) {

@@ -3,6 +3,7 @@ package io.slipway.engine.service;
 import io.slipway.engine.config.EngineConfig;
 import io.slipway.engine.pipeline.AppRemoval;
 import io.slipway.engine.pipeline.DeploymentPipeline;
+import io.slipway.engine.pipeline.DeploymentPlanner;
 import io.slipway.engine.pipeline.InterruptedDeploymentRecovery;
 import io.slipway.engine.pipeline.LeftoverSweeper;
 import io.slipway.engine.pipeline.LoopbackProbe;
@@ -63,6 +64,13 @@ public class PipelineProducer {
     @Singleton
     Router router(RouterSettings settings) {
         return settings.connect();
+    }
+
+    /** Dry runs, by the pipeline's own rules and shell. */
+    @Produces
+    @Singleton
+    DeploymentPlanner planner(ContainerRuntime runtime, ManifestParser parser, EngineConfig config) {
+        return new DeploymentPlanner(runtime, parser, config.pipeline().shell());
     }
 
     @Produces

@@ -14,6 +14,7 @@ import io.slipway.runtime.ContainerRuntimeException;
 import io.slipway.runtime.ContainerState;
 import io.slipway.runtime.EngineKind;
 import io.slipway.runtime.ImageNotFoundException;
+import io.slipway.runtime.ResourceLimits;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
 final class Containers {
 
     private static final Logger LOG = LoggerFactory.getLogger(Containers.class);
+    /** 128 + 9: the exit status of a process killed by SIGKILL. */
+    private static final int SIGKILL_EXIT = 137;
 
     private final DockerClient queries;
     private final DockerClient docker;
@@ -105,6 +108,23 @@ final class Containers {
         } catch (ContainerRuntimeException e) {
             LOG.warn("container {} could not be removed: {}", id, e.getMessage());
         }
+    }
+
+    /**
+     * Whether the engine killed the stopped container {@code id} for its memory. Docker says so ({@code OOMKilled}).
+     * Podman 4.3 on cgroup v1 never does, even when the kernel killed the container's main process for it: there, a
+     * SIGKILL exit (137) of a container with a memory limit, which Slipway did not kill, is read as that.
+     */
+    boolean killedForMemory(String id, int exitCode, ResourceLimits limits) {
+        Boolean reported = errors.call(
+                "inspect container " + id,
+                () -> queries.inspectContainerCmd(id).exec().getState().getOOMKilled());
+        if (Boolean.TRUE.equals(reported)) {
+            return true;
+        }
+        return engine == EngineKind.PODMAN
+                && exitCode == SIGKILL_EXIT
+                && limits.memoryBytes().isPresent();
     }
 
     Optional<ContainerInfo> inspect(String id) {

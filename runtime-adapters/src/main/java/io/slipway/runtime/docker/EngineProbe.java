@@ -9,6 +9,7 @@ import io.slipway.runtime.EngineInfo;
 import io.slipway.runtime.EngineKind;
 import io.slipway.runtime.EngineUnavailableException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -25,6 +26,8 @@ final class EngineProbe {
     private static final String PODMAN_COMPONENT = "Podman Engine";
     /** Libpod routes need a version in the path; Podman accepts any. */
     private static final String LIBPOD_INFO = "/v4.0.0/libpod/info";
+    /** The cgroup controllers memory and CPU limits need. */
+    private static final List<String> LIMIT_CONTROLLERS = List.of("memory", "cpu");
 
     private final URI endpoint;
     private final DockerClient client;
@@ -56,11 +59,16 @@ final class EngineProbe {
                 .anyMatch(PODMAN_COMPONENT::equals);
     }
 
-    /** Podman's own info says whether it runs rootless; its Docker-compatible one lists no such option. */
+    /**
+     * Podman's own info says whether it runs rootless (its Docker-compatible one lists no such option), and which
+     * cgroup controllers it may use: none for rootless Podman on cgroup v1, which then cannot enforce limits.
+     */
     private EngineInfo podman(Version version) {
         JsonNode host = raw.get(LIBPOD_INFO).path("host");
         boolean rootless = host.path("security").path("rootless").asBoolean();
-        return engine(EngineKind.PODMAN, version, rootless);
+        List<String> controllers = new ArrayList<>();
+        host.path("cgroupControllers").forEach(controller -> controllers.add(controller.asText()));
+        return engine(EngineKind.PODMAN, version, rootless, controllers.containsAll(LIMIT_CONTROLLERS));
     }
 
     /** A rootless Docker daemon lists {@code name=rootless} among its security options. */
@@ -68,11 +76,12 @@ final class EngineProbe {
         Info info = client.infoCmd().exec();
         boolean rootless = Optional.ofNullable(info.getSecurityOptions()).orElse(List.of()).stream()
                 .anyMatch(option -> option.contains("rootless"));
-        return engine(EngineKind.DOCKER, version, rootless);
+        boolean limits = Boolean.TRUE.equals(info.getMemoryLimit()) && Boolean.TRUE.equals(info.getCpuCfsQuota());
+        return engine(EngineKind.DOCKER, version, rootless, limits);
     }
 
-    private EngineInfo engine(EngineKind kind, Version version, boolean rootless) {
-        return new EngineInfo(kind, version.getVersion(), rootless, endpoint.toString());
+    private EngineInfo engine(EngineKind kind, Version version, boolean rootless, boolean enforcesLimits) {
+        return new EngineInfo(kind, version.getVersion(), rootless, endpoint.toString(), enforcesLimits);
     }
 
     private <T> T answering(String action, Supplier<T> question) {

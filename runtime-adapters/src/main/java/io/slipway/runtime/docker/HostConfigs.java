@@ -5,6 +5,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Ulimit;
+import io.slipway.runtime.ResourceLimits;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,11 +30,14 @@ final class HostConfigs {
         this.network = network;
     }
 
-    /** For task containers and the never-started containers files are read from. */
+    /** For the never-started containers files are read from. */
     HostConfig forShortLived() {
-        HostConfig config = HostConfig.newHostConfig().withUlimits(ULIMITS);
-        network.ifPresent(config::withNetworkMode);
-        return config;
+        return forShortLived(ResourceLimits.NONE);
+    }
+
+    /** For task containers. */
+    HostConfig forShortLived(ResourceLimits limits) {
+        return base(limits, false);
     }
 
     /**
@@ -42,16 +46,23 @@ final class HostConfigs {
      * it there, nothing outside the host does. A port cannot be published from no network, so such a
      * process joins the engine's default network when the configured mode is {@code none}.
      */
-    HostConfig forProcess(Optional<Integer> publishedPort) {
+    HostConfig forProcess(Optional<Integer> publishedPort, ResourceLimits limits) {
         HostConfig config =
-                HostConfig.newHostConfig().withUlimits(ULIMITS).withRestartPolicy(RestartPolicy.unlessStoppedRestart());
-        network.filter(mode -> publishedPort.isEmpty() || !mode.equals(NO_NETWORK))
-                .ifPresent(config::withNetworkMode);
+                base(limits, publishedPort.isPresent()).withRestartPolicy(RestartPolicy.unlessStoppedRestart());
         publishedPort.ifPresent(port -> {
             Ports bindings = new Ports();
             bindings.bind(ExposedPort.tcp(port), Ports.Binding.bindIp(LOOPBACK));
             config.withPortBindings(bindings);
         });
+        return config;
+    }
+
+    private HostConfig base(ResourceLimits limits, boolean publishesPort) {
+        HostConfig config = HostConfig.newHostConfig().withUlimits(ULIMITS);
+        network.filter(mode -> !publishesPort || !mode.equals(NO_NETWORK)).ifPresent(config::withNetworkMode);
+        // Swap equal to memory: no swap beyond the limit, so a container over it is killed, not slowed down.
+        limits.memoryBytes().ifPresent(bytes -> config.withMemory(bytes).withMemorySwap(bytes));
+        limits.nanoCpus().ifPresent(config::withNanoCPUs);
         return config;
     }
 }

@@ -94,7 +94,7 @@ final class TaskRunner {
         CreateContainerCmd command = docker.createContainerCmd(task.image())
                 .withEnv(Containers.envList(task.env()))
                 .withLabels(task.labels())
-                .withHostConfig(hostConfigs.forShortLived());
+                .withHostConfig(hostConfigs.forShortLived(task.limits()));
         // The image's Entrypoint is left alone: it receives the command as its arguments.
         return task.cmd().isEmpty() ? command : command.withCmd(task.cmd());
     }
@@ -110,7 +110,10 @@ final class TaskRunner {
         TaskOutput output = new TaskOutput(listener);
         int exitCode = runToExit(id, task, stopper, output, cancellation);
         output.finish();
-        TaskOutcome outcome = stopper.reason().orElse(TaskOutcome.EXITED);
+        TaskOutcome outcome = stopper.reason()
+                .orElseGet(() -> exitCode != 0 && containers.killedForMemory(id, exitCode, task.limits())
+                        ? TaskOutcome.OUT_OF_MEMORY
+                        : TaskOutcome.EXITED);
         TaskResult result = new TaskResult(outcome, exitCode);
         if (result.succeeded() && task.commitAs().isPresent()) {
             committer.commit(id, image, task.commitAs().get());

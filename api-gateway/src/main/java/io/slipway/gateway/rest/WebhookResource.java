@@ -1,0 +1,88 @@
+package io.slipway.gateway.rest;
+
+import io.quarkus.security.Authenticated;
+import io.slipway.gateway.webhook.WebhookService;
+import io.slipway.gateway.webhook.WebhookService.DeliveryView;
+import io.slipway.gateway.webhook.WebhookService.NewWebhook;
+import io.slipway.gateway.webhook.WebhookService.WebhookView;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** URLs that receive an app's deployment events, signed; and what became of each delivery. */
+@Authenticated
+@Path("/api/v1/apps/{app}/webhooks")
+@Tag(name = "Webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+public class WebhookResource {
+
+    private final WebhookService webhooks;
+
+    public WebhookResource(WebhookService webhooks) {
+        this.webhooks = webhooks;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Add a webhook, e.g. {\"url\": \"https://chat.example/hook\", \"secret\": \"...\"}",
+            description = "Each delivery is a JSON POST with Slipway-Event, Slipway-Delivery and Slipway-Signature"
+                    + " (t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\" under the secret>). events: any of"
+                    + " deployment.started, deployment.phase_failed, deployment.finished; all when absent. The secret is"
+                    + " never returned.")
+    @APIResponse(responseCode = "201", description = "Created: {id, url, events}")
+    @APIResponse(responseCode = "404", description = "No such app")
+    @APIResponse(
+            responseCode = "422",
+            description = "Not an http(s) URL of at most 2048 characters, no secret (at most 256), an unknown event, or"
+                    + " more than 10 webhooks")
+    public Response create(@PathParam("app") String app, NewWebhook request, UriInfo uri) {
+        WebhookView webhook = webhooks.create(app, request).orElseThrow(() -> NotFound.app(app));
+        return Response.created(uri.getAbsolutePathBuilder().path(webhook.id()).build())
+                .entity(webhook)
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "The app's webhooks, newest first (without their secrets)")
+    @APIResponse(responseCode = "404", description = "No such app")
+    public List<WebhookView> list(@PathParam("app") String app) {
+        return webhooks.list(app).orElseThrow(() -> NotFound.app(app));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Remove a webhook and its deliveries")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such app or webhook")
+    public Response delete(@PathParam("app") String app, @PathParam("id") String id) {
+        if (!webhooks.delete(app, id)) {
+            throw notFound(app, id);
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @Operation(summary = "The webhook's latest 100 deliveries, newest first, each with every attempt")
+    @APIResponse(responseCode = "404", description = "No such app or webhook")
+    public List<DeliveryView> deliveries(@PathParam("app") String app, @PathParam("id") String id) {
+        return webhooks.deliveries(app, id).orElseThrow(() -> notFound(app, id));
+    }
+
+    private static NotFoundException notFound(String app, String id) {
+        return new NotFoundException("app " + app + " has no webhook " + id);
+    }
+}
