@@ -138,6 +138,18 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
+    /** Saves a PNG of the whole page, as tall as it is, as {@code target/screenshots/<name>.png}. */
+    Path fullPageScreenshot(String name) throws IOException {
+        Dimension window = driver.manage().window().getSize();
+        long height = (Long) script("return document.documentElement.scrollHeight");
+        resize(window.getWidth(), (int) Math.min(height + 140, 4000));
+        try {
+            return screenshot(name);
+        } finally {
+            resize(window.getWidth(), window.getHeight());
+        }
+    }
+
     /** Saves a PNG of the viewport as {@code target/screenshots/<name>.png}; returns it. */
     Path screenshot(String name) throws IOException {
         Path file = SCREENSHOTS.resolve(name + ".png");
@@ -146,22 +158,23 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Fails on any console error since the last call, except a refused request the test provoked:
-     * each of {@code expected} is "path status", e.g. {@code "/api/v1/manifests/validate 422"}.
+     * Fails on any console error since the last call, except a failed request the test provoked: each
+     * of {@code expected} is a path and how it failed, e.g. {@code "/api/v1/manifests/validate status of
+     * 422"} or {@code "/logs net::ERR_INCOMPLETE_CHUNKED_ENCODING"}.
      */
     void assertNoConsoleErrors(String... expected) {
         List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
-                .filter(message -> Arrays.stream(expected).noneMatch(allowed -> isRefusal(message, allowed)))
+                .filter(message -> Arrays.stream(expected).noneMatch(allowed -> isExpected(message, allowed)))
                 .toList();
         assertThat(errors).as("console errors").isEmpty();
     }
 
-    private static boolean isRefusal(String message, String allowed) {
-        String[] pathAndStatus = allowed.split(" ");
-        return message.contains(pathAndStatus[0] + " - Failed to load resource")
-                && message.contains("status of " + pathAndStatus[1]);
+    private static boolean isExpected(String message, String allowed) {
+        int space = allowed.indexOf(' ');
+        return message.contains(allowed.substring(0, space) + " - Failed to load resource")
+                && message.contains(allowed.substring(space + 1));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.slipway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.slipway.engine.pipeline.ContainerLabels;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.testing.BuildContext;
 import io.slipway.runtime.testing.TestEngine;
@@ -9,8 +11,11 @@ import io.slipway.runtime.testing.TestEngines;
 import io.slipway.runtime.testing.TestImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +28,9 @@ import org.openqa.selenium.WebElement;
 
 /**
  * An operator's session in the web UI, in headless Chromium against the packaged gateway on Docker:
- * sign in, create an app, set config, deploy an image and watch its phases live, a failed deploy and
- * its retry, a rollback, a build-context upload, a manifest check and the app's deletion.
+ * sign in, create an app, set config, deploy an image and watch its phases live (through a connection
+ * that drops midway), a failed deploy and its retry, a rollback, a build-context upload, a manifest
+ * check and the app's deletion.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebUiIT {
@@ -37,7 +43,9 @@ class WebUiIT {
 
     private static final String APP = "ui-" + UUID.randomUUID().toString().substring(0, 6);
 
+    private static ContainerRuntime runtime;
     private static GatewayProcess gateway;
+    private static DroppingProxy network;
     private static TestImages images;
     private static Browser browser;
     private static String image;
@@ -46,12 +54,13 @@ class WebUiIT {
     @BeforeAll
     static void start() throws Exception {
         TestEngine engine = TestEngines.named("docker");
-        ContainerRuntime runtime = engine.connect();
+        runtime = engine.connect();
         images = new TestImages(runtime);
         image = images.build(context());
         gateway = new GatewayProcess(engine);
         gateway.start();
-        browser = new Browser(gateway.uri());
+        network = new DroppingProxy(gateway.uri());
+        browser = new Browser(network.uri());
     }
 
     @AfterAll
@@ -59,11 +68,17 @@ class WebUiIT {
         if (browser != null) {
             browser.close();
         }
+        if (network != null) {
+            network.close();
+        }
         if (gateway != null) {
             gateway.stop();
         }
         if (images != null) {
             images.close();
+        }
+        if (runtime != null) {
+            runtime.close();
         }
     }
 
@@ -86,7 +101,7 @@ class WebUiIT {
         assertThat(browser.script("return sessionStorage.getItem('slipway.token')"))
                 .isEqualTo(GatewayProcess.TOKEN);
         assertThat(browser.script("return localStorage.length")).isEqualTo(0L);
-        browser.assertNoConsoleErrors("/api/v1/apps 401");
+        browser.assertNoConsoleErrors("/api/v1/apps status of 401");
     }
 
     @Test
@@ -122,6 +137,8 @@ class WebUiIT {
         // Predeploy is done while the deployment still runs (postdeploy sleeps): the stream moved it.
         browser.awaitDeployment(d -> "SUCCEEDED".equals(phaseStatus("PREDEPLOY")));
         String whilePredeployGreen = browser.text("#deployment-status");
+        // The connection drops while the deployment runs: the page resumes after the last event it had.
+        network.dropAll();
         assertThat(browser.text("#log-PREDEPLOY")).contains("predeploy-ran");
         assertThat(browser.text("#log-PREDEPLOY .line.STDERR")).isEqualTo("predeploy-warns");
         assertThat(browser.text("li.phase[data-phase=PREDEPLOY]")).contains("committed to the release image");
@@ -131,10 +148,19 @@ class WebUiIT {
         assertThat(statuses()).containsExactly("SKIPPED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED");
         assertThat(browser.text("#log-RELEASE")).contains("release-ran");
         assertThat(browser.text("#log-POSTDEPLOY")).contains("postdeploy-ran");
+        assertThat(browser.script(
+                        "return [...document.querySelectorAll('pre.log .line')].map(line => line.textContent)"))
+                .as("every line once, after the resume too")
+                .asList()
+                .containsOnlyOnce("predeploy-ran", "predeploy-warns", "release-ran", "postdeploy-ran");
+        assertThat(network.requestHeads())
+                .as("the stream was asked again from its last event")
+                .anyMatch(head -> head.startsWith("GET /api/v1/deployments/" + firstRelease + "/logs")
+                        && head.toLowerCase(Locale.ROOT).contains("\r\nlast-event-id: "));
         assertThat(browser.text("li.phase[data-phase=RELEASE]"))
                 .contains("exit code 0")
                 .contains("discarded");
-        browser.screenshot("deployment");
+        browser.fullPageScreenshot("deployment");
 
         browser.driver().navigate().refresh();
         awaitDeploymentStatus("SUCCEEDED");
@@ -145,7 +171,7 @@ class WebUiIT {
                 .isEqualTo(true);
         browser.screenshot("deployment-400px");
         browser.resize(1280, 1000);
-        browser.assertNoConsoleErrors();
+        browser.assertNoConsoleErrors("/logs net::ERR_INCOMPLETE_CHUNKED_ENCODING");
     }
 
     @Test
@@ -237,7 +263,7 @@ class WebUiIT {
         assertThat(error.getText()).contains("scripts.dokku.predeploy");
         assertThat(browser.present("#problem:not([hidden])")).isFalse();
         browser.screenshot("manifest-check");
-        browser.assertNoConsoleErrors("/api/v1/manifests/validate 422");
+        browser.assertNoConsoleErrors("/api/v1/manifests/validate status of 422");
     }
 
     @Test
@@ -255,6 +281,13 @@ class WebUiIT {
         browser.find("#apps tbody tr");
         assertThat(browser.present("#apps a[href='#/apps/" + APP + "']")).isFalse();
         browser.assertNoConsoleErrors();
+        // The engine removes the app's containers and images after the answer; the suite's images
+        // can only go once the release images built on them are gone.
+        await().atMost(Duration.ofMinutes(1))
+                .ignoreExceptions()
+                .until(() -> runtime.listContainers(Map.of(ContainerLabels.APP, APP))
+                                .isEmpty()
+                        && runtime.inspectImage("slipway/" + APP + ":current").isEmpty());
     }
 
     private static BuildContext context() {

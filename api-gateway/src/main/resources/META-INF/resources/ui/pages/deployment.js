@@ -1,5 +1,5 @@
-// One deployment: its phases as a timeline that the logs stream's phase events move live, and each
-// phase's output as it arrives, stdout and stderr told apart, following the tail.
+// One deployment: its phases as a timeline that the logs stream's phase events move live, each with
+// its output as it arrives, stdout and stderr told apart, following the tail.
 
 import { call, enc } from '../api.js';
 import { followLogs } from '../events.js';
@@ -22,14 +22,7 @@ export async function deploymentPage(view, ctx, id) {
   const timeline = h('ol', { class: 'timeline', id: 'timeline' });
   const streamState = h('p', { class: 'hint', id: 'stream-state' }, 'Connecting to the log stream…');
   const outputs = Object.fromEntries(PHASES.map((phase) => [phase, h('pre', { class: 'log', id: `log-${phase}`, tabindex: 0 })]));
-  const outputCards = h(
-    'section',
-    { class: 'card', id: 'output' },
-    h('h2', {}, 'Output'),
-    h('p', { class: 'hint legend' }, h('span', { class: 'STDOUT' }, 'stdout'), ' ', h('span', { class: 'STDERR' }, 'stderr'), ' ', h('span', { class: 'SYSTEM' }, 'slipway')),
-    streamState,
-    PHASES.map((phase) => h('details', { open: true, class: 'phase-output', dataset: { phase } }, h('summary', {}, phase), outputs[phase])),
-  );
+  const legend = h('p', { class: 'hint legend' }, 'Output: ', h('span', { class: 'STDOUT' }, 'stdout'), ' · ', h('span', { class: 'STDERR' }, 'stderr'), ' · ', h('span', { class: 'SYSTEM' }, 'slipway'));
 
   const drawSummary = () => {
     fill(
@@ -76,6 +69,8 @@ export async function deploymentPage(view, ctx, id) {
   };
 
   const drawTimeline = () => {
+    // Redrawing moves each phase's output into its new row, which resets its scroll: keep it.
+    const scrolled = PHASES.map((phase) => [outputs[phase], atTail(outputs[phase]), outputs[phase].scrollTop]);
     fill(
       timeline,
       PHASES.filter((phase) => phases[phase]).map((phase) => {
@@ -92,13 +87,17 @@ export async function deploymentPage(view, ctx, id) {
             CHANGES[phase] && p.status === 'SUCCEEDED' ? h('span', { class: 'changes' }, CHANGES[phase]) : null,
             CHANGES[phase] && p.status === 'FAILED' ? h('span', { class: 'changes' }, 'discarded') : null,
           ),
-          p.reason ? h('p', { class: 'reason' }, p.reason) : null,
+          p.reason ? h('p', { class: p.status === 'FAILED' ? 'reason' : 'hint' }, p.reason) : null,
+          outputs[phase],
         );
       }),
     );
+    scrolled.forEach(([pre, following, top]) => {
+      pre.scrollTop = following ? pre.scrollHeight : top;
+    });
   };
 
-  fill(view, summary, h('section', { class: 'card' }, h('h2', {}, 'Phases'), timeline), outputCards);
+  fill(view, summary, h('section', { class: 'card', id: 'phases' }, h('h2', {}, 'Phases'), legend, streamState, timeline));
   drawSummary();
   drawTimeline();
 
@@ -118,7 +117,10 @@ export async function deploymentPage(view, ctx, id) {
   await followLogs(
     id,
     {
-      line: (event) => append(outputs[event.phase], event),
+      line: (event) => {
+        append(outputs[event.phase], event);
+        streamState.textContent = 'Live.';
+      },
       phase: (event) => {
         const p = phases[event.phase] || (phases[event.phase] = { phase: event.phase });
         p.status = event.status;
@@ -155,8 +157,11 @@ export async function deploymentPage(view, ctx, id) {
 /** Appends a line; keeps following the tail unless the reader scrolled up. */
 function append(pre, event) {
   if (!pre) return;
-  const atBottom = pre.scrollHeight - pre.scrollTop - pre.clientHeight < 8;
+  const atBottom = atTail(pre);
   pre.append(h('span', { class: `line ${event.stream}`, title: event.stream.toLowerCase() }, event.line), '\n');
   if (atBottom) pre.scrollTop = pre.scrollHeight;
-  pre.closest('section')?.querySelector('#stream-state')?.replaceChildren('Live.');
+}
+
+function atTail(pre) {
+  return pre.scrollHeight - pre.scrollTop - pre.clientHeight < 8;
 }
