@@ -323,7 +323,8 @@ function formationCard(ctx, base, app, reload) {
 /** The successful deployments: each earlier one can run again; the running one cannot. */
 function releasesCard(ctx, base, app, deployments) {
   const running = app.currentRelease?.deploymentId;
-  const releases = deployments.filter((d) => d.status === 'SUCCEEDED');
+  // The gateway keeps the release images of an app's last 10 successful deployments, no more.
+  const releases = deployments.filter((d) => d.status === 'SUCCEEDED').slice(0, 10);
   return h(
     'section',
     { class: 'card', id: 'releases' },
