@@ -5,4 +5,4 @@ import io.slipway.engine.pipeline.Phase;
 import java.time.Instant;
 
 /** One line of a deployment's output, as the logs stream sends it; {@code seq} is also the event's SSE id. */
-public record LogEvent(Phase phase, LogStream stream, long seq, String line, Instant at) {}
+public record LogEvent(Phase phase, LogStream stream, long seq, String line, Instant at) implements StreamEvent {}

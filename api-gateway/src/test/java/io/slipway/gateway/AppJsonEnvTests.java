@@ -40,7 +40,7 @@ class AppJsonEnvTests {
                                "SESSION_SECRET": {"generator": "secret"},
                                "API_KEY": {"description": "the payment provider's key"}
                              }}""")
-                    .file("Procfile", "web: sleep 600\n"));
+                    .file("Procfile", "web: exec httpd -f -p $PORT -h /tmp\n"));
             String app = newApp();
             String config = "/api/v1/apps/" + app + "/config";
             json(Map.of("MODE", "staging")).patch(config).then().statusCode(200);

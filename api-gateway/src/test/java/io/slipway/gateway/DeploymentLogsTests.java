@@ -3,6 +3,7 @@ package io.slipway.gateway;
 import static io.restassured.RestAssured.given;
 import static io.slipway.gateway.Api.newApp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,12 +12,15 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.slipway.engine.pipeline.DeploymentStatus;
 import io.slipway.engine.pipeline.Phase;
+import io.slipway.engine.pipeline.PhaseStatus;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /api/v1/deployments/{id}/logs}: stored lines, then live ones, until the deployment ends. */
@@ -116,6 +120,62 @@ class DeploymentLogsTests {
     }
 
     @Test
+    void phaseChangesComeAsPhaseEventsAmongTheLinesInOneNumbering() throws Exception {
+        EngineEvents engine = deployments
+                .queuedWithEvents(newApp(), "example/web:1")
+                .started()
+                .phase(Phase.PREDEPLOY, PhaseStatus.RUNNING, "echo one", null, null)
+                .log(Phase.PREDEPLOY, "one");
+
+        SseReader stream = SseReader.open(logsOf(engine.id()));
+        await().atMost(END).until(() -> stream.events().size() == 2);
+        engine.phase(Phase.PREDEPLOY, PhaseStatus.SUCCEEDED, "echo one", 0, null)
+                .phase(Phase.RELEASE, PhaseStatus.FAILED, "exit 3", 3, "exited with code 3")
+                .finished(DeploymentStatus.FAILED, "release: exited with code 3", null);
+
+        assertThat(stream.awaitEnd(END)).isEqualTo(200);
+        assertThat(stream.events())
+                .extracting(SseReader.Event::name, SseReader.Event::id)
+                .containsExactly(tuple("phase", "2"), tuple(null, "3"), tuple("phase", "4"), tuple("phase", "5"));
+        JsonNode failed = json.readTree(stream.named("phase").get(2).data());
+        assertThat(failed.get("phase").asText()).isEqualTo("RELEASE");
+        assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("command").asText()).isEqualTo("exit 3");
+        assertThat(failed.get("exitCode").asInt()).isEqualTo(3);
+        assertThat(failed.get("reason").asText()).isEqualTo("exited with code 3");
+        assertThat(failed.get("seq").asLong()).isEqualTo(5);
+        JsonNode line = json.readTree(stream.lines().get(0).data());
+        Set<String> lineFields = new HashSet<>();
+        line.fieldNames().forEachRemaining(lineFields::add);
+        assertThat(lineFields)
+                .as("a line keeps its shape")
+                .containsExactlyInAnyOrder("phase", "stream", "seq", "line", "at");
+    }
+
+    @Test
+    void aClientThatReconnectsGetsOnlyThePhaseChangesAndLinesAfterItsLastEventId() throws Exception {
+        EngineEvents engine = deployments
+                .queuedWithEvents(newApp(), "example/web:1")
+                .started()
+                .phase(Phase.PREDEPLOY, PhaseStatus.RUNNING, "echo one", null, null)
+                .log(Phase.PREDEPLOY, "one")
+                .phase(Phase.PREDEPLOY, PhaseStatus.SUCCEEDED, "echo one", 0, null)
+                .finished(DeploymentStatus.SUCCEEDED, null, "x");
+
+        SseReader whole = SseReader.open(logsOf(engine.id()));
+        SseReader resumed = SseReader.resume(logsOf(engine.id()), "2");
+
+        assertThat(whole.awaitEnd(END)).isEqualTo(200);
+        assertThat(whole.events()).extracting(SseReader.Event::id).containsExactly("2", "3", "4");
+        assertThat(resumed.awaitEnd(END)).isEqualTo(200);
+        assertThat(resumed.events()).extracting(SseReader.Event::id).containsExactly("3", "4");
+        assertThat(json.readTree(resumed.named("phase").get(0).data())
+                        .get("status")
+                        .asText())
+                .isEqualTo("SUCCEEDED");
+    }
+
+    @Test
     void theStreamIsAnEventStreamAndNeedsTheToken() {
         String id = deployments
                 .queuedWithEvents(newApp(), "example/web:1")
@@ -134,7 +194,7 @@ class DeploymentLogsTests {
     }
 
     private List<String> lines(SseReader stream) {
-        return stream.events().stream()
+        return stream.lines().stream()
                 .map(event -> {
                     try {
                         return json.readTree(event.data()).get("line").asText();

@@ -74,7 +74,7 @@ class ImageDeployEndToEndTests {
 
             assertThat(logs.awaitEnd(Duration.ofMinutes(2))).isEqualTo(200);
             List<String> output = new ArrayList<>();
-            for (SseReader.Event event : logs.events()) {
+            for (SseReader.Event event : logs.lines()) {
                 JsonNode line = json.readTree(event.data());
                 output.add(line.get("phase").asText() + ": " + line.get("line").asText());
             }
@@ -83,6 +83,24 @@ class ImageDeployEndToEndTests {
                             "PREDEPLOY: predeploy says hello",
                             "RELEASE: release sees the predeploy commit",
                             "POSTDEPLOY: postdeploy ran");
+            List<String> phaseChanges = new ArrayList<>();
+            for (SseReader.Event event : logs.named("phase")) {
+                JsonNode change = json.readTree(event.data());
+                phaseChanges.add(change.get("phase").asText() + " "
+                        + change.get("status").asText());
+            }
+            assertThat(phaseChanges)
+                    .as("the stream tells each phase's progress as it happens")
+                    .containsSubsequence(
+                            "BUILD SKIPPED",
+                            "PREDEPLOY RUNNING",
+                            "PREDEPLOY SUCCEEDED",
+                            "RELEASE RUNNING",
+                            "RELEASE SUCCEEDED",
+                            "DEPLOY RUNNING",
+                            "DEPLOY SUCCEEDED",
+                            "POSTDEPLOY RUNNING",
+                            "POSTDEPLOY SUCCEEDED");
 
             api().get("/api/v1/deployments/" + id)
                     .then()

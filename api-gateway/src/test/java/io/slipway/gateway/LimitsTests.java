@@ -81,7 +81,7 @@ class LimitsTests {
         try (TestImages images = new TestImages(runtime)) {
             String image = images.build(BuildContext.fromBaseImage("WORKDIR /app", "COPY app.json Procfile /app/")
                     .file("app.json", "{\"scripts\": {\"dokku\": {\"predeploy\": \"exec tail /dev/zero\"}}}")
-                    .file("Procfile", "web: sleep 600\n"));
+                    .file("Procfile", "web: exec httpd -f -p $PORT -h /tmp\n"));
             String app = newApp();
             json("{\"limits\": {\"task\": {\"memory\": \"32m\"}}}")
                     .patch("/api/v1/apps/" + app)

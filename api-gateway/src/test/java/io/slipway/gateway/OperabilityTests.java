@@ -67,6 +67,22 @@ class OperabilityTests {
                 .statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("Slipway"));
-        given().get("/app.js").then().statusCode(200).body(containsString("/logs"));
+        given().get("/ui/events.js").then().statusCode(200).body(containsString("/logs"));
+        given().get("/favicon.svg").then().statusCode(200).contentType(containsString("image/svg"));
+    }
+
+    /** Fixed file names: a browser that kept them for a day would run an old UI after an upgrade. */
+    @Test
+    void theWebUiIsRevalidatedOnEveryLoad() {
+        for (String file : new String[] {"/", "/index.html", "/favicon.svg", "/ui/app.js", "/ui/slipway.css"}) {
+            String lastModified = given().get(file)
+                    .then()
+                    .statusCode(200)
+                    .header("Cache-Control", equalTo("no-cache"))
+                    .extract()
+                    .header("Last-Modified");
+            assertThat(lastModified).as(file).isNotNull();
+            given().header("If-Modified-Since", lastModified).get(file).then().statusCode(304);
+        }
     }
 }

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 /** Reads a server-sent events stream in the background, as a browser would, keeping every event. */
 final class SseReader {
 
-    /** One event: its {@code id:} and its {@code data:}. */
-    record Event(String id, String data) {}
+    /** One event: its {@code event:} name ({@code null} when unnamed), its {@code id:} and its {@code data:}. */
+    record Event(String name, String id, String data) {}
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> ended;
@@ -48,6 +48,16 @@ final class SseReader {
         return List.copyOf(events);
     }
 
+    /** The unnamed events: the log lines. */
+    List<Event> lines() {
+        return events.stream().filter(event -> event.name() == null).toList();
+    }
+
+    /** The events named {@code name}. */
+    List<Event> named(String name) {
+        return events.stream().filter(event -> name.equals(event.name())).toList();
+    }
+
     /** Waits for the server to complete the stream; returns the HTTP status. */
     int awaitEnd(Duration timeout) throws Exception {
         return ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -60,17 +70,21 @@ final class SseReader {
     private void read(Stream<String> lines) {
         List<String> data = new ArrayList<>();
         String[] id = {null};
+        String[] name = {null};
         lines.forEach(line -> {
             if (line.isEmpty()) {
                 if (!data.isEmpty()) {
-                    events.add(new Event(id[0], String.join("\n", data)));
+                    events.add(new Event(name[0], id[0], String.join("\n", data)));
                 }
                 data.clear();
                 id[0] = null;
+                name[0] = null;
             } else if (line.startsWith("data:")) {
                 data.add(line.substring(5));
             } else if (line.startsWith("id:")) {
                 id[0] = line.substring(3).strip();
+            } else if (line.startsWith("event:")) {
+                name[0] = line.substring(6).strip();
             }
         });
     }

@@ -44,8 +44,11 @@ class WebhookTests {
     void aSuccessfulAndAFailedDeploymentAreReportedInOrderAndSigned() throws Exception {
         try (TestImages images = new TestImages(runtime);
                 WebhookReceiver receiver = new WebhookReceiver(0)) {
-            String image = images.build(BuildContext.fromBaseImage("WORKDIR /app", "COPY Procfile /app/")
-                    .file("Procfile", "web: sleep 600\nrelease: test -f /tmp/fail && exit 3 || echo released\n"));
+            String image = images.build(
+                    BuildContext.fromBaseImage("WORKDIR /app", "COPY Procfile /app/")
+                            .file(
+                                    "Procfile",
+                                    "web: exec httpd -f -p $PORT -h /tmp\nrelease: test -f /tmp/fail && exit 3 || echo released\n"));
             String failing = images.build(BuildContext.from(image, "RUN touch /tmp/fail"));
             String app = newApp();
             json(Map.of("url", receiver.url(), "secret", SECRET))

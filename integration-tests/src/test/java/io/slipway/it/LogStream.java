@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Follows a deployment's {@code text/event-stream} of log lines until the server ends it. */
+/** Follows a deployment's {@code text/event-stream} until the server ends it, keeping the log lines. */
 final class LogStream {
 
     /** One event: the SSE id and the JSON data's fields. */
@@ -36,10 +36,16 @@ final class LogStream {
         }
         List<Line> lines = new ArrayList<>();
         long[] id = {-1};
+        boolean[] named = {false};
         response.body().forEach(text -> {
-            if (text.startsWith("id:")) {
+            if (text.isEmpty()) {
+                named[0] = false;
+            } else if (text.startsWith("event:")) {
+                // Named events are phase changes; the lines are the unnamed ones.
+                named[0] = true;
+            } else if (text.startsWith("id:")) {
                 id[0] = Long.parseLong(text.substring(3).trim());
-            } else if (text.startsWith("data:")) {
+            } else if (text.startsWith("data:") && !named[0]) {
                 lines.add(parse(id[0], text.substring(5).trim()));
             }
         });

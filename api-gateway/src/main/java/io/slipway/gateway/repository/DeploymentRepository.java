@@ -46,11 +46,15 @@ public class DeploymentRepository implements PanacheRepositoryBase<Deployment, S
                 .collect(Collectors.toMap(Deployment::app, Function.identity(), (a, b) -> a));
     }
 
-    /** Removes the app's deployments with their phases and log lines. */
+    /** Removes the app's deployments with their phases, phase changes and log lines. */
     public void deleteOfApp(String app) {
         String ofApp = "in (select d.id from Deployment d where d.app = ?1)";
         getEntityManager()
                 .createQuery("delete from LogLine l where l.deploymentId " + ofApp)
+                .setParameter(1, app)
+                .executeUpdate();
+        getEntityManager()
+                .createQuery("delete from PhaseChange c where c.deploymentId " + ofApp)
                 .setParameter(1, app)
                 .executeUpdate();
         getEntityManager()

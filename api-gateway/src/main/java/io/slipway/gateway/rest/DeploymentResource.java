@@ -3,6 +3,8 @@ package io.slipway.gateway.rest;
 import io.quarkus.security.Authenticated;
 import io.slipway.gateway.DeploymentView;
 import io.slipway.gateway.LogEvent;
+import io.slipway.gateway.PhaseEvent;
+import io.slipway.gateway.StreamEvent;
 import io.slipway.gateway.service.DeploymentLogs;
 import io.slipway.gateway.service.DeploymentService;
 import io.smallrye.common.annotation.Blocking;
@@ -54,17 +56,24 @@ public class DeploymentResource {
     @Operation(
             summary = "Follow a deployment's output",
             description = "Server-sent events: every stored line, then the live ones until the deployment ends, then"
-                    + " the stream completes. Each event's data is {phase, stream, seq, line, at} and its id the seq;"
-                    + " a client that reconnects with Last-Event-ID gets only the lines after it.")
+                    + " the stream completes. A line is an unnamed event whose data is {phase, stream, seq, line, at};"
+                    + " a phase change is an event named phase whose data is {phase, status, command, exitCode,"
+                    + " reason, seq, at}. Each event's id is its seq, one numbering for both: a client that"
+                    + " reconnects with Last-Event-ID gets only the events after it.")
     @APIResponse(responseCode = "404", description = "No such deployment")
     public Multi<OutboundSseEvent> logs(
             @PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         deployments.find(id).orElseThrow(() -> NotFound.deployment(id));
-        return logs.follow(id, seqOf(lastEventId))
-                .map(line -> sse.newEventBuilder()
-                        .id(Long.toString(line.seq()))
-                        .data(LogEvent.class, line)
-                        .build());
+        return logs.follow(id, seqOf(lastEventId)).map(event -> toSse(event, sse));
+    }
+
+    /** A line stays an unnamed event, so a client that only reads lines sees only lines. */
+    private static OutboundSseEvent toSse(StreamEvent event, Sse sse) {
+        OutboundSseEvent.Builder builder = sse.newEventBuilder().id(Long.toString(event.seq()));
+        if (event instanceof PhaseEvent phase) {
+            return builder.name("phase").data(PhaseEvent.class, phase).build();
+        }
+        return builder.data(LogEvent.class, (LogEvent) event).build();
     }
 
     @POST

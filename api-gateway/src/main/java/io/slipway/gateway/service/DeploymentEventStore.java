@@ -8,6 +8,8 @@ import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
 import io.slipway.gateway.repository.LogLine;
 import io.slipway.gateway.repository.LogLineRepository;
+import io.slipway.gateway.repository.PhaseChange;
+import io.slipway.gateway.repository.PhaseChangeRepository;
 import io.slipway.gateway.webhook.WebhookOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -25,13 +27,19 @@ public class DeploymentEventStore {
     private final DeploymentRepository deployments;
     private final LogLineRepository lines;
     private final WebhookOutbox webhooks;
+    private final PhaseChangeRepository phaseChanges;
 
     public DeploymentEventStore(
-            AppRepository apps, DeploymentRepository deployments, LogLineRepository lines, WebhookOutbox webhooks) {
+            AppRepository apps,
+            DeploymentRepository deployments,
+            LogLineRepository lines,
+            WebhookOutbox webhooks,
+            PhaseChangeRepository phaseChanges) {
         this.apps = apps;
         this.deployments = deployments;
         this.lines = lines;
         this.webhooks = webhooks;
+        this.phaseChanges = phaseChanges;
     }
 
     /**
@@ -81,6 +89,7 @@ public class DeploymentEventStore {
         } else if (event instanceof DeploymentEvent.PhaseChanged change) {
             deployment.changePhase(
                     change.phase(), change.status(), change.command(), change.exitCode(), change.reason(), change.at());
+            phaseChanges.persist(new PhaseChange(change));
         } else if (event instanceof DeploymentEvent.Finished finished) {
             finish(deployment, finished);
         }

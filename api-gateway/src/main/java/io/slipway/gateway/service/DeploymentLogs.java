@@ -1,7 +1,7 @@
 package io.slipway.gateway.service;
 
 import io.slipway.engine.pipeline.DeploymentEvent;
-import io.slipway.gateway.LogEvent;
+import io.slipway.gateway.StreamEvent;
 import io.slipway.gateway.mapping.LogEventMapper;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -17,18 +17,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A deployment's output for the logs stream: the stored lines, then the live ones until it ends.
+ * A deployment's output for the logs stream: the stored lines and phase changes, then the live ones
+ * until it ends.
  *
- * <p>The stored lines are read page by page as the client takes them. Then a follower starts listening
- * to live events <em>before</em> it reads the lines stored since the last page, and
- * drops every live line whose seq it has already sent: a line stored after the read arrives live,
- * a line stored before it arrives from the store, and none is missed between the two. This relies
+ * <p>The stored events are read page by page as the client takes them. Then a follower starts listening
+ * to live events <em>before</em> it reads the events stored since the last page, and
+ * drops every live event whose seq it has already sent: an event stored after the read arrives live,
+ * one stored before it arrives from the store, and none is missed between the two. This relies
  * on the consumer storing an event before it {@link #publish publishes} it.
  */
 @ApplicationScoped
 public class DeploymentLogs {
 
-    /** Stored lines read at once for a follower. */
+    /** Stored events read at once for a follower. */
     static final int PAGE = 500;
 
     private final StoredLogs stored;
@@ -43,12 +44,12 @@ public class DeploymentLogs {
         followers.getOrDefault(event.deploymentId(), Set.of()).forEach(follower -> follower.live(event));
     }
 
-    /** The lines after {@code afterSeq}, stored then live; completes when the deployment has ended. */
-    public Multi<LogEvent> follow(String deploymentId, long afterSeq) {
+    /** The events after {@code afterSeq}, stored then live; completes when the deployment has ended. */
+    public Multi<StreamEvent> follow(String deploymentId, long afterSeq) {
         AtomicLong replayed = new AtomicLong(afterSeq);
         // Page by page as the client reads, never the whole log at once: a deployment may have
         // stored a hundred thousand lines, and a slow client must not make the gateway hold them.
-        Multi<LogEvent> pages = Multi.createBy()
+        Multi<StreamEvent> pages = Multi.createBy()
                 .repeating()
                 .uni(
                         () -> replayed,
@@ -63,19 +64,19 @@ public class DeploymentLogs {
                 .streams(pages, Multi.createFrom().deferred(() -> live(deploymentId, replayed.get())));
     }
 
-    /** The stored lines after {@code last}, a page of them; moves {@code last} to the page's end. */
-    private List<LogEvent> nextPage(String deploymentId, AtomicLong last) {
-        List<LogEvent> page = stored.page(deploymentId, last.get(), PAGE);
+    /** The stored events after {@code last}, a page of them; moves {@code last} to the page's end. */
+    private List<StreamEvent> nextPage(String deploymentId, AtomicLong last) {
+        List<StreamEvent> page = stored.page(deploymentId, last.get(), PAGE);
         if (!page.isEmpty()) {
             last.set(page.get(page.size() - 1).seq());
         }
         return page;
     }
 
-    /** The lines after {@code afterSeq}: those stored since the pages were read, then the live ones. */
-    private Multi<LogEvent> live(String deploymentId, long afterSeq) {
+    /** The events after {@code afterSeq}: those stored since the pages were read, then the live ones. */
+    private Multi<StreamEvent> live(String deploymentId, long afterSeq) {
         return Multi.createFrom()
-                .<LogEvent>emitter(
+                .<StreamEvent>emitter(
                         emitter -> {
                             Follower follower = new Follower(emitter, afterSeq);
                             followers.compute(deploymentId, (id, set) -> {
@@ -85,7 +86,7 @@ public class DeploymentLogs {
                             });
                             emitter.onTermination(() -> forget(deploymentId, follower));
                             StoredLogs.Since since = stored.since(deploymentId, afterSeq);
-                            follower.replay(since.lines(), since.ended());
+                            follower.replay(since.events(), since.ended());
                         },
                         BackPressureStrategy.BUFFER)
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
@@ -98,14 +99,14 @@ public class DeploymentLogs {
         });
     }
 
-    /** One subscriber: holds live events back until the stored lines are sent, then passes them on. */
+    /** One subscriber: holds live events back until the stored events are sent, then passes them on. */
     private static final class Follower {
 
-        private final MultiEmitter<? super LogEvent> emitter;
+        private final MultiEmitter<? super StreamEvent> emitter;
         private long lastSent;
         private List<DeploymentEvent> heldBack = new ArrayList<>();
 
-        Follower(MultiEmitter<? super LogEvent> emitter, long afterSeq) {
+        Follower(MultiEmitter<? super StreamEvent> emitter, long afterSeq) {
             this.emitter = emitter;
             this.lastSent = afterSeq;
         }
@@ -118,7 +119,7 @@ public class DeploymentLogs {
             }
         }
 
-        synchronized void replay(List<LogEvent> stored, boolean ended) {
+        synchronized void replay(List<StreamEvent> stored, boolean ended) {
             stored.forEach(this::send);
             if (ended) {
                 emitter.complete();
@@ -132,12 +133,14 @@ public class DeploymentLogs {
         private void pass(DeploymentEvent event) {
             if (event instanceof DeploymentEvent.Log log && log.seq() > lastSent) {
                 send(LogEventMapper.toEvent(log));
+            } else if (event instanceof DeploymentEvent.PhaseChanged change && change.seq() > lastSent) {
+                send(LogEventMapper.toEvent(change));
             } else if (event instanceof DeploymentEvent.Finished) {
                 emitter.complete();
             }
         }
 
-        private void send(LogEvent event) {
+        private void send(StreamEvent event) {
             lastSent = event.seq();
             emitter.emit(event);
         }

@@ -1,49 +1,66 @@
 package io.slipway.gateway.service;
 
-import io.slipway.gateway.LogEvent;
+import io.slipway.gateway.StreamEvent;
 import io.slipway.gateway.mapping.LogEventMapper;
 import io.slipway.gateway.repository.DeploymentRepository;
 import io.slipway.gateway.repository.LogLineRepository;
+import io.slipway.gateway.repository.PhaseChangeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * The stored side of a deployment's logs stream, each read in a transaction of its own: the stream
- * reads them on reactive worker threads, outside any request.
+ * The stored side of a deployment's logs stream, lines and phase changes merged in seq order, each
+ * read in a transaction of its own: the stream reads them on reactive worker threads, outside any
+ * request.
  */
 @ApplicationScoped
 public class StoredLogs {
 
     private final DeploymentRepository deployments;
     private final LogLineRepository lines;
+    private final PhaseChangeRepository phaseChanges;
 
-    public StoredLogs(DeploymentRepository deployments, LogLineRepository lines) {
+    public StoredLogs(DeploymentRepository deployments, LogLineRepository lines, PhaseChangeRepository phaseChanges) {
         this.deployments = deployments;
         this.lines = lines;
+        this.phaseChanges = phaseChanges;
     }
 
-    /** The lines stored after {@code seq}, and whether the deployment had ended when they were read. */
-    public record Since(List<LogEvent> lines, boolean ended) {}
+    /** The events stored after {@code seq}, and whether the deployment had ended when they were read. */
+    public record Since(List<StreamEvent> events, boolean ended) {}
 
-    /** At most {@code limit} stored lines after {@code seq}, in order. */
+    /**
+     * At most {@code limit} stored events after {@code seq}, in order. Each table gives up to
+     * {@code limit} of its own, so the first {@code limit} of the merge are the first of both.
+     */
     @Transactional
-    public List<LogEvent> page(String deploymentId, long seq, int limit) {
-        return lines.after(deploymentId, seq, limit).stream()
-                .map(LogEventMapper::toEvent)
+    public List<StreamEvent> page(String deploymentId, long seq, int limit) {
+        return inOrder(
+                        lines.after(deploymentId, seq, limit).stream().map(LogEventMapper::toEvent),
+                        phaseChanges.after(deploymentId, seq, limit).stream().map(LogEventMapper::toEvent))
+                .limit(limit)
                 .toList();
     }
 
-    /** Every line stored after {@code seq}, read in one transaction with the deployment's status. */
+    /** Every event stored after {@code seq}, read in one transaction with the deployment's status. */
     @Transactional
     public Since since(String deploymentId, long seq) {
         return new Since(
-                lines.after(deploymentId, seq).stream()
-                        .map(LogEventMapper::toEvent)
+                inOrder(
+                                lines.after(deploymentId, seq).stream().map(LogEventMapper::toEvent),
+                                phaseChanges.after(deploymentId, seq).stream().map(LogEventMapper::toEvent))
                         .toList(),
                 deployments
                         .findByIdOptional(deploymentId)
                         .map(deployment -> !deployment.isActive())
                         .orElse(true));
+    }
+
+    private static Stream<StreamEvent> inOrder(
+            Stream<? extends StreamEvent> lines, Stream<? extends StreamEvent> phaseChanges) {
+        return Stream.<StreamEvent>concat(lines, phaseChanges).sorted(Comparator.comparingLong(StreamEvent::seq));
     }
 }

@@ -1,0 +1,81 @@
+// Follows a deployment's logs stream (text/event-stream) with fetch, because the browser's
+// EventSource cannot send the Authorization header the API needs. The stream is parsed as the
+// HTML standard's event-stream format (fields event, data, id; a blank line ends an event), and a
+// dropped connection is resumed with Last-Event-ID, as EventSource would do.
+
+import { failure, session } from './api.js';
+
+const RETRY_MS = [500, 1000, 2000, 4000, 8000];
+
+/**
+ * handlers: line(event), phase(event), problem(ApiError), reconnecting(attempt), and end(), which
+ * answers (maybe asynchronously) whether the deployment still runs: a stream that a proxy or a
+ * restart closed early is then resumed too. Resolves when the stream is over or the signal aborts.
+ */
+export async function followLogs(deploymentId, handlers, signal) {
+  let lastId = null;
+  let failures = 0;
+  for (;;) {
+    try {
+      const response = await fetch(`/api/v1/deployments/${encodeURIComponent(deploymentId)}/logs`, {
+        signal,
+        headers: {
+          Accept: 'text/event-stream',
+          Authorization: `Bearer ${session.token()}`,
+          ...(lastId === null ? {} : { 'Last-Event-ID': lastId }),
+        },
+      });
+      if (!response.ok) {
+        handlers.problem(await failure(response));
+        return;
+      }
+      failures = 0;
+      await read(response.body, (event) => {
+        if (event.id !== null) lastId = event.id;
+        const data = JSON.parse(event.data);
+        if (event.name === 'phase') handlers.phase(data);
+        else handlers.line(data);
+      });
+      if (!(await handlers.end())) return;
+      throw new Error('the stream ended before the deployment');
+    } catch (e) {
+      if (signal.aborted) return;
+      if (failures >= RETRY_MS.length) {
+        handlers.problem({ problem: { title: 'The log stream was lost', detail: e.message } });
+        return;
+      }
+      handlers.reconnecting(failures + 1);
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS[failures++]));
+    }
+  }
+}
+
+async function read(body, dispatch) {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  let event = blank();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    const lines = buffer.split(/\r\n|\r|\n/);
+    buffer = lines.pop();
+    for (const line of lines) {
+      if (line === '') {
+        if (event.data.length) dispatch({ name: event.name, id: event.id, data: event.data.join('\n') });
+        event = blank();
+      } else if (!line.startsWith(':')) {
+        const colon = line.indexOf(':');
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+        if (field === 'data') event.data.push(value);
+        else if (field === 'event') event.name = value;
+        else if (field === 'id') event.id = value;
+      }
+    }
+  }
+}
+
+function blank() {
+  return { name: null, id: null, data: [] };
+}
