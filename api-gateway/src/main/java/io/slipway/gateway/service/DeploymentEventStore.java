@@ -23,11 +23,14 @@ public class DeploymentEventStore {
     private final AppRepository apps;
     private final DeploymentRepository deployments;
     private final LogLineRepository lines;
+    private final AppProcesses processes;
 
-    public DeploymentEventStore(AppRepository apps, DeploymentRepository deployments, LogLineRepository lines) {
+    public DeploymentEventStore(
+            AppRepository apps, DeploymentRepository deployments, LogLineRepository lines, AppProcesses processes) {
         this.apps = apps;
         this.deployments = deployments;
         this.lines = lines;
+        this.processes = processes;
     }
 
     /**
@@ -80,6 +83,8 @@ public class DeploymentEventStore {
     }
 
     private void finish(Deployment deployment, DeploymentEvent.Finished finished) {
+        // Before the end is stored: whoever reads the end and then the app gets a listing made after it.
+        processes.changed();
         if (finished.status() == DeploymentStatus.SUCCEEDED) {
             // A deployment recovered after a crash may have run without its start ever being stored.
             deployment.start(finished.at());
