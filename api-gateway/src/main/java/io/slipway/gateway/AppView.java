@@ -16,6 +16,7 @@ import java.util.Map;
  * @param processes the app's process containers on the engine and their state
  * @param engineError null when the engine answered; else why it did not, and the processes are those
  *     of its last answer with their state {@code UNKNOWN}
+ * @param url where the router serves the app; null without a router
  */
 public record AppView(
         String name,
@@ -25,11 +26,20 @@ public record AppView(
         Map<String, Integer> formation,
         Long taskTimeoutSeconds,
         List<ProcessView> processes,
-        String engineError) {
+        String engineError,
+        String url) {
 
     public AppView withProcesses(List<ProcessView> running, String engineError) {
         return new AppView(
-                name, createdAt, currentRelease, latestDeployment, formation, taskTimeoutSeconds, running, engineError);
+                name,
+                createdAt,
+                currentRelease,
+                latestDeployment,
+                formation,
+                taskTimeoutSeconds,
+                running,
+                engineError,
+                url);
     }
 
     /** The release that runs: the deployment that made it, what was deployed, and what the containers run. */
@@ -37,6 +47,7 @@ public record AppView(
 
     public record LatestDeployment(String id, DeploymentStatus status, Instant createdAt) {}
 
+    /** @param address where a web container's {@code PORT} is published on the host ({@code 127.0.0.1:49153}); else null */
     public record ProcessView(
-            String type, String containerId, String name, String deploymentId, ContainerState state) {}
+            String type, String containerId, String name, String deploymentId, ContainerState state, String address) {}
 }

@@ -51,7 +51,7 @@ class ImageDeployEndToEndTests {
                               "predeploy": "echo predeploy says $GREETING && touch /app/predeployed",
                               "postdeploy": "echo postdeploy ran"}}}""")
                     .file("Procfile", """
-                            web: sleep 600
+                            web: exec httpd -f -p $PORT -h /
                             release: test -f /app/predeployed && echo release sees the predeploy commit
                             """));
             String app = newApp();

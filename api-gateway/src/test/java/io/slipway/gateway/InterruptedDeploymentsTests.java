@@ -86,7 +86,8 @@ class InterruptedDeploymentsTests {
     @Test
     void aDeploymentWhoseSwitchHappenedBecomesTheCurrentRelease() {
         try (TestImages images = new TestImages(runtime)) {
-            String image = images.build(BuildContext.fromBaseImage("CMD [\"sleep\", \"600\"]"));
+            String image = images.build(
+                    BuildContext.fromBaseImage("CMD [\"httpd\", \"-f\", \"-p\", \"5000\", \"-h\", \"/\"]"));
             String app = newApp();
             String first = json(Map.of("image", image))
                     .post("/api/v1/apps/" + app + "/deployments")

@@ -12,6 +12,12 @@ import io.restassured.specification.RequestSpecification;
 import io.slipway.runtime.testing.BuildContext;
 import io.slipway.runtime.testing.TestEngine;
 import io.slipway.runtime.testing.TestEngines;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +42,7 @@ class GatewayEndToEndIT {
             + "\"predeploy\": \"echo predeploy-ran && touch /app/predeployed\","
             + " \"postdeploy\": \"echo postdeploy-ran && test -n \\\"$GREETING\\\"\"}}}";
     private static final String PROCFILE =
-            "release: echo release-ran\nweb: test -f /app/predeployed && exec sleep 300\n";
+            "release: echo release-ran\nweb: test -f /app/predeployed && exec httpd -f -p $PORT -h /app\n";
 
     private static TestEngine engine;
     private static GatewayProcess gateway;
@@ -115,7 +121,7 @@ class GatewayEndToEndIT {
 
     @Test
     @Order(3)
-    void theAppShowsItsCurrentReleaseAndItsRunningProcess() {
+    void theAppShowsItsCurrentReleaseAndItsRunningProcess() throws Exception {
         JsonPath app = api().get("/api/v1/apps/" + APP)
                 .then()
                 .statusCode(200)
@@ -125,6 +131,9 @@ class GatewayEndToEndIT {
         assertThat(app.getString("currentRelease.deploymentId")).isEqualTo(secondSuccess);
         assertThat(app.getList("processes.type")).containsExactly("web");
         assertThat(app.getList("processes.state", String.class)).containsExactly("RUNNING");
+        assertThat(app.getString("processes[0].address")).matches("127\\.0\\.0\\.1:\\d+");
+        assertThat(app.getString("url")).isEqualTo("http://" + APP + ".localhost:" + GatewayProcess.ROUTER_PORT);
+        assertThat(throughTheRouter("/Procfile")).contains("release: echo release-ran");
     }
 
     @Test
@@ -193,6 +202,36 @@ class GatewayEndToEndIT {
                 .isEqualTo(before);
         assertThat(LogStream.follow(logs(secondSuccess), GatewayProcess.TOKEN, Optional.empty()))
                 .isEqualTo(logsBefore);
+        assertThat(throughTheRouter("/Procfile")).as("routes applied at start").contains("release-ran");
+
+        // A restarted Caddy starts empty: the gateway notices and gives it every route again.
+        HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(TestEngines.endpoint("caddy.admin") + "/load"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"admin\": {\"listen\": \"127.0.0.1:2019\"}}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(throughTheRouter("/Procfile")).contains("release-ran"));
+    }
+
+    /**
+     * A request to the router on loopback with the app's host name, on a connection of its own; the body,
+     * when it answers 200. (java.net.http will not send another host name than the address's.)
+     */
+    private static String throughTheRouter(String path) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", GatewayProcess.ROUTER_PORT)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream()
+                    .write(("GET " + path + " HTTP/1.1\r\nHost: " + APP + ".localhost\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).as(response).startsWith("HTTP/1.1 200");
+            return response.substring(response.indexOf("\r\n\r\n") + 4);
+        }
     }
 
     @Test

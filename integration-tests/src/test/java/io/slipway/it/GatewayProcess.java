@@ -1,6 +1,7 @@
 package io.slipway.it;
 
 import io.slipway.runtime.testing.TestEngine;
+import io.slipway.runtime.testing.TestEngines;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,6 +21,9 @@ import java.util.concurrent.TimeUnit;
 final class GatewayProcess {
 
     static final String TOKEN = "e2e-" + Long.toHexString(System.nanoTime());
+    /** Where the router serves the apps of the gateway under test. */
+    static final int ROUTER_PORT = 18091;
+
     private static final Path JAR = Path.of("..", "api-gateway", "target", "quarkus-app", "quarkus-run.jar");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -62,9 +66,14 @@ final class GatewayProcess {
                 .put(
                         engine.name().startsWith("podman") ? "CONTAINER_HOST" : "DOCKER_HOST",
                         engine.endpoint().toString());
-        // The engines here run containers without a network bridge.
+        // Tasks need no network; web processes publish their port on the engine's default network.
         builder.environment().put("SLIPWAY_NETWORK", "none");
         builder.environment().put("SLIPWAY_PIPELINE_SETTLE_TIME", "1s");
+        builder.environment().put("SLIPWAY_PIPELINE_WAIT_TO_RETIRE", "1s");
+        // Caddy as scripts/services runs it, serving the apps on a loopback port of the tests' own.
+        builder.environment().put("SLIPWAY_ROUTER", "caddy");
+        builder.environment().put("SLIPWAY_CADDY_ADMIN", TestEngines.endpoint("caddy.admin"));
+        builder.environment().put("SLIPWAY_ROUTER_LISTEN", "127.0.0.1:" + ROUTER_PORT);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = builder.start();
         awaitUp();

@@ -71,6 +71,8 @@ class ScaledOutWorkerIT {
         env.put("CONTAINER_HOST", engine.endpoint().toString());
         env.put("SLIPWAY_NETWORK", "none");
         env.put("SLIPWAY_PIPELINE_SETTLE_TIME", "1s");
+        env.put("SLIPWAY_PIPELINE_WAIT_TO_RETIRE", "1s");
+        env.put("SLIPWAY_ROUTER", "none");
         env.put("SLIPWAY_PIPELINE_REMOVE_LEFTOVERS_ON_START", "false");
         worker = builder.redirectErrorStream(true)
                 .redirectOutput(workerLog.toFile())
@@ -94,7 +96,7 @@ class ScaledOutWorkerIT {
                 KafkaProducer<String, String> producer = producer();
                 KafkaConsumer<String, String> consumer = consumer()) {
             String image = images.build(BuildContext.fromBaseImage("WORKDIR /app", "COPY Procfile /app/")
-                    .file("Procfile", "release: echo released-by-worker\nweb: exec sleep 300\n"));
+                    .file("Procfile", "release: echo released-by-worker\nweb: exec httpd -f -p $PORT -h /\n"));
             consumer.subscribe(List.of(eventsTopic));
 
             producer.send(new ProducerRecord<>(requestsTopic, app, start(deploymentId, app, image)))

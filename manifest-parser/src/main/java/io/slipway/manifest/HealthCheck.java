@@ -1,16 +1,18 @@
 package io.slipway.manifest;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One check of app.json's {@code healthchecks}, with the fields Dokku documents. Numbers are seconds or
- * counts as Dokku reads them; {@code httpHeaders} and {@code onFailure} are not read yet.
+ * counts as Dokku reads them; {@code onFailure} is not read.
  *
  * @param type {@code startup}, {@code liveness} or {@code readiness}
  * @param command the command as a list of arguments; empty when absent
  * @param waitSeconds app.json's {@code wait} (a record component cannot be named {@code wait})
+ * @param httpHeaders {@code httpHeaders}, Dokku's list of {@code {"name", "value"}}, in file order
  */
 public record HealthCheck(
         Optional<String> type,
@@ -27,7 +29,8 @@ public record HealthCheck(
         Optional<Integer> waitSeconds,
         Optional<Integer> initialDelay,
         Optional<Integer> uptime,
-        Optional<Boolean> warn) {
+        Optional<Boolean> warn,
+        Map<String, String> httpHeaders) {
 
     public HealthCheck {
         Objects.requireNonNull(type, "type");
@@ -45,5 +48,42 @@ public record HealthCheck(
         Objects.requireNonNull(initialDelay, "initialDelay");
         Objects.requireNonNull(uptime, "uptime");
         Objects.requireNonNull(warn, "warn");
+        httpHeaders = OrderedMaps.copyOf(httpHeaders);
+    }
+
+    /** A check without {@code httpHeaders}. */
+    public HealthCheck(
+            Optional<String> type,
+            Optional<String> name,
+            Optional<String> description,
+            Optional<String> path,
+            Optional<String> scheme,
+            Optional<Integer> port,
+            Optional<String> content,
+            List<String> command,
+            Optional<Boolean> listening,
+            Optional<Integer> attempts,
+            Optional<Integer> timeout,
+            Optional<Integer> waitSeconds,
+            Optional<Integer> initialDelay,
+            Optional<Integer> uptime,
+            Optional<Boolean> warn) {
+        this(
+                type,
+                name,
+                description,
+                path,
+                scheme,
+                port,
+                content,
+                command,
+                listening,
+                attempts,
+                timeout,
+                waitSeconds,
+                initialDelay,
+                uptime,
+                warn,
+                Map.of());
     }
 }

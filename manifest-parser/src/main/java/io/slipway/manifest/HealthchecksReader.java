@@ -60,6 +60,26 @@ final class HealthchecksReader {
                 fields.read("wait", values::count),
                 fields.read("initialDelay", values::count),
                 fields.read("uptime", values::count),
-                fields.read("warn", values::bool));
+                fields.read("warn", values::bool),
+                fields.read("httpHeaders", this::headers).orElse(Map.of()));
+    }
+
+    /** Dokku's {@code [{"name": "X-Check", "value": "1"}]}; an entry without both strings is skipped. */
+    private Optional<Map<String, String>> headers(JsonValue value, String path) {
+        return values.array(value, path).map(array -> {
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 0; i < array.items().size(); i++) {
+                String itemPath = JsonPath.index(path, i);
+                values.object(array.items().get(i), itemPath).ifPresent(object -> {
+                    FieldReader header = new FieldReader(object, itemPath);
+                    Optional<String> name = header.read("name", values::string);
+                    Optional<String> headerValue = header.read("value", values::string);
+                    if (name.isPresent() && headerValue.isPresent()) {
+                        headers.put(name.get(), headerValue.get());
+                    }
+                });
+            }
+            return headers;
+        });
     }
 }

@@ -144,7 +144,8 @@ class AppJsonLenientSectionsTests {
             "type": "startup", "name": "web check", "description": "responds", "path": "/health",
             "scheme": "http", "port": 5000, "content": "ok", "command": ["/app/check", "--quick"],
             "listening": true, "attempts": 3, "timeout": 5, "wait": 2, "initialDelay": 10, "uptime": 1,
-            "warn": false, "onFailure": {"url": "x"}
+            "warn": false, "onFailure": {"url": "x"},
+            "httpHeaders": [{"name": "X-Check", "value": "yes"}, {"name": "Accept", "value": "text/plain"}]
           }]}
         }""");
 
@@ -168,7 +169,8 @@ class AppJsonLenientSectionsTests {
                         Optional.of(2),
                         Optional.of(10),
                         Optional.of(1),
-                        Optional.of(false)));
+                        Optional.of(false),
+                        Map.of("X-Check", "yes", "Accept", "text/plain")));
         assertThat(app.warnings()).isEmpty();
     }
 

@@ -1,16 +1,48 @@
 package io.slipway.runtime;
 
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A container as the engine reports it.
  *
  * @param exitCode the exit code once it has exited, else 0
+ * @param restartCount how often the engine's restart policy has restarted it; from an inspect only (a list
+ *     answers 0)
+ * @param hasExited whether its process has ended at least once since it was created, even if the engine
+ *     restarted it since: from an inspect (the engine's finish time), else from the listed state
+ * @param address the loopback address ({@code 127.0.0.1:49153}) of the host where its published port
+ *     answers; empty when it publishes none
  */
 public record ContainerInfo(
-        String id, String name, String image, ContainerState state, int exitCode, Map<String, String> labels) {
+        String id,
+        String name,
+        String image,
+        ContainerState state,
+        int exitCode,
+        Map<String, String> labels,
+        int restartCount,
+        boolean hasExited,
+        Optional<String> address) {
 
     public ContainerInfo {
         labels = Map.copyOf(labels);
+        Objects.requireNonNull(address, "address");
+    }
+
+    /** A container that publishes no port, whose history is only its current state. */
+    public ContainerInfo(
+            String id, String name, String image, ContainerState state, int exitCode, Map<String, String> labels) {
+        this(
+                id,
+                name,
+                image,
+                state,
+                exitCode,
+                labels,
+                0,
+                state == ContainerState.EXITED || state == ContainerState.DEAD,
+                Optional.empty());
     }
 }

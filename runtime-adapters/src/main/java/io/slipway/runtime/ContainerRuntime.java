@@ -103,6 +103,19 @@ public interface ContainerRuntime extends AutoCloseable {
      */
     List<ContainerInfo> listContainers(Map<String, String> labels);
 
+    /**
+     * The last {@code lines} lines a container printed, stdout and stderr merged in the engine's order,
+     * bounded by the engine timeout; empty for an absent container.
+     */
+    List<String> lastLogLines(String containerId, int lines);
+
+    /**
+     * Runs {@code cmd} (no shell) inside a running container and waits at most {@code timeout} for it.
+     *
+     * @throws ContainerRuntimeException when the engine refuses (e.g. the container is not running)
+     */
+    ExecResult exec(String containerId, List<String> cmd, Duration timeout);
+
     /** Stops a container, killing it after {@code grace}; an absent or stopped container is fine. */
     void stopContainer(String containerId, Duration grace);
 

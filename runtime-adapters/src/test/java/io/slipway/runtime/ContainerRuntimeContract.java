@@ -18,6 +18,10 @@ import io.slipway.runtime.testing.TestEngines;
 import io.slipway.runtime.testing.TestImages;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -675,6 +679,71 @@ abstract class ContainerRuntimeContract {
                     .isEqualTo("unless-stopped");
             await().atMost(QUICK).until(() -> view.inspect(id).getRestartCount() >= 1);
         }
+        runtime.removeContainer(id);
+    }
+
+    @Test
+    void aCrashingProcessShowsItsRestartsItsExitAndItsLastLines() {
+        String id = runtime.startProcess(
+                process(TestEngines.baseImage(), List.of("sh", "-c", "echo starting; echo failing >&2; exit 3")));
+
+        await().atMost(QUICK)
+                .until(() -> runtime.inspectContainer(id).orElseThrow().restartCount() >= 1);
+        ContainerInfo crashed = runtime.inspectContainer(id).orElseThrow();
+        assertThat(crashed.hasExited()).isTrue();
+        assertThat(runtime.lastLogLines(id, 2)).hasSize(2).containsAnyOf("starting", "failing");
+        runtime.removeContainer(id);
+    }
+
+    @Test
+    void aProcessThatNeverExitedShowsNoRestartNorExit() {
+        String id = runtime.startProcess(process(TestEngines.baseImage(), List.of("sleep", "60")));
+
+        await().atMost(QUICK)
+                .until(() -> runtime.inspectContainer(id).orElseThrow().state() == ContainerState.RUNNING);
+        ContainerInfo running = runtime.inspectContainer(id).orElseThrow();
+        assertThat(running.restartCount()).isZero();
+        assertThat(running.hasExited()).isFalse();
+        assertThat(running.address()).isEmpty();
+        runtime.removeContainer(id);
+    }
+
+    @Test
+    void aWebProcessPublishesItsPortOnALoopbackPortTheEngineChose() throws Exception {
+        String id = runtime.startProcess(new ProcessSpec(
+                TestEngines.baseImage(),
+                "slipway-it-" + run.substring(0, 8),
+                List.of(
+                        "sh",
+                        "-c",
+                        "mkdir -p /www && echo hello-$RUN > /www/index.html && exec httpd -f -p 5000 -h /www"),
+                Map.of("RUN", run),
+                runLabels,
+                Optional.of(5000)));
+
+        String address = runtime.inspectContainer(id).orElseThrow().address().orElseThrow();
+        assertThat(address).matches("127\\.0\\.0\\.1:\\d+").isNotEqualTo("127.0.0.1:5000");
+        assertThat(runtime.listContainers(runLabels))
+                .singleElement()
+                .satisfies(listed -> assertThat(listed.address()).contains(address));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + address + "/"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        await().atMost(QUICK)
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(http.send(request, HttpResponse.BodyHandlers.ofString())
+                                .body())
+                        .isEqualTo("hello-" + run + "\n"));
+
+        ExecResult read = runtime.exec(id, List.of("cat", "/www/index.html"), QUICK);
+        assertThat(read.exitCode()).isZero();
+        assertThat(read.output()).isEqualTo("hello-" + run);
+        assertThat(runtime.exec(id, List.of("sh", "-c", "echo no >&2; exit 4"), QUICK))
+                .isEqualTo(new ExecResult(4, "no"));
+        assertThat(runtime.exec(id, List.of("sleep", "30"), Duration.ofSeconds(1))
+                        .exitCode())
+                .isEqualTo(-1);
         runtime.removeContainer(id);
     }
 

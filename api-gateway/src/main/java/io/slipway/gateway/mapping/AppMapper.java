@@ -15,7 +15,8 @@ public final class AppMapper {
 
     private AppMapper() {}
 
-    public static AppView toView(App app, Optional<Deployment> latest) {
+    /** @param url where the router serves the app, if there is a router */
+    public static AppView toView(App app, Optional<Deployment> latest, Optional<String> url) {
         return new AppView(
                 app.name(),
                 app.createdAt(),
@@ -25,7 +26,8 @@ public final class AppMapper {
                 app.formation(),
                 app.taskTimeout().map(Duration::toSeconds).orElse(null),
                 List.of(),
-                null);
+                null,
+                url.orElse(null));
     }
 
     public static AppView.ProcessView toProcess(ContainerInfo container) {
@@ -39,7 +41,8 @@ public final class AppMapper {
                 container.id(),
                 container.name(),
                 container.labels().get(ContainerLabels.DEPLOYMENT),
-                state);
+                state,
+                container.address().orElse(null));
     }
 
     private static AppView.ReleaseView toRelease(Deployment deployment) {

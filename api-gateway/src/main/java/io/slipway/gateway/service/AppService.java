@@ -13,6 +13,7 @@ import io.slipway.gateway.repository.DeploymentRepository;
 import io.slipway.manifest.ProcessLimit;
 import io.slipway.manifest.ProcessTypes;
 import io.slipway.manifest.Procfile;
+import io.slipway.runtime.router.RouterSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -48,6 +49,7 @@ public class AppService {
     private final EngineCommands engine;
     private final BuildContexts contexts;
     private final ProcessLimit processLimit;
+    private final RouterSettings routing;
 
     public AppService(
             AppRepository apps,
@@ -55,7 +57,9 @@ public class AppService {
             AppProcesses processes,
             EngineCommands engine,
             BuildContexts contexts,
-            ProcessLimit processLimit) {
+            ProcessLimit processLimit,
+            RouterSettings routing) {
+        this.routing = routing;
         this.apps = apps;
         this.deployments = deployments;
         this.processes = processes;
@@ -75,7 +79,7 @@ public class AppService {
         }
         App app = new App(name, Instant.now());
         apps.persist(app);
-        return AppMapper.toView(app, Optional.empty());
+        return AppMapper.toView(app, Optional.empty(), routing.url(name));
     }
 
     /** Newest first, each with its process containers (asked of the engine after the transaction). */
@@ -91,7 +95,7 @@ public class AppService {
     List<AppView> stored() {
         Map<String, Deployment> latest = deployments.latestByApp();
         return apps.listNewestFirst().stream()
-                .map(app -> AppMapper.toView(app, Optional.ofNullable(latest.get(app.name()))))
+                .map(app -> AppMapper.toView(app, Optional.ofNullable(latest.get(app.name())), routing.url(app.name())))
                 .toList();
     }
 
@@ -106,7 +110,7 @@ public class AppService {
     Optional<AppView> stored(String name) {
         return apps.findByIdOptional(name)
                 .map(app -> AppMapper.toView(
-                        app, deployments.ofApp(name, 1).stream().findFirst()));
+                        app, deployments.ofApp(name, 1).stream().findFirst(), routing.url(name)));
     }
 
     /**

@@ -38,6 +38,22 @@ public interface EngineConfig {
     @WithDefault("100")
     int maxProcessesPerType();
 
+    /** The apps' router: {@code caddy}, or {@code none} to run without a proxy. Default {@code caddy}. */
+    @WithDefault("caddy")
+    String router();
+
+    /** Caddy's admin API; keep it on loopback. Default {@code http://127.0.0.1:2019}. */
+    @WithDefault("http://127.0.0.1:2019")
+    String caddyAdmin();
+
+    /** Apps are served at {@code http://<app>.<domain>}. Default {@code localhost}. */
+    @WithDefault("localhost")
+    String domain();
+
+    /** Where the router listens for the apps' requests, {@code [host]:port}. Default {@code :80}. */
+    @WithDefault(":80")
+    String routerListen();
+
     Pipeline pipeline();
 
     interface Pipeline {
@@ -53,6 +69,13 @@ public interface EngineConfig {
         /** How long a retired process container gets to stop before it is killed. Default 10 s. */
         @WithDefault("10s")
         Duration stopGrace();
+
+        /**
+         * How long the previous release's containers keep running after the switch and POSTDEPLOY, for the
+         * requests they still answer. Default 10 s.
+         */
+        @WithDefault("10s")
+        Duration waitToRetire();
 
         /** The {@code PORT} processes are told to listen on. Default 5000. */
         @WithDefault("5000")

@@ -10,8 +10,10 @@ import io.slipway.runtime.ContainerRuntimeException;
 import io.slipway.runtime.ImageDetails;
 import io.slipway.runtime.OutputChannel;
 import io.slipway.runtime.OutputListener;
+import io.slipway.runtime.router.RouterException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -26,13 +28,17 @@ final class DeploymentContext {
     /** Something a step made, and how to take it away again. */
     private record Undo(Phase phase, Runnable action) {}
 
+    private static final Duration PAUSE_SLICE = Duration.ofMillis(200);
+
     private final DeploymentOrder order;
     private final ContainerRuntime runtime;
     private final PipelineSettings settings;
     private final ProcessLimit processLimit;
     private final EventRecorder events;
     private final Cancellation cancellation;
+    private final Traffic traffic;
     private final Deque<Undo> undo = new ArrayDeque<>();
+    private final List<StartedProcess> started = new ArrayList<>();
     private ManifestFiles files;
     private ParsedManifests manifests;
     private String image;
@@ -45,13 +51,30 @@ final class DeploymentContext {
             PipelineSettings settings,
             ProcessLimit processLimit,
             EventRecorder events,
-            Cancellation cancellation) {
+            Cancellation cancellation,
+            Traffic traffic) {
         this.order = order;
         this.runtime = runtime;
         this.settings = settings;
         this.processLimit = processLimit;
         this.events = events;
         this.cancellation = cancellation;
+        this.traffic = traffic;
+    }
+
+    /** The router the switch changes and the probe the checks use. */
+    Traffic traffic() {
+        return traffic;
+    }
+
+    /** A process container this deployment started, for the checks and the switch that follow. */
+    void started(StartedProcess process) {
+        started.add(process);
+    }
+
+    /** This deployment's process containers, in the order they were started. */
+    List<StartedProcess> startedProcesses() {
+        return List.copyOf(started);
     }
 
     DeploymentOrder order() {
@@ -143,6 +166,21 @@ final class DeploymentContext {
                 events.log(phase, stream == OutputChannel.STDERR ? LogStream.STDERR : LogStream.STDOUT, line);
     }
 
+    /** Waits, and notices a cancel within a fraction of a second. */
+    void pause(Phase phase, Duration duration) throws PhaseFailure {
+        long end = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < end) {
+            throwIfCancelled(phase);
+            try {
+                Thread.sleep(Math.min(PAUSE_SLICE.toMillis(), Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw PhaseFailure.cancelled(phase);
+            }
+        }
+        throwIfCancelled(phase);
+    }
+
     void throwIfCancelled(Phase phase) throws PhaseFailure {
         if (cancellation.isCancelled()) {
             throw PhaseFailure.cancelled(phase);
@@ -163,7 +201,7 @@ final class DeploymentContext {
             Undo next = undo.pop();
             try {
                 next.action().run();
-            } catch (ContainerRuntimeException e) {
+            } catch (ContainerRuntimeException | RouterException e) {
                 log(next.phase(), "cleanup incomplete: " + e.getMessage());
             }
         }

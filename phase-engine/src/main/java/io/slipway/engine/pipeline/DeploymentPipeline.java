@@ -5,12 +5,14 @@ import io.slipway.manifest.ProcessLimit;
 import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ContainerRuntimeException;
+import io.slipway.runtime.router.Router;
 import java.time.Clock;
 import java.util.function.Consumer;
 
 /**
  * Runs one deployment: resolves its manifests, walks the rows of {@link Phase} in order (each is
- * skipped or its step run, and recorded), then switches to the new release. Any failure undoes what
+ * skipped or its step run, and recorded; DEPLOY's steps start the processes, check them and switch the
+ * app's traffic to them), then makes the new release current and retires the previous one. Any failure undoes what
  * this deployment made, newest first, and leaves the app's running release as it was.
  */
 public final class DeploymentPipeline {
@@ -21,8 +23,16 @@ public final class DeploymentPipeline {
     private final PipelineSettings settings;
     private final ProcessLimit processLimit;
     private final Clock clock;
+    private final Traffic traffic;
 
+    /** Without a router: web containers are checked at their published addresses and reached there. */
     public DeploymentPipeline(ContainerRuntime runtime, ManifestParser parser, PipelineSettings settings, Clock clock) {
+        this(runtime, parser, settings, clock, new Traffic(Router.none(), new LoopbackProbe(runtime, settings.port())));
+    }
+
+    public DeploymentPipeline(
+            ContainerRuntime runtime, ManifestParser parser, PipelineSettings settings, Clock clock, Traffic traffic) {
+        this.traffic = traffic;
         this.runtime = runtime;
         this.manifests = new ManifestResolver(parser);
         this.processLimit = parser.processLimit();
@@ -40,7 +50,7 @@ public final class DeploymentPipeline {
                 ConfigRedaction.of(order.config()),
                 settings.maxLogLines());
         DeploymentContext deployment =
-                new DeploymentContext(order, runtime, settings, processLimit, events, cancellation);
+                new DeploymentContext(order, runtime, settings, processLimit, events, cancellation, traffic);
         events.started();
         Phase current = null;
         try {

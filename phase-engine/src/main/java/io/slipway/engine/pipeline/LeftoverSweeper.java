@@ -2,13 +2,9 @@ package io.slipway.engine.pipeline;
 
 import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerRuntime;
-import io.slipway.runtime.ImageDetails;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Clears what a crashed process left on the engine: task containers, which no deployment will wait
@@ -32,13 +28,9 @@ public final class LeftoverSweeper {
 
     public Sweep removeLeftoversOfInterruptedDeployments() {
         List<ContainerInfo> leftovers = new ArrayList<>(runtime.listContainers(ContainerLabels.allTasks()));
-        Map<String, Optional<String>> currentImageIds = new HashMap<>();
+        CurrentReleases current = new CurrentReleases(runtime);
         for (ContainerInfo process : runtime.listContainers(ContainerLabels.allProcesses())) {
-            String app = process.labels().get(ContainerLabels.APP);
-            Optional<String> current = currentImageIds.computeIfAbsent(
-                    app, key -> runtime.inspectImage(AppImages.current(key)).map(ImageDetails::id));
-            Optional<String> running = runtime.inspectImage(process.image()).map(ImageDetails::id);
-            if (current.isEmpty() || !current.equals(running)) {
+            if (!current.runsCurrentRelease(process)) {
                 leftovers.add(process);
             }
         }

@@ -23,7 +23,9 @@ public enum Phase {
     RELEASE(
             new TaskStep(DeploymentTasks::release, "the Procfile release entry", ChangePolicy.DISCARD),
             EnumSet.noneOf(DeploymentKind.class)),
-    DEPLOY(new StartProcessesStep(), EnumSet.noneOf(DeploymentKind.class)),
+    DEPLOY(
+            new StepSequence(new StartProcessesStep(), new WebChecksStep(), new SwitchTrafficStep()),
+            EnumSet.noneOf(DeploymentKind.class)),
     POSTDEPLOY(
             new TaskStep(DeploymentTasks::postdeploy, "app.json scripts.dokku.postdeploy", ChangePolicy.DISCARD),
             EnumSet.noneOf(DeploymentKind.class));

@@ -10,6 +10,8 @@ import java.util.List;
  * @param startTimeout how long a new process container may take to reach running
  * @param settleTime how long new process containers must stay running before DEPLOY succeeds
  * @param stopGrace how long a retired process container gets to stop before it is killed
+ * @param waitToRetire how long the previous release's containers keep running after the switch and
+ *     POSTDEPLOY, so that requests they are still answering can finish
  * @param port the {@code PORT} processes listen on
  * @param shell the default command prefix for tasks in images without an entrypoint
  * @param maxLogLines how many lines of output (stdout and stderr of builds and tasks) one deployment
@@ -20,6 +22,7 @@ public record PipelineSettings(
         Duration startTimeout,
         Duration settleTime,
         Duration stopGrace,
+        Duration waitToRetire,
         int port,
         List<String> shell,
         int maxLogLines) {

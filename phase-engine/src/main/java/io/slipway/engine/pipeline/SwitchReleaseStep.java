@@ -3,13 +3,22 @@ package io.slipway.engine.pipeline;
 import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ContainerRuntimeException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * The switch to the new release, once every phase has succeeded: the release image is tagged
- * current, then the previous release's containers are stopped and removed. Its lines go to the log
+ * Once every phase has succeeded (traffic already goes to the new release): the release image is tagged
+ * current, the previous release's containers are left running for the wait-to-retire time so that the
+ * requests they still answer can finish, then stopped and removed, all at once. Its lines go to the log
  * of the last phase, which it follows.
  */
 final class SwitchReleaseStep {
+
+    /** Retiring stops containers in parallel, but a release of hundreds must not start hundreds of threads. */
+    private static final int MAX_PARALLEL_STOPS = 16;
 
     void run(DeploymentContext deployment) {
         DeploymentOrder order = deployment.order();
@@ -26,21 +35,44 @@ final class SwitchReleaseStep {
         DeploymentOrder order = deployment.order();
         ContainerRuntime runtime = deployment.runtime();
         Phase log = Phase.last();
-        ContainerRemoval removal =
-                new ContainerRemoval(runtime, deployment.settings().stopGrace());
+        List<ContainerInfo> previous;
         try {
-            for (ContainerInfo container : runtime.listContainers(ContainerLabels.processesOf(order.app()))) {
-                if (!order.deploymentId().equals(container.labels().get(ContainerLabels.DEPLOYMENT))) {
-                    deployment.log(
-                            log,
-                            removal.stopAndRemove(container)
-                                    .map(why ->
-                                            "could not retire " + container.name() + " of the previous release: " + why)
-                                    .orElse("retired " + container.name()));
-                }
-            }
+            previous = runtime.listContainers(ContainerLabels.processesOf(order.app())).stream()
+                    .filter(container ->
+                            !order.deploymentId().equals(container.labels().get(ContainerLabels.DEPLOYMENT)))
+                    .toList();
         } catch (ContainerRuntimeException e) {
             deployment.log(log, "could not list the previous release's containers: " + e.getMessage());
+            return;
         }
+        if (previous.isEmpty()) {
+            return;
+        }
+        deployment.log(
+                log,
+                "retiring " + previous.size() + " container(s) of the previous release in "
+                        + deployment.settings().waitToRetire().toSeconds() + "s");
+        try {
+            deployment.pause(log, deployment.settings().waitToRetire());
+        } catch (PhaseFailure cancelled) {
+            // Too late to cancel: the release is current. Retire at once instead.
+        }
+        ContainerRemoval removal =
+                new ContainerRemoval(runtime, deployment.settings().stopGrace());
+        ExecutorService stops = Executors.newFixedThreadPool(Math.min(previous.size(), MAX_PARALLEL_STOPS));
+        try {
+            List<CompletableFuture<String>> retired = previous.stream()
+                    .map(container -> CompletableFuture.supplyAsync(() -> retire(removal, container), stops))
+                    .toList();
+            retired.forEach(line -> deployment.log(log, line.join()));
+        } finally {
+            stops.shutdown();
+        }
+    }
+
+    private static String retire(ContainerRemoval removal, ContainerInfo container) {
+        Optional<String> problem = removal.stopAndRemove(container);
+        return problem.map(why -> "could not retire " + container.name() + " of the previous release: " + why)
+                .orElse("retired " + container.name());
     }
 }

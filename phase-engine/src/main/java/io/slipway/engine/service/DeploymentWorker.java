@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.slipway.engine.config.EngineConfig;
 import io.slipway.engine.messaging.DeploymentEventPublisher;
 import io.slipway.engine.pipeline.AppRemoval;
+import io.slipway.engine.pipeline.CurrentRoutes;
 import io.slipway.engine.pipeline.DeploymentEvent;
 import io.slipway.engine.pipeline.DeploymentLanes;
 import io.slipway.engine.pipeline.DeploymentOrder;
@@ -12,7 +13,10 @@ import io.slipway.engine.pipeline.DeploymentStatus;
 import io.slipway.engine.pipeline.InterruptedDeploymentRecovery;
 import io.slipway.engine.pipeline.LeftoverSweeper;
 import io.slipway.runtime.Cancellation;
+import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ContainerRuntimeException;
+import io.slipway.runtime.router.Router;
+import io.slipway.runtime.router.RouterException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -34,13 +38,19 @@ public class DeploymentWorker implements DeploymentLanes.Work {
     private final DeploymentEventPublisher publisher;
     private final ExecutorService executor;
     private final DeploymentLanes lanes;
+    private final Router router;
+    private final CurrentRoutes currentRoutes;
 
     public DeploymentWorker(
             DeploymentPipeline pipeline,
             AppRemoval removal,
             InterruptedDeploymentRecovery recovery,
             DeploymentEventPublisher publisher,
-            EngineConfig config) {
+            EngineConfig config,
+            Router router,
+            ContainerRuntime runtime) {
+        this.router = router;
+        this.currentRoutes = new CurrentRoutes(runtime);
         this.pipeline = pipeline;
         this.removal = removal;
         this.recovery = recovery;
@@ -67,12 +77,19 @@ public class DeploymentWorker implements DeploymentLanes.Work {
 
     /** Removes everything the app has on the engine, in the app's lane so no deployment of it races the removal. */
     public void deleteApp(String app) {
-        lanes.runInLane(
-                app,
-                reportingFailure(
-                        "delete app " + app,
-                        () -> removal.removeApp(app)
-                                .forEach(problem -> LOG.warnf("Deleting app %s: %s", app, problem))));
+        lanes.runInLane(app, reportingFailure("delete app " + app, () -> {
+            routeTo(app, List.of());
+            removal.removeApp(app).forEach(problem -> LOG.warnf("Deleting app %s: %s", app, problem));
+        }));
+    }
+
+    /** A router that does not answer must not stop the engine's work; its routes are re-applied later. */
+    private void routeTo(String app, List<String> upstreams) {
+        try {
+            router.route(app, upstreams);
+        } catch (RouterException e) {
+            LOG.warnf("Route of %s not changed: %s", app, e.getMessage());
+        }
     }
 
     /**
@@ -82,6 +99,8 @@ public class DeploymentWorker implements DeploymentLanes.Work {
     public void recover(String app, String deploymentId, long lastSeq) {
         lanes.runInLane(app, reportingFailure("recover deployment " + deploymentId, () -> {
             InterruptedDeploymentRecovery.Outcome outcome = recovery.recover(app, deploymentId);
+            // The interrupted deployment may have switched traffic: route to what runs as current now.
+            routeTo(app, currentRoutes.read().getOrDefault(app, List.of()));
             outcome.problems().forEach(problem -> LOG.warnf("Recovering %s: %s", deploymentId, problem));
             LOG.infof("Deployment %s of %s, interrupted by a restart, ended %s", deploymentId, app, outcome.status());
             publisher.publish(new DeploymentEvent.Finished(

@@ -5,12 +5,17 @@ import io.slipway.engine.pipeline.AppRemoval;
 import io.slipway.engine.pipeline.DeploymentPipeline;
 import io.slipway.engine.pipeline.InterruptedDeploymentRecovery;
 import io.slipway.engine.pipeline.LeftoverSweeper;
+import io.slipway.engine.pipeline.LoopbackProbe;
 import io.slipway.engine.pipeline.PipelineSettings;
+import io.slipway.engine.pipeline.Traffic;
 import io.slipway.manifest.ManifestParser;
 import io.slipway.manifest.ProcessLimit;
 import io.slipway.runtime.ContainerRuntime;
+import io.slipway.runtime.router.Router;
+import io.slipway.runtime.router.RouterSettings;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import java.time.Clock;
 
 /** Builds the framework-free pipeline, and its housekeeping on the engine, from the engine's configuration. */
@@ -31,17 +36,33 @@ public class PipelineProducer {
 
     @Produces
     @Singleton
-    DeploymentPipeline pipeline(ContainerRuntime runtime, ManifestParser parser, EngineConfig config) {
+    DeploymentPipeline pipeline(ContainerRuntime runtime, ManifestParser parser, EngineConfig config, Router router) {
         EngineConfig.Pipeline pipeline = config.pipeline();
         PipelineSettings settings = new PipelineSettings(
                 config.taskTimeout(),
                 pipeline.startTimeout(),
                 pipeline.settleTime(),
                 pipeline.stopGrace(),
+                pipeline.waitToRetire(),
                 pipeline.port(),
                 pipeline.shell(),
                 pipeline.maxLogLines());
-        return new DeploymentPipeline(runtime, parser, settings, Clock.systemUTC());
+        Traffic traffic = new Traffic(router, new LoopbackProbe(runtime, pipeline.port()));
+        return new DeploymentPipeline(runtime, parser, settings, Clock.systemUTC(), traffic);
+    }
+
+    /** Where apps are served, for the engine's router and for a gateway that shows each app's URL. */
+    @Produces
+    @Singleton
+    RouterSettings routerSettings(EngineConfig config) {
+        return new RouterSettings(
+                config.router(), URI.create(config.caddyAdmin()), config.domain(), config.routerListen());
+    }
+
+    @Produces
+    @Singleton
+    Router router(RouterSettings settings) {
+        return settings.connect();
     }
 
     @Produces

@@ -58,7 +58,7 @@ class WorkerTests {
         events.clear();
         try (TestImages images = new TestImages(runtime)) {
             String image = images.build(BuildContext.fromBaseImage("WORKDIR /app", "COPY Procfile /app/")
-                    .file("Procfile", "release: echo from-release\nweb: exec sleep 300\n"));
+                    .file("Procfile", "release: echo from-release\nweb: exec httpd -f -p $PORT -h /app\n"));
             String id = UUID.randomUUID().toString();
 
             connector.source(Channels.DEPLOY_REQUESTS).send(new DeployCommand.Start(order(id, image)));
@@ -84,7 +84,7 @@ class WorkerTests {
         InMemorySink<DeploymentEvent> events = connector.sink(Channels.DEPLOYMENT_EVENTS);
         try (TestImages images = new TestImages(runtime)) {
             String image = images.build(BuildContext.fromBaseImage("WORKDIR /app", "COPY Procfile /app/")
-                    .file("Procfile", "release: sleep 60\nweb: exec sleep 300\n"));
+                    .file("Procfile", "release: sleep 60\nweb: exec httpd -f -p $PORT -h /app\n"));
             String id = UUID.randomUUID().toString();
 
             connector.source(Channels.DEPLOY_REQUESTS).send(new DeployCommand.Start(order(id, image)));

@@ -67,6 +67,7 @@ class ConfigRedactionTests {
                 Duration.ofSeconds(1),
                 Duration.ZERO,
                 Duration.ofSeconds(1),
+                Duration.ZERO,
                 5000,
                 List.of("/bin/sh", "-c"),
                 100_000);

@@ -11,10 +11,16 @@ import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ContainerState;
 import io.slipway.runtime.ImageDetails;
+import io.slipway.runtime.router.Router;
+import io.slipway.runtime.router.RouterSettings;
 import io.slipway.runtime.testing.BuildContext;
 import io.slipway.runtime.testing.TestEngine;
 import io.slipway.runtime.testing.TestEngines;
 import io.slipway.runtime.testing.TestImages;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,23 +31,25 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The pipeline's rules, each proven on real engines: Docker and rootful Podman started by
- * {@code scripts/services}.
+ * {@code scripts/services}; what decides whether a web release may serve, on rootless Podman too.
  */
 class DeploymentPipelineIT {
 
     private static final PipelineSettings SETTINGS = EngineTestSettings.SETTINGS;
     /** A web process that stays up, and proves at start that predeploy's change is in its image and release's is not. */
     private static final String PROCFILE = "release: touch /app/released && echo releasing\n"
-            + "web: test -f /app/predeployed && test ! -f /app/released && exec sleep 300\n";
+            + "web: test -f /app/predeployed && test ! -f /app/released && exec httpd -f -p $PORT -h /app\n";
 
     private static final String APP_JSON = "{\"scripts\": {\"dokku\": {"
             + "\"predeploy\": \"touch /app/predeployed && echo predeploying\", \"postdeploy\": \"echo postdeploying\"}}}";
@@ -148,7 +156,7 @@ class DeploymentPipelineIT {
                         .executable(
                                 "args",
                                 "#!/bin/sh\nfor arg in \"$@\"; do echo \"arg:$arg\"; done\n"
-                                        + "[ \"$1\" = serve ] && exec sleep 300\nexit 0\n")
+                                        + "[ \"$1\" = serve ] && exec httpd -f -p $PORT -h /\nexit 0\n")
                         .file("app.json", "{\"scripts\": {\"dokku\": {\"predeploy\": \"echo \\\"a b\\\" c\"}}}"));
 
         Finished finished = deploy(engine, imageOrder(newApp(), image));
@@ -296,6 +304,187 @@ class DeploymentPipelineIT {
                 .startsWith("Started")
                 .isEqualTo(startsAndEnds.get(3).replace("Finished", "Started"));
         assertThat(webContainers(engine, app)).hasSize(1);
+    }
+
+    // --- traffic: web processes prove themselves before they serve
+
+    static Stream<Arguments> allEngines() {
+        return Stream.of("docker", "podman", "podman-rootless").map(name -> Arguments.of(TestEngines.named(name)));
+    }
+
+    /**
+     * One app through four deployments: a web serving its release id; a crash-looping web (up most of
+     * the time, restarted by the engine); a wrong healthcheck {@code content}; a passing healthcheck. The
+     * refused ones leave the previous release serving at its address.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("allEngines")
+    void onlyAWebReleaseThatProvesItselfReplacesTheServingOne(TestEngine testEngine) throws Exception {
+        Engine engine = engine(testEngine);
+        String app = newApp();
+
+        Finished first = deploy(engine, imageOrder(app, webImage(engine, "{}", SERVE_RELEASE)));
+        assertThat(first.status()).as(first.reason()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        String firstAddress = webAddress(engine, app);
+        assertThat(firstAddress).matches("127\\.0\\.0\\.1:\\d+");
+        assertThat(get(firstAddress)).isEqualTo("release " + first.deploymentId());
+
+        Finished crashing = deploy(
+                engine,
+                imageOrder(app, webImage(engine, "{}", "httpd -p $PORT -h / && sleep 1 && echo crashing && exit 3")));
+        assertThat(crashing.status()).isEqualTo(DeploymentStatus.FAILED);
+        assertThat(crashing.reason()).startsWith("deploy: web.1 ").containsAnyOf("restarted", "exited");
+        assertThat(systemLines(Phase.DEPLOY, crashing.deploymentId())).contains("web.1 | crashing");
+        assertThat(get(firstAddress)).isEqualTo("release " + first.deploymentId());
+
+        Finished wrongContent = deploy(
+                engine,
+                imageOrder(
+                        app,
+                        webImage(
+                                engine,
+                                "{\"healthchecks\": {\"web\": [{\"name\": \"release-page\", \"path\": \"/\","
+                                        + " \"content\": \"no such text\", \"attempts\": 2, \"wait\": 1}]}}",
+                                SERVE_RELEASE)));
+        assertThat(wrongContent.status()).isEqualTo(DeploymentStatus.FAILED);
+        assertThat(wrongContent.reason())
+                .startsWith("deploy: health check 'release-page' failed on web.1 after 2 attempts: HTTP 200 release ");
+        assertThat(systemLines(Phase.DEPLOY, wrongContent.deploymentId()))
+                .filteredOn(line -> line.startsWith("check 'release-page'"))
+                .hasSize(2);
+        assertThat(get(firstAddress)).isEqualTo("release " + first.deploymentId());
+
+        Finished passing = deploy(
+                engine,
+                imageOrder(
+                        app,
+                        webImage(
+                                engine,
+                                "{\"healthchecks\": {\"web\": [{\"name\": \"release-page\", \"path\": \"/\","
+                                        + " \"content\": \"release\"}]}}",
+                                SERVE_RELEASE)));
+        assertThat(passing.status()).as(passing.reason()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(get(webAddress(engine, app))).isEqualTo("release " + passing.deploymentId());
+        assertThat(webContainers(engine, app))
+                .singleElement()
+                .satisfies(web ->
+                        assertThat(web.labels()).containsEntry(ContainerLabels.DEPLOYMENT, passing.deploymentId()));
+    }
+
+    /**
+     * Through Caddy: requests sent all along (about 20 a second, on loopback, with the app's host name)
+     * across a successful redeploy, a deploy whose POSTDEPLOY fails, and a rollback all succeed, and a
+     * release answers only after its checks passed.
+     */
+    @Test
+    void requestsThroughTheRouterNeverFailAcrossARedeployAFailedDeployAndARollback() throws Exception {
+        Engine engine = engine(TestEngines.named("docker"));
+        RouterSettings routing = new RouterSettings(
+                RouterSettings.CADDY, URI.create(TestEngines.endpoint("caddy.admin")), "localhost", ROUTER_LISTEN);
+        Router router = routing.connect();
+        DeploymentPipeline pipeline = new DeploymentPipeline(
+                engine.runtime(),
+                new ManifestParser(),
+                SETTINGS,
+                Clock.systemUTC(),
+                new Traffic(router, new LoopbackProbe(engine.runtime(), SETTINGS.port())));
+        String app = newApp();
+        Map<String, Long> checksPassedAt = new java.util.concurrent.ConcurrentHashMap<>();
+        Consumer<DeploymentEvent> sink = event -> {
+            events.add(event);
+            if (event instanceof DeploymentEvent.Log log
+                    && log.line().startsWith("check 'port listening'")
+                    && log.line().contains(": passed")) {
+                checksPassedAt.put(log.deploymentId(), System.nanoTime());
+            }
+        };
+        String image = webImage(engine, "{}", SERVE_RELEASE);
+        DeploymentOrder firstOrder = imageOrder(app, image);
+        assertThat(pipeline.run(firstOrder, sink, new Cancellation())).isEqualTo(DeploymentStatus.SUCCEEDED);
+        String first = firstOrder.deploymentId();
+        String host = routing.host(app);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(RouterRequests.get(ROUTER_PORT, host))
+                        .extracting(RouterRequests.Answer::status, RouterRequests.Answer::body)
+                        .containsExactly(200, "release " + first));
+
+        List<RouterRequests.Answer> answers;
+        DeploymentOrder second = imageOrder(app, image);
+        DeploymentOrder failing = imageOrder(
+                app, webImage(engine, "{\"scripts\": {\"dokku\": {\"postdeploy\": \"exit 1\"}}}", SERVE_RELEASE));
+        DeploymentOrder rollback = DeploymentOrders.aRollbackTo(
+                        image, new DeploymentOrder.ManifestFiles("{}", "web: " + SERVE_RELEASE + "\n"))
+                .app(app)
+                .build();
+        try (RouterRequests requests = RouterRequests.start(ROUTER_PORT, host)) {
+            assertThat(pipeline.run(second, sink, new Cancellation())).isEqualTo(DeploymentStatus.SUCCEEDED);
+            assertThat(pipeline.run(failing, sink, new Cancellation())).isEqualTo(DeploymentStatus.FAILED);
+            assertThat(pipeline.run(rollback, sink, new Cancellation())).isEqualTo(DeploymentStatus.SUCCEEDED);
+            answers = requests.stop();
+        } finally {
+            router.route(app, List.of());
+        }
+
+        assertThat(answers).hasSizeGreaterThan(20);
+        assertThat(answers)
+                .allSatisfy(
+                        answer -> assertThat(answer.status()).as(answer.body()).isEqualTo(200));
+        for (DeploymentOrder order : List.of(second, failing, rollback)) {
+            String release = "release " + order.deploymentId();
+            assertThat(answers)
+                    .filteredOn(answer -> answer.body().equals(release))
+                    .as("answers of %s", release)
+                    .isNotEmpty()
+                    .allSatisfy(answer ->
+                            assertThat(answer.sentAt()).isGreaterThan(checksPassedAt.get(order.deploymentId())));
+        }
+        assertThat(answers.get(answers.size() - 1).body()).isEqualTo("release " + rollback.deploymentId());
+        assertThat(finishedOf(failing).reason()).isEqualTo("postdeploy: postdeploy exited with code 1");
+    }
+
+    private static final int ROUTER_PORT = 18090;
+    private static final String ROUTER_LISTEN = "127.0.0.1:" + ROUTER_PORT;
+
+    private Finished finishedOf(DeploymentOrder order) {
+        return events.stream()
+                .filter(Finished.class::isInstance)
+                .map(Finished.class::cast)
+                .filter(finished -> finished.deploymentId().equals(order.deploymentId()))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** A web process serving "release <deployment id>" on PORT. */
+    private static final String SERVE_RELEASE =
+            "mkdir -p /www && echo release $SLIPWAY_DEPLOYMENT_ID > /www/index.html && exec httpd -f -p $PORT -h /www";
+
+    private static String webImage(Engine engine, String appJson, String web) {
+        return appImage(engine, appJson, "web: " + web + "\n");
+    }
+
+    private static String webAddress(Engine engine, String app) {
+        return webContainers(engine, app).get(0).address().orElseThrow();
+    }
+
+    private static String get(String address) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://" + address + "/"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return response.body().strip();
+    }
+
+    private List<String> systemLines(Phase phase, String deploymentId) {
+        return events.stream()
+                .filter(DeploymentEvent.Log.class::isInstance)
+                .map(DeploymentEvent.Log.class::cast)
+                .filter(log -> log.phase() == phase
+                        && log.stream() == LogStream.SYSTEM
+                        && log.deploymentId().equals(deploymentId))
+                .map(DeploymentEvent.Log::line)
+                .toList();
     }
 
     private Engine engine(TestEngine testEngine) {

@@ -6,6 +6,7 @@ import io.slipway.engine.pipeline.DeploymentEvent.Finished;
 import io.slipway.engine.pipeline.DeploymentEvent.PhaseChanged;
 import io.slipway.manifest.ManifestParser;
 import io.slipway.runtime.Cancellation;
+import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerState;
 import io.slipway.runtime.ProcessSpec;
 import io.slipway.runtime.TaskOutcome;
@@ -43,11 +44,14 @@ class DeploymentPipelineTests {
             Duration.ofSeconds(2),
             Duration.ZERO,
             Duration.ofSeconds(1),
+            Duration.ZERO,
             5000,
             List.of("/bin/sh", "-c"),
             100_000);
-    private final DeploymentPipeline pipeline =
-            new DeploymentPipeline(runtime, new ManifestParser(), settings, Clock.systemUTC());
+    private final RecordingRouter router = new RecordingRouter(runtime);
+    private final ScriptedProbe probe = new ScriptedProbe();
+    private final DeploymentPipeline pipeline = new DeploymentPipeline(
+            runtime, new ManifestParser(), settings, Clock.systemUTC(), new Traffic(router, probe));
 
     @Test
     void runsThePhasesInOrderCommittingOnlyPredeployAndRetiresTheOldReleaseLast() {
@@ -63,6 +67,7 @@ class DeploymentPipelineTests {
                         "commit " + RELEASE_IMAGE,
                         "task release on " + RELEASE_IMAGE,
                         "start slipway-shop-web-1-11111111",
+                        "route shop to [127.0.0.1:49001]",
                         "task postdeploy on " + RELEASE_IMAGE,
                         "tag " + RELEASE_IMAGE + " as slipway/shop:current",
                         "stop old-1",
@@ -144,6 +149,122 @@ class DeploymentPipelineTests {
         assertThat(finished().status()).isEqualTo(DeploymentStatus.FAILED);
         assertThat(runtime.operations()).contains("remove new-1").doesNotContain("stop old-1", "remove old-1");
         assertThat(runtime.containers.keySet()).containsExactly("old-1");
+    }
+
+    @Test
+    void aFailingPostdeploySwitchesTrafficBackBeforeTheNewContainersGo() {
+        withManifests(ALL_TASKS_APP_JSON, PROCFILE);
+        runtime.withRunningProcess(APP, "old-deployment", "old-1");
+        router.routes.put(APP, List.of("127.0.0.1:40000"));
+        runtime.taskBehaviour = task ->
+                new TaskResult(TaskOutcome.EXITED, phaseOf(task.labels()).equals("postdeploy") ? 1 : 0);
+
+        deploy(imageOrder());
+
+        assertThat(runtime.operations())
+                .containsSubsequence(
+                        "route shop to [127.0.0.1:49001]",
+                        "task postdeploy on " + RELEASE_IMAGE,
+                        "route shop to [127.0.0.1:40000]",
+                        "remove new-1");
+        assertThat(router.routes).containsEntry(APP, List.of("127.0.0.1:40000"));
+    }
+
+    @Test
+    void aProcessTheEngineRestartedFailsDeployWithItsLastLinesAndGetsNoTraffic() {
+        withManifests(null, PROCFILE);
+        runtime.withRunningProcess(APP, "old-deployment", "old-1");
+        runtime.startedProcessRestarts = 2;
+        runtime.processLog = List.of("listening", "panic: no database");
+
+        deploy(imageOrder());
+
+        assertThat(finished().status()).isEqualTo(DeploymentStatus.FAILED);
+        assertThat(finished().reason()).isEqualTo("deploy: web.1 restarted 2 times (last exit code 3)");
+        assertThat(systemLines(Phase.DEPLOY)).contains("web.1 | listening", "web.1 | panic: no database");
+        assertThat(runtime.operations()).noneMatch(operation -> operation.startsWith("route"));
+        assertThat(runtime.containers.keySet()).containsExactly("old-1");
+    }
+
+    @Test
+    void aProcessTheEngineRestartsAfterItsCheckPassedStillGetsNoTraffic() {
+        withManifests(null, PROCFILE);
+        runtime.withRunningProcess(APP, "old-deployment", "old-1");
+        probe.onAttempt = () -> runtime.containers.computeIfPresent(
+                "new-1",
+                (id, running) -> new ContainerInfo(
+                        id,
+                        running.name(),
+                        running.image(),
+                        ContainerState.RUNNING,
+                        137,
+                        running.labels(),
+                        1,
+                        true,
+                        running.address()));
+
+        deploy(imageOrder());
+
+        assertThat(probe.attempted).hasSize(1);
+        assertThat(finished().reason()).isEqualTo("deploy: web.1 restarted 1 time (last exit code 137)");
+        assertThat(runtime.operations()).noneMatch(operation -> operation.startsWith("route"));
+        assertThat(runtime.containers.keySet()).containsExactly("old-1");
+    }
+
+    @Test
+    void withoutHealthchecksTheWebPortMustAcceptAConnection() {
+        withManifests(null, PROCFILE);
+        probe.answering(
+                HealthProbe.Attempt.failed("connection closed at once"), HealthProbe.Attempt.passed("connected"));
+
+        deploy(imageOrder());
+
+        assertThat(finished().status()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(probe.attempted)
+                .containsExactly(
+                        "port listening LISTENING new-1 127.0.0.1:49001",
+                        "port listening LISTENING new-1 127.0.0.1:49001");
+        assertThat(systemLines(Phase.DEPLOY))
+                .anyMatch(line -> line.contains("attempt 1/2: failed (connection closed at once)"))
+                .anyMatch(line -> line.contains("attempt 2/2: passed (connected)"));
+    }
+
+    @Test
+    void aFailedHealthcheckFailsDeployWithItsNameAndLastResponse() {
+        withManifests(
+                "{\"healthchecks\": {\"web\": [{\"name\": \"home\", \"path\": \"/\", \"content\": \"v2\","
+                        + " \"attempts\": 2, \"wait\": 0}]}}",
+                PROCFILE);
+        runtime.withRunningProcess(APP, "old-deployment", "old-1");
+        probe.answering(
+                HealthProbe.Attempt.failed("HTTP 200 v1 (without \"v2\")"),
+                HealthProbe.Attempt.failed("HTTP 200 v1 (without \"v2\")"));
+
+        deploy(imageOrder());
+
+        assertThat(finished().reason())
+                .isEqualTo(
+                        "deploy: health check 'home' failed on web.1 after 2 attempts: HTTP 200 v1 (without \"v2\")");
+        assertThat(probe.attempted)
+                .containsExactly("home HTTP new-1 127.0.0.1:49001", "home HTTP new-1 127.0.0.1:49001");
+        assertThat(systemLines(Phase.DEPLOY))
+                .filteredOn(line -> line.startsWith("check 'home'"))
+                .hasSize(2);
+        assertThat(runtime.operations()).noneMatch(operation -> operation.startsWith("route"));
+        assertThat(runtime.containers.keySet()).containsExactly("old-1");
+    }
+
+    @Test
+    void aPassingHealthcheckReplacesTheDefaultCheckAndTheSwitchFollows() {
+        withManifests(
+                "{\"healthchecks\": {\"web\": [{\"name\": \"ready\", \"command\": [\"test\", \"-f\", \"/ready\"]}]}}",
+                PROCFILE);
+
+        deploy(imageOrder());
+
+        assertThat(finished().status()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(probe.attempted).containsExactly("ready COMMAND new-1 127.0.0.1:49001");
+        assertThat(router.routes).containsEntry(APP, List.of("127.0.0.1:49001"));
     }
 
     @Test
@@ -429,6 +550,15 @@ class DeploymentPipelineTests {
                 .filter(change -> change.phase() == phase)
                 .reduce((first, second) -> second)
                 .orElseThrow();
+    }
+
+    private List<String> systemLines(Phase phase) {
+        return events.stream()
+                .filter(DeploymentEvent.Log.class::isInstance)
+                .map(DeploymentEvent.Log.class::cast)
+                .filter(log -> log.phase() == phase && log.stream() == LogStream.SYSTEM)
+                .map(DeploymentEvent.Log::line)
+                .toList();
     }
 
     private Finished finished() {

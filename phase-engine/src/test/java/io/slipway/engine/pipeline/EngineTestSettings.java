@@ -11,6 +11,7 @@ final class EngineTestSettings {
             Duration.ofSeconds(30),
             Duration.ofSeconds(1),
             Duration.ofSeconds(2),
+            Duration.ofSeconds(1),
             5000,
             List.of("/bin/sh", "-c"),
             100_000);

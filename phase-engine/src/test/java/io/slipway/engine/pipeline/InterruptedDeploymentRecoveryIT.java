@@ -37,7 +37,7 @@ class InterruptedDeploymentRecoveryIT {
 
     private static final PipelineSettings SETTINGS = EngineTestSettings.SETTINGS;
     private static final String APP_JSON = "{\"scripts\": {\"dokku\": {\"predeploy\": \"touch /app/predeployed\"}}}";
-    private static final String PROCFILE = "web: exec sleep 300\n";
+    private static final String PROCFILE = "web: exec httpd -f -p $PORT -h /\n";
 
     private final List<Runnable> cleanups = new ArrayList<>();
     private final List<DeploymentEvent> events = new CopyOnWriteArrayList<>();

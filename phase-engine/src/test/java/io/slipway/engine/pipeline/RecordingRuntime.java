@@ -7,6 +7,7 @@ import io.slipway.runtime.ContainerRuntimeException;
 import io.slipway.runtime.ContainerState;
 import io.slipway.runtime.EngineInfo;
 import io.slipway.runtime.EngineKind;
+import io.slipway.runtime.ExecResult;
 import io.slipway.runtime.ImageDetails;
 import io.slipway.runtime.OutputChannel;
 import io.slipway.runtime.OutputListener;
@@ -47,6 +48,10 @@ final class RecordingRuntime implements ContainerRuntime {
 
     Function<TaskSpec, TaskResult> taskBehaviour = task -> new TaskResult(TaskOutcome.EXITED, 0);
     ContainerState startedProcessState = ContainerState.RUNNING;
+    /** How often the engine has restarted a started process container when it is inspected. */
+    int startedProcessRestarts = 0;
+    /** What a process container printed, as {@link #lastLogLines} answers. */
+    List<String> processLog = List.of();
     /** A container id whose stop the engine refuses. */
     String unstoppable = "";
 
@@ -150,8 +155,19 @@ final class RecordingRuntime implements ContainerRuntime {
         calls.add(new Call("start", process.name()));
         processes.add(process);
         onStartProcess.run();
+        boolean exited = startedProcessState == ContainerState.EXITED || startedProcessRestarts > 0;
         containers.put(
-                id, new ContainerInfo(id, process.name(), process.image(), startedProcessState, 3, process.labels()));
+                id,
+                new ContainerInfo(
+                        id,
+                        process.name(),
+                        process.image(),
+                        startedProcessState,
+                        3,
+                        process.labels(),
+                        startedProcessRestarts,
+                        exited,
+                        process.publishedPort().map(port -> "127.0.0.1:" + (49000 + nextId - 1))));
         return id;
     }
 
@@ -165,6 +181,18 @@ final class RecordingRuntime implements ContainerRuntime {
         return containers.values().stream()
                 .filter(container -> container.labels().entrySet().containsAll(labels.entrySet()))
                 .toList();
+    }
+
+    @Override
+    public List<String> lastLogLines(String containerId, int lines) {
+        calls.add(new Call("logs", containerId));
+        return processLog.subList(Math.max(0, processLog.size() - lines), processLog.size());
+    }
+
+    @Override
+    public ExecResult exec(String containerId, List<String> cmd, Duration timeout) {
+        calls.add(new Call("exec", containerId + " " + String.join(" ", cmd)));
+        return new ExecResult(0, "");
     }
 
     @Override

@@ -19,6 +19,15 @@ final class ContainerStates {
         return exited.find() ? Integer.parseInt(exited.group(1)) : 0;
     }
 
+    /**
+     * Whether an inspect's finish time says the container's process ended at least once: both engines
+     * answer the zero time ({@code 0001-01-01T00:00:00Z}) until it does, and keep the time of the last
+     * end when a restart policy starts it again.
+     */
+    static boolean hasFinished(String finishedAt) {
+        return finishedAt != null && !finishedAt.isBlank() && !finishedAt.startsWith("0001-");
+    }
+
     static ContainerState of(String status) {
         if (status == null) {
             return ContainerState.UNKNOWN;

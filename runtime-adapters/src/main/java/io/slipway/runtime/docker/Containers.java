@@ -7,11 +7,15 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerPort;
+import com.github.dockerjava.api.model.Ports;
 import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerRuntimeException;
+import io.slipway.runtime.ContainerState;
 import io.slipway.runtime.EngineKind;
 import io.slipway.runtime.ImageNotFoundException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,26 +135,64 @@ final class Containers {
         String[] names = container.getNames();
         String name = names == null || names.length == 0 ? "" : names[0];
         Map<String, String> labels = container.getLabels();
+        ContainerState state = ContainerStates.of(container.getState());
         return new ContainerInfo(
                 container.getId(),
                 name.startsWith("/") ? name.substring(1) : name,
                 imageAsGiven(container.getImage()),
-                ContainerStates.of(container.getState()),
+                state,
                 ContainerStates.exitCodeOf(container.getStatus()),
-                labels == null ? Map.of() : labels);
+                labels == null ? Map.of() : labels,
+                0,
+                state == ContainerState.EXITED || state == ContainerState.DEAD,
+                listedAddress(container.getPorts()));
+    }
+
+    /** Both engines list a published port with the host address it is bound to and its host port. */
+    private static Optional<String> listedAddress(ContainerPort[] ports) {
+        if (ports == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(ports)
+                .filter(port -> port.getPublicPort() != null && port.getIp() != null)
+                .map(port -> port.getIp() + ":" + port.getPublicPort())
+                .findFirst();
     }
 
     private ContainerInfo infoOf(InspectContainerResponse container) {
         InspectContainerResponse.ContainerState state = container.getState();
         Long exitCode = state.getExitCodeLong();
         Map<String, String> labels = container.getConfig().getLabels();
+        Integer restarts = container.getRestartCount();
         return new ContainerInfo(
                 container.getId(),
                 container.getName().startsWith("/") ? container.getName().substring(1) : container.getName(),
                 imageAsGiven(container.getConfig().getImage()),
                 ContainerStates.of(state.getStatus()),
                 exitCode == null ? 0 : exitCode.intValue(),
-                labels == null ? Map.of() : labels);
+                labels == null ? Map.of() : labels,
+                restarts == null ? 0 : restarts,
+                ContainerStates.hasFinished(state.getFinishedAt()),
+                inspectedAddress(container));
+    }
+
+    private static Optional<String> inspectedAddress(InspectContainerResponse container) {
+        if (container.getNetworkSettings() == null
+                || container.getNetworkSettings().getPorts() == null) {
+            return Optional.empty();
+        }
+        return container.getNetworkSettings().getPorts().getBindings().values().stream()
+                .filter(bindings -> bindings != null)
+                .flatMap(Arrays::stream)
+                .filter(binding -> binding.getHostPortSpec() != null
+                        && !binding.getHostPortSpec().isBlank())
+                .map(binding -> hostAddress(binding) + ":" + binding.getHostPortSpec())
+                .findFirst();
+    }
+
+    private static String hostAddress(Ports.Binding binding) {
+        String ip = binding.getHostIp();
+        return ip == null || ip.isBlank() || ip.equals("0.0.0.0") ? "127.0.0.1" : ip;
     }
 
     private String imageAsGiven(String image) {

@@ -39,7 +39,7 @@ public final class DockerApiConnector implements EngineConnector {
         EngineClients clients = new EngineClients(config, engineTimeout);
         EngineProbe probe = new EngineProbe(endpoint, clients);
         try {
-            return new DockerApiRuntime(probe.identify(), probe, clients, network);
+            return new DockerApiRuntime(probe.identify(), probe, clients, network, engineTimeout);
         } catch (RuntimeException e) {
             clients.close();
             throw e;

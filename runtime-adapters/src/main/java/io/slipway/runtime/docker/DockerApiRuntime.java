@@ -4,6 +4,7 @@ import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.EngineInfo;
+import io.slipway.runtime.ExecResult;
 import io.slipway.runtime.ImageDetails;
 import io.slipway.runtime.OutputListener;
 import io.slipway.runtime.ProcessSpec;
@@ -32,8 +33,14 @@ final class DockerApiRuntime implements ContainerRuntime {
     private final Containers containers;
     private final ProcessStarter processes;
     private final TaskRunner tasks;
+    private final ContainerCommands commands;
 
-    DockerApiRuntime(EngineInfo engine, EngineProbe probe, EngineClients clients, Optional<String> network) {
+    DockerApiRuntime(
+            EngineInfo engine,
+            EngineProbe probe,
+            EngineClients clients,
+            Optional<String> network,
+            Duration engineTimeout) {
         this.engine = engine;
         this.probe = probe;
         this.clients = clients;
@@ -42,6 +49,7 @@ final class DockerApiRuntime implements ContainerRuntime {
         this.images = new Images(clients.queries(), clients.operations(), raw, errors);
         this.builder = new ImageBuilder(clients.streams(), errors, images, network);
         this.containers = new Containers(clients.queries(), clients.operations(), errors, engine.kind());
+        this.commands = new ContainerCommands(clients.queries(), clients.streams(), errors, engineTimeout);
         HostConfigs hostConfigs = new HostConfigs(network);
         this.processes = new ProcessStarter(clients.operations(), containers, hostConfigs);
         this.fileReader = new ImageFileReader(clients.operations(), errors, containers, hostConfigs);
@@ -109,6 +117,16 @@ final class DockerApiRuntime implements ContainerRuntime {
     @Override
     public List<ContainerInfo> listContainers(Map<String, String> labels) {
         return containers.list(labels);
+    }
+
+    @Override
+    public List<String> lastLogLines(String containerId, int lines) {
+        return commands.lastLogLines(containerId, lines);
+    }
+
+    @Override
+    public ExecResult exec(String containerId, List<String> cmd, Duration timeout) {
+        return commands.exec(containerId, cmd, timeout);
     }
 
     @Override

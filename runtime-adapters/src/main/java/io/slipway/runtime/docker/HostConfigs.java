@@ -1,6 +1,8 @@
 package io.slipway.runtime.docker;
 
+import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Ulimit;
 import java.util.List;
@@ -18,6 +20,9 @@ final class HostConfigs {
     private static final List<Ulimit> ULIMITS =
             List.of(new Ulimit("nofile", 4096L, 4096L), new Ulimit("nproc", 4096L, 4096L));
 
+    private static final String LOOPBACK = "127.0.0.1";
+    private static final String NO_NETWORK = "none";
+
     private final Optional<String> network;
 
     HostConfigs(Optional<String> network) {
@@ -31,8 +36,22 @@ final class HostConfigs {
         return config;
     }
 
-    /** A process runs on after a crash or an engine restart, until Slipway stops it. */
-    HostConfig forProcess() {
-        return forShortLived().withRestartPolicy(RestartPolicy.unlessStoppedRestart());
+    /**
+     * A process runs on after a crash or an engine restart, until Slipway stops it. A published port is
+     * bound to the host's loopback address only, on a port the engine picks: the router and checks reach
+     * it there, nothing outside the host does. A port cannot be published from no network, so such a
+     * process joins the engine's default network when the configured mode is {@code none}.
+     */
+    HostConfig forProcess(Optional<Integer> publishedPort) {
+        HostConfig config =
+                HostConfig.newHostConfig().withUlimits(ULIMITS).withRestartPolicy(RestartPolicy.unlessStoppedRestart());
+        network.filter(mode -> publishedPort.isEmpty() || !mode.equals(NO_NETWORK))
+                .ifPresent(config::withNetworkMode);
+        publishedPort.ifPresent(port -> {
+            Ports bindings = new Ports();
+            bindings.bind(ExposedPort.tcp(port), Ports.Binding.bindIp(LOOPBACK));
+            config.withPortBindings(bindings);
+        });
+        return config;
     }
 }

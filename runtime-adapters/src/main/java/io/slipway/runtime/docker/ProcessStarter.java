@@ -2,6 +2,7 @@ package io.slipway.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.model.ExposedPort;
 import io.slipway.runtime.ProcessSpec;
 
 /** Creates and starts long-running process containers. */
@@ -23,7 +24,8 @@ final class ProcessStarter {
                 .withName(process.name())
                 .withEnv(Containers.envList(process.env()))
                 .withLabels(process.labels())
-                .withHostConfig(hostConfigs.forProcess());
+                .withHostConfig(hostConfigs.forProcess(process.publishedPort()));
+        process.publishedPort().ifPresent(port -> command.withExposedPorts(ExposedPort.tcp(port)));
         // An empty command leaves the image's own Entrypoint and Cmd.
         String id = containers.create(process.cmd().isEmpty() ? command : command.withCmd(process.cmd()), "process");
         try {

@@ -23,7 +23,7 @@ import java.util.Optional;
 public record TestEngine(String name, URI endpoint) {
 
     /**
-     * A runtime whose containers get no network, checked to answer and to hold the base image.
+     * A runtime whose tasks get no network (web processes publish on the default one), checked to answer and to hold the base image.
      *
      * @throws AssertionError when the engine does not answer or lacks the base image
      */

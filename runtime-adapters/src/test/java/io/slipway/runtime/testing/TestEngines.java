@@ -16,7 +16,7 @@ import java.util.Properties;
 public final class TestEngines {
 
     public static final String ENDPOINTS_PROPERTY = "slipway.test.endpoints";
-    /** The Docker engine on the test hosts runs with {@code --bridge=none}: containers get no network. */
+    /** Tasks and builds need no network; a process that publishes a port joins the engine's default one. */
     public static final String NETWORK = "none";
 
     private static final Path DEFAULT_ENDPOINTS = Path.of("/run/slipway-services/endpoints.properties");
