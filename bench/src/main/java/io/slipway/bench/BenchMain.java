@@ -73,8 +73,7 @@ public final class BenchMain {
                 try (Gateway gateway =
                         Gateway.start(jar, jdk17, gatewayOptions, engine, work.resolve(engine.name()), PORT)) {
                     gateway.awaitReady();
-                    deploys.add(new DeployScenarios(engine, floor, gateway.api(), cliDeploy, size.parallelApps())
-                            .run(size.rounds()));
+                    deploys.add(new DeployScenarios(engine, floor, gateway.api(), cliDeploy, size).run(size.rounds()));
                     if (engine == engines.get(0)) {
                         api = new ApiScenarios(gateway.api(), size).run();
                     }

@@ -43,15 +43,17 @@ final class DeployScenarios {
     private final SlipwayApi api;
     private final Path cliScript;
     private final int parallelApps;
+    private final int parallelRounds;
     private final Map<String, String> floorWebs = new HashMap<>();
     private String cliWeb = "";
 
-    DeployScenarios(Engine engine, EngineFloor floor, SlipwayApi api, Path cliScript, int parallelApps) {
+    DeployScenarios(Engine engine, EngineFloor floor, SlipwayApi api, Path cliScript, BenchSize size) {
         this.engine = engine;
         this.floor = floor;
         this.api = api;
         this.cliScript = cliScript;
-        this.parallelApps = parallelApps;
+        this.parallelApps = size.parallelApps();
+        this.parallelRounds = size.parallelRounds();
     }
 
     Result run(int rounds) {
@@ -81,7 +83,8 @@ final class DeployScenarios {
         for (int i = 0; i < parallelApps; i++) {
             api.createApp(parallelApp(i));
         }
-        for (int round = 0; round <= 2; round++) {
+        // Round 0 leaves each app a running web to retire; it is not counted.
+        for (int round = 0; round <= parallelRounds; round++) {
             Duration floorWall =
                     time(() -> inParallel(i -> () -> floorDeploy("p" + i, "p" + i + "-" + System.nanoTime())));
             Duration slipwayWall =
@@ -90,7 +93,8 @@ final class DeployScenarios {
                 floorParallel.add(floorWall);
                 slipwayParallel.add(slipwayWall);
             }
-            BenchMain.progress(engine.name() + ": " + parallelApps + " at once, round " + round + " of 2");
+            BenchMain.progress(
+                    engine.name() + ": " + parallelApps + " at once, round " + round + " of " + parallelRounds);
         }
 
         Samples queued = new Samples();
