@@ -16,6 +16,8 @@ import io.slipway.engine.pipeline.DeploymentStatus;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,6 +29,9 @@ class AppResourceTests {
 
     @Inject
     TestDeployments deployments;
+
+    @Inject
+    SessionFactory sessionFactory;
 
     @Test
     void aNewAppHasNoReleaseAndNoProcesses() {
@@ -56,6 +61,24 @@ class AppResourceTests {
                 .jsonPath()
                 .getList("name");
         assertThat(names).containsSubsequence(newer, older);
+    }
+
+    @Test
+    void listingAppsCostsNoMoreQueriesForMoreApps() {
+        Statistics statistics = sessionFactory.getStatistics();
+        newApp();
+        statistics.clear();
+        api().get("/api/v1/apps").then().statusCode(200);
+        long before = statistics.getPrepareStatementCount();
+        // More than one batch of Hibernate's batch fetching (16), were formations fetched lazily.
+        for (int i = 0; i < 40; i++) {
+            newApp();
+        }
+
+        statistics.clear();
+        api().get("/api/v1/apps").then().statusCode(200);
+
+        assertThat(statistics.getPrepareStatementCount()).isLessThan(before + 2);
     }
 
     @Test

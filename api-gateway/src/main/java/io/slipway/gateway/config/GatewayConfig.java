@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -49,5 +50,14 @@ public interface GatewayConfig {
          */
         @WithDefault("2G")
         MemorySize maxContextUnpackedSize();
+
+        /**
+         * How old an engine listing of process containers may be when a read reuses it
+         * ({@code SLIPWAY_GATEWAY_PROCESS_STATE_MAX_AGE}). Default 1s: a dashboard polling many apps asks the
+         * engine at most once a second. A deployment's end starts a new listing, so a read after a
+         * deployment ended always sees its containers.
+         */
+        @WithDefault("1s")
+        Duration processStateMaxAge();
     }
 }

@@ -1,14 +1,19 @@
 package io.slipway.gateway.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 @ApplicationScoped
 public class AppRepository implements PanacheRepositoryBase<App, String> {
 
+    /**
+     * Every app with its current release and formation, in one query: the list endpoint maps them
+     * all, and fetched one by one they would cost two queries per app.
+     */
     public List<App> listNewestFirst() {
-        return listAll(Sort.descending("createdAt").and("name"));
+        return find("select distinct a from App a left join fetch a.currentRelease left join fetch a.formation"
+                        + " order by a.createdAt desc, a.name")
+                .list();
     }
 }

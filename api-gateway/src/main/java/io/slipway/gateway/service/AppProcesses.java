@@ -3,6 +3,7 @@ package io.slipway.gateway.service;
 import io.slipway.engine.config.EngineConfig;
 import io.slipway.engine.pipeline.ContainerLabels;
 import io.slipway.gateway.AppView.ProcessView;
+import io.slipway.gateway.config.GatewayConfig;
 import io.slipway.gateway.mapping.AppMapper;
 import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerRuntime;
@@ -32,6 +33,9 @@ import org.jboss.logging.Logger;
  * waits for it at most the engine timeout. When the engine does not answer, or did not answer last
  * time (then a new list is asked for in the background), a read answers at once with the processes of
  * the last answer, their state {@code UNKNOWN}, and why.
+ *
+ * <p>An answer younger than the maximum age is reused, so reads at any rate cost the engine at most
+ * one list call per age; a deployment's end makes the next read ask again ({@link #changed()}).
  */
 @ApplicationScoped
 public class AppProcesses {
@@ -40,6 +44,7 @@ public class AppProcesses {
 
     private final ContainerRuntime runtime;
     private final Duration wait;
+    private final Duration maxAge;
     private final ExecutorService engineCalls = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "slipway-process-list");
         thread.setDaemon(true);
@@ -53,13 +58,21 @@ public class AppProcesses {
     private volatile String lastError;
 
     @Inject
-    public AppProcesses(ContainerRuntime runtime, EngineConfig config) {
-        this(runtime, config.engineTimeout());
+    public AppProcesses(ContainerRuntime runtime, EngineConfig engine, GatewayConfig gateway) {
+        this(runtime, engine.engineTimeout(), gateway.gateway().processStateMaxAge());
     }
 
-    AppProcesses(ContainerRuntime runtime, Duration wait) {
+    AppProcesses(ContainerRuntime runtime, Duration wait, Duration maxAge) {
         this.runtime = runtime;
         this.wait = wait;
+        this.maxAge = maxAge;
+    }
+
+    /** The containers changed (a deployment ended): the next read asks the engine. */
+    public synchronized void changed() {
+        if (inFlight != null && inFlight.answer().isDone()) {
+            inFlight = null;
+        }
     }
 
     /** Every app's processes as the engine lists them now, or as it last did. */
@@ -83,12 +96,17 @@ public class AppProcesses {
         }
     }
 
-    /** The list call under way, or a new one. */
+    /** The list call under way, or one answered less than the maximum age ago, or a new one. */
     private synchronized Call call() {
-        if (inFlight == null || inFlight.answer().isDone()) {
+        if (inFlight == null || inFlight.answer().isDone() && isOld(inFlight)) {
             inFlight = new Call(System.nanoTime(), CompletableFuture.supplyAsync(this::list, engineCalls));
         }
         return inFlight;
+    }
+
+    /** Old once its age is past, and an error is old at once: the engine is asked again next time. */
+    private boolean isOld(Call call) {
+        return call.answer().isCompletedExceptionally() || System.nanoTime() - call.startedNanos() >= maxAge.toNanos();
     }
 
     private record Call(long startedNanos, CompletableFuture<List<ContainerInfo>> answer) {}

@@ -2,6 +2,7 @@ package io.slipway.gateway.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import io.slipway.engine.pipeline.ContainerLabels;
 import io.slipway.gateway.AppView.ProcessView;
@@ -27,7 +28,8 @@ class AppProcessesTests {
     private final CountDownLatch resume = new CountDownLatch(1);
     private volatile Supplier<List<ContainerInfo>> engine = List::of;
 
-    private final AppProcesses processes = new AppProcesses(recordingRuntime(), WAIT);
+    /** Asks the engine at every read, as if the maximum age were always past. */
+    private final AppProcesses processes = new AppProcesses(recordingRuntime(), WAIT, Duration.ZERO);
 
     @AfterEach
     void resumeTheEngine() {
@@ -97,6 +99,46 @@ class AppProcessesTests {
                 .singleElement()
                 .extracting(ProcessView::state)
                 .isEqualTo(ContainerState.RUNNING);
+    }
+
+    @Test
+    void readsWithinTheMaximumAgeReuseOneAnswerAndADeploymentsEndMakesTheNextReadAskAgain() {
+        AppProcesses cached = new AppProcesses(recordingRuntime(), WAIT, Duration.ofHours(1));
+        try {
+            engine = () -> List.of(process("shop", "web", "slipway-shop-web-1", ContainerState.RUNNING));
+            cached.current();
+            engine = () -> List.of(process("shop", "web", "slipway-shop-web-2", ContainerState.RUNNING));
+
+            AppProcesses.Listing reused = cached.current();
+            cached.changed();
+            AppProcesses.Listing asked = cached.current();
+
+            assertThat(reused.of("shop")).extracting(ProcessView::name).containsExactly("slipway-shop-web-1");
+            assertThat(asked.of("shop")).extracting(ProcessView::name).containsExactly("slipway-shop-web-2");
+            assertThat(calls).hasSize(2);
+        } finally {
+            cached.stop();
+        }
+    }
+
+    @Test
+    void anErrorIsNeverReusedWithinTheMaximumAge() {
+        AppProcesses cached = new AppProcesses(recordingRuntime(), WAIT, Duration.ofHours(1));
+        try {
+            engine = () -> {
+                throw new EngineUnavailableException("cannot list containers: the engine does not answer");
+            };
+            assertThat(cached.current().engineError()).contains("does not answer");
+
+            engine = () -> List.of(process("shop", "web", "slipway-shop-web-1", ContainerState.RUNNING));
+            cached.current();
+
+            // The read after an error answers at once and asks again in the background.
+            await().atMost(Duration.ofSeconds(5)).until(() -> cached.current().engineError() == null);
+            assertThat(calls).hasSize(2);
+        } finally {
+            cached.stop();
+        }
     }
 
     private AppProcesses.Listing awaitRecovery() {

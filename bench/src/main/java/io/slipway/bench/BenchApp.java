@@ -1,0 +1,76 @@
+package io.slipway.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/**
+ * The app every scenario deploys: a predeploy that writes a file (committed), a release task and a
+ * postdeploy that do nothing, and a busybox {@code httpd} web process. The floor and the CLI way run
+ * exactly these commands.
+ */
+final class BenchApp {
+
+    static final String BASE_IMAGE = "slipway/busybox:latest";
+    static final String IMAGE = "slipway-bench/app:latest";
+    static final String LOG_IMAGE = "slipway-bench/log-latency:latest";
+    static final int PORT = 5000;
+
+    static final String PREDEPLOY = "echo predeployed > /app/predeployed";
+    static final String RELEASE = "true";
+    static final String WEB = "httpd -f -p $PORT -h /app";
+    static final String POSTDEPLOY = "true";
+
+    /** Prints the wall clock in microseconds ({@code adjtimex} reads it; busybox date has no %N). */
+    static final String STAMPS = "for i in $(seq 1 40); do adjtimex | awk '/tv_sec/ {s=$2} /tv_usec/ {u=$2}"
+            + " END {printf \"STAMP %d%06d\\n\", s, u}'; sleep 0.1; done";
+
+    private BenchApp() {}
+
+    static byte[] context() {
+        return context(PREDEPLOY);
+    }
+
+    /** The log-latency app: its predeploy prints time stamps for a while. */
+    static byte[] logLatencyContext() {
+        return context(STAMPS);
+    }
+
+    private static byte[] context(String predeploy) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("Dockerfile", "FROM " + BASE_IMAGE + "\nWORKDIR /app\nCOPY app.json Procfile index.html /app/\n");
+        files.put(
+                "app.json",
+                "{\"scripts\": {\"dokku\": {\"predeploy\": " + jsonString(predeploy) + ", \"postdeploy\": "
+                        + jsonString(POSTDEPLOY) + "}}}\n");
+        files.put("Procfile", "release: " + RELEASE + "\nweb: " + WEB + "\n");
+        files.put("index.html", "slipway bench\n");
+        return tar(files);
+    }
+
+    private static String jsonString(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static byte[] tar(Map<String, String> files) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
+                TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
+                entry.setSize(content.length);
+                tar.putArchiveEntry(entry);
+                tar.write(content);
+                tar.closeArchiveEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,122 @@
+package io.slipway.bench;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs every benchmark in one invocation and writes {@code results.md} and {@code ratios.png}.
+ * {@code bench/run} is the documented way to call it; see BENCHMARKS.md.
+ */
+public final class BenchMain {
+
+    private static final String USAGE = """
+            usage: BenchMain --jar GATEWAY_JAR --cli-deploy SCRIPT --out DIR
+                             [--podman unix:///...] [--docker unix:///...] [--rounds N] [--quick]
+                             [--jdk17 JAVA_HOME] [--jdk25 JAVA_HOME] [--gateway-options "..."] [--jmh FILE]
+            """;
+    private static final int PORT = 18190;
+    private static final Instant STARTED = Instant.now();
+
+    private BenchMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        if (options.containsKey("help") || !options.containsKey("jar")) {
+            System.out.print(USAGE);
+            return;
+        }
+        Path jar = Path.of(options.get("jar")).toAbsolutePath();
+        Path cliDeploy = Path.of(options.get("cli-deploy")).toAbsolutePath();
+        Path out = Path.of(options.get("out")).toAbsolutePath();
+        BenchSize size = options.containsKey("quick") ? BenchSize.QUICK : BenchSize.FULL;
+        if (options.containsKey("rounds")) {
+            size = size.withRounds(Integer.parseInt(options.get("rounds")));
+        }
+        List<String> gatewayOptions = Arrays.stream(
+                        options.getOrDefault("gateway-options", "").split(" "))
+                .filter(option -> !option.isBlank())
+                .toList();
+        Path jdk17 = Path.of(options.getOrDefault("jdk17", System.getProperty("java.home")), "bin", "java");
+        Path jdk25 = Path.of(options.getOrDefault("jdk25", "/nonexistent"), "bin", "java");
+        Path work = Files.createTempDirectory("slipway-bench-");
+
+        List<Engine> engines = new ArrayList<>();
+        Optional.ofNullable(options.get("podman"))
+                .map(URI::create)
+                .map(Engine::podman)
+                .ifPresent(engines::add);
+        Optional.ofNullable(options.get("docker"))
+                .map(URI::create)
+                .map(Engine::docker)
+                .ifPresent(engines::add);
+        if (engines.isEmpty()) {
+            throw new IllegalArgumentException("name at least one engine (--podman, --docker)");
+        }
+
+        Report report = new Report();
+        List<DeployScenarios.Result> deploys = new ArrayList<>();
+        ApiScenarios.Result api = null;
+        for (Engine engine : engines) {
+            try (EngineFloor floor = new EngineFloor(engine)) {
+                floor.removeLeftovers();
+                floor.build(BenchApp.context(), BenchApp.IMAGE);
+                floor.build(BenchApp.logLatencyContext(), BenchApp.LOG_IMAGE);
+                try (Gateway gateway =
+                        Gateway.start(jar, jdk17, gatewayOptions, engine, work.resolve(engine.name()), PORT)) {
+                    gateway.awaitReady();
+                    deploys.add(new DeployScenarios(engine, floor, gateway.api(), cliDeploy, size).run(size.rounds()));
+                    if (engine == engines.get(0)) {
+                        api = new ApiScenarios(gateway.api(), size).run();
+                    }
+                } finally {
+                    floor.removeLeftovers();
+                }
+            }
+        }
+        report.deploys(deploys, size.rounds());
+        report.api(api);
+
+        StartupScenario startup = new StartupScenario(jar, engines.get(0), work.resolve("startup"), PORT);
+        Path caches = Files.createDirectories(work.resolve("caches"));
+        List<StartupScenario.Result> starts = new ArrayList<>();
+        for (StartupScenario.Variant variant : StartupScenario.variants(jdk17, jdk25, gatewayOptions, caches)) {
+            starts.add(startup.measure(variant, size.starts()));
+        }
+        report.startup(starts);
+        report.manifestParse(Optional.ofNullable(options.get("jmh")).map(Path::of));
+        report.write(out);
+        progress("results in " + out + " (work files in " + work + ")");
+    }
+
+    static void progress(String message) {
+        long seconds = Duration.between(STARTED, Instant.now()).toSeconds();
+        System.out.printf("bench [%4ds] %s%n", seconds, message);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + args[i] + "\n" + USAGE);
+            }
+            String name = args[i].substring(2);
+            if (name.equals("help") || name.equals("quick")) {
+                options.put(name, "");
+            } else if (i + 1 < args.length) {
+                options.put(name, args[++i]);
+            } else {
+                throw new IllegalArgumentException("--" + name + " needs a value\n" + USAGE);
+            }
+        }
+        return options;
+    }
+}

@@ -1,0 +1,24 @@
+package io.slipway.bench;
+
+import java.time.Duration;
+
+/**
+ * How much each scenario does. {@link #FULL} is what BENCHMARKS.md reports; {@link #QUICK} only
+ * checks that the harness itself works, in a few minutes, and its numbers mean little.
+ */
+record BenchSize(
+        int rounds,
+        int parallelApps,
+        int parallelRounds,
+        int storedApps,
+        int storedDeployments,
+        Duration load,
+        int starts) {
+
+    static final BenchSize FULL = new BenchSize(5, 20, 2, 200, 2000, Duration.ofSeconds(10), 2);
+    static final BenchSize QUICK = new BenchSize(1, 3, 1, 10, 50, Duration.ofSeconds(2), 1);
+
+    BenchSize withRounds(int value) {
+        return new BenchSize(value, parallelApps, parallelRounds, storedApps, storedDeployments, load, starts);
+    }
+}

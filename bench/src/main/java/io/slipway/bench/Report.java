@@ -1,0 +1,155 @@
+package io.slipway.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Writes one run's results as Markdown tables and a chart of the ratios. */
+final class Report {
+
+    static final double ONE_DEPLOY_TARGET = 1.10;
+    static final double PARALLEL_TARGET = 1.20;
+    static final double LOG_P95_TARGET_MS = 100;
+    static final double STATUS_P99_TARGET_MS = 10;
+
+    private final StringBuilder md = new StringBuilder();
+    private final List<RatioChart.Bar> bars = new ArrayList<>();
+
+    void deploys(List<DeployScenarios.Result> results, int rounds) {
+        md.append("### One deploy\n\nMedian of ")
+                .append(rounds)
+                .append(" paired, interleaved rounds (ms); ratios are to the floor of the same run.\n\n")
+                .append(
+                        "| engine | floor | CLI way | Slipway | CLI way / floor | Slipway / floor | Slipway / CLI way |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (DeployScenarios.Result r : results) {
+            double floor = r.floor().median();
+            row(
+                    r.engine(),
+                    ms(floor),
+                    ms(r.cli().median()),
+                    ms(r.slipway().median()),
+                    ratio(r.cli().median() / floor),
+                    ratio(r.slipway().median() / floor),
+                    ratio(r.slipway().median() / r.cli().median()));
+            bars.add(new RatioChart.Bar(
+                    r.engine() + ": one deploy, CLI way", r.cli().median() / floor, 0));
+            bars.add(new RatioChart.Bar(
+                    r.engine() + ": one deploy, Slipway", r.slipway().median() / floor, ONE_DEPLOY_TARGET));
+        }
+        md.append("\n### Apps at once, and 5 queued deploys of one app\n\n")
+                .append(
+                        "| engine | apps | floor, all in parallel | Slipway, all at once | ratio | 5 × floor one deploy |"
+                                + " Slipway, 5 queued | ratio | order kept |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        for (DeployScenarios.Result r : results) {
+            double parallel = r.slipwayParallel().median() / r.floorParallel().median();
+            double fiveFloors = 5 * r.floor().median();
+            double queued = r.slipwayQueued().median() / fiveFloors;
+            row(
+                    r.engine(),
+                    Integer.toString(r.parallelApps()),
+                    ms(r.floorParallel().median()),
+                    ms(r.slipwayParallel().median()),
+                    ratio(parallel),
+                    ms(fiveFloors),
+                    ms(r.slipwayQueued().median()),
+                    ratio(queued),
+                    r.queuedInOrder() ? "yes" : "**no**");
+            bars.add(new RatioChart.Bar(
+                    r.engine() + ": " + r.parallelApps() + " apps at once, Slipway", parallel, PARALLEL_TARGET));
+            bars.add(new RatioChart.Bar(r.engine() + ": 5 queued, Slipway", queued, 0));
+        }
+    }
+
+    void api(ApiScenarios.Result result) {
+        Samples log = result.logLatency();
+        md.append("\n### Log latency (task prints a time stamp → SSE client receives the line)\n\n")
+                .append("| lines | p50 | p95 | target p95 |\n| ---: | ---: | ---: | ---: |\n");
+        row(Integer.toString(log.size()), ms(log.median()), ms(log.percentile(95)), ms(LOG_P95_TARGET_MS));
+        md.append("\n### Status API at ")
+                .append(ApiScenarios.RATE)
+                .append(" requests/s for ")
+                .append(result.size().load().toSeconds())
+                .append(" s (open loop), with ")
+                .append(result.size().storedApps())
+                .append(" apps and ")
+                .append(result.size().storedDeployments())
+                .append(" deployments stored\n\n")
+                .append("| request | answers | failures | p50 | p99 | target p99 |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Map.Entry<String, FixedRateLoad.Result> entry : result.status().entrySet()) {
+            Samples latencies = entry.getValue().latencies();
+            row(
+                    "`GET " + entry.getKey() + "`",
+                    Integer.toString(latencies.size()),
+                    Integer.toString(entry.getValue().failures()),
+                    ms(latencies.median()),
+                    ms(latencies.percentile(99)),
+                    ms(STATUS_P99_TARGET_MS));
+        }
+    }
+
+    void startup(List<StartupScenario.Result> results) {
+        md.append("\n### Gateway start to healthy, and idle resident memory\n\n")
+                .append("Restarts on an existing data directory; median of the runs.\n\n")
+                .append("| JVM | start to `/q/health/ready` 200 | idle RSS |\n| --- | ---: | ---: |\n");
+        for (StartupScenario.Result r : results) {
+            row(
+                    r.variant(),
+                    ms(r.ready().median()),
+                    String.format("%.0f MiB", r.resident().median()));
+        }
+    }
+
+    void manifestParse(Optional<Path> jmhJson) {
+        if (jmhJson.isEmpty()) {
+            return;
+        }
+        try {
+            JsonNode runs = SlipwayApi.read(Files.readString(jmhJson.get()));
+            md.append("\n### Manifest parsing (JMH)\n\n| benchmark | score | unit |\n| --- | ---: | --- |\n");
+            for (JsonNode run : runs) {
+                String name = run.path("benchmark").asText().replaceAll(".*\\.", "");
+                JsonNode metric = run.path("primaryMetric");
+                row(
+                        name,
+                        String.format("%.3f", metric.path("score").asDouble()),
+                        metric.path("scoreUnit").asText());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void write(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("results.md"), md.toString());
+            RatioChart.write(
+                    "Slipway and the CLI way against the engine's floor (lower is better)",
+                    bars,
+                    dir.resolve("ratios.png"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void row(String... cells) {
+        md.append("| ").append(String.join(" | ", cells)).append(" |\n");
+    }
+
+    private static String ms(double value) {
+        return value >= 100 ? String.format("%.0f ms", value) : String.format("%.1f ms", value);
+    }
+
+    private static String ratio(double value) {
+        return String.format("%.2f×", value);
+    }
+}
