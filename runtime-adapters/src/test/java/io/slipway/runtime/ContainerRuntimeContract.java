@@ -23,12 +23,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -506,6 +510,37 @@ abstract class ContainerRuntimeContract {
     }
 
     // --- commits
+
+    /** As 20 deployments at once commit their predeploys: each gets its own image, none an engine error. */
+    @Test
+    void tasksCommittingAtOnceEachGetTheirImage() throws Exception {
+        List<String> references = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            references.add(images.track(TestImages.uniqueReference("parallel-commit")));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(references.size());
+        try {
+            List<Future<TaskResult>> results = new ArrayList<>();
+            for (String reference : references) {
+                results.add(pool.submit(() -> runtime.runTask(
+                        task(
+                                TestEngines.baseImage(),
+                                List.of("sh", "-c", "echo same > /tmp/same.txt"),
+                                Map.of(),
+                                Optional.of(reference)),
+                        new RecordingOutput(),
+                        Cancellation.none())));
+            }
+            for (Future<TaskResult> result : results) {
+                assertThat(result.get(2, TimeUnit.MINUTES).succeeded()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String reference : references) {
+            assertThat(runtime.inspectImage(reference)).as(reference).isPresent();
+        }
+    }
 
     @Test
     void aCommitKeepsAnEntrypointImagesConfigurationAndTheTasksFiles() {

@@ -72,7 +72,7 @@ final class ContainerCommitter {
                     .ifPresent(error -> {
                         throw new ContainerRuntimeException("cannot " + action + ": " + error.asText());
                     });
-            id = images.idOf(reference);
+            id = images.idOfWritten(reference);
             return id;
         } finally {
             if (!intermediate.equals(id)) {

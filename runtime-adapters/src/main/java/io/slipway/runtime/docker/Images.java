@@ -5,8 +5,10 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.ExposedPort;
+import io.slipway.runtime.ContainerRuntimeException;
 import io.slipway.runtime.ImageDetails;
 import io.slipway.runtime.ImageNotFoundException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +21,9 @@ import org.slf4j.LoggerFactory;
 final class Images {
 
     private static final Logger LOG = LoggerFactory.getLogger(Images.class);
+    private static final String NOT_KNOWN = "image not known";
+    private static final int WRITTEN_IMAGE_READS = 5;
+    private static final Duration WRITTEN_IMAGE_PAUSE = Duration.ofMillis(200);
 
     private final DockerClient queries;
     private final DockerClient docker;
@@ -51,6 +56,36 @@ final class Images {
         return inspect(image)
                 .orElseThrow(() -> new ImageNotFoundException(image))
                 .id();
+    }
+
+    /**
+     * The id of an image that was just written. Podman can fail to read an image for a moment while
+     * other requests write images at the same time ("image not known" from an inspect of a name it has
+     * just resolved; seen with 20 deployments committing at once, and reported as podman#17515): such a
+     * read is tried again a few times before it counts as an error.
+     */
+    String idOfWritten(String image) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return idOf(image);
+            } catch (ContainerRuntimeException e) {
+                if (attempt == WRITTEN_IMAGE_READS
+                        || !String.valueOf(e.getMessage()).contains(NOT_KNOWN)) {
+                    throw e;
+                }
+                LOG.debug("image {} was not readable yet ({}); reading it again", image, e.getMessage());
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(WRITTEN_IMAGE_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ContainerRuntimeException("interrupted while reading a new image");
+        }
     }
 
     void tag(String image, String reference) {
