@@ -3,14 +3,19 @@ package io.slipway.runtime.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Frame;
+import io.slipway.runtime.EngineUnavailableException;
 import io.slipway.runtime.ExecResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads a process container's last lines, and runs commands inside a running one (a health check's). */
 final class ContainerCommands {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerCommands.class);
 
     /** What an exec's answer keeps: a check's response needs its start, not megabytes of it. */
     static final int MAX_EXEC_OUTPUT = 4096;
@@ -61,7 +66,22 @@ final class ContainerCommands {
         }
     }
 
+    /**
+     * Runs a command in a running container. The commands Slipway runs this way are probes (health
+     * checks), so one whose output stream broke is run once more: Docker's stream has been seen to end in
+     * a {@code ClosedByInterruptException} of the transport's reader while the command itself ran.
+     */
     ExecResult exec(String id, List<String> cmd, Duration timeout) {
+        try {
+            return execOnce(id, cmd, timeout);
+        } catch (EngineUnavailableException broken) {
+            LOG.debug(
+                    "a command in container {} lost its output stream ({}); running it again", id, broken.getMessage());
+            return execOnce(id, cmd, timeout);
+        }
+    }
+
+    private ExecResult execOnce(String id, List<String> cmd, Duration timeout) {
         String action = "run a command in container " + id;
         String execId = errors.call(
                 action,
