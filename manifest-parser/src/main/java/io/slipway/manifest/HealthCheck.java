@@ -50,40 +50,4 @@ public record HealthCheck(
         Objects.requireNonNull(warn, "warn");
         httpHeaders = OrderedMaps.copyOf(httpHeaders);
     }
-
-    /** A check without {@code httpHeaders}. */
-    public HealthCheck(
-            Optional<String> type,
-            Optional<String> name,
-            Optional<String> description,
-            Optional<String> path,
-            Optional<String> scheme,
-            Optional<Integer> port,
-            Optional<String> content,
-            List<String> command,
-            Optional<Boolean> listening,
-            Optional<Integer> attempts,
-            Optional<Integer> timeout,
-            Optional<Integer> waitSeconds,
-            Optional<Integer> initialDelay,
-            Optional<Integer> uptime,
-            Optional<Boolean> warn) {
-        this(
-                type,
-                name,
-                description,
-                path,
-                scheme,
-                port,
-                content,
-                command,
-                listening,
-                attempts,
-                timeout,
-                waitSeconds,
-                initialDelay,
-                uptime,
-                warn,
-                Map.of());
-    }
 }

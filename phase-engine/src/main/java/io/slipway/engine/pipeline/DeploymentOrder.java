@@ -36,34 +36,6 @@ public record DeploymentOrder(
         Optional<Duration> taskTimeout,
         AppLimits limits) {
 
-    /** An order without limits. */
-    public DeploymentOrder(
-            String deploymentId,
-            String app,
-            DeploymentKind kind,
-            String image,
-            Optional<String> buildContext,
-            Optional<String> appJsonPath,
-            Optional<String> procfilePath,
-            Optional<ManifestFiles> manifests,
-            Map<String, String> config,
-            Map<String, Integer> formation,
-            Optional<Duration> taskTimeout) {
-        this(
-                deploymentId,
-                app,
-                kind,
-                image,
-                buildContext,
-                appJsonPath,
-                procfilePath,
-                manifests,
-                config,
-                formation,
-                taskTimeout,
-                AppLimits.NONE);
-    }
-
     public DeploymentOrder {
         Objects.requireNonNull(deploymentId, "deploymentId");
         Objects.requireNonNull(app, "app");

@@ -39,7 +39,9 @@ class AppJsonEnvPipelineTests {
                     5000,
                     List.of("/bin/sh", "-c"),
                     1000),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            // Processes of a recording runtime listen nowhere: the checks are scripted, and pass.
+            new Traffic(new RecordingRouter(runtime), new ScriptedProbe()));
 
     @Test
     void defaultsAndAGeneratedSecretReachEveryContainerAndTheEventButNoLine() {

@@ -24,6 +24,7 @@ public final class DeploymentOrders {
     private Map<String, String> config = Map.of();
     private Map<String, Integer> formation = Map.of();
     private Optional<Duration> taskTimeout = Optional.empty();
+    private AppLimits limits = AppLimits.NONE;
 
     private DeploymentOrders(DeploymentKind kind, String image) {
         this.kind = kind;
@@ -94,6 +95,11 @@ public final class DeploymentOrders {
         return this;
     }
 
+    public DeploymentOrders limits(AppLimits limits) {
+        this.limits = limits;
+        return this;
+    }
+
     public DeploymentOrder build() {
         return new DeploymentOrder(
                 deploymentId,
@@ -106,6 +112,7 @@ public final class DeploymentOrders {
                 manifests,
                 config,
                 formation,
-                taskTimeout);
+                taskTimeout,
+                limits);
     }
 }

@@ -36,7 +36,9 @@ class ResourceLimitsPipelineTests {
                     5000,
                     List.of("/bin/sh", "-c"),
                     1000),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            // Processes of a recording runtime listen nowhere: the checks are scripted, and pass.
+            new Traffic(new RecordingRouter(runtime), new ScriptedProbe()));
 
     @Test
     void tasksAndEachProcessTypeGetTheirOwnLimits() {
@@ -76,20 +78,8 @@ class ResourceLimitsPipelineTests {
                 .app("shop")
                 .image(IMAGE)
                 .formation(formation)
+                .limits(new AppLimits(TASK, Map.of("web", WEB)))
                 .build();
-        DeploymentOrder limited = new DeploymentOrder(
-                order.deploymentId(),
-                order.app(),
-                order.kind(),
-                order.image(),
-                order.buildContext(),
-                order.appJsonPath(),
-                order.procfilePath(),
-                order.manifests(),
-                order.config(),
-                order.formation(),
-                order.taskTimeout(),
-                new AppLimits(TASK, Map.of("web", WEB)));
-        return pipeline.run(limited, events::add, new Cancellation());
+        return pipeline.run(order, events::add, new Cancellation());
     }
 }
