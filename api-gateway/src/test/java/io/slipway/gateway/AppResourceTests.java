@@ -65,20 +65,29 @@ class AppResourceTests {
 
     @Test
     void listingAppsCostsNoMoreQueriesForMoreApps() {
-        Statistics statistics = sessionFactory.getStatistics();
         newApp();
-        statistics.clear();
-        api().get("/api/v1/apps").then().statusCode(200);
-        long before = statistics.getPrepareStatementCount();
+        long before = statementsOfListingApps();
         // More than one batch of Hibernate's batch fetching (16), were formations fetched lazily.
         for (int i = 0; i < 40; i++) {
             newApp();
         }
 
-        statistics.clear();
-        api().get("/api/v1/apps").then().statusCode(200);
+        assertThat(statementsOfListingApps()).isLessThan(before + 2);
+    }
 
-        assertThat(statistics.getPrepareStatementCount()).isLessThan(before + 2);
+    /**
+     * The statements one listing makes, the least of three: the counter is global, and the gateway's
+     * background work (the webhook outbox) may add to one of them.
+     */
+    private long statementsOfListingApps() {
+        Statistics statistics = sessionFactory.getStatistics();
+        long least = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            statistics.clear();
+            api().get("/api/v1/apps").then().statusCode(200);
+            least = Math.min(least, statistics.getPrepareStatementCount());
+        }
+        return least;
     }
 
     @Test

@@ -60,7 +60,7 @@ class SecurityTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/q/health", "/q/openapi", "/q/metrics", "/", "/app.js"})
+    @ValueSource(strings = {"/q/health", "/q/openapi", "/q/metrics", "/", "/ui/app.js", "/favicon.svg"})
     void operationsAndTheWebUiStayOpen(String path) {
         given().get(path).then().statusCode(200);
     }
