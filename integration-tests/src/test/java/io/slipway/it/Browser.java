@@ -86,24 +86,41 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement find(String css) {
-        return await(d -> {
-            List<WebElement> found = d.findElements(By.cssSelector(css));
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
-        });
+        return await(d -> shown(d, css));
     }
 
     boolean present(String css) {
         return !driver.findElements(By.cssSelector(css)).isEmpty();
     }
 
+    /** Types into the first shown match, found again if the page redrew it meanwhile. */
     void type(String css, String text) {
-        WebElement field = find(css);
-        field.clear();
-        field.sendKeys(text);
+        await(d -> {
+            WebElement field = shown(d, css);
+            if (field == null) {
+                return false;
+            }
+            field.clear();
+            field.sendKeys(text);
+            return true;
+        });
     }
 
+    /** Clicks the first shown match, found again if the page redrew it between finding and clicking. */
     void click(String css) {
-        find(css).click();
+        await(d -> {
+            WebElement target = shown(d, css);
+            if (target == null) {
+                return false;
+            }
+            target.click();
+            return true;
+        });
+    }
+
+    private static WebElement shown(WebDriver driver, String css) {
+        List<WebElement> found = driver.findElements(By.cssSelector(css));
+        return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
     }
 
     /** The text of the first shown match, read again if the page redrew it meanwhile. */
