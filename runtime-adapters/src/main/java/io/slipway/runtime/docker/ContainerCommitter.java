@@ -72,7 +72,7 @@ final class ContainerCommitter {
                     .ifPresent(error -> {
                         throw new ContainerRuntimeException("cannot " + action + ": " + error.asText());
                     });
-            id = images.idOfWritten(reference);
+            id = images.idOf(reference);
             return id;
         } finally {
             if (!intermediate.equals(id)) {

@@ -22,8 +22,8 @@ final class Images {
 
     private static final Logger LOG = LoggerFactory.getLogger(Images.class);
     private static final String NOT_KNOWN = "image not known";
-    private static final int WRITTEN_IMAGE_READS = 5;
-    private static final Duration WRITTEN_IMAGE_PAUSE = Duration.ofMillis(200);
+    private static final int UNREADABLE_IMAGE_READS = 5;
+    private static final Duration UNREADABLE_IMAGE_PAUSE = Duration.ofMillis(200);
 
     private final DockerClient queries;
     private final DockerClient docker;
@@ -41,7 +41,28 @@ final class Images {
         this.errors = errors;
     }
 
+    /**
+     * An image's details, or empty when there is none. Podman can fail to read an image for a moment
+     * while other requests write images (an error, not a 404: "image not known" for a name it has just
+     * resolved; seen with 20 deployments committing at once, and reported as podman#17515), so such a
+     * read is tried again a few times before it counts as an error.
+     */
     Optional<ImageDetails> inspect(String image) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inspectOnce(image);
+            } catch (ContainerRuntimeException e) {
+                if (attempt == UNREADABLE_IMAGE_READS
+                        || !String.valueOf(e.getMessage()).contains(NOT_KNOWN)) {
+                    throw e;
+                }
+                LOG.debug("image {} was not readable ({}); reading it again", image, e.getMessage());
+                pause();
+            }
+        }
+    }
+
+    private Optional<ImageDetails> inspectOnce(String image) {
         return errors.call("inspect image " + image, () -> {
             try {
                 return Optional.of(configOf(queries.inspectImageCmd(image).exec()));
@@ -58,33 +79,12 @@ final class Images {
                 .id();
     }
 
-    /**
-     * The id of an image that was just written. Podman can fail to read an image for a moment while
-     * other requests write images at the same time ("image not known" from an inspect of a name it has
-     * just resolved; seen with 20 deployments committing at once, and reported as podman#17515): such a
-     * read is tried again a few times before it counts as an error.
-     */
-    String idOfWritten(String image) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return idOf(image);
-            } catch (ContainerRuntimeException e) {
-                if (attempt == WRITTEN_IMAGE_READS
-                        || !String.valueOf(e.getMessage()).contains(NOT_KNOWN)) {
-                    throw e;
-                }
-                LOG.debug("image {} was not readable yet ({}); reading it again", image, e.getMessage());
-                pause();
-            }
-        }
-    }
-
     private static void pause() {
         try {
-            Thread.sleep(WRITTEN_IMAGE_PAUSE.toMillis());
+            Thread.sleep(UNREADABLE_IMAGE_PAUSE.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ContainerRuntimeException("interrupted while reading a new image");
+            throw new ContainerRuntimeException("interrupted while reading an image");
         }
     }
 
