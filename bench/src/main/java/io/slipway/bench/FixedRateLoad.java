@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -45,9 +47,18 @@ final class FixedRateLoad {
                         return null;
                     }));
         }
-        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                .orTimeout(60, TimeUnit.SECONDS)
-                .join();
+        // A gateway that cannot keep up leaves requests unanswered: after a minute they count as failures.
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            pending.stream().filter(call -> !call.isDone()).forEach(call -> {
+                call.cancel(true);
+                failures.incrementAndGet();
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
         return new Result(latencies, failures.get());
     }
 }

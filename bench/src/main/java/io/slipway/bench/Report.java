@@ -90,8 +90,8 @@ final class Report {
                     "`GET " + entry.getKey() + "`",
                     Integer.toString(latencies.size()),
                     Integer.toString(entry.getValue().failures()),
-                    ms(latencies.median()),
-                    ms(latencies.percentile(99)),
+                    latencies.size() == 0 ? "—" : ms(latencies.median()),
+                    latencies.size() == 0 ? "—" : ms(latencies.percentile(99)),
                     ms(STATUS_P99_TARGET_MS));
         }
     }
