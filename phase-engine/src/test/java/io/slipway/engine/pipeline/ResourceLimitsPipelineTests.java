@@ -2,13 +2,10 @@ package io.slipway.engine.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.slipway.manifest.ManifestParser;
 import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ResourceLimits;
 import io.slipway.runtime.TaskOutcome;
 import io.slipway.runtime.TaskResult;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,21 +21,7 @@ class ResourceLimitsPipelineTests {
 
     private final RecordingRuntime runtime = new RecordingRuntime().withImage(IMAGE, List.of(), List.of("/bin/sh"));
     private final List<DeploymentEvent> events = new ArrayList<>();
-    private final DeploymentPipeline pipeline = new DeploymentPipeline(
-            runtime,
-            new ManifestParser(),
-            new PipelineSettings(
-                    Duration.ofMinutes(1),
-                    Duration.ofSeconds(2),
-                    Duration.ZERO,
-                    Duration.ofSeconds(1),
-                    Duration.ZERO,
-                    5000,
-                    List.of("/bin/sh", "-c"),
-                    1000),
-            Clock.systemUTC(),
-            // Processes of a recording runtime listen nowhere: the checks are scripted, and pass.
-            new Traffic(new RecordingRouter(runtime), new ScriptedProbe()));
+    private final DeploymentPipeline pipeline = RecordedPipelines.over(runtime);
 
     @Test
     void tasksAndEachProcessTypeGetTheirOwnLimits() {
