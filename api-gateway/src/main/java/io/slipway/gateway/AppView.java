@@ -1,6 +1,6 @@
 package io.slipway.gateway;
 
-import io.slipway.engine.pipeline.DeploymentStatus;
+import io.slipway.contract.DeploymentStatus;
 import io.slipway.runtime.ContainerState;
 import java.time.Instant;
 import java.util.List;

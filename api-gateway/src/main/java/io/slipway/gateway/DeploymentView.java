@@ -1,9 +1,9 @@
 package io.slipway.gateway;
 
-import io.slipway.engine.pipeline.DeploymentKind;
-import io.slipway.engine.pipeline.DeploymentStatus;
-import io.slipway.engine.pipeline.Phase;
-import io.slipway.engine.pipeline.PhaseStatus;
+import io.slipway.contract.DeploymentKind;
+import io.slipway.contract.DeploymentStatus;
+import io.slipway.contract.PhaseName;
+import io.slipway.contract.PhaseStatus;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,7 +30,7 @@ public record DeploymentView(
         List<PhaseView> phases) {
 
     public record PhaseView(
-            Phase phase,
+            PhaseName phase,
             PhaseStatus status,
             String command,
             Integer exitCode,

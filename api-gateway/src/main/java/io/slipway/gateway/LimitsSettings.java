@@ -1,8 +1,8 @@
 package io.slipway.gateway;
 
-import io.slipway.engine.pipeline.AppLimits;
+import io.slipway.contract.AppLimits;
+import io.slipway.contract.Limits;
 import io.slipway.manifest.ProcessTypes;
-import io.slipway.runtime.ResourceLimits;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
@@ -42,9 +42,9 @@ public record LimitsSettings(ContainerLimits task, Map<String, ContainerLimits> 
     }
 
     public AppLimits toEngine() {
-        Map<String, ResourceLimits> types = new TreeMap<>();
+        Map<String, Limits> types = new TreeMap<>();
         processes.forEach((type, limits) -> types.put(type, limits.toEngine()));
-        return new AppLimits(task == null ? ResourceLimits.NONE : task.toEngine(), types);
+        return new AppLimits(task == null ? Limits.NONE : task.toEngine(), types);
     }
 
     /** Null when the app has no limits. */
@@ -90,13 +90,13 @@ public record LimitsSettings(ContainerLimits task, Map<String, ContainerLimits> 
             }
         }
 
-        ResourceLimits toEngine() {
-            return new ResourceLimits(
+        Limits toEngine() {
+            return new Limits(
                     Optional.ofNullable(memory).map(ContainerLimits::bytes),
                     Optional.ofNullable(cpus).map(value -> value.multiply(NANOS).longValue()));
         }
 
-        static ContainerLimits of(ResourceLimits limits) {
+        static ContainerLimits of(Limits limits) {
             return new ContainerLimits(
                     limits.memoryBytes().map(ContainerLimits::format).orElse(null),
                     limits.nanoCpus()

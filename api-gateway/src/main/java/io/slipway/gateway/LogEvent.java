@@ -1,8 +1,8 @@
 package io.slipway.gateway;
 
-import io.slipway.engine.pipeline.LogStream;
-import io.slipway.engine.pipeline.Phase;
+import io.slipway.contract.LogStream;
+import io.slipway.contract.PhaseName;
 import java.time.Instant;
 
 /** One line of a deployment's output, as the logs stream sends it; {@code seq} is also the event's SSE id. */
-public record LogEvent(Phase phase, LogStream stream, long seq, String line, Instant at) implements StreamEvent {}
+public record LogEvent(PhaseName phase, LogStream stream, long seq, String line, Instant at) implements StreamEvent {}

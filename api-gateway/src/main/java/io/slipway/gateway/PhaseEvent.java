@@ -1,7 +1,7 @@
 package io.slipway.gateway;
 
-import io.slipway.engine.pipeline.Phase;
-import io.slipway.engine.pipeline.PhaseStatus;
+import io.slipway.contract.PhaseName;
+import io.slipway.contract.PhaseStatus;
 import java.time.Instant;
 
 /**
@@ -9,5 +9,5 @@ import java.time.Instant;
  * {@code phase}); command, exit code and reason when the engine reported them.
  */
 public record PhaseEvent(
-        Phase phase, PhaseStatus status, String command, Integer exitCode, String reason, long seq, Instant at)
+        PhaseName phase, PhaseStatus status, String command, Integer exitCode, String reason, long seq, Instant at)
         implements StreamEvent {}

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.slipway.engine.pipeline.DeploymentStatus;
+import io.slipway.contract.DeploymentStatus;
 import io.slipway.runtime.testing.BuildContext;
 import io.slipway.runtime.testing.TestEngines;
 import jakarta.inject.Inject;

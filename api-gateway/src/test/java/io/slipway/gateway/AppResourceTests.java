@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.slipway.engine.pipeline.DeploymentStatus;
+import io.slipway.contract.DeploymentStatus;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;

@@ -11,13 +11,13 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.DeploymentOrder.ManifestFiles;
+import io.slipway.contract.DeploymentStatus;
+import io.slipway.contract.LogStream;
+import io.slipway.contract.PhaseName;
+import io.slipway.contract.PhaseStatus;
 import io.slipway.engine.messaging.DeploymentEventPublisher;
-import io.slipway.engine.pipeline.DeploymentEvent;
-import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
-import io.slipway.engine.pipeline.DeploymentStatus;
-import io.slipway.engine.pipeline.LogStream;
-import io.slipway.engine.pipeline.Phase;
-import io.slipway.engine.pipeline.PhaseStatus;
 import io.slipway.gateway.messaging.DeploymentEventConsumer;
 import io.slipway.gateway.repository.DeploymentRepository;
 import io.slipway.gateway.repository.LogLine;
@@ -70,8 +70,8 @@ class DeploymentEventsTests {
         EngineEvents events = deployments
                 .queuedWithEvents(app, "example/web:1")
                 .started()
-                .phase(Phase.BUILD, PhaseStatus.SKIPPED, null, null, "not part of an image deployment")
-                .phase(Phase.PREDEPLOY, PhaseStatus.RUNNING, "rake db:migrate", null, null);
+                .phase(PhaseName.BUILD, PhaseStatus.SKIPPED, null, null, "not part of an image deployment")
+                .phase(PhaseName.PREDEPLOY, PhaseStatus.RUNNING, "rake db:migrate", null, null);
         api().get("/api/v1/deployments/" + events.id())
                 .then()
                 .body("phases[0].status", equalTo("SKIPPED"))
@@ -81,7 +81,7 @@ class DeploymentEventsTests {
                 .body("phases[1].startedAt", notNullValue())
                 .body("phases[1].finishedAt", nullValue());
 
-        events.phase(Phase.PREDEPLOY, PhaseStatus.FAILED, null, 3, "exited with code 3");
+        events.phase(PhaseName.PREDEPLOY, PhaseStatus.FAILED, null, 3, "exited with code 3");
         api().get("/api/v1/deployments/" + events.id())
                 .then()
                 .body("phases[1].status", equalTo("FAILED"))
@@ -118,9 +118,9 @@ class DeploymentEventsTests {
         EngineEvents failed = deployments
                 .queuedWithEvents(app, "example/web:2")
                 .started()
-                .phase(Phase.PREDEPLOY, PhaseStatus.RUNNING, "false", null, null)
-                .phase(Phase.PREDEPLOY, PhaseStatus.FAILED, null, 1, "exited with code 1")
-                .phase(Phase.RELEASE, PhaseStatus.SKIPPED, null, null, "not reached")
+                .phase(PhaseName.PREDEPLOY, PhaseStatus.RUNNING, "false", null, null)
+                .phase(PhaseName.PREDEPLOY, PhaseStatus.FAILED, null, 1, "exited with code 1")
+                .phase(PhaseName.RELEASE, PhaseStatus.SKIPPED, null, null, "not reached")
                 .finished(DeploymentStatus.FAILED, "predeploy: exited with code 1", null);
 
         api().get("/api/v1/deployments/" + failed.id())
@@ -154,9 +154,9 @@ class DeploymentEventsTests {
         EngineEvents events = deployments
                 .queuedWithEvents(app, "example/web:1")
                 .started()
-                .log(Phase.PREDEPLOY, "one")
+                .log(PhaseName.PREDEPLOY, "one")
                 .redeliverLast()
-                .log(Phase.PREDEPLOY, "two");
+                .log(PhaseName.PREDEPLOY, "two");
 
         List<LogLine> stored = QuarkusTransaction.requiringNew().call(() -> lines.after(events.id(), 0));
         assertThat(stored)
@@ -184,7 +184,7 @@ class DeploymentEventsTests {
                 .queuedWithEvents(app, "example/web:1")
                 .started()
                 .finished(DeploymentStatus.FAILED, "deploy: process exited", null)
-                .phase(Phase.DEPLOY, PhaseStatus.RUNNING, null, null, null)
+                .phase(PhaseName.DEPLOY, PhaseStatus.RUNNING, null, null, null)
                 .finished(DeploymentStatus.SUCCEEDED, null, "example/web:1");
 
         api().get("/api/v1/deployments/" + events.id())
@@ -217,7 +217,13 @@ class DeploymentEventsTests {
         CompletableFuture<Void> flood = CompletableFuture.runAsync(() -> {
             for (int seq = 1; seq <= FLOOD; seq++) {
                 publisher.publish(new DeploymentEvent.Log(
-                        flooding, floodingApp, seq, Instant.now(), Phase.PREDEPLOY, LogStream.STDOUT, "line " + seq));
+                        flooding,
+                        floodingApp,
+                        seq,
+                        Instant.now(),
+                        PhaseName.PREDEPLOY,
+                        LogStream.STDOUT,
+                        "line " + seq));
             }
         });
         await().atMost(Duration.ofSeconds(30)).until(() -> storedLines(flooding) > 0);

@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.slipway.engine.pipeline.DeploymentStatus;
-import io.slipway.engine.pipeline.Phase;
-import io.slipway.engine.pipeline.PhaseStatus;
+import io.slipway.contract.DeploymentStatus;
+import io.slipway.contract.PhaseName;
+import io.slipway.contract.PhaseStatus;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
@@ -43,15 +43,15 @@ class DeploymentLogsTests {
         EngineEvents engine = deployments
                 .queuedWithEvents(newApp(), "example/web:1")
                 .started()
-                .log(Phase.PREDEPLOY, "stored 1")
-                .log(Phase.PREDEPLOY, "stored 2");
+                .log(PhaseName.PREDEPLOY, "stored 1")
+                .log(PhaseName.PREDEPLOY, "stored 2");
 
         SseReader stream = SseReader.open(logsOf(engine.id()));
         await().atMost(END).until(() -> stream.events().size() == 2);
         assertThat(stream.ended()).isFalse();
 
-        engine.log(Phase.RELEASE, "live 1")
-                .log(Phase.POSTDEPLOY, "live 2")
+        engine.log(PhaseName.RELEASE, "live 1")
+                .log(PhaseName.POSTDEPLOY, "live 2")
                 .finished(DeploymentStatus.SUCCEEDED, null, "x");
 
         assertThat(stream.awaitEnd(END)).isEqualTo(200);
@@ -69,7 +69,7 @@ class DeploymentLogsTests {
         EngineEvents engine = deployments
                 .queuedWithEvents(newApp(), "example/web:1")
                 .started()
-                .log(Phase.RELEASE, "one")
+                .log(PhaseName.RELEASE, "one")
                 .finished(DeploymentStatus.FAILED, "release: exited with code 1", null);
 
         SseReader stream = SseReader.open(logsOf(engine.id()));
@@ -83,12 +83,12 @@ class DeploymentLogsTests {
         EngineEvents engine = deployments
                 .queuedWithEvents(newApp(), "example/web:1")
                 .started()
-                .log(Phase.PREDEPLOY, "one")
-                .log(Phase.PREDEPLOY, "two");
+                .log(PhaseName.PREDEPLOY, "one")
+                .log(PhaseName.PREDEPLOY, "two");
         SseReader resumed = SseReader.resume(logsOf(engine.id()), "2");
         await().atMost(END).until(() -> resumed.events().size() == 1);
 
-        engine.log(Phase.RELEASE, "three").finished(DeploymentStatus.SUCCEEDED, null, "x");
+        engine.log(PhaseName.RELEASE, "three").finished(DeploymentStatus.SUCCEEDED, null, "x");
 
         assertThat(resumed.awaitEnd(END)).isEqualTo(200);
         assertThat(lines(resumed)).containsExactly("two", "three");
@@ -102,12 +102,12 @@ class DeploymentLogsTests {
         EngineEvents engine =
                 deployments.queuedWithEvents(newApp(), "example/web:1").started();
         for (int i = 1; i <= stored; i++) {
-            engine.log(Phase.PREDEPLOY, "stored " + i);
+            engine.log(PhaseName.PREDEPLOY, "stored " + i);
         }
 
         SseReader stream = SseReader.open(logsOf(engine.id()));
         await().atMost(END).until(() -> stream.events().size() == stored);
-        engine.log(Phase.RELEASE, "live").finished(DeploymentStatus.SUCCEEDED, null, "x");
+        engine.log(PhaseName.RELEASE, "live").finished(DeploymentStatus.SUCCEEDED, null, "x");
 
         assertThat(stream.awaitEnd(END)).isEqualTo(200);
         List<String> expected = new ArrayList<>();
@@ -124,13 +124,13 @@ class DeploymentLogsTests {
         EngineEvents engine = deployments
                 .queuedWithEvents(newApp(), "example/web:1")
                 .started()
-                .phase(Phase.PREDEPLOY, PhaseStatus.RUNNING, "echo one", null, null)
-                .log(Phase.PREDEPLOY, "one");
+                .phase(PhaseName.PREDEPLOY, PhaseStatus.RUNNING, "echo one", null, null)
+                .log(PhaseName.PREDEPLOY, "one");
 
         SseReader stream = SseReader.open(logsOf(engine.id()));
         await().atMost(END).until(() -> stream.events().size() == 2);
-        engine.phase(Phase.PREDEPLOY, PhaseStatus.SUCCEEDED, "echo one", 0, null)
-                .phase(Phase.RELEASE, PhaseStatus.FAILED, "exit 3", 3, "exited with code 3")
+        engine.phase(PhaseName.PREDEPLOY, PhaseStatus.SUCCEEDED, "echo one", 0, null)
+                .phase(PhaseName.RELEASE, PhaseStatus.FAILED, "exit 3", 3, "exited with code 3")
                 .finished(DeploymentStatus.FAILED, "release: exited with code 3", null);
 
         assertThat(stream.awaitEnd(END)).isEqualTo(200);
@@ -157,9 +157,9 @@ class DeploymentLogsTests {
         EngineEvents engine = deployments
                 .queuedWithEvents(newApp(), "example/web:1")
                 .started()
-                .phase(Phase.PREDEPLOY, PhaseStatus.RUNNING, "echo one", null, null)
-                .log(Phase.PREDEPLOY, "one")
-                .phase(Phase.PREDEPLOY, PhaseStatus.SUCCEEDED, "echo one", 0, null)
+                .phase(PhaseName.PREDEPLOY, PhaseStatus.RUNNING, "echo one", null, null)
+                .log(PhaseName.PREDEPLOY, "one")
+                .phase(PhaseName.PREDEPLOY, PhaseStatus.SUCCEEDED, "echo one", 0, null)
                 .finished(DeploymentStatus.SUCCEEDED, null, "x");
 
         SseReader whole = SseReader.open(logsOf(engine.id()));

@@ -15,11 +15,11 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.slipway.engine.pipeline.DeploymentKind;
-import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
-import io.slipway.engine.pipeline.DeploymentStatus;
-import io.slipway.engine.pipeline.Phase;
-import io.slipway.engine.pipeline.PhaseStatus;
+import io.slipway.contract.DeploymentKind;
+import io.slipway.contract.DeploymentOrder.ManifestFiles;
+import io.slipway.contract.DeploymentStatus;
+import io.slipway.contract.PhaseName;
+import io.slipway.contract.PhaseStatus;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
 import io.slipway.runtime.testing.BuildContext;
@@ -235,7 +235,7 @@ class DeploymentResourceTests {
                 .queuedWithEvents(app, image)
                 .started()
                 .manifests(image, "{}", procfile)
-                .phase(Phase.RELEASE, PhaseStatus.FAILED, "exit 1", 1, "exited with code 1")
+                .phase(PhaseName.RELEASE, PhaseStatus.FAILED, "exit 1", 1, "exited with code 1")
                 .finished(DeploymentStatus.FAILED, "release: exited with code 1", null)
                 .id();
 

@@ -1,10 +1,10 @@
 package io.slipway.gateway;
 
-import io.slipway.engine.pipeline.DeploymentEvent;
-import io.slipway.engine.pipeline.DeploymentStatus;
-import io.slipway.engine.pipeline.LogStream;
-import io.slipway.engine.pipeline.Phase;
-import io.slipway.engine.pipeline.PhaseStatus;
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.DeploymentStatus;
+import io.slipway.contract.LogStream;
+import io.slipway.contract.PhaseName;
+import io.slipway.contract.PhaseStatus;
 import io.slipway.gateway.messaging.DeploymentEventConsumer;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,12 +47,12 @@ final class EngineEvents {
                 deploymentId, app, ++seq, Instant.now(), image, appJson, procfile));
     }
 
-    EngineEvents phase(Phase phase, PhaseStatus status, String command, Integer exitCode, String reason) {
+    EngineEvents phase(PhaseName phase, PhaseStatus status, String command, Integer exitCode, String reason) {
         return send(new DeploymentEvent.PhaseChanged(
                 deploymentId, app, ++seq, Instant.now(), phase, status, command, exitCode, reason));
     }
 
-    EngineEvents log(Phase phase, String line) {
+    EngineEvents log(PhaseName phase, String line) {
         return send(new DeploymentEvent.Log(deploymentId, app, ++seq, Instant.now(), phase, LogStream.STDOUT, line));
     }
 
@@ -75,8 +75,9 @@ final class EngineEvents {
     EngineEvents succeeds(String image, String releaseImage, String procfile) {
         started()
                 .manifests(image, "{}", procfile)
-                .phase(Phase.BUILD, PhaseStatus.SKIPPED, null, null, "not part of an image deployment");
-        for (Phase phase : new Phase[] {Phase.PREDEPLOY, Phase.RELEASE, Phase.DEPLOY, Phase.POSTDEPLOY}) {
+                .phase(PhaseName.BUILD, PhaseStatus.SKIPPED, null, null, "not part of an image deployment");
+        for (PhaseName phase :
+                new PhaseName[] {PhaseName.PREDEPLOY, PhaseName.RELEASE, PhaseName.DEPLOY, PhaseName.POSTDEPLOY}) {
             phase(phase, PhaseStatus.RUNNING, "echo " + phase.id(), null, null)
                     .log(phase, phase.id() + " ran")
                     .phase(phase, PhaseStatus.SUCCEEDED, "echo " + phase.id(), 0, null);

@@ -12,9 +12,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.slipway.contract.PhaseName;
+import io.slipway.contract.PhaseStatus;
 import io.slipway.engine.pipeline.ContainerLabels;
-import io.slipway.engine.pipeline.Phase;
-import io.slipway.engine.pipeline.PhaseStatus;
 import io.slipway.gateway.service.InterruptedDeployments;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ProcessSpec;
@@ -49,8 +49,8 @@ class InterruptedDeploymentsTests {
         String running = deployments
                 .queuedWithEvents(app, "example/web:2")
                 .started()
-                .phase(Phase.BUILD, PhaseStatus.SKIPPED, null, null, "not part of an image deployment")
-                .phase(Phase.PREDEPLOY, PhaseStatus.RUNNING, "rake db:migrate", null, null)
+                .phase(PhaseName.BUILD, PhaseStatus.SKIPPED, null, null, "not part of an image deployment")
+                .phase(PhaseName.PREDEPLOY, PhaseStatus.RUNNING, "rake db:migrate", null, null)
                 .id();
         String queued = deployments.queued(app, "example/web:3");
 

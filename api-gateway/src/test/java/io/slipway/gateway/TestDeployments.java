@@ -1,7 +1,7 @@
 package io.slipway.gateway;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.slipway.engine.pipeline.DeploymentKind;
+import io.slipway.contract.DeploymentKind;
 import io.slipway.gateway.messaging.DeploymentEventConsumer;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;

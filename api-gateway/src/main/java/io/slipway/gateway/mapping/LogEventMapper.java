@@ -1,6 +1,6 @@
 package io.slipway.gateway.mapping;
 
-import io.slipway.engine.pipeline.DeploymentEvent;
+import io.slipway.contract.DeploymentEvent;
 import io.slipway.gateway.LogEvent;
 import io.slipway.gateway.PhaseEvent;
 import io.slipway.gateway.repository.LogLine;

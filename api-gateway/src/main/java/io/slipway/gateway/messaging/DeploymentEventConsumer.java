@@ -1,7 +1,7 @@
 package io.slipway.gateway.messaging;
 
-import io.slipway.engine.messaging.Channels;
-import io.slipway.engine.pipeline.DeploymentEvent;
+import io.slipway.contract.Channels;
+import io.slipway.contract.DeploymentEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

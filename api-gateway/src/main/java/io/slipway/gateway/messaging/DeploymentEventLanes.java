@@ -1,7 +1,7 @@
 package io.slipway.gateway.messaging;
 
-import io.slipway.engine.pipeline.DeploymentEvent;
-import io.slipway.engine.pipeline.DeploymentStatus;
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.DeploymentStatus;
 import io.slipway.gateway.service.BuildContexts;
 import io.slipway.gateway.service.DeploymentEventStore;
 import io.slipway.gateway.service.DeploymentLogs;

@@ -1,8 +1,8 @@
 package io.slipway.gateway.messaging;
 
-import io.slipway.engine.messaging.Channels;
-import io.slipway.engine.messaging.DeployCommand;
-import io.slipway.engine.pipeline.DeploymentOrder;
+import io.slipway.contract.Channels;
+import io.slipway.contract.DeployCommand;
+import io.slipway.contract.DeploymentOrder;
 import io.slipway.gateway.CommandNotSentException;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;

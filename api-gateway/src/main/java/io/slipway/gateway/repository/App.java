@@ -1,7 +1,7 @@
 package io.slipway.gateway.repository;
 
-import io.slipway.engine.pipeline.AppLimits;
-import io.slipway.runtime.ResourceLimits;
+import io.slipway.contract.AppLimits;
+import io.slipway.contract.Limits;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -162,10 +162,10 @@ public class App {
 
     /** The memory and CPU its containers may use, from its next deployment on. */
     public AppLimits limits() {
-        Map<String, ResourceLimits> processes = new TreeMap<>();
+        Map<String, Limits> processes = new TreeMap<>();
         processLimits.forEach((type, stored) -> processes.put(type, stored.limits()));
         return new AppLimits(
-                new ResourceLimits(Optional.ofNullable(taskMemoryBytes), Optional.ofNullable(taskNanoCpus)), processes);
+                new Limits(Optional.ofNullable(taskMemoryBytes), Optional.ofNullable(taskNanoCpus)), processes);
     }
 
     public void changeLimits(AppLimits limits) {

@@ -1,11 +1,11 @@
 package io.slipway.gateway.repository;
 
-import io.slipway.engine.pipeline.DeploymentKind;
-import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
-import io.slipway.engine.pipeline.DeploymentStatus;
+import io.slipway.contract.DeploymentKind;
+import io.slipway.contract.DeploymentOrder.ManifestFiles;
+import io.slipway.contract.DeploymentStatus;
+import io.slipway.contract.PhaseName;
+import io.slipway.contract.PhaseStatus;
 import io.slipway.engine.pipeline.InterruptedDeploymentRecovery;
-import io.slipway.engine.pipeline.Phase;
-import io.slipway.engine.pipeline.PhaseStatus;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -113,7 +113,7 @@ public class Deployment {
         this.procfilePath = procfilePath.orElse(null);
         this.taskTimeoutSeconds = taskTimeout.map(Duration::toSeconds).orElse(null);
         this.createdAt = StoredTime.of(createdAt);
-        for (Phase phase : Phase.values()) {
+        for (PhaseName phase : PhaseName.values()) {
             phases.add(new DeploymentPhase(this, phase));
         }
     }
@@ -223,7 +223,8 @@ public class Deployment {
         procfile = files.procfile();
     }
 
-    public void changePhase(Phase phase, PhaseStatus next, String command, Integer exitCode, String why, Instant at) {
+    public void changePhase(
+            PhaseName phase, PhaseStatus next, String command, Integer exitCode, String why, Instant at) {
         phases.stream()
                 .filter(row -> row.phase() == phase)
                 .forEach(row -> row.change(next, command, exitCode, why, at));

@@ -1,7 +1,7 @@
 package io.slipway.gateway.repository;
 
-import io.slipway.engine.pipeline.Phase;
-import io.slipway.engine.pipeline.PhaseStatus;
+import io.slipway.contract.PhaseName;
+import io.slipway.contract.PhaseStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -31,7 +31,7 @@ public class DeploymentPhase {
 
     @Enumerated(EnumType.STRING)
     @Column(length = 16, nullable = false)
-    private Phase phase;
+    private PhaseName phase;
 
     @Enumerated(EnumType.STRING)
     @Column(length = 16, nullable = false)
@@ -54,13 +54,13 @@ public class DeploymentPhase {
 
     protected DeploymentPhase() {}
 
-    DeploymentPhase(Deployment deployment, Phase phase) {
+    DeploymentPhase(Deployment deployment, PhaseName phase) {
         this.deployment = deployment;
         this.phase = phase;
         this.status = PhaseStatus.PENDING;
     }
 
-    public Phase phase() {
+    public PhaseName phase() {
         return phase;
     }
 

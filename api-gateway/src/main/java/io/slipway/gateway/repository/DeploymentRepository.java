@@ -2,7 +2,7 @@ package io.slipway.gateway.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
-import io.slipway.engine.pipeline.DeploymentStatus;
+import io.slipway.contract.DeploymentStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.slipway.gateway.repository;
 
-import io.slipway.engine.pipeline.DeploymentEvent;
-import io.slipway.engine.pipeline.LogStream;
-import io.slipway.engine.pipeline.Phase;
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.LogStream;
+import io.slipway.contract.PhaseName;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -35,7 +35,7 @@ public class LogLine {
 
     @Enumerated(EnumType.STRING)
     @Column(length = 16, nullable = false)
-    private Phase phase;
+    private PhaseName phase;
 
     @Enumerated(EnumType.STRING)
     @Column(length = 16, nullable = false)
@@ -68,7 +68,7 @@ public class LogLine {
         return seq;
     }
 
-    public Phase phase() {
+    public PhaseName phase() {
         return phase;
     }
 

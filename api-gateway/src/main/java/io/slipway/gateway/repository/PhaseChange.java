@@ -1,8 +1,8 @@
 package io.slipway.gateway.repository;
 
-import io.slipway.engine.pipeline.DeploymentEvent;
-import io.slipway.engine.pipeline.Phase;
-import io.slipway.engine.pipeline.PhaseStatus;
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.PhaseName;
+import io.slipway.contract.PhaseStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -33,7 +33,7 @@ public class PhaseChange {
 
     @Enumerated(EnumType.STRING)
     @Column(length = 16, nullable = false)
-    private Phase phase;
+    private PhaseName phase;
 
     @Enumerated(EnumType.STRING)
     @Column(length = 16, nullable = false)
@@ -68,7 +68,7 @@ public class PhaseChange {
         return seq;
     }
 
-    public Phase phase() {
+    public PhaseName phase() {
         return phase;
     }
 

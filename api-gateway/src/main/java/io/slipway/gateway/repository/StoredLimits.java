@@ -1,6 +1,6 @@
 package io.slipway.gateway.repository;
 
-import io.slipway.runtime.ResourceLimits;
+import io.slipway.contract.Limits;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.util.Optional;
@@ -17,12 +17,12 @@ public class StoredLimits {
 
     protected StoredLimits() {}
 
-    StoredLimits(ResourceLimits limits) {
+    StoredLimits(Limits limits) {
         this.memoryBytes = limits.memoryBytes().orElse(null);
         this.nanoCpus = limits.nanoCpus().orElse(null);
     }
 
-    ResourceLimits limits() {
-        return new ResourceLimits(Optional.ofNullable(memoryBytes), Optional.ofNullable(nanoCpus));
+    Limits limits() {
+        return new Limits(Optional.ofNullable(memoryBytes), Optional.ofNullable(nanoCpus));
     }
 }

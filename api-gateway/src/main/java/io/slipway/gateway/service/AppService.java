@@ -1,7 +1,7 @@
 package io.slipway.gateway.service;
 
-import io.slipway.engine.pipeline.AppLimits;
-import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
+import io.slipway.contract.AppLimits;
+import io.slipway.contract.DeploymentOrder.ManifestFiles;
 import io.slipway.gateway.AppSettings;
 import io.slipway.gateway.AppView;
 import io.slipway.gateway.InvalidRequestException;

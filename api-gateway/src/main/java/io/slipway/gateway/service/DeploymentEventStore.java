@@ -1,8 +1,8 @@
 package io.slipway.gateway.service;
 
-import io.slipway.engine.pipeline.DeploymentEvent;
-import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
-import io.slipway.engine.pipeline.DeploymentStatus;
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.DeploymentOrder.ManifestFiles;
+import io.slipway.contract.DeploymentStatus;
 import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;

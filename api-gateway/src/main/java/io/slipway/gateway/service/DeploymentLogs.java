@@ -1,6 +1,6 @@
 package io.slipway.gateway.service;
 
-import io.slipway.engine.pipeline.DeploymentEvent;
+import io.slipway.contract.DeploymentEvent;
 import io.slipway.gateway.StreamEvent;
 import io.slipway.gateway.mapping.LogEventMapper;
 import io.smallrye.mutiny.Multi;

@@ -1,11 +1,11 @@
 package io.slipway.gateway.service;
 
-import io.slipway.engine.pipeline.DeploymentKind;
-import io.slipway.engine.pipeline.DeploymentOrder;
-import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
+import io.slipway.contract.DeploymentKind;
+import io.slipway.contract.DeploymentOrder;
+import io.slipway.contract.DeploymentOrder.ManifestFiles;
+import io.slipway.contract.DeploymentStatus;
 import io.slipway.engine.pipeline.DeploymentPlan;
 import io.slipway.engine.pipeline.DeploymentPlanner;
-import io.slipway.engine.pipeline.DeploymentStatus;
 import io.slipway.gateway.CommandNotSentException;
 import io.slipway.gateway.DeploymentView;
 import io.slipway.gateway.ImageDeploymentRequest;

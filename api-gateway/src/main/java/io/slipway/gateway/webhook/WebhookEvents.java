@@ -1,7 +1,7 @@
 package io.slipway.gateway.webhook;
 
-import io.slipway.engine.pipeline.DeploymentEvent;
-import io.slipway.engine.pipeline.PhaseStatus;
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.PhaseStatus;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,8 +2,8 @@ package io.slipway.gateway.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.slipway.engine.pipeline.DeploymentEvent;
-import io.slipway.engine.pipeline.Phase;
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.PhaseName;
 import io.slipway.gateway.config.WebhookConfig;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.Webhook;
@@ -44,7 +44,7 @@ public class WebhookOutbox {
         if (name.isEmpty()) {
             return;
         }
-        Phase phase = event instanceof DeploymentEvent.PhaseChanged change ? change.phase() : null;
+        PhaseName phase = event instanceof DeploymentEvent.PhaseChanged change ? change.phase() : null;
         for (Webhook webhook : webhooks.ofApp(deployment.app())) {
             if (webhook.wants(name.get())) {
                 store(webhook.id(), webhook.url(), deployment, name.get(), phase, event.at());
@@ -67,7 +67,7 @@ public class WebhookOutbox {
         return Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1_000);
     }
 
-    private void store(String webhookId, String url, Deployment deployment, String event, Phase phase, Instant at) {
+    private void store(String webhookId, String url, Deployment deployment, String event, PhaseName phase, Instant at) {
         String id = UUID.randomUUID().toString();
         WebhookPayload payload = new WebhookPayload(
                 event, id, at, deployment.app(), WebhookPayload.DeploymentSummary.of(deployment), phase);

@@ -1,8 +1,8 @@
 package io.slipway.gateway.webhook;
 
-import io.slipway.engine.pipeline.DeploymentStatus;
-import io.slipway.engine.pipeline.Phase;
-import io.slipway.engine.pipeline.PhaseStatus;
+import io.slipway.contract.DeploymentStatus;
+import io.slipway.contract.PhaseName;
+import io.slipway.contract.PhaseStatus;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentPhase;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import java.util.List;
  * @param phase the phase that failed, for {@code deployment.phase_failed}
  */
 public record WebhookPayload(
-        String event, String deliveryId, Instant at, String app, DeploymentSummary deployment, Phase phase) {
+        String event, String deliveryId, Instant at, String app, DeploymentSummary deployment, PhaseName phase) {
 
     /** The deployment: its status and reason, and each phase with its exit code and duration. */
     public record DeploymentSummary(
@@ -45,7 +45,8 @@ public record WebhookPayload(
     }
 
     /** @param durationMillis from start to end, once the phase ran and ended */
-    public record PhaseSummary(Phase phase, PhaseStatus status, Integer exitCode, String reason, Long durationMillis) {
+    public record PhaseSummary(
+            PhaseName phase, PhaseStatus status, Integer exitCode, String reason, Long durationMillis) {
 
         static PhaseSummary of(DeploymentPhase phase) {
             Long duration = phase.startedAt().isPresent() && phase.finishedAt().isPresent()

@@ -1,5 +1,7 @@
 package io.slipway.engine.messaging;
 
+import io.slipway.contract.Channels;
+import io.slipway.contract.DeployCommand;
 import io.slipway.engine.service.DeploymentWorker;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;

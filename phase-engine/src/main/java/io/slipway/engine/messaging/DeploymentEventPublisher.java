@@ -1,6 +1,7 @@
 package io.slipway.engine.messaging;
 
-import io.slipway.engine.pipeline.DeploymentEvent;
+import io.slipway.contract.Channels;
+import io.slipway.contract.DeploymentEvent;
 import io.slipway.engine.service.DeploymentMetrics;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;

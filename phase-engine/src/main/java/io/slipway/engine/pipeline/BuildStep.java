@@ -1,5 +1,6 @@
 package io.slipway.engine.pipeline;
 
+import io.slipway.contract.DeploymentOrder;
 import io.slipway.runtime.ContainerRuntimeException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package io.slipway.engine.pipeline;
 
+import io.slipway.contract.DeploymentOrder;
 import java.util.HashMap;
 import java.util.Map;
 

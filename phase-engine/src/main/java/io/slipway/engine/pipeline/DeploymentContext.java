@@ -1,6 +1,8 @@
 package io.slipway.engine.pipeline;
 
-import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
+import io.slipway.contract.DeploymentOrder;
+import io.slipway.contract.DeploymentOrder.ManifestFiles;
+import io.slipway.contract.LogStream;
 import io.slipway.manifest.CommandSyntaxException;
 import io.slipway.manifest.ParsedManifests;
 import io.slipway.manifest.ProcessLimit;

@@ -1,5 +1,6 @@
 package io.slipway.engine.pipeline;
 
+import io.slipway.contract.DeploymentOrder;
 import io.slipway.runtime.Cancellation;
 import java.util.ArrayDeque;
 import java.util.HashMap;

@@ -1,5 +1,8 @@
 package io.slipway.engine.pipeline;
 
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.DeploymentOrder;
+import io.slipway.contract.DeploymentStatus;
 import io.slipway.manifest.ManifestParser;
 import io.slipway.manifest.ProcessLimit;
 import io.slipway.runtime.Cancellation;

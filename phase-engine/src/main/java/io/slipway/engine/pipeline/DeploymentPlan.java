@@ -1,5 +1,7 @@
 package io.slipway.engine.pipeline;
 
+import io.slipway.contract.DeploymentKind;
+import io.slipway.contract.PhaseStatus;
 import io.slipway.manifest.HealthCheck;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,9 @@
 package io.slipway.engine.pipeline;
 
-import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
+import io.slipway.contract.DeploymentKind;
+import io.slipway.contract.DeploymentOrder;
+import io.slipway.contract.DeploymentOrder.ManifestFiles;
+import io.slipway.contract.PhaseStatus;
 import io.slipway.engine.pipeline.DeploymentPlan.EnvPlan;
 import io.slipway.engine.pipeline.DeploymentPlan.PhasePlan;
 import io.slipway.engine.pipeline.DeploymentPlan.ProcessTypePlan;

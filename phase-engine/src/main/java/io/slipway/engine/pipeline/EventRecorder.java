@@ -1,12 +1,15 @@
 package io.slipway.engine.pipeline;
 
-import io.slipway.engine.pipeline.DeploymentEvent.ConfigAdded;
-import io.slipway.engine.pipeline.DeploymentEvent.Finished;
-import io.slipway.engine.pipeline.DeploymentEvent.Log;
-import io.slipway.engine.pipeline.DeploymentEvent.ManifestsResolved;
-import io.slipway.engine.pipeline.DeploymentEvent.PhaseChanged;
-import io.slipway.engine.pipeline.DeploymentEvent.Started;
-import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.DeploymentEvent.ConfigAdded;
+import io.slipway.contract.DeploymentEvent.Finished;
+import io.slipway.contract.DeploymentEvent.Log;
+import io.slipway.contract.DeploymentEvent.ManifestsResolved;
+import io.slipway.contract.DeploymentEvent.PhaseChanged;
+import io.slipway.contract.DeploymentEvent.Started;
+import io.slipway.contract.DeploymentOrder.ManifestFiles;
+import io.slipway.contract.DeploymentStatus;
+import io.slipway.contract.LogStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -67,7 +70,7 @@ final class EventRecorder {
                 app,
                 ++seq,
                 clock.instant(),
-                change.phase(),
+                change.phase().reported(),
                 change.status(),
                 change.command(),
                 change.exitCode(),
@@ -80,7 +83,7 @@ final class EventRecorder {
             return;
         }
         String text = stream == LogStream.SYSTEM ? redaction.apply(line) : line;
-        sink.accept(new Log(deploymentId, app, ++seq, clock.instant(), phase, stream, text));
+        sink.accept(new Log(deploymentId, app, ++seq, clock.instant(), phase.reported(), stream, text));
     }
 
     synchronized void finished(DeploymentStatus status, String reason, String releaseImage) {
@@ -90,7 +93,7 @@ final class EventRecorder {
                     app,
                     ++seq,
                     clock.instant(),
-                    lastDroppedIn,
+                    lastDroppedIn.reported(),
                     LogStream.SYSTEM,
                     "output reached the cap of " + maxOutputLines + " lines: the " + (outputLines - maxOutputLines)
                             + " lines after it were dropped"));

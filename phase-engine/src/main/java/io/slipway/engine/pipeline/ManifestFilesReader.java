@@ -1,6 +1,6 @@
 package io.slipway.engine.pipeline;
 
-import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
+import io.slipway.contract.DeploymentOrder.ManifestFiles;
 import io.slipway.runtime.ContainerRuntime;
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.slipway.engine.pipeline;
 
-import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
+import io.slipway.contract.DeploymentOrder;
+import io.slipway.contract.DeploymentOrder.ManifestFiles;
 import io.slipway.manifest.AppJsonEnv;
 import io.slipway.manifest.ManifestException;
 import io.slipway.manifest.ManifestParser;

@@ -1,9 +1,10 @@
 package io.slipway.engine.pipeline;
 
+import io.slipway.contract.DeploymentKind;
+import io.slipway.contract.PhaseName;
 import io.slipway.manifest.DeploymentTasks;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -88,8 +89,13 @@ public enum Phase {
         return phases[phases.length - 1];
     }
 
+    /** The phase as events, the gateway and the API name it: the contract's name of the same row. */
+    public PhaseName reported() {
+        return PhaseName.valueOf(name());
+    }
+
     /** The phase's name as tasks see it in {@code SLIPWAY_PHASE} and as labels carry it. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return reported().id();
     }
 }

@@ -1,5 +1,7 @@
 package io.slipway.engine.pipeline;
 
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.PhaseStatus;
 import java.util.Objects;
 
 /**

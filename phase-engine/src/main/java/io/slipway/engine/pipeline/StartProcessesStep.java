@@ -1,5 +1,6 @@
 package io.slipway.engine.pipeline;
 
+import io.slipway.contract.DeploymentOrder;
 import io.slipway.manifest.ProcessTypes;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ProcessSpec;
@@ -41,7 +42,7 @@ final class StartProcessesStep implements Step {
                     ContainerEnvironment.forProcess(order, process.type(), port),
                     ContainerLabels.process(order.app(), order.deploymentId(), process.type()),
                     process.type().equals(ProcessTypes.WEB) ? Optional.of(port) : Optional.empty(),
-                    order.limits().process(process.type())));
+                    EngineLimits.of(order.limits().process(process.type()))));
             StartedProcess startedProcess = new StartedProcess(process.type(), process.index(), id);
             deployment.started(startedProcess);
             deployment.log(phase, "started " + startedProcess.label() + " as " + shortId(id));

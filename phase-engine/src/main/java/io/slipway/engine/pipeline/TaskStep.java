@@ -1,5 +1,6 @@
 package io.slipway.engine.pipeline;
 
+import io.slipway.contract.DeploymentOrder;
 import io.slipway.engine.pipeline.Phase.ChangePolicy;
 import io.slipway.manifest.DeploymentTasks;
 import io.slipway.runtime.TaskResult;
@@ -63,7 +64,7 @@ final class TaskStep implements Step {
                 ContainerLabels.task(order.app(), order.deploymentId(), phase),
                 deployment.taskTimeout(),
                 commitAs,
-                order.limits().task());
+                EngineLimits.of(order.limits().task()));
         TaskResult result = deployment.runtime().runTask(task, deployment.output(phase), deployment.cancellation());
         switch (result.outcome()) {
             case TIMED_OUT -> throw PhaseFailure.failed(phase, "timeout");

@@ -2,8 +2,8 @@ package io.slipway.engine.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.slipway.engine.pipeline.DeploymentEvent;
-import io.slipway.engine.pipeline.PhaseStatus;
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.PhaseStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,15 +1,15 @@
 package io.slipway.engine.service;
 
 import io.quarkus.runtime.StartupEvent;
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.DeploymentOrder;
+import io.slipway.contract.DeploymentStatus;
 import io.slipway.engine.config.EngineConfig;
 import io.slipway.engine.messaging.DeploymentEventPublisher;
 import io.slipway.engine.pipeline.AppRemoval;
 import io.slipway.engine.pipeline.CurrentRoutes;
-import io.slipway.engine.pipeline.DeploymentEvent;
 import io.slipway.engine.pipeline.DeploymentLanes;
-import io.slipway.engine.pipeline.DeploymentOrder;
 import io.slipway.engine.pipeline.DeploymentPipeline;
-import io.slipway.engine.pipeline.DeploymentStatus;
 import io.slipway.engine.pipeline.InterruptedDeploymentRecovery;
 import io.slipway.engine.pipeline.LeftoverSweeper;
 import io.slipway.runtime.Cancellation;

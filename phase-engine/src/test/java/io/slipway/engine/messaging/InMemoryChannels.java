@@ -1,6 +1,7 @@
 package io.slipway.engine.messaging;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.slipway.contract.Channels;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import java.util.HashMap;
 import java.util.Map;

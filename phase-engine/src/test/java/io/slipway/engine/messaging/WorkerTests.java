@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.slipway.contract.Channels;
+import io.slipway.contract.DeployCommand;
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.DeploymentOrder;
+import io.slipway.contract.DeploymentStatus;
 import io.slipway.engine.pipeline.AppRemoval;
 import io.slipway.engine.pipeline.ContainerLabels;
-import io.slipway.engine.pipeline.DeploymentEvent;
-import io.slipway.engine.pipeline.DeploymentOrder;
 import io.slipway.engine.pipeline.DeploymentOrders;
-import io.slipway.engine.pipeline.DeploymentStatus;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.testing.BuildContext;
 import io.slipway.runtime.testing.TestImages;

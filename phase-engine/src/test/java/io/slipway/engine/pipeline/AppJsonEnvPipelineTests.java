@@ -2,8 +2,11 @@ package io.slipway.engine.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.slipway.engine.pipeline.DeploymentEvent.ConfigAdded;
-import io.slipway.engine.pipeline.DeploymentEvent.Finished;
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.DeploymentEvent.ConfigAdded;
+import io.slipway.contract.DeploymentEvent.Finished;
+import io.slipway.contract.DeploymentOrder;
+import io.slipway.contract.DeploymentStatus;
 import io.slipway.runtime.Cancellation;
 import java.util.ArrayList;
 import java.util.List;

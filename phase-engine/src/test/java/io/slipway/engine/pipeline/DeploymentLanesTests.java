@@ -3,6 +3,7 @@ package io.slipway.engine.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.slipway.contract.DeploymentOrder;
 import io.slipway.runtime.Cancellation;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,9 @@
 package io.slipway.engine.pipeline;
 
-import io.slipway.engine.pipeline.DeploymentOrder.ManifestFiles;
+import io.slipway.contract.AppLimits;
+import io.slipway.contract.DeploymentKind;
+import io.slipway.contract.DeploymentOrder;
+import io.slipway.contract.DeploymentOrder.ManifestFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

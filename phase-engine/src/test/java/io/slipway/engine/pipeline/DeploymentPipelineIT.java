@@ -3,8 +3,14 @@ package io.slipway.engine.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.slipway.engine.pipeline.DeploymentEvent.Finished;
-import io.slipway.engine.pipeline.DeploymentEvent.PhaseChanged;
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.DeploymentEvent.Finished;
+import io.slipway.contract.DeploymentEvent.PhaseChanged;
+import io.slipway.contract.DeploymentOrder;
+import io.slipway.contract.DeploymentStatus;
+import io.slipway.contract.LogStream;
+import io.slipway.contract.PhaseName;
+import io.slipway.contract.PhaseStatus;
 import io.slipway.manifest.ManifestParser;
 import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ContainerInfo;
@@ -130,7 +136,7 @@ class DeploymentPipelineIT {
                         event -> {
                             events.add(event);
                             if (event instanceof PhaseChanged change
-                                    && change.phase() == Phase.POSTDEPLOY
+                                    && change.phase() == PhaseName.POSTDEPLOY
                                     && change.status() == PhaseStatus.RUNNING) {
                                 webContainers(engine, app)
                                         .forEach(web -> webStatesWhenPostdeployStarted.add(web.state()));
@@ -480,7 +486,7 @@ class DeploymentPipelineIT {
         return events.stream()
                 .filter(DeploymentEvent.Log.class::isInstance)
                 .map(DeploymentEvent.Log.class::cast)
-                .filter(log -> log.phase() == phase
+                .filter(log -> log.phase() == phase.reported()
                         && log.stream() == LogStream.SYSTEM
                         && log.deploymentId().equals(deploymentId))
                 .map(DeploymentEvent.Log::line)
@@ -535,7 +541,7 @@ class DeploymentPipelineIT {
         return events.stream()
                 .filter(DeploymentEvent.Log.class::isInstance)
                 .map(DeploymentEvent.Log.class::cast)
-                .filter(log -> log.phase() == phase && log.stream() == LogStream.STDOUT)
+                .filter(log -> log.phase() == phase.reported() && log.stream() == LogStream.STDOUT)
                 .map(DeploymentEvent.Log::line)
                 .toList();
     }
@@ -544,7 +550,7 @@ class DeploymentPipelineIT {
         return events.stream()
                 .filter(PhaseChanged.class::isInstance)
                 .map(PhaseChanged.class::cast)
-                .filter(change -> change.phase() == phase && change.status() == status)
+                .filter(change -> change.phase() == phase.reported() && change.status() == status)
                 .findFirst()
                 .orElseThrow();
     }

@@ -2,8 +2,13 @@ package io.slipway.engine.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.slipway.engine.pipeline.DeploymentEvent.Finished;
-import io.slipway.engine.pipeline.DeploymentEvent.PhaseChanged;
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.DeploymentEvent.Finished;
+import io.slipway.contract.DeploymentEvent.PhaseChanged;
+import io.slipway.contract.DeploymentOrder;
+import io.slipway.contract.DeploymentStatus;
+import io.slipway.contract.LogStream;
+import io.slipway.contract.PhaseStatus;
 import io.slipway.manifest.ManifestParser;
 import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ContainerInfo;
@@ -547,7 +552,7 @@ class DeploymentPipelineTests {
         return events.stream()
                 .filter(PhaseChanged.class::isInstance)
                 .map(PhaseChanged.class::cast)
-                .filter(change -> change.phase() == phase)
+                .filter(change -> change.phase() == phase.reported())
                 .reduce((first, second) -> second)
                 .orElseThrow();
     }
@@ -556,7 +561,7 @@ class DeploymentPipelineTests {
         return events.stream()
                 .filter(DeploymentEvent.Log.class::isInstance)
                 .map(DeploymentEvent.Log.class::cast)
-                .filter(log -> log.phase() == phase && log.stream() == LogStream.SYSTEM)
+                .filter(log -> log.phase() == phase.reported() && log.stream() == LogStream.SYSTEM)
                 .map(DeploymentEvent.Log::line)
                 .toList();
     }

@@ -2,6 +2,7 @@ package io.slipway.engine.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slipway.contract.PhaseStatus;
 import io.slipway.engine.pipeline.DeploymentPlan.PhasePlan;
 import io.slipway.manifest.ManifestParser;
 import java.util.List;

@@ -3,7 +3,11 @@ package io.slipway.engine.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.slipway.engine.pipeline.DeploymentEvent.Log;
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.DeploymentEvent.Log;
+import io.slipway.contract.DeploymentStatus;
+import io.slipway.contract.LogStream;
+import io.slipway.contract.PhaseName;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +37,12 @@ class EventRecorderTests {
                 .map(Log.class::cast)
                 .extracting(Log::phase, Log::stream, Log::line)
                 .containsExactly(
-                        tuple(Phase.PREDEPLOY, LogStream.STDOUT, "1"),
-                        tuple(Phase.PREDEPLOY, LogStream.STDERR, "2"),
-                        tuple(Phase.PREDEPLOY, LogStream.STDOUT, "3"),
-                        tuple(Phase.RELEASE, LogStream.SYSTEM, "no command in Procfile release; skipped"),
+                        tuple(PhaseName.PREDEPLOY, LogStream.STDOUT, "1"),
+                        tuple(PhaseName.PREDEPLOY, LogStream.STDERR, "2"),
+                        tuple(PhaseName.PREDEPLOY, LogStream.STDOUT, "3"),
+                        tuple(PhaseName.RELEASE, LogStream.SYSTEM, "no command in Procfile release; skipped"),
                         tuple(
-                                Phase.POSTDEPLOY,
+                                PhaseName.POSTDEPLOY,
                                 LogStream.SYSTEM,
                                 "output reached the cap of 3 lines: the 2 lines after it were dropped"));
         assertThat(events.get(6)).isInstanceOf(DeploymentEvent.Finished.class);

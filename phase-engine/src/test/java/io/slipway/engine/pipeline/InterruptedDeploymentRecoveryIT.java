@@ -3,7 +3,10 @@ package io.slipway.engine.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.slipway.engine.pipeline.DeploymentEvent.Finished;
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.DeploymentEvent.Finished;
+import io.slipway.contract.DeploymentOrder;
+import io.slipway.contract.DeploymentStatus;
 import io.slipway.manifest.ManifestParser;
 import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ContainerInfo;

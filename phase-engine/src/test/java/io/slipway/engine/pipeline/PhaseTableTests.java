@@ -2,6 +2,9 @@ package io.slipway.engine.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slipway.contract.DeploymentKind;
+import io.slipway.contract.DeploymentStatus;
+import io.slipway.contract.PhaseName;
 import io.slipway.engine.pipeline.Phase.ChangePolicy;
 import io.slipway.manifest.DeploymentTasks;
 import java.util.Arrays;
@@ -15,6 +18,11 @@ class PhaseTableTests {
     void phasesRunInTheSpecifiedOrder() {
         assertThat(Phase.values())
                 .containsExactly(Phase.BUILD, Phase.PREDEPLOY, Phase.RELEASE, Phase.DEPLOY, Phase.POSTDEPLOY);
+    }
+
+    @Test
+    void eachRowIsTheContractsPhaseOfTheSameNameInTheSameOrder() {
+        assertThat(Arrays.stream(Phase.values()).map(Phase::reported)).containsExactly(PhaseName.values());
     }
 
     @Test

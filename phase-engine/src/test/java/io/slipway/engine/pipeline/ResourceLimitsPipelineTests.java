@@ -2,6 +2,13 @@ package io.slipway.engine.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slipway.contract.AppLimits;
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.DeploymentOrder;
+import io.slipway.contract.DeploymentStatus;
+import io.slipway.contract.Limits;
+import io.slipway.contract.PhaseName;
+import io.slipway.contract.PhaseStatus;
 import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ResourceLimits;
 import io.slipway.runtime.TaskOutcome;
@@ -16,8 +23,10 @@ import org.junit.jupiter.api.Test;
 class ResourceLimitsPipelineTests {
 
     private static final String IMAGE = "shop:1";
-    private static final ResourceLimits TASK = new ResourceLimits(Optional.of(32L << 20), Optional.empty());
-    private static final ResourceLimits WEB = new ResourceLimits(Optional.of(64L << 20), Optional.of(1_000_000_000L));
+    private static final Limits TASK_LIMITS = new Limits(Optional.of(32L << 20), Optional.empty());
+    private static final Limits WEB_LIMITS = new Limits(Optional.of(64L << 20), Optional.of(1_000_000_000L));
+    private static final ResourceLimits TASK = EngineLimits.of(TASK_LIMITS);
+    private static final ResourceLimits WEB = EngineLimits.of(WEB_LIMITS);
 
     private final RecordingRuntime runtime = new RecordingRuntime().withImage(IMAGE, List.of(), List.of("/bin/sh"));
     private final List<DeploymentEvent> events = new ArrayList<>();
@@ -50,7 +59,7 @@ class ResourceLimitsPipelineTests {
         assertThat(events)
                 .filteredOn(DeploymentEvent.PhaseChanged.class::isInstance)
                 .map(DeploymentEvent.PhaseChanged.class::cast)
-                .anyMatch(change -> change.phase() == Phase.PREDEPLOY
+                .anyMatch(change -> change.phase() == PhaseName.PREDEPLOY
                         && change.status() == PhaseStatus.FAILED
                         && "out of memory".equals(change.reason()));
         assertThat(runtime.processes).isEmpty();
@@ -61,7 +70,7 @@ class ResourceLimitsPipelineTests {
                 .app("shop")
                 .image(IMAGE)
                 .formation(formation)
-                .limits(new AppLimits(TASK, Map.of("web", WEB)))
+                .limits(new AppLimits(TASK_LIMITS, Map.of("web", WEB_LIMITS)))
                 .build();
         return pipeline.run(order, events::add, new Cancellation());
     }

@@ -3,10 +3,10 @@ package io.slipway.engine.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.slipway.engine.pipeline.DeploymentEvent;
-import io.slipway.engine.pipeline.DeploymentStatus;
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.DeploymentStatus;
+import io.slipway.contract.PhaseStatus;
 import io.slipway.engine.pipeline.Phase;
-import io.slipway.engine.pipeline.PhaseStatus;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -69,6 +69,6 @@ class DeploymentMetricsTests {
     }
 
     private static DeploymentEvent.PhaseChanged phase(Phase phase, PhaseStatus status, Instant at, String reason) {
-        return new DeploymentEvent.PhaseChanged("d1", "shop", 1, at, phase, status, null, null, reason);
+        return new DeploymentEvent.PhaseChanged("d1", "shop", 1, at, phase.reported(), status, null, null, reason);
     }
 }

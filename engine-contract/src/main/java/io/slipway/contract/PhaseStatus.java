@@ -1,4 +1,4 @@
-package io.slipway.engine.pipeline;
+package io.slipway.contract;
 
 /** A phase's status within one deployment. */
 public enum PhaseStatus {

@@ -1,12 +1,11 @@
-package io.slipway.engine.messaging;
+package io.slipway.contract;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import io.slipway.engine.pipeline.DeploymentOrder;
 import java.util.List;
 
 /**
- * What the gateway asks of the engine on {@link Channels#DEPLOY_REQUESTS}. Both kinds are keyed by
+ * What the gateway asks of the engine on {@link Channels#DEPLOY_REQUESTS}. Every command is keyed by
  * app, so a cancel reaches the worker that holds that app's lane.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -15,7 +14,8 @@ import java.util.List;
     @JsonSubTypes.Type(value = DeployCommand.Cancel.class, name = "cancel"),
     @JsonSubTypes.Type(value = DeployCommand.DeleteApp.class, name = "delete-app"),
     @JsonSubTypes.Type(value = DeployCommand.RemoveImages.class, name = "remove-images"),
-    @JsonSubTypes.Type(value = DeployCommand.Recover.class, name = "recover")
+    @JsonSubTypes.Type(value = DeployCommand.Recover.class, name = "recover"),
+    @JsonSubTypes.Type(value = DeployCommand.CleanUp.class, name = "clean-up")
 })
 public sealed interface DeployCommand {
 
@@ -42,4 +42,11 @@ public sealed interface DeployCommand {
      * {@code Finished} event, numbered after {@code lastSeq}, the last event the sender stored.
      */
     record Recover(String app, String deploymentId, long lastSeq) implements DeployCommand {}
+
+    /**
+     * Removes what a deployment that is known to be over left on the engine (its worker was lost): its task
+     * containers, its process containers unless they run the app's current release, and its release image;
+     * then routes the app to what runs as current. Any worker of the app's pool may do it.
+     */
+    record CleanUp(String app, String deploymentId) implements DeployCommand {}
 }

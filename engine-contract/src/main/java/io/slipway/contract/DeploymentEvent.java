@@ -1,4 +1,4 @@
-package io.slipway.engine.pipeline;
+package io.slipway.contract;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -52,7 +52,7 @@ public sealed interface DeploymentEvent {
             String app,
             long seq,
             Instant at,
-            Phase phase,
+            PhaseName phase,
             PhaseStatus status,
             String command,
             Integer exitCode,
@@ -60,7 +60,7 @@ public sealed interface DeploymentEvent {
             implements DeploymentEvent {}
 
     /** One line of output of a phase. */
-    record Log(String deploymentId, String app, long seq, Instant at, Phase phase, LogStream stream, String line)
+    record Log(String deploymentId, String app, long seq, Instant at, PhaseName phase, LogStream stream, String line)
             implements DeploymentEvent {}
 
     /** The deployment ended; {@code releaseImage} is set when it succeeded. */

@@ -1,4 +1,4 @@
-package io.slipway.engine.pipeline;
+package io.slipway.contract;
 
 import java.util.EnumSet;
 import java.util.Map;

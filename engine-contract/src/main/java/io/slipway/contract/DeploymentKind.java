@@ -1,6 +1,6 @@
-package io.slipway.engine.pipeline;
+package io.slipway.contract;
 
-/** Where a deployment's image comes from, which decides the phases it skips (see {@link Phase}). */
+/** Where a deployment's image comes from, which decides the phases it skips (the engine's phase table says which). */
 public enum DeploymentKind {
     /** An existing image, by reference (also a retry, which reuses the image built before). */
     IMAGE("an image deployment"),
