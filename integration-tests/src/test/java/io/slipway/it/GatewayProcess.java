@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged all-in-one gateway ({@code api-gateway/target/quarkus-app/quarkus-run.jar}) run as
- * an operator runs it: a separate JVM with its data directory, a token and a real engine.
+ * A packaged gateway run as an operator runs it, a separate JVM with its data directory and a token: the
+ * all-in-one gateway ({@code api-gateway/target/quarkus-app/quarkus-run.jar}) on a real engine, or the
+ * PostgreSQL build of it in remote mode, with no engine of its own.
  */
 final class GatewayProcess {
 
@@ -27,9 +28,12 @@ final class GatewayProcess {
     static final int ROUTER_PORT = 18091;
 
     private static final Path JAR = Path.of("..", "api-gateway", "target", "quarkus-app", "quarkus-run.jar");
+    static final Path POSTGRESQL_JAR =
+            Path.of("..", "api-gateway", "target", "postgresql", "quarkus-app", "quarkus-run.jar");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final TestEngine engine;
+    private final Path jar;
     private final Path dataDir;
     private final Path log;
     private final int port;
@@ -37,10 +41,20 @@ final class GatewayProcess {
     private Process process;
 
     GatewayProcess(TestEngine engine) throws IOException {
-        if (!Files.isRegularFile(JAR)) {
+        this(JAR, engine);
+    }
+
+    /** A gateway of {@code jar} in remote mode: no engine; the caller gives database and broker settings. */
+    static GatewayProcess remote(Path jar) throws IOException {
+        return new GatewayProcess(jar, null).with("SLIPWAY_ENGINE", "remote");
+    }
+
+    private GatewayProcess(Path jar, TestEngine engine) throws IOException {
+        if (!Files.isRegularFile(jar)) {
             throw new AssertionError(
-                    "no packaged gateway at " + JAR.toAbsolutePath() + ": build it with ./mvnw -B verify");
+                    "no packaged gateway at " + jar.toAbsolutePath() + ": build it with ./mvnw -B verify");
         }
+        this.jar = jar;
         this.engine = engine;
         this.dataDir = Files.createTempDirectory(Path.of("target"), "gateway-data-");
         this.log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
@@ -66,15 +80,17 @@ final class GatewayProcess {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-jar",
-                JAR.toString()));
+                jar.toString()));
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("SLIPWAY_DATA_DIR", dataDir.toAbsolutePath().toString());
         builder.environment().put("SLIPWAY_API_TOKEN", TOKEN);
-        builder.environment().put("SLIPWAY_RUNTIME", engine.name().startsWith("podman") ? "podman" : "docker");
-        builder.environment()
-                .put(
-                        engine.name().startsWith("podman") ? "CONTAINER_HOST" : "DOCKER_HOST",
-                        engine.endpoint().toString());
+        if (engine != null) {
+            builder.environment().put("SLIPWAY_RUNTIME", engine.name().startsWith("podman") ? "podman" : "docker");
+            builder.environment()
+                    .put(
+                            engine.name().startsWith("podman") ? "CONTAINER_HOST" : "DOCKER_HOST",
+                            engine.endpoint().toString());
+        }
         // Tasks need no network; web processes publish their port on the engine's default network.
         builder.environment().put("SLIPWAY_NETWORK", "none");
         builder.environment().put("SLIPWAY_PIPELINE_SETTLE_TIME", "1s");
@@ -100,6 +116,11 @@ final class GatewayProcess {
     /** A crash: no shutdown hooks, nothing flushed. */
     void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
+    }
+
+    /** The gateway's output so far, for a failure's message. */
+    String log() throws IOException {
+        return Files.readString(log);
     }
 
     private void awaitUp() throws IOException, InterruptedException {
@@ -128,7 +149,7 @@ final class GatewayProcess {
                 "the gateway did not become ready in " + START_TIMEOUT + "; its log:\n" + Files.readString(log));
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

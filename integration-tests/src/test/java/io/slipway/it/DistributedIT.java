@@ -1,0 +1,319 @@
+package io.slipway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.path.json.JsonPath;
+import io.slipway.runtime.ContainerInfo;
+import io.slipway.runtime.ContainerRuntime;
+import io.slipway.runtime.testing.BuildContext;
+import io.slipway.runtime.testing.TestEngine;
+import io.slipway.runtime.testing.TestEngines;
+import io.slipway.runtime.testing.TestImages;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Distributed mode as an operator runs it: two gateway replicas of the PostgreSQL build in remote mode on one
+ * database and broker, two workers in a pool on rootful Podman and one in a pool on Docker, each a packaged
+ * process. Then a worker is killed mid-task and the broker restarted mid-deploy, and every guarantee of
+ * distributed mode is checked from what the API stored and what the engines run.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DistributedIT {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    private static final String WORKER_TOKEN = "workers-" + RUN;
+    private static final String SCHEMA = "distributed_" + RUN;
+    private static final Duration LEASE = Duration.ofSeconds(10);
+    private static final String PODMAN_POOL = "podman-" + RUN;
+    private static final String DOCKER_POOL = "docker-" + RUN;
+    private static final String ON_PODMAN = "shop-" + RUN;
+    private static final String ON_DOCKER = "blog-" + RUN;
+    private static final String PROCFILE = "web: exec httpd -f -p $PORT -h /app\n";
+
+    private static final List<WorkerProcess> workers = new ArrayList<>();
+    private static final List<AutoCloseable> closing = new ArrayList<>();
+    private static GatewayProcess first;
+    private static GatewayProcess second;
+    private static GatewayApi one;
+    private static GatewayApi other;
+    private static ContainerRuntime podman;
+    private static ContainerRuntime docker;
+    private static Map<String, String> podmanImages;
+    private static Map<String, String> dockerImages;
+    private static WorkerProcess podmanWorkerA;
+    private static WorkerProcess podmanWorkerB;
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        TestEngine podmanEngine = TestEngines.named("podman");
+        TestEngine dockerEngine = TestEngines.named("docker");
+        podman = podmanEngine.connect();
+        docker = dockerEngine.connect();
+        podmanImages = images(podman);
+        dockerImages = images(docker);
+
+        first = gateway();
+        second = gateway();
+        first.start();
+        second.start();
+        one = new GatewayApi(first);
+        other = new GatewayApi(second);
+
+        podmanWorkerA =
+                new WorkerProcess("podman-a-" + RUN, PODMAN_POOL, podmanEngine, first.uri(), WORKER_TOKEN, LEASE);
+        podmanWorkerB =
+                new WorkerProcess("podman-b-" + RUN, PODMAN_POOL, podmanEngine, first.uri(), WORKER_TOKEN, LEASE);
+        WorkerProcess dockerWorker =
+                new WorkerProcess("docker-" + RUN, DOCKER_POOL, dockerEngine, second.uri(), WORKER_TOKEN, LEASE);
+        workers.addAll(List.of(podmanWorkerA, podmanWorkerB, dockerWorker));
+        for (WorkerProcess worker : workers) {
+            worker.start();
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(
+                                one.request().get("/q/health").then().extract().asString())
+                        .contains(podmanWorkerA.id(), podmanWorkerB.id(), dockerWorker.id()));
+
+        one.createApp(ON_PODMAN, Optional.of(PODMAN_POOL));
+        other.createApp(ON_DOCKER, Optional.of(DOCKER_POOL));
+    }
+
+    @AfterAll
+    static void stopServices() throws Exception {
+        if (first != null) {
+            one.request().delete("/api/v1/apps/" + ON_PODMAN);
+            one.request().delete("/api/v1/apps/" + ON_DOCKER);
+            // The workers remove the apps' containers; they must live until that is done.
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> containersOf(podman, ON_PODMAN).isEmpty()
+                            && containersOf(docker, ON_DOCKER).isEmpty());
+        }
+        for (WorkerProcess worker : workers) {
+            worker.stop();
+        }
+        for (GatewayProcess gateway : new GatewayProcess[] {first, second}) {
+            if (gateway != null) {
+                gateway.stop();
+            }
+        }
+        for (int i = closing.size() - 1; i >= 0; i--) {
+            closing.get(i).close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void appsOfBothPoolsDeployAtOnceEachOnItsOwnEngineAndEachAppsDeploymentsInTheOrderRequested() {
+        assertThat(other.request()
+                        .get("/api/v1/apps/" + ON_PODMAN)
+                        .then()
+                        .extract()
+                        .path("pool")
+                        .toString())
+                .isEqualTo(PODMAN_POOL);
+
+        GatewayApi.eachAppDeployedTwiceAtOnceInTheOrderRequested(
+                List.of(one, other), Map.of(ON_PODMAN, podmanImages.get("fast"), ON_DOCKER, dockerImages.get("fast")));
+
+        assertThat(containersOf(podman, ON_PODMAN)).isNotEmpty();
+        assertThat(containersOf(docker, ON_PODMAN)).isEmpty();
+        assertThat(containersOf(docker, ON_DOCKER)).isNotEmpty();
+        assertThat(containersOf(podman, ON_DOCKER)).isEmpty();
+        // The gateway runs no engine: the processes it shows come from the workers' reports.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonPath app = other.request()
+                    .get("/api/v1/apps/" + ON_DOCKER)
+                    .then()
+                    .extract()
+                    .jsonPath();
+            assertThat(app.getList("processes.state", String.class)).containsExactly("RUNNING");
+            assertThat(app.getString("processes[0].address")).matches("127\\.0\\.0\\.1:\\d+");
+        });
+    }
+
+    @Test
+    @Order(2)
+    void aWorkerKilledMidTaskLosesItsDeploymentWhileTheOldReleaseRunsOnAndTheNextDeploymentRuns() throws Exception {
+        String current = currentRelease(ON_PODMAN);
+        List<String> webBefore = webContainerIds(podman, ON_PODMAN);
+
+        String lost = one.deploy(ON_PODMAN, podmanImages.get("slow"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "RUNNING".equals(GatewayApi.phaseStatus(one.deployment(lost), "PREDEPLOY")));
+        WorkerProcess running = await().atMost(Duration.ofSeconds(30))
+                .until(() -> workerRunning(lost), Optional::isPresent)
+                .orElseThrow();
+        running.kill();
+
+        JsonPath ended = await().atMost(LEASE.multipliedBy(6))
+                .until(
+                        () -> other.deployment(lost),
+                        d -> !"RUNNING".equals(d.getString("status")) && !"QUEUED".equals(d.getString("status")));
+        assertThat(ended.getString("status")).isEqualTo("FAILED");
+        assertThat(ended.getString("reason")).isEqualTo("worker lost");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(containersOfDeployment(podman, lost))
+                        .as("what the lost deployment started is removed by a live worker of the pool")
+                        .isEmpty());
+        assertThat(currentRelease(ON_PODMAN)).isEqualTo(current);
+        assertThat(webContainerIds(podman, ON_PODMAN))
+                .as("the previous release's web container still runs")
+                .isEqualTo(webBefore);
+        assertThat(one.storedLines(lost))
+                .as("the lost deployment's task ran once and never again")
+                .containsOnlyOnce("slow-started");
+
+        String next = other.deploy(ON_PODMAN, podmanImages.get("fast"));
+        JsonPath nextEnded = one.awaitEnd(next);
+        assertThat(nextEnded.getString("status")).as(nextEnded.prettify()).isEqualTo("SUCCEEDED");
+        assertThat(currentRelease(ON_PODMAN)).isEqualTo(next);
+        // The killed worker comes back; a restart never re-runs what it had claimed.
+        running.start();
+    }
+
+    @Test
+    @Order(3)
+    void aBrokerRestartDuringADeployLosesNoLineAndRequestsMeanwhileAreRefusedNotLost() throws Exception {
+        String deploymentId = one.deploy(ON_DOCKER, dockerImages.get("counting"));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> "RUNNING".equals(GatewayApi.phaseStatus(one.deployment(deploymentId), "PREDEPLOY")));
+
+        Process restart = new ProcessBuilder(
+                        Path.of("..", "scripts", "services").toString(), "restart", "kafka")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        assertThat(restart.waitFor(3, TimeUnit.MINUTES))
+                .as("the broker restarts")
+                .isTrue();
+        assertThat(restart.exitValue()).isZero();
+
+        JsonPath ended = other.awaitEnd(deploymentId);
+        assertThat(ended.getString("status")).as(ended.prettify()).isEqualTo("SUCCEEDED");
+        assertThat(other.storedLines(deploymentId).stream()
+                        .filter(line -> line.startsWith("line-"))
+                        .toList())
+                .containsExactly("line-1", "line-2", "line-3", "line-4", "line-5", "line-6", "line-7", "line-8");
+    }
+
+    @Test
+    @Order(4)
+    void aBuildContextUploadedToOneGatewayIsBuiltByAWorkerOnAnotherHost() {
+        byte[] context = BuildContext.fromBaseImage("WORKDIR /app", "COPY Procfile /app/")
+                .file("Procfile", PROCFILE)
+                .toGzip();
+        String deploymentId = one.request()
+                .contentType("application/x-tar")
+                .body(context)
+                .post("/api/v1/apps/" + ON_DOCKER + "/deployments")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+
+        JsonPath ended = other.awaitEnd(deploymentId);
+        assertThat(ended.getString("status")).as(ended.prettify()).isEqualTo("SUCCEEDED");
+        assertThat(GatewayApi.phaseStatus(ended, "BUILD")).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    @Order(5)
+    void eitherReplicaStreamsADeploymentsLogsLiveAndTheOtherResumesThemWhereTheStreamBroke() throws Exception {
+        String deploymentId = one.deploy(ON_PODMAN, podmanImages.get("counting"));
+
+        List<LogStream.Line> followed =
+                LogStream.follow(other.logs(deploymentId), GatewayProcess.TOKEN, Optional.empty());
+        List<String> counted = followed.stream()
+                .map(LogStream.Line::line)
+                .filter(line -> line.startsWith("line-"))
+                .toList();
+        assertThat(counted)
+                .containsExactly("line-1", "line-2", "line-3", "line-4", "line-5", "line-6", "line-7", "line-8");
+        assertThat(followed).extracting(LogStream.Line::seq).isSorted().doesNotHaveDuplicates();
+
+        int middle = followed.size() / 2;
+        List<LogStream.Line> resumed = LogStream.follow(
+                one.logs(deploymentId),
+                GatewayProcess.TOKEN,
+                Optional.of(followed.get(middle).id()));
+        assertThat(resumed).isEqualTo(followed.subList(middle + 1, followed.size()));
+        assertThat(one.storedLines(deploymentId))
+                .as("each event stored once, whichever replica took it")
+                .doesNotHaveDuplicates()
+                .containsAll(counted);
+    }
+
+    private static GatewayProcess gateway() throws IOException {
+        String jdbc = TestEngines.endpoint("postgres.jdbc-url");
+        return GatewayProcess.remote(GatewayProcess.POSTGRESQL_JAR)
+                .with("QUARKUS_DATASOURCE_JDBC_URL", jdbc + "?currentSchema=" + SCHEMA)
+                .with("QUARKUS_DATASOURCE_USERNAME", TestEngines.endpoint("postgres.username"))
+                .with("QUARKUS_DATASOURCE_PASSWORD", TestEngines.endpoint("postgres.password"))
+                .with("QUARKUS_FLYWAY_SCHEMAS", SCHEMA)
+                .with("KAFKA_BOOTSTRAP_SERVERS", TestEngines.endpoint("kafka.bootstrap-servers"))
+                .with("SLIPWAY_WORKER_TOKEN", WORKER_TOKEN)
+                .with("SLIPWAY_WORKER_LEASE", LEASE.toSeconds() + "s");
+    }
+
+    /** The apps' images, built on the engine of the pool that runs them. */
+    private static Map<String, String> images(ContainerRuntime runtime) {
+        TestImages images = new TestImages(runtime);
+        closing.add(images);
+        closing.add(runtime);
+        return Map.of(
+                "fast", image(images, "echo predeploy-ran"),
+                "slow", image(images, "echo slow-started && sleep 300"),
+                "counting", image(images, "for i in 1 2 3 4 5 6 7 8; do echo line-$i; sleep 1; done"));
+    }
+
+    private static String image(TestImages images, String predeploy) {
+        String appJson = "{\"scripts\": {\"dokku\": {\"predeploy\": \"" + predeploy + "\"}}}";
+        return images.build(BuildContext.fromBaseImage("WORKDIR /app", "COPY app.json Procfile /app/")
+                .file("app.json", appJson)
+                .file("Procfile", PROCFILE));
+    }
+
+    private static String currentRelease(String app) {
+        return new GatewayApi(first).currentRelease(app);
+    }
+
+    /** The worker that holds a deployment, as the workers' reports to the gateway say. */
+    private static Optional<WorkerProcess> workerRunning(String deploymentId) throws IOException {
+        for (WorkerProcess worker : workers) {
+            if (worker.log().contains(deploymentId)) {
+                return Optional.of(worker);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<ContainerInfo> containersOf(ContainerRuntime runtime, String app) {
+        return runtime.listContainers(Map.of("io.slipway.app", app));
+    }
+
+    private static List<ContainerInfo> containersOfDeployment(ContainerRuntime runtime, String deploymentId) {
+        return runtime.listContainers(Map.of("io.slipway.deployment", deploymentId));
+    }
+
+    private static List<String> webContainerIds(ContainerRuntime runtime, String app) {
+        return runtime.listContainers(Map.of("io.slipway.app", app, "io.slipway.role", "process")).stream()
+                .map(ContainerInfo::id)
+                .sorted()
+                .toList();
+    }
+}
