@@ -26,8 +26,11 @@ public final class LoopbackProbe implements HealthProbe {
     static final int MAX_RESPONSE = 200;
 
     private static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
-    /** How long a connection must stay open to count as accepted by the app. */
-    private static final Duration HELD_OPEN = Duration.ofMillis(500);
+    /**
+     * How long a connection must stay open to count as accepted by the app. A port forwarder with nothing
+     * behind it closes within milliseconds; every deploy waits this long once.
+     */
+    private static final Duration HELD_OPEN = Duration.ofMillis(250);
 
     private final ContainerRuntime runtime;
     private final int publishedPort;

@@ -230,8 +230,8 @@ class DeploymentPipelineTests {
                         "port listening LISTENING new-1 127.0.0.1:49001",
                         "port listening LISTENING new-1 127.0.0.1:49001");
         assertThat(systemLines(Phase.DEPLOY))
-                .anyMatch(line -> line.contains("attempt 1/2: failed (connection closed at once)"))
-                .anyMatch(line -> line.contains("attempt 2/2: passed (connected)"));
+                .anyMatch(line -> line.contains("attempt 1/8: failed (connection closed at once)"))
+                .anyMatch(line -> line.contains("attempt 2/8: passed (connected)"));
     }
 
     @Test

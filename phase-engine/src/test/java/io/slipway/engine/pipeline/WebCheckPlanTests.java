@@ -23,9 +23,12 @@ class WebCheckPlanTests {
         assertThat(plan).singleElement().satisfies(check -> {
             assertThat(check.kind()).isEqualTo(WebCheck.Kind.LISTENING);
             assertThat(check.port()).isEqualTo(5000);
-            assertThat(check.attempts()).isEqualTo(30);
-            assertThat(check.pause()).isEqualTo(Duration.ofSeconds(1));
+            assertThat(check.attempts()).isEqualTo(120);
+            assertThat(check.pause()).isEqualTo(Duration.ofMillis(250));
         });
+        assertThat(WebCheckPlan.listening(5000, Duration.ofMillis(100)).attempts())
+                .as("a start timeout shorter than a pause still gets its attempt")
+                .isEqualTo(1);
     }
 
     @Test
