@@ -59,14 +59,14 @@ public interface ContainerRuntime extends AutoCloseable {
     void removeImage(String image);
 
     /**
-     * Reads one file out of an image without running it: a container is created, never started,
-     * the file copied out, and the container removed.
+     * Reads files out of an image without running it: one container is created, never started, the
+     * files copied out, and the container removed.
      *
-     * @return the file's bytes, or empty when the image has no such path or it is not a regular file
-     *     (a directory, or a symbolic link, which is not followed)
+     * @return each path's bytes; a path the image does not have, or that is no regular file (a directory,
+     *     or a symbolic link, which is not followed), is not in the map
      * @throws ImageNotFoundException when the image is absent
      */
-    Optional<byte[]> readFile(String image, String path);
+    Map<String, byte[]> readFiles(String image, List<String> paths);
 
     /**
      * Runs a task container to completion and always removes it, on success, failure, timeout, cancel

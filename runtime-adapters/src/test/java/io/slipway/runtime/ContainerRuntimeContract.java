@@ -297,18 +297,17 @@ abstract class ContainerRuntimeContract {
         assertThat(imported.entrypoint()).isEmpty();
         assertThat(imported.cmd()).isEmpty();
         // Nothing in this image could run: the file is read from a container that never starts.
-        assertThat(runtime.readFile(reference, "/etc/greeting"))
+        assertThat(readFile(reference, "/etc/greeting"))
                 .hasValueSatisfying(
                         bytes -> assertThat(new String(bytes, UTF_8)).isEqualTo("hello " + run + "\n"));
     }
 
     @Test
-    void readsAFileOutOfAnImageOnlyWhenItIsARegularFile() {
-        assertThat(runtime.readFile(appImage, "/app/Procfile"))
-                .hasValueSatisfying(
-                        bytes -> assertThat(new String(bytes, UTF_8)).isEqualTo("web: sleep 60\n"));
-        assertThat(runtime.readFile(appImage, "/app/absent.json")).isEmpty();
-        assertThat(runtime.readFile(appImage, "/app")).isEmpty();
+    void readsFilesOutOfAnImageInOneGoOnlyWhereTheyAreRegularFiles() {
+        Map<String, byte[]> files = runtime.readFiles(appImage, List.of("/app/Procfile", "/app/absent.json", "/app"));
+
+        assertThat(files).containsOnlyKeys("/app/Procfile");
+        assertThat(new String(files.get("/app/Procfile"), UTF_8)).isEqualTo("web: sleep 60\n");
     }
 
     // --- tasks
@@ -566,7 +565,7 @@ abstract class ContainerRuntimeContract {
         assertThat(committed.user()).isEqualTo("0");
         assertThat(committed.exposedPorts()).isEqualTo(before.exposedPorts());
         assertThat(committed.env()).isEqualTo(before.env());
-        assertThat(runtime.readFile(reference, "/app/predeploy.txt"))
+        assertThat(readFile(reference, "/app/predeploy.txt"))
                 .hasValueSatisfying(
                         bytes -> assertThat(new String(bytes, UTF_8)).isEqualTo("predeploy\n"));
         assertRunsAsBefore(reference, "serving");
@@ -615,13 +614,12 @@ abstract class ContainerRuntimeContract {
         assertThat(committed.entrypoint()).isEmpty();
         assertThat(committed.cmd()).containsExactly("/bin/sh");
         assertThat(committed.workingDir()).isEmpty();
-        assertThat(runtime.readFile(reference, "/made-by-task")).isPresent();
+        assertThat(readFile(reference, "/made-by-task")).isPresent();
     }
 
     @Test
     void aCommitOfAnImageWithNeitherEntrypointNorCmdAddsNeither() {
-        byte[] busybox =
-                runtime.readFile(TestEngines.baseImage(), "/bin/busybox").orElseThrow();
+        byte[] busybox = readFile(TestEngines.baseImage(), "/bin/busybox").orElseThrow();
         String bare = images.track(TestImages.uniqueReference("bare"));
         engine.importRootFilesystem(BuildContext.empty().executable("bin/busybox", busybox), bare);
         String reference = images.track(TestImages.uniqueReference("commit"));
@@ -639,7 +637,7 @@ abstract class ContainerRuntimeContract {
         ImageDetails committed = runtime.inspectImage(reference).orElseThrow();
         assertThat(committed.entrypoint()).isEmpty();
         assertThat(committed.cmd()).isEmpty();
-        assertThat(runtime.readFile(reference, "/marker")).isPresent();
+        assertThat(readFile(reference, "/marker")).isPresent();
         TaskResult rerun =
                 runtime.runTask(task(reference, List.of("/bin/busybox", "echo", "runs")), output, Cancellation.none());
         assertThat(rerun.succeeded()).isTrue();
@@ -870,5 +868,9 @@ abstract class ContainerRuntimeContract {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    private Optional<byte[]> readFile(String image, String path) {
+        return Optional.ofNullable(runtime.readFiles(image, List.of(path)).get(path));
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -38,13 +39,10 @@ final class ManifestFilesReader {
     ManifestFiles fromImage(
             String image, String workingDir, Optional<String> appJsonPath, Optional<String> procfilePath) {
         String base = workingDir.isBlank() ? DEFAULT_WORKING_DIR : workingDir;
-        return new ManifestFiles(
-                runtime.readFile(image, resolve(base, appJsonPath.orElse(APP_JSON)))
-                        .map(ManifestFilesReader::text)
-                        .orElse(null),
-                runtime.readFile(image, resolve(base, procfilePath.orElse(PROCFILE)))
-                        .map(ManifestFilesReader::text)
-                        .orElse(null));
+        String appJson = resolve(base, appJsonPath.orElse(APP_JSON));
+        String procfile = resolve(base, procfilePath.orElse(PROCFILE));
+        Map<String, byte[]> files = runtime.readFiles(image, List.of(appJson, procfile));
+        return new ManifestFiles(textOf(files.get(appJson)), textOf(files.get(procfile)));
     }
 
     static ManifestFiles fromContext(Path context, Optional<String> appJsonPath, Optional<String> procfilePath)
@@ -99,5 +97,10 @@ final class ManifestFilesReader {
      */
     private static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** {@code null} for an absent file, as {@link ManifestFiles} has it. */
+    private static String textOf(byte[] bytes) {
+        return bytes == null ? null : text(bytes);
     }
 }

@@ -132,8 +132,15 @@ final class RecordingRuntime implements ContainerRuntime {
     }
 
     @Override
-    public Optional<byte[]> readFile(String image, String path) {
-        return Optional.ofNullable(files.get(image + "|" + path)).map(text -> text.getBytes(StandardCharsets.UTF_8));
+    public Map<String, byte[]> readFiles(String image, List<String> paths) {
+        Map<String, byte[]> found = new HashMap<>();
+        for (String path : paths) {
+            String text = files.get(image + "|" + path);
+            if (text != null) {
+                found.put(path, text.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return found;
     }
 
     @Override

@@ -95,8 +95,8 @@ final class DockerApiRuntime implements ContainerRuntime {
     }
 
     @Override
-    public Optional<byte[]> readFile(String image, String path) {
-        return fileReader.read(image, path);
+    public Map<String, byte[]> readFiles(String image, List<String> paths) {
+        return fileReader.read(image, paths);
     }
 
     @Override

@@ -5,9 +5,15 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Reads one file out of an image by copying it out of a container that is created, never started. */
+/**
+ * Reads files out of an image by copying them out of one container that is created, never started: a
+ * container per file would cost a second copy of the image's file system on a storage driver like vfs.
+ */
 final class ImageFileReader {
 
     /**
@@ -28,12 +34,17 @@ final class ImageFileReader {
         this.hostConfigs = hostConfigs;
     }
 
-    Optional<byte[]> read(String image, String path) {
+    Map<String, byte[]> read(String image, List<String> paths) {
         String id = containers.create(
                 docker.createContainerCmd(image).withCmd(NEVER_RUN).withHostConfig(hostConfigs.forShortLived()),
                 "file-reading");
         try {
-            return errors.call("copy " + path + " out of image " + image, () -> copyOut(id, path));
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            for (String path : paths) {
+                errors.call("copy " + path + " out of image " + image, () -> copyOut(id, path))
+                        .ifPresent(bytes -> files.put(path, bytes));
+            }
+            return files;
         } finally {
             containers.removeQuietly(id);
         }
