@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -17,11 +18,14 @@ import io.restassured.specification.RequestSpecification;
 import io.slipway.contract.Channels;
 import io.slipway.contract.DeploymentEvent;
 import io.slipway.contract.DeploymentStatus;
+import io.slipway.contract.LogStream;
+import io.slipway.contract.PhaseName;
 import io.slipway.contract.WorkerApi;
 import io.slipway.contract.WorkerStatus;
 import io.slipway.runtime.testing.BuildContext;
 import io.slipway.runtime.testing.TestEngines;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -47,6 +51,9 @@ class RemoteModeTests {
 
     @Inject
     ObjectMapper json;
+
+    @TestHTTPResource("/api/v1/deployments/")
+    URL deploymentsUrl;
 
     @AfterAll
     static void removeTheRunsTopics() throws Exception {
@@ -226,6 +233,34 @@ class RemoteModeTests {
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(
                         () -> api().get("/api/v1/deployments/" + id).then().body("status", equalTo("RUNNING")));
+    }
+
+    @Test
+    void aLogStreamResumesFromTheDatabaseWhicheverReplicaStoredTheEvents() throws Exception {
+        String app = newAppInPool();
+        String id = deployments.queued(app, TestEngines.baseImage());
+        sendEvent(new DeploymentEvent.Started(id, app, 1, Instant.now()));
+        sendEvent(log(id, app, 2, "one"));
+        sendEvent(log(id, app, 3, "two"));
+
+        SseReader resumed = SseReader.resume(deploymentsUrl.toURI().resolve(id + "/logs"), "2");
+        await().atMost(Duration.ofSeconds(20)).until(() -> resumed.events().size() == 1);
+        assertThat(resumed.ended()).isFalse();
+        sendEvent(log(id, app, 4, "three"));
+        sendEvent(new DeploymentEvent.Finished(id, app, 5, Instant.now(), DeploymentStatus.FAILED, "on purpose", null));
+
+        assertThat(resumed.awaitEnd(Duration.ofSeconds(20))).isEqualTo(200);
+        assertThat(resumed.events()).extracting(SseReader.Event::id).containsExactly("3", "4");
+        assertThat(json.readTree(resumed.events().get(1).data()).path("line").asText())
+                .isEqualTo("three");
+    }
+
+    private void sendEvent(DeploymentEvent event) {
+        Broker.send(json, RemoteModeProfile.EVENTS_TOPIC, event.deploymentId(), event);
+    }
+
+    private static DeploymentEvent.Log log(String id, String app, long seq, String line) {
+        return new DeploymentEvent.Log(id, app, seq, Instant.now(), PhaseName.PREDEPLOY, LogStream.STDOUT, line);
     }
 
     @Test
