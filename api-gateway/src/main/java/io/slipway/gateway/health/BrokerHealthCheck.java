@@ -29,7 +29,7 @@ public class BrokerHealthCheck implements HealthCheck {
         try {
             return HealthCheckResponse.named(NAME)
                     .up()
-                    .withData("cluster", broker.clusterId())
+                    .withData("brokers", broker.brokers())
                     .build();
         } catch (ExecutionException e) {
             return down(e.getCause().getMessage());

@@ -62,9 +62,12 @@ public class PoolTopics {
         created.add(topic);
     }
 
-    /** The broker's cluster id, asked within the call timeout. */
-    public String clusterId() throws ExecutionException, TimeoutException, InterruptedException {
-        return admin().describeCluster().clusterId().get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    /** How many brokers the cluster has, asked within the call timeout. */
+    public int brokers() throws ExecutionException, TimeoutException, InterruptedException {
+        return admin().describeCluster()
+                .nodes()
+                .get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .size();
     }
 
     private Admin admin() {

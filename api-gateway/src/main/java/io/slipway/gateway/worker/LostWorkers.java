@@ -1,5 +1,6 @@
 package io.slipway.gateway.worker;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.slipway.contract.DeploymentEvent;
 import io.slipway.contract.DeploymentStatus;
@@ -11,7 +12,6 @@ import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
 import io.slipway.gateway.repository.WorkerRecord;
 import io.slipway.gateway.repository.WorkerRepository;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -138,8 +138,8 @@ public class LostWorkers {
         return reported.filter(seen -> seen.isAfter(claimed)).orElse(claimed);
     }
 
-    @PreDestroy
-    void stop() {
+    /** At shutdown, before the database goes away. */
+    void stop(@Observes ShutdownEvent shutdown) {
         rounds.shutdownNow();
     }
 }
