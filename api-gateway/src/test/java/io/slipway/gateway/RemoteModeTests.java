@@ -264,6 +264,42 @@ class RemoteModeTests {
     }
 
     @Test
+    void aDeploymentNoWorkerClaimedIsCancelledAtOnceAndThenRefusedToWorkers() {
+        String app = newAppInPool();
+        String id = deployments.queued(app, TestEngines.baseImage());
+
+        api().post("/api/v1/deployments/" + id + "/cancel")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("CANCELLED"))
+                .body("reason", equalTo("cancelled before a worker claimed it"));
+
+        assertThat(claim(id, "worker-late")).isEqualTo("REFUSED");
+        ConsumerRecord<String, String> cancel = Broker.awaitRecord(
+                POOL_TOPIC,
+                record -> record.value().contains(id) && record.value().contains("cancel"));
+        assertThat(cancel.key()).isEqualTo(app);
+    }
+
+    @Test
+    void aClaimedDeploymentIsItsWorkersToCancel() {
+        String app = newAppInPool();
+        EngineEvents deployment = deployments.queuedWithEvents(app, TestEngines.baseImage());
+        assertThat(claim(deployment.id(), "worker-busy")).isEqualTo("GRANTED");
+        deployment.started();
+
+        api().post("/api/v1/deployments/" + deployment.id() + "/cancel")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("RUNNING"));
+        ConsumerRecord<String, String> cancel = Broker.awaitRecord(
+                POOL_TOPIC,
+                record -> record.value().contains(deployment.id())
+                        && record.value().contains("cancel"));
+        assertThat(value(cancel).path("type").asText()).isEqualTo("cancel");
+    }
+
+    @Test
     void healthChecksTheBrokerAndNoEngine() {
         given().get("/q/health/ready")
                 .then()

@@ -19,6 +19,7 @@ import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
+import io.slipway.gateway.worker.Claims;
 import io.slipway.manifest.ManifestException;
 import io.slipway.runtime.ImageNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Creates deployments and asks the engine to run or cancel them. A deployment is stored
@@ -51,7 +53,10 @@ public class DeploymentService {
     private final DeploymentRepository deployments;
     private final EngineCommands engine;
     private final BuildContexts contexts;
+    private static final Logger LOG = Logger.getLogger(DeploymentService.class);
+
     private final Instance<DeploymentPlanner> planner;
+    private final Claims claims;
     private final boolean remote;
 
     public DeploymentService(
@@ -60,7 +65,9 @@ public class DeploymentService {
             EngineCommands engine,
             BuildContexts contexts,
             Instance<DeploymentPlanner> planner,
+            Claims claims,
             GatewayConfig config) {
+        this.claims = claims;
         this.remote = config.engine().isRemote();
         this.apps = apps;
         this.deployments = deployments;
@@ -146,7 +153,10 @@ public class DeploymentService {
         return deployments.findByIdOptional(id).map(DeploymentMapper::toView);
     }
 
-    /** Asks the engine to cancel a queued or running deployment; it reports {@code CANCELLED} when it has. */
+    /**
+     * Asks the engine to cancel a queued or running deployment; it reports {@code CANCELLED} when it has. In remote
+     * mode one that no worker has claimed yet is cancelled at once.
+     */
     public Optional<DeploymentView> cancel(String id) {
         Optional<DeploymentView> found = find(id);
         found.ifPresent(deployment -> {
@@ -154,9 +164,18 @@ public class DeploymentService {
                 throw new StateConflictException(
                         "deployment " + id + " has ended (" + deployment.status() + "): nothing to cancel");
             }
+            if (remote && claims.cancelUnclaimed(id)) {
+                // Ended here; the worker that holds its start is told too, but is refused it anyway if not.
+                try {
+                    engine.cancel(deployment.app(), id);
+                } catch (CommandNotSentException e) {
+                    LOG.debugf("Cancel of unclaimed deployment %s not sent: %s", id, e.getMessage());
+                }
+                return;
+            }
             engine.cancel(deployment.app(), id);
         });
-        return found;
+        return remote ? found.flatMap(deployment -> find(id)) : found;
     }
 
     /** A new deployment of a failed or cancelled one's image and manifests: no rebuild. */

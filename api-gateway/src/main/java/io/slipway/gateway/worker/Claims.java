@@ -1,8 +1,11 @@
 package io.slipway.gateway.worker;
 
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.DeploymentStatus;
 import io.slipway.contract.WorkerApi.Claim;
 import io.slipway.contract.WorkerApi.ClaimRequest;
 import io.slipway.gateway.InvalidRequestException;
+import io.slipway.gateway.messaging.DeploymentEventLanes;
 import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.Deployment;
@@ -12,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Decides whether a worker may run a deployment now. One decision at a time per app, in one transaction with the
@@ -21,12 +25,17 @@ import java.time.Instant;
 @ApplicationScoped
 public class Claims {
 
+    /** The reason of a deployment cancelled before any worker claimed it. */
+    public static final String CANCELLED_UNCLAIMED = "cancelled before a worker claimed it";
+
     private final AppRepository apps;
     private final DeploymentRepository deployments;
+    private final DeploymentEventLanes events;
 
-    public Claims(AppRepository apps, DeploymentRepository deployments) {
+    public Claims(AppRepository apps, DeploymentRepository deployments, DeploymentEventLanes events) {
         this.apps = apps;
         this.deployments = deployments;
+        this.events = events;
     }
 
     @Transactional
@@ -62,6 +71,34 @@ public class Claims {
         }
         deployment.claimBy(request.workerId(), Instant.now());
         return new Claim(Claim.Verdict.GRANTED, null);
+    }
+
+    /**
+     * Ends a deployment no worker has claimed yet {@code CANCELLED} at once, decided under the same lock as the claims:
+     * it may wait in a pool no worker serves now, and a worker that receives it later is refused it. One that a worker
+     * claimed is that worker's to cancel.
+     *
+     * @return whether it was cancelled here
+     */
+    @Transactional
+    public boolean cancelUnclaimed(String deploymentId) {
+        Deployment found = deployments.findById(deploymentId);
+        if (found == null || apps.findById(found.app(), LockModeType.PESSIMISTIC_WRITE) == null) {
+            return false;
+        }
+        Deployment deployment = deployments.findById(deploymentId, LockModeType.PESSIMISTIC_WRITE);
+        if (!deployment.isActive() || deployment.workerId().isPresent()) {
+            return false;
+        }
+        return !events.applyNow(List.of(new DeploymentEvent.Finished(
+                        deploymentId,
+                        deployment.app(),
+                        deployment.lastEventSeq() + 1,
+                        Instant.now(),
+                        DeploymentStatus.CANCELLED,
+                        CANCELLED_UNCLAIMED,
+                        null)))
+                .isEmpty();
     }
 
     private static Claim refused(String reason) {
