@@ -9,6 +9,7 @@ import java.util.Map;
 /**
  * An app as the API shows it.
  *
+ * @param pool the pool of engine workers that runs its deployments
  * @param currentRelease null before the first successful deployment
  * @param latestDeployment null before the first deployment
  * @param formation the scale requested per process type, applied at the next deployment
@@ -22,6 +23,7 @@ import java.util.Map;
 public record AppView(
         String name,
         Instant createdAt,
+        String pool,
         ReleaseView currentRelease,
         LatestDeployment latestDeployment,
         Map<String, Integer> formation,
@@ -35,6 +37,7 @@ public record AppView(
         return new AppView(
                 name,
                 createdAt,
+                pool,
                 currentRelease,
                 latestDeployment,
                 formation,

@@ -122,7 +122,14 @@ class ApiAccessTests {
             Endpoint.ofDeployment("GET", "/api/v1/deployments/{id}/logs", "{succeeded}"),
             Endpoint.ofDeployment("POST", "/api/v1/deployments/{id}/cancel", "{queued}"),
             Endpoint.ofDeployment("POST", "/api/v1/deployments/{id}/retry", "{failed}"),
-            Endpoint.of("POST", "/api/v1/manifests/validate", JSON, "{\"appJson\":\"{}\",\"procfile\":\"web: run\"}"));
+            Endpoint.of("POST", "/api/v1/manifests/validate", JSON, "{\"appJson\":\"{}\",\"procfile\":\"web: run\"}"),
+            new Endpoint(
+                    "POST",
+                    "/api/v1/worker/deployments/{id}/claim",
+                    "{queued}",
+                    JSON,
+                    "{\"workerId\":\"probe\",\"pool\":\"default\"}"),
+            Endpoint.ofDeployment("GET", "/api/v1/worker/deployments/{id}/context", "{queued}"));
 
     /** Spellings of a path {@code /api/...} that a lenient router may take for it. */
     static final List<Map.Entry<String, UnaryOperator<String>>> SPELLINGS = List.of(

@@ -5,6 +5,7 @@ import static io.slipway.gateway.Api.api;
 import static io.slipway.gateway.Api.json;
 import static io.slipway.gateway.Api.newApp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -88,6 +89,23 @@ class AppResourceTests {
             least = Math.min(least, statistics.getPrepareStatementCount());
         }
         return least;
+    }
+
+    @Test
+    void anEmbeddedEngineHasTheOnePoolDefault() {
+        String name = "t-pool-" + System.nanoTime();
+        json(Map.of("name", name, "pool", "gpu"))
+                .post("/api/v1/apps")
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM_JSON)
+                .body("detail", containsString("pool"));
+        json(Map.of("name", name, "pool", "default"))
+                .post("/api/v1/apps")
+                .then()
+                .statusCode(201)
+                .body("pool", equalTo("default"));
+        api().get("/api/v1/apps/" + name).then().body("pool", equalTo("default"));
     }
 
     @Test

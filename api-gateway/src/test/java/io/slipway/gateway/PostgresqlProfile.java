@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The gateway built for PostgreSQL as {@code -Ppostgresql} builds it, with the {@code postgresql}
+ * The gateway built for PostgreSQL as its second packaging is (target/postgresql), with the {@code postgresql}
  * config profile (the database kind is fixed at build time; a test profile gets a build of its own),
  * on top of the {@code test} profile, against the PostgreSQL that {@code scripts/services start} runs.
  * Its tables live in a schema of their own, cleaned at each start.

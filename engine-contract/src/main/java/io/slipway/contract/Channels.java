@@ -18,6 +18,12 @@ public final class Channels {
     /** The pool every app belongs to unless it was created in another, and the only one of an embedded engine. */
     public static final String DEFAULT_POOL = "default";
 
+    /**
+     * The partitions of a pool's topic, which the gateway creates before its first command to the pool: the most
+     * workers one pool can spread its apps over.
+     */
+    public static final int POOL_PARTITIONS = 12;
+
     private Channels() {}
 
     /** The Kafka topic of one pool's commands: only that pool's workers read it (one consumer group per pool). */

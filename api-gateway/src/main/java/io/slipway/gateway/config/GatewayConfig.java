@@ -1,6 +1,7 @@
 package io.slipway.gateway.config;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.slipway.contract.Channels;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -30,6 +31,36 @@ public interface GatewayConfig {
      * from it before mappings exist (see {@link DatabaseLocation}). Use {@link DataDirectory}.
      */
     Path dataDir();
+
+    String ENGINE = "slipway.engine";
+
+    /**
+     * Where deployments run ({@code SLIPWAY_ENGINE}): {@code embedded}, an engine inside this process, or
+     * {@code remote}, engine workers over Kafka. Default {@code embedded}.
+     */
+    @WithDefault("embedded")
+    EngineMode engine();
+
+    /**
+     * The pool an app belongs to when it is created without one ({@code SLIPWAY_DEFAULT_POOL}); remote mode only,
+     * as an embedded engine has the one pool {@code default}. Default {@code default}.
+     */
+    @WithDefault(Channels.DEFAULT_POOL)
+    String defaultPool();
+
+    /**
+     * The credential of engine workers ({@code SLIPWAY_WORKER_TOKEN}): the only bearer token the worker endpoints
+     * take, and one that opens nothing else. When unset, the worker endpoints refuse every call.
+     */
+    Optional<String> workerToken();
+
+    /**
+     * How long a worker may go unheard before its unfinished deployments end {@code FAILED} with reason
+     * {@code worker lost} ({@code SLIPWAY_WORKER_LEASE}); the workers read the same setting to report well within
+     * it. Default 30 s.
+     */
+    @WithDefault("30s")
+    Duration workerLease();
 
     Gateway gateway();
 

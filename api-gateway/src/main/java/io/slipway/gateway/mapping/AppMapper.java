@@ -21,6 +21,7 @@ public final class AppMapper {
         return new AppView(
                 app.name(),
                 app.createdAt(),
+                app.pool(),
                 app.currentRelease().map(AppMapper::toRelease).orElse(null),
                 latest.map(d -> new AppView.LatestDeployment(d.id(), d.status(), d.createdAt()))
                         .orElse(null),

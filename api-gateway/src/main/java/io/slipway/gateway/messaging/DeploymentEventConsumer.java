@@ -29,4 +29,15 @@ public class DeploymentEventConsumer {
         lanes.add(event);
         return CompletableFuture.completedFuture(null);
     }
+
+    /** The workers' events, in remote mode (nothing arrives when embedded); a record that is no event is skipped. */
+    @Incoming(RemoteChannels.DEPLOYMENT_EVENTS)
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public CompletionStage<Void> onWorkerEvent(Message<DeploymentEvent> event) {
+        if (event.getPayload() == null) {
+            return event.ack();
+        }
+        lanes.add(event);
+        return CompletableFuture.completedFuture(null);
+    }
 }

@@ -2,6 +2,7 @@ package io.slipway.gateway.messaging;
 
 import io.slipway.contract.DeploymentEvent;
 import io.slipway.contract.DeploymentStatus;
+import io.slipway.gateway.config.GatewayConfig;
 import io.slipway.gateway.service.BuildContexts;
 import io.slipway.gateway.service.DeploymentEventStore;
 import io.slipway.gateway.service.DeploymentLogs;
@@ -37,6 +38,9 @@ public class DeploymentEventLanes {
     /** Deployments whose batches are stored at once; the engine runs a few deployments at a time. */
     private static final int WRITERS = 4;
 
+    /** The longest wait between two tries of a batch the database refused, in remote mode. */
+    private static final long MAX_RETRY_PAUSE_MS = 5000;
+
     private final DeploymentEventStore store;
     private final DeploymentLogs logs;
     private final BuildContexts contexts;
@@ -45,8 +49,19 @@ public class DeploymentEventLanes {
     /** Guarded by itself; a lane is here while it has events to store or is storing them. */
     private final Map<String, Queue<Message<DeploymentEvent>>> lanes = new HashMap<>();
 
+    /**
+     * In remote mode a batch the database refused is tried again until it is stored: the broker redelivers nothing
+     * that was handed over, and a refused event would stop the channel.
+     */
+    private final boolean retryRefused;
+
     public DeploymentEventLanes(
-            DeploymentEventStore store, DeploymentLogs logs, BuildContexts contexts, ReleaseRetention retention) {
+            DeploymentEventStore store,
+            DeploymentLogs logs,
+            BuildContexts contexts,
+            ReleaseRetention retention,
+            GatewayConfig config) {
+        this.retryRefused = config.engine().isRemote();
         this.store = store;
         this.logs = logs;
         this.contexts = contexts;
@@ -91,20 +106,54 @@ public class DeploymentEventLanes {
     }
 
     private void store(List<Message<DeploymentEvent>> batch) {
-        List<DeploymentEvent> applied;
-        try {
-            applied = store.apply(batch.stream().map(Message::getPayload).toList());
-        } catch (RuntimeException e) {
-            LOG.errorf(
-                    e,
-                    "Cannot store %d events of deployment %s",
-                    batch.size(),
-                    batch.get(0).getPayload().deploymentId());
-            batch.forEach(event -> event.nack(e));
-            return;
+        List<DeploymentEvent> events = batch.stream().map(Message::getPayload).toList();
+        long pause = 100;
+        while (true) {
+            try {
+                applied(store.apply(events));
+                batch.forEach(Message::ack);
+                return;
+            } catch (RuntimeException e) {
+                if (pause == 100) {
+                    LOG.errorf(
+                            e,
+                            "Cannot store %d events of deployment %s",
+                            batch.size(),
+                            events.get(0).deploymentId());
+                }
+                if (!retryRefused || !pause(pause)) {
+                    batch.forEach(event -> event.nack(e));
+                    return;
+                }
+                pause = Math.min(pause * 2, MAX_RETRY_PAUSE_MS);
+            }
         }
+    }
+
+    /** @return false when interrupted (the gateway stops) */
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Applies events that did not come over a channel (a lost worker's synthesized end) at once, in the caller's
+     * thread, with what follows storing them; each is applied once, however many replicas try.
+     *
+     * @return the events that were new and applied
+     */
+    public List<DeploymentEvent> applyNow(List<DeploymentEvent> events) {
+        return applied(store.apply(events));
+    }
+
+    private List<DeploymentEvent> applied(List<DeploymentEvent> applied) {
         applied.forEach(this::afterStored);
-        batch.forEach(Message::ack);
+        return applied;
     }
 
     private void afterStored(DeploymentEvent event) {

@@ -4,6 +4,7 @@ import io.slipway.contract.Channels;
 import io.slipway.contract.DeployCommand;
 import io.slipway.contract.DeploymentOrder;
 import io.slipway.gateway.CommandNotSentException;
+import io.slipway.gateway.config.GatewayConfig;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,22 +15,40 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * What the gateway asks of the engine, on {@link Channels#DEPLOY_REQUESTS}, keyed by app name so one
- * app's commands stay in order on a partitioned broker. Each send waits for the channel's
- * acknowledgement: a command that cannot be delivered fails the request instead of vanishing.
+ * What the gateway asks of the engine, keyed by app name so one app's commands stay in order on a partitioned
+ * broker: on {@link Channels#DEPLOY_REQUESTS} in memory to the embedded engine, or in remote mode on
+ * {@link RemoteChannels#DEPLOY_REQUESTS} to the topic of the app's pool, which is created first. Each send waits
+ * for the channel's acknowledgement: a command that cannot be delivered fails the request instead of vanishing.
  */
 @ApplicationScoped
 public class EngineCommands {
 
     private static final Logger LOG = Logger.getLogger(EngineCommands.class);
 
-    /** Long enough for a broker that is slow to acknowledge, short enough to answer the caller. */
+    /** Long enough for an embedded engine that is busy, short enough to answer the caller. */
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
-    private final MutinyEmitter<DeployCommand> emitter;
+    /**
+     * Beyond the producer's own bounds ({@code max.block.ms} and {@code delivery.timeout.ms}, 3 s and 5 s): a
+     * broker that is away fails the request within seconds.
+     */
+    private static final Duration BROKER_ACK_TIMEOUT = Duration.ofSeconds(8);
 
-    public EngineCommands(@Channel(Channels.DEPLOY_REQUESTS) MutinyEmitter<DeployCommand> emitter) {
-        this.emitter = emitter;
+    private final MutinyEmitter<DeployCommand> emitter;
+    private final boolean remote;
+    private final PoolTopics topics;
+    private final AppPools pools;
+
+    public EngineCommands(
+            @Channel(Channels.DEPLOY_REQUESTS) MutinyEmitter<DeployCommand> embedded,
+            @Channel(RemoteChannels.DEPLOY_REQUESTS) MutinyEmitter<DeployCommand> workers,
+            GatewayConfig config,
+            PoolTopics topics,
+            AppPools pools) {
+        this.remote = config.engine().isRemote();
+        this.emitter = remote ? workers : embedded;
+        this.topics = topics;
+        this.pools = pools;
     }
 
     public void start(DeploymentOrder order) {
@@ -51,7 +70,14 @@ public class EngineCommands {
      * next successful deployment of the app asks again).
      */
     public void removeImages(String app, List<String> images) {
-        emitter.sendMessage(keyed(new DeployCommand.RemoveImages(app, images)))
+        Message<DeployCommand> message;
+        try {
+            message = addressed(new DeployCommand.RemoveImages(app, images));
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not ask the engine to remove old releases of %s: %s", app, e.getMessage());
+            return;
+        }
+        emitter.sendMessage(message)
                 .subscribe()
                 .with(
                         sent -> {},
@@ -65,18 +91,31 @@ public class EngineCommands {
         send(new DeployCommand.Recover(app, deploymentId, lastSeq));
     }
 
+    /**
+     * Has a live worker of the app's pool remove what a deployment known to be over (its worker was lost) left on the
+     * engine, and route the app to what runs as current.
+     */
+    public void cleanUp(String app, String deploymentId) {
+        send(new DeployCommand.CleanUp(app, deploymentId));
+    }
+
     private void send(DeployCommand command) {
         try {
-            emitter.sendMessage(keyed(command)).await().atMost(ACK_TIMEOUT);
+            emitter.sendMessage(addressed(command)).await().atMost(remote ? BROKER_ACK_TIMEOUT : ACK_TIMEOUT);
         } catch (RuntimeException e) {
             throw new CommandNotSentException("the engine's channel refused the command: " + e.getMessage(), e);
         }
     }
 
-    private static Message<DeployCommand> keyed(DeployCommand command) {
-        return Message.of(command)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(command.app())
-                        .build());
+    /** Keyed by app; in remote mode, to the topic of the app's pool, made sure to exist. */
+    private Message<DeployCommand> addressed(DeployCommand command) {
+        OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> metadata =
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(command.app());
+        if (remote) {
+            String pool = pools.of(command.app());
+            topics.ensure(pool);
+            metadata.withTopic(Channels.deployRequestsTopic(pool));
+        }
+        return Message.of(command).addMetadata(metadata.build());
     }
 }

@@ -33,6 +33,10 @@ public class App {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The pool of engine workers that runs its deployments: its images and containers stay on that engine. */
+    @Column(length = 63, nullable = false)
+    private String pool;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "current_release_id")
     private Deployment currentRelease;
@@ -78,8 +82,9 @@ public class App {
 
     protected App() {}
 
-    public App(String name, Instant createdAt) {
+    public App(String name, String pool, Instant createdAt) {
         this.name = name;
+        this.pool = pool;
         this.createdAt = StoredTime.of(createdAt);
     }
 
@@ -89,6 +94,10 @@ public class App {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public String pool() {
+        return pool;
     }
 
     public Optional<Deployment> currentRelease() {

@@ -89,6 +89,13 @@ public class Deployment {
     @Column(name = "last_event_seq", nullable = false)
     private long lastEventSeq;
 
+    /** The engine worker that claimed it, in remote mode; it runs it and no other does. */
+    @Column(name = "worker_id", length = WorkerRecord.MAX_ID_LENGTH)
+    private String workerId;
+
+    @Column(name = "claimed_at")
+    private Instant claimedAt;
+
     @OneToMany(mappedBy = "deployment", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<DeploymentPhase> phases = new ArrayList<>();
 
@@ -207,6 +214,21 @@ public class Deployment {
         }
         lastEventSeq = seq;
         return true;
+    }
+
+    /** The worker that claimed it; empty before a claim (and always with the embedded engine). */
+    public Optional<String> workerId() {
+        return Optional.ofNullable(workerId);
+    }
+
+    public Optional<Instant> claimedAt() {
+        return Optional.ofNullable(claimedAt);
+    }
+
+    /** It is {@code worker}'s to run; the caller has checked that nobody claimed it before. */
+    public void claimBy(String worker, Instant at) {
+        workerId = worker;
+        claimedAt = StoredTime.of(at);
     }
 
     public void start(Instant at) {

@@ -38,6 +38,23 @@ public class DeploymentRepository implements PanacheRepositoryBase<Deployment, S
         return list("status in ?1", ACTIVE);
     }
 
+    /** Whether a deployment of the same app requested before this one is still queued or running. */
+    public boolean activeBefore(Deployment deployment) {
+        return count(
+                        "app = ?1 and status in ?2 and id <> ?3"
+                                + " and (createdAt < ?4 or (createdAt = ?4 and id < ?3))",
+                        deployment.app(),
+                        ACTIVE,
+                        deployment.id(),
+                        deployment.createdAt())
+                > 0;
+    }
+
+    /** Claimed by a worker and not ended: what a lost worker leaves behind. */
+    public List<Deployment> activeClaimed() {
+        return list("status in ?1 and workerId is not null", ACTIVE);
+    }
+
     /** Each app's newest deployment, by app name. */
     public Map<String, Deployment> latestByApp() {
         return list("from Deployment latest where latest.createdAt ="

@@ -1,7 +1,8 @@
 package io.slipway.gateway.rest;
 
-import io.quarkus.security.Authenticated;
+import io.slipway.gateway.security.Roles;
 import io.slipway.gateway.service.AppService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** An app's config variables: stored now, given to its tasks and processes from its next deployment on. */
-@Authenticated
+@RolesAllowed(Roles.OPERATOR)
 @Path("/api/v1/apps/{app}/config")
 @Tag(name = "Apps")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,12 +1,13 @@
 package io.slipway.gateway.rest;
 
-import io.quarkus.security.Authenticated;
 import io.slipway.gateway.DeploymentView;
 import io.slipway.gateway.ImageDeploymentRequest;
 import io.slipway.gateway.InvalidRequestException;
 import io.slipway.gateway.TaskTimeout;
+import io.slipway.gateway.security.Roles;
 import io.slipway.gateway.service.DeploymentService;
 import io.slipway.manifest.ManifestException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -31,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** An app's deployments: new ones from an image or a build context, and the list. */
-@Authenticated
+@RolesAllowed(Roles.OPERATOR)
 @Path("/api/v1/apps/{app}/deployments")
 @Tag(name = "Deployments")
 @Produces(MediaType.APPLICATION_JSON)

@@ -3,11 +3,12 @@ package io.slipway.gateway.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.security.Authenticated;
 import io.slipway.gateway.AppSettings;
 import io.slipway.gateway.AppView;
 import io.slipway.gateway.InvalidRequestException;
+import io.slipway.gateway.security.Roles;
 import io.slipway.gateway.service.AppService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Authenticated
+@RolesAllowed(Roles.OPERATOR)
 @Path("/api/v1/apps")
 @Tag(name = "Apps")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,16 +41,20 @@ public class AppResource {
         this.json = json;
     }
 
-    public record CreateApp(String name) {}
+    /** @param pool the pool of engine workers; null for the default */
+    public record CreateApp(String name, String pool) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an app", description = "The name is a DNS label: [a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
+    @Operation(
+            summary = "Create an app",
+            description = "The name is a DNS label: [a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?; so is the pool, which"
+                    + " defaults to SLIPWAY_DEFAULT_POOL (embedded: only 'default')")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "409", description = "The name is taken")
-    @APIResponse(responseCode = "422", description = "Not a valid app name")
+    @APIResponse(responseCode = "422", description = "Not a valid app or pool name")
     public Response create(CreateApp request, UriInfo uri) {
-        AppView app = apps.create(request == null ? null : request.name());
+        AppView app = apps.create(request == null ? null : request.name(), request == null ? null : request.pool());
         return Response.created(uri.getAbsolutePathBuilder().path(app.name()).build())
                 .entity(app)
                 .build();

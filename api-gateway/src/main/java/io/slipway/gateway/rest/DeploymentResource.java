@@ -1,14 +1,15 @@
 package io.slipway.gateway.rest;
 
-import io.quarkus.security.Authenticated;
 import io.slipway.gateway.DeploymentView;
 import io.slipway.gateway.LogEvent;
 import io.slipway.gateway.PhaseEvent;
 import io.slipway.gateway.StreamEvent;
+import io.slipway.gateway.security.Roles;
 import io.slipway.gateway.service.DeploymentLogs;
 import io.slipway.gateway.service.DeploymentService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-@Authenticated
+@RolesAllowed(Roles.OPERATOR)
 @Path("/api/v1/deployments")
 @Tag(name = "Deployments")
 @Produces(MediaType.APPLICATION_JSON)

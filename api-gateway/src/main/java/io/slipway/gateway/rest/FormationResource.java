@@ -1,7 +1,8 @@
 package io.slipway.gateway.rest;
 
-import io.quarkus.security.Authenticated;
+import io.slipway.gateway.security.Roles;
 import io.slipway.gateway.service.AppService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The scale of an app's process types: stored now, applied at its next deployment. */
-@Authenticated
+@RolesAllowed(Roles.OPERATOR)
 @Path("/api/v1/apps/{app}/formation")
 @Tag(name = "Apps")
 @Produces(MediaType.APPLICATION_JSON)

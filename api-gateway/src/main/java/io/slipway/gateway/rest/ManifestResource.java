@@ -1,12 +1,13 @@
 package io.slipway.gateway.rest;
 
-import io.quarkus.security.Authenticated;
 import io.slipway.gateway.ManifestIssue;
 import io.slipway.gateway.ManifestReport;
+import io.slipway.gateway.security.Roles;
 import io.slipway.manifest.DeploymentTasks;
 import io.slipway.manifest.ManifestException;
 import io.slipway.manifest.ManifestParser;
 import io.slipway.manifest.ParsedManifests;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Authenticated
+@RolesAllowed(Roles.OPERATOR)
 @Path("/api/v1/manifests")
 @Tag(name = "Manifests")
 public class ManifestResource {

@@ -87,6 +87,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (DatabaseUnavailable.isCause(e)) {
+            LOG.errorf("Cannot reach the database answering %s: %s", path(uri), e.getMessage());
+            return problem(Status.SERVICE_UNAVAILABLE, "the database is unavailable; try again shortly", uri);
+        }
         LOG.error("Unexpected error answering " + path(uri), e);
         return problem(
                 Status.INTERNAL_SERVER_ERROR, "an unexpected error occurred; the gateway's log has the details", uri);

@@ -1,8 +1,9 @@
 package io.slipway.gateway.rest;
 
-import io.quarkus.security.Authenticated;
 import io.slipway.gateway.InvalidRequestException;
+import io.slipway.gateway.security.Roles;
 import io.slipway.gateway.service.DeploymentService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Authenticated
+@RolesAllowed(Roles.OPERATOR)
 @Path("/api/v1/apps/{app}/rollback")
 @Tag(name = "Deployments")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,6 +1,7 @@
 package io.slipway.gateway.rest;
 
-import io.quarkus.security.Authenticated;
+import io.slipway.gateway.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -14,7 +15,7 @@ import jakarta.ws.rs.Path;
  * it, so that without the token the API does not tell which of its paths exist. Resources with a
  * longer literal path win the match, as JAX-RS orders them.
  */
-@Authenticated
+@RolesAllowed(Roles.OPERATOR)
 @Path("/api")
 public class UnknownApiPath {
 

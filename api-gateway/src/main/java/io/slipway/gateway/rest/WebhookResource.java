@@ -1,10 +1,11 @@
 package io.slipway.gateway.rest;
 
-import io.quarkus.security.Authenticated;
+import io.slipway.gateway.security.Roles;
 import io.slipway.gateway.webhook.WebhookService;
 import io.slipway.gateway.webhook.WebhookService.DeliveryView;
 import io.slipway.gateway.webhook.WebhookService.NewWebhook;
 import io.slipway.gateway.webhook.WebhookService.WebhookView;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** URLs that receive an app's deployment events, signed; and what became of each delivery. */
-@Authenticated
+@RolesAllowed(Roles.OPERATOR)
 @Path("/api/v1/apps/{app}/webhooks")
 @Tag(name = "Webhooks")
 @Produces(MediaType.APPLICATION_JSON)

@@ -16,7 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
 /**
- * Reads the {@code Authorization} header and hands it to {@link ApiTokenIdentityProvider}. It only
+ * Reads the {@code Authorization} header and hands it to {@link BearerTokenIdentityProvider}. It only
  * authenticates; what needs authentication is decided by the endpoint the router matched (every API
  * resource is {@code @Authenticated}). With {@code quarkus.http.auth.proactive=false} it runs only for
  * those endpoints, so a wrong header on an open path ({@code /q/*}, the web UI) is not even read.

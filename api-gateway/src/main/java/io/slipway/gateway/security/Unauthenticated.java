@@ -3,6 +3,7 @@ package io.slipway.gateway.security;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.slipway.gateway.rest.Problem;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -33,6 +34,17 @@ public class Unauthenticated {
     @ServerExceptionMapper
     public Response wrongCredential(AuthenticationFailedException e, UriInfo uri) {
         return refuse(uri);
+    }
+
+    /** A token of this gateway that does not open this endpoint: the worker token on the API, or the reverse. */
+    @ServerExceptionMapper
+    public Response wrongRole(ForbiddenException e, UriInfo uri) {
+        return Problem.of(
+                        Response.Status.FORBIDDEN,
+                        "this token does not open this endpoint: the API takes the API token, the worker endpoints"
+                                + " the worker token",
+                        uri.getRequestUri().getRawPath())
+                .toResponse();
     }
 
     private Response refuse(UriInfo uri) {

@@ -10,6 +10,7 @@ import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ContainerState;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Comparator;
@@ -38,7 +39,8 @@ import org.jboss.logging.Logger;
  * one list call per age; a deployment's end makes the next read ask again ({@link #changed()}).
  */
 @ApplicationScoped
-public class AppProcesses {
+@Typed(AppProcesses.class)
+public class AppProcesses implements ProcessListing {
 
     private static final Logger LOG = Logger.getLogger(AppProcesses.class);
 
@@ -69,6 +71,7 @@ public class AppProcesses {
     }
 
     /** The containers changed (a deployment ended): the next read asks the engine. */
+    @Override
     public synchronized void changed() {
         if (inFlight != null && inFlight.answer().isDone()) {
             inFlight = null;
@@ -76,6 +79,7 @@ public class AppProcesses {
     }
 
     /** Every app's processes as the engine lists them now, or as it last did. */
+    @Override
     public Listing current() {
         String knownError = lastError;
         Call call = call();
@@ -146,17 +150,5 @@ public class AppProcesses {
     @PreDestroy
     void stop() {
         engineCalls.shutdownNow();
-    }
-
-    /**
-     * Processes by app name.
-     *
-     * @param engineError null when the engine answered; else why the processes are those of its last answer
-     */
-    public record Listing(Map<String, List<ProcessView>> byApp, String engineError) {
-
-        public List<ProcessView> of(String app) {
-            return byApp.getOrDefault(app, List.of());
-        }
     }
 }

@@ -1,11 +1,13 @@
 package io.slipway.gateway.service;
 
 import io.slipway.contract.AppLimits;
+import io.slipway.contract.Channels;
 import io.slipway.contract.DeploymentOrder.ManifestFiles;
 import io.slipway.gateway.AppSettings;
 import io.slipway.gateway.AppView;
 import io.slipway.gateway.InvalidRequestException;
 import io.slipway.gateway.StateConflictException;
+import io.slipway.gateway.config.GatewayConfig;
 import io.slipway.gateway.mapping.AppMapper;
 import io.slipway.gateway.messaging.EngineCommands;
 import io.slipway.gateway.repository.App;
@@ -21,6 +23,7 @@ import io.slipway.manifest.Procfile;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.router.RouterSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -52,26 +55,31 @@ public class AppService {
 
     private final AppRepository apps;
     private final DeploymentRepository deployments;
-    private final AppProcesses processes;
+    private final ProcessListing processes;
     private final EngineCommands engine;
     private final BuildContexts contexts;
     private final ProcessLimit processLimit;
     private final RouterSettings routing;
     private final ManifestParser parser;
     private final WebhookService webhooks;
-    private final ContainerRuntime runtime;
+    private final Instance<ContainerRuntime> runtime;
+    private final boolean remote;
+    private final String defaultPool;
 
     public AppService(
             AppRepository apps,
             DeploymentRepository deployments,
-            AppProcesses processes,
+            ProcessListing processes,
             EngineCommands engine,
             BuildContexts contexts,
             ProcessLimit processLimit,
             ManifestParser parser,
             WebhookService webhooks,
-            ContainerRuntime runtime,
-            RouterSettings routing) {
+            Instance<ContainerRuntime> runtime,
+            RouterSettings routing,
+            GatewayConfig config) {
+        this.remote = config.engine().isRemote();
+        this.defaultPool = config.defaultPool();
         this.routing = routing;
         this.apps = apps;
         this.deployments = deployments;
@@ -84,16 +92,29 @@ public class AppService {
         this.runtime = runtime;
     }
 
+    /**
+     * @param pool the pool of engine workers that runs its deployments; null for the default pool. An embedded
+     *     engine has one pool, {@code default}.
+     */
     @Transactional
-    public AppView create(String name) {
+    public AppView create(String name, String pool) {
         if (name == null || !APP_NAME.matcher(name).matches()) {
             throw new InvalidRequestException("name: an app name is a DNS label: lower-case letters, digits and '-',"
                     + " at most 63, starting and ending with a letter or digit");
         }
+        String chosen = pool == null ? (remote ? defaultPool : Channels.DEFAULT_POOL) : pool;
+        if (!APP_NAME.matcher(chosen).matches()) {
+            throw new InvalidRequestException("pool: a pool name is a DNS label: lower-case letters, digits and '-',"
+                    + " at most 63, starting and ending with a letter or digit");
+        }
+        if (!remote && !chosen.equals(Channels.DEFAULT_POOL)) {
+            throw new InvalidRequestException("pool: the engine is embedded, and its one pool is "
+                    + Channels.DEFAULT_POOL + " (other pools are engine workers: SLIPWAY_ENGINE=remote)");
+        }
         if (apps.findByIdOptional(name).isPresent()) {
             throw new StateConflictException("an app named " + name + " exists already");
         }
-        App app = new App(name, Instant.now());
+        App app = new App(name, chosen, Instant.now());
         apps.persist(app);
         return AppMapper.toView(app, Optional.empty(), routing.url(name));
     }
@@ -101,7 +122,7 @@ public class AppService {
     /** Newest first, each with its process containers (asked of the engine after the transaction). */
     public List<AppView> list() {
         List<AppView> stored = stored();
-        AppProcesses.Listing running = processes.current();
+        ProcessListing.Listing running = processes.current();
         return stored.stream()
                 .map(app -> app.withProcesses(running.of(app.name()), running.engineError()))
                 .toList();
@@ -117,7 +138,7 @@ public class AppService {
 
     public Optional<AppView> find(String name) {
         return stored(name).map(app -> {
-            AppProcesses.Listing running = processes.current();
+            ProcessListing.Listing running = processes.current();
             return app.withProcesses(running.of(name), running.engineError());
         });
     }
@@ -186,9 +207,10 @@ public class AppService {
         }
         AppLimits limits =
                 settings.limits() == null ? AppLimits.NONE : settings.limits().toEngine();
-        if (!limits.isNone() && !runtime.engine().enforcesLimits()) {
+        // In remote mode no engine is at hand: a worker whose engine cannot enforce them fails the deployment.
+        if (!limits.isNone() && !remote && !runtime.get().engine().enforcesLimits()) {
             throw new InvalidRequestException("limits: the engine cannot enforce memory or CPU limits ("
-                    + runtime.engine().describe()
+                    + runtime.get().engine().describe()
                     + " reports no memory and cpu cgroup controllers, as rootless Podman on cgroup v1 does);"
                     + " they are refused rather than ignored");
         }

@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -21,6 +23,8 @@ import org.jboss.logging.Logger;
 public class BuildContexts {
 
     private static final Logger LOG = Logger.getLogger(BuildContexts.class);
+
+    private static final Pattern DEPLOYMENT_ID = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
 
     private final Path directory;
     private final BuildContextCheck check;
@@ -54,6 +58,15 @@ public class BuildContexts {
     }
 
     public record Stored(Path path, long size) {}
+
+    /** The stored context of a deployment that has not ended; a deployment id is a UUID, never a path. */
+    public Optional<Path> find(String deploymentId) {
+        if (deploymentId == null || !DEPLOYMENT_ID.matcher(deploymentId).matches()) {
+            return Optional.empty();
+        }
+        Path context = pathOf(deploymentId);
+        return Files.isRegularFile(context) ? Optional.of(context) : Optional.empty();
+    }
 
     public void delete(String deploymentId) {
         try {

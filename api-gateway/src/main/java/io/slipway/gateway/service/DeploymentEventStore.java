@@ -12,6 +12,7 @@ import io.slipway.gateway.repository.PhaseChange;
 import io.slipway.gateway.repository.PhaseChangeRepository;
 import io.slipway.gateway.webhook.WebhookOutbox;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ public class DeploymentEventStore {
     private final LogLineRepository lines;
     private final WebhookOutbox webhooks;
     private final PhaseChangeRepository phaseChanges;
-    private final AppProcesses processes;
+    private final ProcessListing processes;
 
     public DeploymentEventStore(
             AppRepository apps,
@@ -36,7 +37,7 @@ public class DeploymentEventStore {
             LogLineRepository lines,
             WebhookOutbox webhooks,
             PhaseChangeRepository phaseChanges,
-            AppProcesses processes) {
+            ProcessListing processes) {
         this.apps = apps;
         this.deployments = deployments;
         this.lines = lines;
@@ -59,7 +60,8 @@ public class DeploymentEventStore {
             return List.of();
         }
         String deploymentId = events.get(0).deploymentId();
-        Deployment deployment = deployments.findById(deploymentId);
+        // Locked: a lost worker's end may be applied by another thread or replica at the same time.
+        Deployment deployment = deployments.findById(deploymentId, LockModeType.PESSIMISTIC_WRITE);
         List<DeploymentEvent> applied = new ArrayList<>(events.size());
         List<LogLine> newLines = new ArrayList<>();
         for (DeploymentEvent event : events) {

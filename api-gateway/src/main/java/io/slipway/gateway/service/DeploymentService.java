@@ -4,6 +4,7 @@ import io.slipway.contract.DeploymentKind;
 import io.slipway.contract.DeploymentOrder;
 import io.slipway.contract.DeploymentOrder.ManifestFiles;
 import io.slipway.contract.DeploymentStatus;
+import io.slipway.contract.WorkerApi;
 import io.slipway.engine.pipeline.DeploymentPlan;
 import io.slipway.engine.pipeline.DeploymentPlanner;
 import io.slipway.gateway.CommandNotSentException;
@@ -11,16 +12,21 @@ import io.slipway.gateway.DeploymentView;
 import io.slipway.gateway.ImageDeploymentRequest;
 import io.slipway.gateway.InvalidRequestException;
 import io.slipway.gateway.StateConflictException;
+import io.slipway.gateway.config.GatewayConfig;
 import io.slipway.gateway.mapping.DeploymentMapper;
 import io.slipway.gateway.messaging.EngineCommands;
 import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
+import io.slipway.gateway.worker.Claims;
 import io.slipway.manifest.ManifestException;
 import io.slipway.runtime.ImageNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ServerErrorException;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -30,6 +36,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Creates deployments and asks the engine to run or cancel them. A deployment is stored
@@ -46,14 +53,22 @@ public class DeploymentService {
     private final DeploymentRepository deployments;
     private final EngineCommands engine;
     private final BuildContexts contexts;
-    private final DeploymentPlanner planner;
+    private static final Logger LOG = Logger.getLogger(DeploymentService.class);
+
+    private final Instance<DeploymentPlanner> planner;
+    private final Claims claims;
+    private final boolean remote;
 
     public DeploymentService(
             AppRepository apps,
             DeploymentRepository deployments,
             EngineCommands engine,
             BuildContexts contexts,
-            DeploymentPlanner planner) {
+            Instance<DeploymentPlanner> planner,
+            Claims claims,
+            GatewayConfig config) {
+        this.claims = claims;
+        this.remote = config.engine().isRemote();
         this.apps = apps;
         this.deployments = deployments;
         this.engine = engine;
@@ -88,12 +103,17 @@ public class DeploymentService {
                 request.taskTimeout());
     }
 
-    private static Plan contextPlan(String app, BuildContexts.Stored context, Optional<Duration> taskTimeout) {
+    /**
+     * The engine reads the context from the gateway's disk when embedded; a worker downloads it from the gateway,
+     * over the path it is given here.
+     */
+    private Plan contextPlan(String app, String id, BuildContexts.Stored context, Optional<Duration> taskTimeout) {
         return new Plan(
                 app,
                 DeploymentKind.BUILD_CONTEXT,
                 null,
-                Optional.of(context.path().toString()),
+                Optional.of(
+                        remote ? WorkerApi.buildContextPath(id) : context.path().toString()),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
@@ -112,7 +132,7 @@ public class DeploymentService {
         }
         String id = UUID.randomUUID().toString();
         BuildContexts.Stored context = contexts.store(id, upload);
-        Optional<DeploymentView> queued = queue(id, contextPlan(app, context, taskTimeout));
+        Optional<DeploymentView> queued = queue(id, contextPlan(app, id, context, taskTimeout));
         if (queued.isEmpty()) {
             contexts.delete(id);
         }
@@ -133,7 +153,10 @@ public class DeploymentService {
         return deployments.findByIdOptional(id).map(DeploymentMapper::toView);
     }
 
-    /** Asks the engine to cancel a queued or running deployment; it reports {@code CANCELLED} when it has. */
+    /**
+     * Asks the engine to cancel a queued or running deployment; it reports {@code CANCELLED} when it has. In remote
+     * mode one that no worker has claimed yet is cancelled at once.
+     */
     public Optional<DeploymentView> cancel(String id) {
         Optional<DeploymentView> found = find(id);
         found.ifPresent(deployment -> {
@@ -141,9 +164,18 @@ public class DeploymentService {
                 throw new StateConflictException(
                         "deployment " + id + " has ended (" + deployment.status() + "): nothing to cancel");
             }
+            if (remote && claims.cancelUnclaimed(id)) {
+                // Ended here; the worker that holds its start is told too, but is refused it anyway if not.
+                try {
+                    engine.cancel(deployment.app(), id);
+                } catch (CommandNotSentException e) {
+                    LOG.debugf("Cancel of unclaimed deployment %s not sent: %s", id, e.getMessage());
+                }
+                return;
+            }
             engine.cancel(deployment.app(), id);
         });
-        return found;
+        return remote ? found.flatMap(deployment -> find(id)) : found;
     }
 
     /** A new deployment of a failed or cancelled one's image and manifests: no rebuild. */
@@ -269,10 +301,19 @@ public class DeploymentService {
         if (!exists(app)) {
             return Optional.empty();
         }
+        requireEngine();
         String id = UUID.randomUUID().toString();
         BuildContexts.Stored context = contexts.store(id, upload);
         try {
-            return dryRun(contextPlan(app, context, Optional.empty()));
+            return dryRun(new Plan(
+                    app,
+                    DeploymentKind.BUILD_CONTEXT,
+                    null,
+                    Optional.of(context.path().toString()),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty()));
         } finally {
             contexts.delete(id);
         }
@@ -283,10 +324,24 @@ public class DeploymentService {
         if (order.isEmpty()) {
             return Optional.empty();
         }
+        requireEngine();
         try {
-            return Optional.of(planner.plan(order.get()));
+            return Optional.of(planner.get().plan(order.get()));
         } catch (ImageNotFoundException e) {
             throw new InvalidRequestException("image: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A dry run reads the image's manifests from an engine, and a gateway with remote workers has none: a worker of
+     * the app's pool may have no such image either, and a plan by another engine's rules would mislead.
+     */
+    private void requireEngine() {
+        if (remote) {
+            throw new ServerErrorException(
+                    "a dry run needs an engine to read the image's manifests, and this gateway runs none"
+                            + " (SLIPWAY_ENGINE=remote); validate the manifests with POST /api/v1/manifests/validate",
+                    Response.Status.NOT_IMPLEMENTED);
         }
     }
 

@@ -2,6 +2,7 @@ package io.slipway.gateway.service;
 
 import io.quarkus.runtime.StartupEvent;
 import io.slipway.gateway.CommandNotSentException;
+import io.slipway.gateway.config.GatewayConfig;
 import io.slipway.gateway.messaging.EngineCommands;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
@@ -21,6 +22,10 @@ import org.jboss.logging.Logger;
  * current release; any other ends {@code FAILED} with reason {@value Deployment#INTERRUPTED} and what
  * it left is removed. So the recorded current release is always the one that runs. Build contexts of
  * the previous run are removed. A deployment the engine cannot be asked about is marked interrupted here.
+ *
+ * <p>Not in remote mode: there the workers, not this process, run the deployments, and a gateway restart ends
+ * none of them; a worker that dies loses its lease instead ({@link io.slipway.gateway.worker.LostWorkers}), and
+ * build contexts stay until their deployment ends.
  */
 @ApplicationScoped
 public class InterruptedDeployments {
@@ -31,9 +36,15 @@ public class InterruptedDeployments {
     private final BuildContexts contexts;
     private final EngineCommands engine;
     private final ManagedExecutor executor;
+    private final boolean remote;
 
     public InterruptedDeployments(
-            DeploymentRepository deployments, BuildContexts contexts, EngineCommands engine, ManagedExecutor executor) {
+            DeploymentRepository deployments,
+            BuildContexts contexts,
+            EngineCommands engine,
+            ManagedExecutor executor,
+            GatewayConfig config) {
+        this.remote = config.engine().isRemote();
         this.deployments = deployments;
         this.contexts = contexts;
         this.engine = engine;
@@ -42,6 +53,9 @@ public class InterruptedDeployments {
 
     /** Off the start-up thread: each command waits for the channel's acknowledgement. */
     void onStart(@Observes StartupEvent start) {
+        if (remote) {
+            return;
+        }
         contexts.deleteAll();
         executor.runAsync(this::recoverAll);
     }

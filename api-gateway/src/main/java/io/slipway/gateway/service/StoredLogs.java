@@ -45,6 +45,22 @@ public class StoredLogs {
                 .toList();
     }
 
+    /**
+     * At most {@code limit} events stored after {@code seq}, read in one transaction with the deployment's status:
+     * when it has ended and fewer than {@code limit} came, they are its last.
+     */
+    @Transactional
+    public Since pageSince(String deploymentId, long seq, int limit) {
+        return new Since(page(deploymentId, seq, limit), ended(deploymentId));
+    }
+
+    private boolean ended(String deploymentId) {
+        return deployments
+                .findByIdOptional(deploymentId)
+                .map(deployment -> !deployment.isActive())
+                .orElse(true);
+    }
+
     /** Every event stored after {@code seq}, read in one transaction with the deployment's status. */
     @Transactional
     public Since since(String deploymentId, long seq) {
@@ -53,10 +69,7 @@ public class StoredLogs {
                                 lines.after(deploymentId, seq).stream().map(LogEventMapper::toEvent),
                                 phaseChanges.after(deploymentId, seq).stream().map(LogEventMapper::toEvent))
                         .toList(),
-                deployments
-                        .findByIdOptional(deploymentId)
-                        .map(deployment -> !deployment.isActive())
-                        .orElse(true));
+                ended(deploymentId));
     }
 
     private static Stream<StreamEvent> inOrder(

@@ -3,12 +3,15 @@ package io.slipway.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.slipway.contract.Channels;
 import io.slipway.gateway.config.DataDirectory;
+import io.slipway.gateway.config.EngineMode;
 import io.slipway.gateway.config.GatewayConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +25,26 @@ class ApiTokenTests {
         @Override
         public Gateway gateway() {
             throw new UnsupportedOperationException("not needed by ApiToken");
+        }
+
+        @Override
+        public EngineMode engine() {
+            return EngineMode.EMBEDDED;
+        }
+
+        @Override
+        public String defaultPool() {
+            return Channels.DEFAULT_POOL;
+        }
+
+        @Override
+        public Optional<String> workerToken() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Duration workerLease() {
+            return Duration.ofSeconds(30);
         }
     }
 

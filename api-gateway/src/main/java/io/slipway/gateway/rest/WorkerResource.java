@@ -1,0 +1,65 @@
+package io.slipway.gateway.rest;
+
+import io.slipway.contract.WorkerApi;
+import io.slipway.contract.WorkerApi.Claim;
+import io.slipway.contract.WorkerApi.ClaimRequest;
+import io.slipway.gateway.security.Roles;
+import io.slipway.gateway.service.BuildContexts;
+import io.slipway.gateway.worker.Claims;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * What engine workers ask the gateway ({@link WorkerApi}), with the worker token only: the API token does not open
+ * these, nor the worker token the API.
+ */
+@RolesAllowed(Roles.WORKER)
+@Path("/api/v1/worker/deployments")
+@Tag(name = "Workers")
+public class WorkerResource {
+
+    private final Claims claims;
+    private final BuildContexts contexts;
+
+    public WorkerResource(Claims claims, BuildContexts contexts) {
+        this.claims = claims;
+        this.contexts = contexts;
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Claim a deployment (workers only)",
+            description = "GRANTED: run it now, it is this worker's; WAIT: an earlier deployment of the app has not"
+                    + " ended, ask again; REFUSED: never run it (unknown, ended or claimed already)")
+    @APIResponse(responseCode = "200", description = "The verdict")
+    public Claim claim(@PathParam("id") String id, ClaimRequest request) {
+        return claims.claim(id, request);
+    }
+
+    @GET
+    @Path("/{id}/context")
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @Operation(
+            summary = "The build context a deployment was uploaded with (workers only)",
+            description = "As uploaded, a tar, plain or gzip; kept until the deployment ends")
+    @APIResponse(responseCode = "404", description = "No such context (unknown, or the deployment has ended)")
+    public Response context(@PathParam("id") String id) {
+        return contexts.find(id)
+                .map(path -> Response.ok(path.toFile()).build())
+                .orElseThrow(() -> new NotFoundException("no build context of deployment " + id));
+    }
+}

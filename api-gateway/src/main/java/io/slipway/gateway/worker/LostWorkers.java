@@ -1,0 +1,145 @@
+package io.slipway.gateway.worker;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.DeploymentStatus;
+import io.slipway.gateway.CommandNotSentException;
+import io.slipway.gateway.config.GatewayConfig;
+import io.slipway.gateway.messaging.DeploymentEventLanes;
+import io.slipway.gateway.messaging.EngineCommands;
+import io.slipway.gateway.repository.Deployment;
+import io.slipway.gateway.repository.DeploymentRepository;
+import io.slipway.gateway.repository.WorkerRecord;
+import io.slipway.gateway.repository.WorkerRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Ends the deployments of workers that went silent (remote mode). Every {@value #PERIOD_SECONDS} s, a claimed
+ * deployment that has not ended and whose worker was last heard (or, before its first report, claimed it) more than
+ * the lease ago ends {@code FAILED} with reason {@value #WORKER_LOST}: a {@code Finished} event numbered after the
+ * last one stored goes through the event store like any other, so phases, logs, webhooks and live streams end the
+ * same way, and whatever the lost worker still sends is dropped. Then a live worker of the app's pool is asked to
+ * remove what the deployment left ({@code CleanUp}). Every replica runs this; the event store applies each end once,
+ * and only the replica that applied it sends the clean-up.
+ */
+@ApplicationScoped
+public class LostWorkers {
+
+    public static final String WORKER_LOST = "worker lost";
+
+    static final long PERIOD_SECONDS = 2;
+
+    private static final Logger LOG = Logger.getLogger(LostWorkers.class);
+
+    private final DeploymentRepository deployments;
+    private final WorkerRepository workers;
+    private final DeploymentEventLanes events;
+    private final EngineCommands engine;
+    private final Duration lease;
+    private final boolean remote;
+    /** Clean-ups the broker did not take yet, by deployment id, with their app: asked again each round. */
+    private final Map<String, String> unsentCleanUps = new ConcurrentHashMap<>();
+
+    private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "slipway-worker-leases");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public LostWorkers(
+            DeploymentRepository deployments,
+            WorkerRepository workers,
+            DeploymentEventLanes events,
+            EngineCommands engine,
+            GatewayConfig config) {
+        this.deployments = deployments;
+        this.workers = workers;
+        this.events = events;
+        this.engine = engine;
+        this.lease = config.workerLease();
+        this.remote = config.engine().isRemote();
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        if (remote) {
+            rounds.scheduleWithFixedDelay(this::roundSafely, PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private void roundSafely() {
+        try {
+            endLost(Instant.now());
+        } catch (RuntimeException e) {
+            // The database may be away; the next round tries again.
+            LOG.warnf("Cannot look for lost workers' deployments: %s", e.getMessage());
+        }
+    }
+
+    /** @return how many deployments this call ended */
+    public int endLost(Instant now) {
+        int ended = 0;
+        for (Lost lost : lost(now)) {
+            DeploymentEvent.Finished end = new DeploymentEvent.Finished(
+                    lost.id(), lost.app(), lost.lastSeq() + 1, now, DeploymentStatus.FAILED, WORKER_LOST, null);
+            if (!events.applyNow(List.of(end)).isEmpty()) {
+                LOG.warnf(
+                        "Deployment %s of %s failed: its worker %s was not heard for %s",
+                        lost.id(), lost.app(), lost.workerId(), lease);
+                unsentCleanUps.put(lost.id(), lost.app());
+                ended++;
+            }
+        }
+        unsentCleanUps.forEach(this::sendCleanUp);
+        return ended;
+    }
+
+    private void sendCleanUp(String deploymentId, String app) {
+        try {
+            engine.cleanUp(app, deploymentId);
+            unsentCleanUps.remove(deploymentId);
+        } catch (CommandNotSentException e) {
+            LOG.debugf("Clean-up of deployment %s not sent yet: %s", deploymentId, e.getMessage());
+        }
+    }
+
+    record Lost(String id, String app, String workerId, long lastSeq) {}
+
+    @Transactional
+    List<Lost> lost(Instant now) {
+        Instant silentSince = now.minus(lease);
+        return deployments.activeClaimed().stream()
+                .filter(deployment -> lastHeard(deployment).isBefore(silentSince))
+                .map(deployment -> new Lost(
+                        deployment.id(),
+                        deployment.app(),
+                        deployment.workerId().orElseThrow(),
+                        deployment.lastEventSeq()))
+                .toList();
+    }
+
+    /** The later of its worker's last report and its claim: a claim counts as being heard. */
+    private Instant lastHeard(Deployment deployment) {
+        Instant claimed = deployment.claimedAt().orElse(Instant.EPOCH);
+        Optional<Instant> reported =
+                deployment.workerId().map(workers::findById).map(WorkerRecord::lastSeen);
+        return reported.filter(seen -> seen.isAfter(claimed)).orElse(claimed);
+    }
+
+    /** At shutdown, before the database goes away. */
+    void stop(@Observes ShutdownEvent shutdown) {
+        rounds.shutdownNow();
+    }
+}
