@@ -13,6 +13,7 @@ import java.util.List;
  * @param image what was asked for; for a build context, the built image once it exists
  * @param releaseImage the image the process containers run (the predeploy commit, or the image itself);
  *     set when the deployment succeeded
+ * @param worker the engine worker that claimed it (remote mode); null when embedded or not claimed yet
  * @param phases every phase, in the order they run
  */
 public record DeploymentView(
@@ -27,6 +28,7 @@ public record DeploymentView(
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
+        String worker,
         List<PhaseView> phases) {
 
     public record PhaseView(

@@ -135,6 +135,19 @@ class RemoteModeTests {
 
         assertThat(claim(second, "worker-b")).isEqualTo("WAIT");
         assertThat(claim(first.id(), "worker-a")).isEqualTo("GRANTED");
+        assertThat(api().get("/api/v1/deployments/" + first.id())
+                        .then()
+                        .extract()
+                        .path("worker")
+                        .toString())
+                .as("the deployment names the worker that runs it")
+                .isEqualTo("worker-a");
+        assertThat(api().get("/api/v1/deployments/" + second)
+                        .then()
+                        .extract()
+                        .path("worker")
+                        .toString())
+                .isEqualTo("null");
         assertThat(claim(first.id(), "worker-b")).as("a redelivered start").isEqualTo("REFUSED");
         assertThat(claim(first.id(), "worker-a"))
                 .as("the same worker, restarted")
