@@ -71,7 +71,8 @@ public final class ClaimLoop {
                         return Outcome.GRANTED;
                     case REFUSED:
                         LOG.infof(
-                                "Not running deployment %s: the gateway refused it (%s)", deploymentId, claim.reason());
+                                "Not running deployment %s: the gateway refused it%s",
+                                deploymentId, claim.reason() == null ? "" : " (" + claim.reason() + ")");
                         return Outcome.REFUSED;
                     default:
                         LOG.debugf("Deployment %s waits for an earlier deployment of its app", deploymentId);

@@ -10,10 +10,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * The engine's inbox: hands each command to the worker, which queues rather than runs it here. A start is
- * acknowledged when the worker settles it (its claim granted or refused, or cancelled), not on arrival, so
- * a worker that dies with starts queued leaves them to the pool's other workers; every other command is
- * acknowledged once handed over.
+ * The engine's inbox: hands each command to the worker, which queues rather than runs it here. A distributed
+ * worker acknowledges a start when it settles it (its claim granted or refused, or cancelled), not on arrival,
+ * so a worker that dies with starts queued leaves them to the pool's other workers; every other command, and
+ * every start elsewhere, is acknowledged once handed over.
  */
 @ApplicationScoped
 public class DeployCommandConsumer {

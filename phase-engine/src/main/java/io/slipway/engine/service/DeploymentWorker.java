@@ -85,9 +85,17 @@ public class DeploymentWorker implements DeploymentLanes.Work {
         this.lanes = new DeploymentLanes(executor, this);
     }
 
-    /** Queues a deployment; {@code ack} runs once its start is settled (see {@link PendingAcks}). */
+    /**
+     * Queues a deployment. A distributed worker runs {@code ack} once the start is settled (see {@link
+     * PendingAcks}); every other worker at once, as its claims are granted on arrival: the gateway that embeds
+     * the engine waits for that acknowledgement, and must not wait for the app's earlier deployments.
+     */
     public void submit(DeploymentOrder order, Runnable ack) {
-        acks.hold(order.deploymentId(), ack);
+        if (gateway.isPresent()) {
+            acks.hold(order.deploymentId(), ack);
+        } else {
+            ack.run();
+        }
         if (!lanes.submit(order)) {
             LOG.infof("Ignoring deployment %s: already accepted (a redelivered request)", order.deploymentId());
         }
