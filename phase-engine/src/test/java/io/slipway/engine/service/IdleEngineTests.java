@@ -1,6 +1,7 @@
 package io.slipway.engine.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableBean;
@@ -8,13 +9,19 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.slipway.contract.Channels;
+import io.slipway.contract.DeployCommand;
+import io.slipway.contract.DeploymentOrder;
 import io.slipway.engine.health.EngineHealthCheck;
 import io.slipway.engine.messaging.DeployCommandConsumer;
+import io.slipway.engine.pipeline.DeploymentOrders;
 import io.slipway.engine.pipeline.DeploymentPipeline;
 import io.slipway.engine.pipeline.LeftoverSweeper;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.router.Router;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.lang.reflect.Type;
@@ -26,6 +33,9 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,6 +93,29 @@ class IdleEngineTests {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).doesNotContain("container-engine");
         assertThat(createdBeanTypes()).doesNotContain(ContainerRuntime.class, EngineHealthCheck.class);
+    }
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    @Test
+    void aCommandThatReachesAnIdleEngineIsRefusedAndRunsNothing() {
+        AtomicReference<Throwable> refusal = new AtomicReference<>();
+        DeploymentOrder order =
+                DeploymentOrders.anImageDeploy().app("idle").image("any").build();
+
+        connector
+                .source(Channels.DEPLOY_REQUESTS)
+                .send(Message.of(
+                        new DeployCommand.Start(order), () -> CompletableFuture.completedFuture(null), failure -> {
+                            refusal.set(failure);
+                            return CompletableFuture.completedFuture(null);
+                        }));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> refusal.get() != null);
+        assertThat(refusal.get()).hasMessageContaining("idle");
+        assertThat(createdBeanTypes()).doesNotContain(DeploymentWorker.class, ContainerRuntime.class);
     }
 
     private static Set<Type> createdBeanTypes() {
