@@ -1,5 +1,7 @@
 package io.slipway.engine.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import io.slipway.contract.Channels;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -12,6 +14,41 @@ import java.util.Optional;
  */
 @ConfigMapping(prefix = "slipway")
 public interface EngineConfig {
+
+    /**
+     * Where the gateway's engine runs ({@code SLIPWAY_ENGINE}): {@code embedded}, in the gateway's process, or
+     * {@code remote}, in workers of their own; then this module's beans stay idle inside the gateway. Default
+     * {@code embedded}. See {@link EngineRole}.
+     */
+    @WithDefault(EngineRole.EMBEDDED_ENGINE)
+    String engine();
+
+    /** The pool this worker serves ({@code SLIPWAY_POOL}); its apps' commands are the only ones it reads. Default {@code default}. */
+    @WithDefault(Channels.DEFAULT_POOL)
+    String pool();
+
+    /** This worker's name in its reports and claims ({@code SLIPWAY_WORKER_ID}). Default: host name and PID. */
+    Optional<String> workerId();
+
+    /**
+     * The gateway a distributed worker claims its deployments from and downloads build contexts from
+     * ({@code SLIPWAY_GATEWAY_URL}); unset, claims are granted in process (the embedded engine). See {@link EngineRole}.
+     */
+    Optional<String> gatewayUrl();
+
+    /** The bearer token a distributed worker presents to the gateway ({@code SLIPWAY_WORKER_TOKEN}); never logged. */
+    Optional<String> workerToken();
+
+    /**
+     * How long a worker may go unheard before the gateway ends its deployments {@code worker lost}
+     * ({@code SLIPWAY_WORKER_LEASE}); a worker reports every {@code min(5 s, lease / 3)}. Default 30 s.
+     */
+    @WithDefault("30s")
+    Duration workerLease();
+
+    /** The largest build context a distributed worker downloads. Default 1 GiB. */
+    @WithDefault("1G")
+    MemorySize maxContextDownload();
 
     /** Which engine to use: {@code auto}, {@code docker} or {@code podman}. Default {@code auto}. */
     @WithDefault("auto")

@@ -4,23 +4,29 @@ import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ContainerRuntimeException;
 import io.slipway.runtime.EngineInfo;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the container engine answers; names the engine, its version and whether it is rootless. */
+/**
+ * Ready when the container engine answers; names the engine, its version and whether it is rootless. Turned
+ * off where the engine is idle (a {@code remote} gateway: see {@code WorkerChannels}); the engine is looked up
+ * at the first check, so creating this check connects nothing.
+ */
 @Readiness
 @ApplicationScoped
 public class EngineHealthCheck implements HealthCheck {
 
-    private final ContainerRuntime runtime;
+    private final Instance<ContainerRuntime> runtimes;
 
-    public EngineHealthCheck(ContainerRuntime runtime) {
-        this.runtime = runtime;
+    public EngineHealthCheck(Instance<ContainerRuntime> runtimes) {
+        this.runtimes = runtimes;
     }
 
     @Override
     public HealthCheckResponse call() {
+        ContainerRuntime runtime = runtimes.get();
         try {
             EngineInfo engine = runtime.ping();
             return HealthCheckResponse.named("container-engine")

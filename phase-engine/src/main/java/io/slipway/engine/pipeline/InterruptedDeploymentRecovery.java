@@ -73,6 +73,32 @@ public final class InterruptedDeploymentRecovery {
         return new Outcome(DeploymentStatus.FAILED, INTERRUPTED, null, problems);
     }
 
+    /**
+     * Removes what a deployment that is known to be over left, whatever it reached: its task containers, its
+     * process containers unless they run the app's current release (its switch happened before its worker was
+     * lost, so they carry the app's traffic), and its release image unless that is current. Containers of
+     * other deployments are never touched.
+     *
+     * @return one line for each container or image that is still there, saying why
+     */
+    public List<String> cleanUp(String app, String deploymentId) {
+        Map<String, String> ofDeployment = new HashMap<>(ContainerLabels.allOf(app));
+        ofDeployment.put(ContainerLabels.DEPLOYMENT, deploymentId);
+        Optional<String> current = imageId(AppImages.current(app));
+        List<ContainerInfo> leftovers = runtime.listContainers(ofDeployment).stream()
+                .filter(container -> !isProcess(container)
+                        || current.isEmpty()
+                        || !imageId(container.image()).equals(current))
+                .toList();
+        List<String> problems = new ArrayList<>(removal.stopAndRemove(leftovers));
+        String release = AppImages.release(app, deploymentId);
+        Optional<String> releaseId = imageId(release);
+        if (releaseId.isPresent() && !releaseId.equals(current)) {
+            problems.addAll(removal.removeImages(List.of(release)));
+        }
+        return problems;
+    }
+
     private static boolean isProcess(ContainerInfo container) {
         return ContainerLabels.allProcesses().entrySet().stream()
                 .allMatch(label -> label.getValue().equals(container.labels().get(label.getKey())));

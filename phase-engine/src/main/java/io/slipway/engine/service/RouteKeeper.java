@@ -1,16 +1,12 @@
 package io.slipway.engine.service;
 
-import io.quarkus.runtime.StartupEvent;
 import io.slipway.engine.pipeline.CurrentRoutes;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ContainerRuntimeException;
 import io.slipway.runtime.router.Router;
 import io.slipway.runtime.router.RouterException;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import jakarta.interceptor.Interceptor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,8 +36,8 @@ public class RouteKeeper {
         this.runtime = runtime;
     }
 
-    /** After {@link DeploymentWorker}'s sweep, which observes the start with the default priority. */
-    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent start) {
+    /** Called by {@link EngineStartup} after the leftover sweep, so only current releases are routed. */
+    void start() {
         LOG.infof("Router: %s", router.describe());
         try {
             router.restore(new CurrentRoutes(runtime).read());

@@ -1,6 +1,5 @@
 package io.slipway.engine.service;
 
-import io.quarkus.runtime.Startup;
 import io.slipway.engine.config.EngineConfig;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ContainerRuntimes;
@@ -13,9 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Connects to the configured container engine once, at start-up (so a missing engine stops the
- * start with the list of what was tried, and no request thread ever waits for the connection), and
- * shares the connection.
+ * Connects to the configured container engine once and shares the connection. {@link EngineStartup} asks
+ * for it at start-up (so a missing engine stops the start with the list of what was tried, and no request
+ * thread ever waits for the connection), unless the engine is idle: then nothing ever connects.
  */
 public class RuntimeProducer {
 
@@ -23,7 +22,6 @@ public class RuntimeProducer {
 
     @Produces
     @Singleton
-    @Startup
     ContainerRuntime containerRuntime(
             EngineConfig config,
             // Read through the configuration, so DOCKER_HOST and its kin also come as properties.

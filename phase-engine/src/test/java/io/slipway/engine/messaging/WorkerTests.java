@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +103,42 @@ class WorkerTests {
             assertThat(finished(events, id).orElseThrow().status()).isEqualTo(DeploymentStatus.CANCELLED);
             assertThat(runtime.listContainers(Map.of(ContainerLabels.DEPLOYMENT, id)))
                     .isEmpty();
+        }
+    }
+
+    @Test
+    void aStartIsAcknowledgedOnArrivalEvenWhileItsAppsLaneIsBusy() {
+        InMemorySink<DeploymentEvent> events = connector.sink(Channels.DEPLOYMENT_EVENTS);
+        try (TestImages images = new TestImages(runtime)) {
+            String image = images.build(BuildContext.fromBaseImage("WORKDIR /app", "COPY Procfile /app/")
+                    .file("Procfile", "release: sleep 60\nweb: exec httpd -f -p $PORT -h /app\n"));
+            String first = UUID.randomUUID().toString();
+            String second = UUID.randomUUID().toString();
+            AtomicInteger acks = new AtomicInteger();
+            connector.source(Channels.DEPLOY_REQUESTS).send(new DeployCommand.Start(order(first, image)));
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> !runtime.listContainers(
+                                    Map.of(ContainerLabels.DEPLOYMENT, first, ContainerLabels.ROLE, "task"))
+                            .isEmpty());
+
+            connector
+                    .source(Channels.DEPLOY_REQUESTS)
+                    .send(Message.of(new DeployCommand.Start(order(second, image)), () -> {
+                        acks.incrementAndGet();
+                        return CompletableFuture.completedFuture(null);
+                    }));
+
+            // The embedding gateway waits for this acknowledgement before it answers the deploy request.
+            await().atMost(Duration.ofSeconds(20)).until(() -> acks.get() == 1);
+            assertThat(finished(events, first))
+                    .as("the first deployment still runs")
+                    .isEmpty();
+            connector.source(Channels.DEPLOY_REQUESTS).send(new DeployCommand.Cancel(app, second));
+            connector.source(Channels.DEPLOY_REQUESTS).send(new DeployCommand.Cancel(app, first));
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> finished(events, first).isPresent()
+                            && finished(events, second).isPresent());
+            assertThat(finished(events, second).orElseThrow().status()).isEqualTo(DeploymentStatus.CANCELLED);
         }
     }
 

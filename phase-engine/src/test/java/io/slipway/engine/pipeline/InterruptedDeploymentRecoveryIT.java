@@ -134,6 +134,60 @@ class InterruptedDeploymentRecoveryIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
+    void cleaningUpALostDeploymentBeforeItsSwitchRemovesWhatItStartedAndNothingOfOthers(TestEngine testEngine) {
+        connect(testEngine);
+        String app = newApp(runtime);
+        String image = appImage(images);
+        String previousContainer = deployedRelease(runtime, app, image);
+        Optional<String> previousCurrent =
+                runtime.inspectImage(AppImages.current(app)).map(ImageDetails::id);
+        DeploymentOrder lost = order(app, image);
+        dieAt(runtime, lost, false);
+        assertThat(runtime.listContainers(ContainerLabels.processesOf(app))).hasSize(2);
+
+        List<String> problems =
+                new InterruptedDeploymentRecovery(runtime, Duration.ofSeconds(1)).cleanUp(app, lost.deploymentId());
+
+        assertThat(problems).isEmpty();
+        assertThat(runtime.listContainers(ContainerLabels.allOf(app)))
+                .singleElement()
+                .satisfies(web -> {
+                    assertThat(web.id()).isEqualTo(previousContainer);
+                    assertThat(web.state()).isEqualTo(ContainerState.RUNNING);
+                });
+        assertThat(runtime.inspectImage(AppImages.release(app, lost.deploymentId())))
+                .as("the lost deployment's release image")
+                .isEmpty();
+        assertThat(runtime.inspectImage(AppImages.current(app)).map(ImageDetails::id))
+                .isEqualTo(previousCurrent);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void cleaningUpALostDeploymentAfterItsSwitchKeepsTheContainersThatRunTheCurrentRelease(TestEngine testEngine) {
+        connect(testEngine);
+        String app = newApp(runtime);
+        String image = appImage(images);
+        String previousContainer = deployedRelease(runtime, app, image);
+        DeploymentOrder lost = order(app, image);
+        dieAt(runtime, lost, true);
+
+        List<String> problems =
+                new InterruptedDeploymentRecovery(runtime, Duration.ofSeconds(1)).cleanUp(app, lost.deploymentId());
+
+        assertThat(problems).isEmpty();
+        assertThat(runtime.listContainers(ContainerLabels.processesOf(app)))
+                .as("its web runs the current release; the previous one is another deployment's, left alone")
+                .extracting(ContainerInfo::id)
+                .hasSize(2)
+                .contains(previousContainer);
+        assertThat(runtime.inspectImage(AppImages.release(app, lost.deploymentId())))
+                .as("its release image is current")
+                .isPresent();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
     void removingTheAppRemovesEveryImageMadeForItAndNothingElse(TestEngine testEngine) {
         connect(testEngine);
         String app = newApp(runtime);

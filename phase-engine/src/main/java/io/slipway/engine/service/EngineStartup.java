@@ -1,0 +1,51 @@
+package io.slipway.engine.service;
+
+import io.quarkus.runtime.StartupEvent;
+import io.slipway.engine.config.EngineConfig;
+import io.slipway.engine.config.EngineRole;
+import io.slipway.engine.pipeline.LeftoverSweeper;
+import io.slipway.runtime.ContainerRuntime;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+/**
+ * What the engine does as its process starts, by its {@link EngineRole}: idle, nothing at all (no engine
+ * socket is opened, no bean that needs one is created); else connect to the engine, remove what a crash left
+ * (only the embedded engine, which knows that no deployment of its engine runs elsewhere), keep the router's
+ * routes, and for a distributed worker start its reports to the gateway.
+ */
+@Singleton
+public class EngineStartup {
+
+    private static final Logger LOG = Logger.getLogger(EngineStartup.class);
+
+    // Static: observing the start creates no bean of this module until the role says so.
+    static void start(
+            @Observes StartupEvent start,
+            EngineConfig config,
+            Instance<ContainerRuntime> runtime,
+            Instance<LeftoverSweeper> sweeper,
+            Instance<RouteKeeper> routeKeeper,
+            Instance<WorkerHeartbeat> heartbeat,
+            Instance<GatewayLink> gateway) {
+        EngineRole role = EngineRole.of(config);
+        if (role == EngineRole.IDLE) {
+            LOG.info("Engine: remote (the gateway runs no engine; workers of its pools deploy)");
+            return;
+        }
+        runtime.get();
+        if (role == EngineRole.DISTRIBUTED) {
+            gateway.get();
+        } else if (config.pipeline().removeLeftoversOnStart()) {
+            LeftoverSweeper.Sweep sweep = sweeper.get().removeLeftoversOfInterruptedDeployments();
+            sweep.removed().forEach(name -> LOG.infof("Removed %s, left by an interrupted deployment", name));
+            sweep.problems().forEach(problem -> LOG.warnf("Leftover of an interrupted deployment: %s", problem));
+        }
+        routeKeeper.get().start();
+        if (role == EngineRole.DISTRIBUTED) {
+            heartbeat.get().start();
+        }
+    }
+}
