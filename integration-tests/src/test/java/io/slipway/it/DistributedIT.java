@@ -155,9 +155,7 @@ class DistributedIT {
         String lost = one.deploy(ON_PODMAN, podmanImages.get("slow"));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> "RUNNING".equals(GatewayApi.phaseStatus(one.deployment(lost), "PREDEPLOY")));
-        WorkerProcess running = await().atMost(Duration.ofSeconds(30))
-                .until(() -> workerRunning(lost), Optional::isPresent)
-                .orElseThrow();
+        WorkerProcess running = workerNamed(one.deployment(lost).getString("worker"));
         running.kill();
 
         JsonPath ended = await().atMost(LEASE.multipliedBy(6))
@@ -292,14 +290,12 @@ class DistributedIT {
         return new GatewayApi(first).currentRelease(app);
     }
 
-    /** The worker that holds a deployment, as the workers' reports to the gateway say. */
-    private static Optional<WorkerProcess> workerRunning(String deploymentId) throws IOException {
-        for (WorkerProcess worker : workers) {
-            if (worker.log().contains(deploymentId)) {
-                return Optional.of(worker);
-            }
-        }
-        return Optional.empty();
+    /** The worker the gateway says claimed a deployment. */
+    private static WorkerProcess workerNamed(String id) {
+        return workers.stream()
+                .filter(worker -> worker.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no worker " + id + " of this test claimed the deployment"));
     }
 
     private static List<ContainerInfo> containersOf(ContainerRuntime runtime, String app) {

@@ -8,6 +8,7 @@ import io.slipway.gateway.CommandNotSentException;
 import io.slipway.gateway.config.GatewayConfig;
 import io.slipway.gateway.messaging.DeploymentEventLanes;
 import io.slipway.gateway.messaging.EngineCommands;
+import io.slipway.gateway.messaging.PoolTopics;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
 import io.slipway.gateway.repository.WorkerRecord;
@@ -21,9 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,6 +37,10 @@ import org.jboss.logging.Logger;
  * same way, and whatever the lost worker still sends is dropped. Then a live worker of the app's pool is asked to
  * remove what the deployment left ({@code CleanUp}). Every replica runs this; the event store applies each end once,
  * and only the replica that applied it sends the clean-up.
+ *
+ * <p>Workers report through the broker, so silence means nothing while the broker is away: no lease runs out
+ * unless the broker has answered this gateway for a whole lease, since it came back or since this gateway started.
+ * A broker restart longer than the lease therefore fails no deployment whose worker lives on.
  */
 @ApplicationScoped
 public class LostWorkers {
@@ -53,6 +60,9 @@ public class LostWorkers {
     /** Clean-ups the broker did not take yet, by deployment id, with their app: asked again each round. */
     private final Map<String, String> unsentCleanUps = new ConcurrentHashMap<>();
 
+    private final PoolTopics broker;
+    private final LeaseClock clock;
+
     private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "slipway-worker-leases");
         thread.setDaemon(true);
@@ -64,12 +74,15 @@ public class LostWorkers {
             WorkerRepository workers,
             DeploymentEventLanes events,
             EngineCommands engine,
+            PoolTopics broker,
             GatewayConfig config) {
+        this.broker = broker;
         this.deployments = deployments;
         this.workers = workers;
         this.events = events;
         this.engine = engine;
         this.lease = config.workerLease();
+        this.clock = new LeaseClock(lease);
         this.remote = config.engine().isRemote();
     }
 
@@ -80,12 +93,31 @@ public class LostWorkers {
     }
 
     private void roundSafely() {
+        Instant now = Instant.now();
+        if (!brokerAnsweredForALease(now)) {
+            return;
+        }
         try {
-            endLost(Instant.now());
+            endLost(now);
         } catch (RuntimeException e) {
             // The database may be away; the next round tries again.
             LOG.warnf("Cannot look for lost workers' deployments: %s", e.getMessage());
         }
+    }
+
+    private boolean brokerAnsweredForALease(Instant now) {
+        boolean answers;
+        try {
+            broker.brokers();
+            answers = true;
+        } catch (ExecutionException | TimeoutException e) {
+            answers = false;
+            LOG.debugf("The broker does not answer (%s): no worker's lease runs out until it does", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return clock.leasesMayRunOut(answers, now);
     }
 
     /** @return how many deployments this call ended */
