@@ -153,8 +153,7 @@ class DistributedIT {
         List<String> webBefore = webContainerIds(podman, ON_PODMAN);
 
         String lost = one.deploy(ON_PODMAN, podmanImages.get("slow"));
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> "RUNNING".equals(GatewayApi.phaseStatus(one.deployment(lost), "PREDEPLOY")));
+        LogStream.awaitLine(one.logs(lost), GatewayProcess.TOKEN, "slow-started");
         WorkerProcess running = workerNamed(one.deployment(lost).getString("worker"));
         running.kill();
 
@@ -271,8 +270,9 @@ class DistributedIT {
     /** The apps' images, built on the engine of the pool that runs them. */
     private static Map<String, String> images(ContainerRuntime runtime) {
         TestImages images = new TestImages(runtime);
-        closing.add(images);
+        // Closed in reverse: the images first, while their engine client is still open.
         closing.add(runtime);
+        closing.add(images);
         return Map.of(
                 "fast", image(images, "echo predeploy-ran"),
                 "slow", image(images, "echo slow-started && sleep 300"),

@@ -52,6 +52,25 @@ final class LogStream {
         return lines;
     }
 
+    /** Follows a running deployment's stream until a line reads {@code text}, then lets go of the stream. */
+    static void awaitLine(URI logs, String token, String text) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(logs)
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .timeout(Duration.ofMinutes(2))
+                .build();
+        HttpResponse<java.util.stream.Stream<String>> response =
+                HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
+        try (java.util.stream.Stream<String> body = response.body()) {
+            boolean seen = body.filter(line -> line.startsWith("data:"))
+                    .map(line -> parse(-1, line.substring(5).trim()).line())
+                    .anyMatch(text::equals);
+            if (!seen) {
+                throw new AssertionError("the stream ended without the line " + text);
+            }
+        }
+    }
+
     private static Line parse(long id, String data) {
         try {
             JsonNode node = JSON.readTree(data);

@@ -52,6 +52,15 @@ class EngineDeadlineTests {
     }
 
     @Test
+    void aCallOnAClosedRuntimeSaysItIsClosedNotThatTheEngineIsBusy() {
+        runtime.close();
+
+        assertThatThrownBy(() -> runtime.listContainers(Map.of()))
+                .isInstanceOf(EngineUnavailableException.class)
+                .hasMessageContaining("the engine client is closed");
+    }
+
+    @Test
     void aPingOrAnInspectOnAHungEngineFailsAsUnavailable() {
         engine.hang();
 

@@ -51,7 +51,9 @@ final class DeadlineHttpClient implements DockerHttpClient {
             answer = requests.submit(() -> read(transport.execute(request)));
         } catch (RejectedExecutionException e) {
             throw new UncheckedIOException(new IOException(
-                    "too many requests are waiting for the engine (" + requests.getMaximumPoolSize() + ")"));
+                    requests.isShutdown()
+                            ? "the engine client is closed"
+                            : "too many requests are waiting for the engine (" + requests.getMaximumPoolSize() + ")"));
         }
         try {
             return answer.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
