@@ -138,16 +138,17 @@ class RemoteModeTests {
         assertThat(api().get("/api/v1/deployments/" + first.id())
                         .then()
                         .extract()
-                        .path("worker")
-                        .toString())
+                        .jsonPath()
+                        .getString("worker"))
                 .as("the deployment names the worker that runs it")
                 .isEqualTo("worker-a");
         assertThat(api().get("/api/v1/deployments/" + second)
                         .then()
                         .extract()
-                        .path("worker")
-                        .toString())
-                .isEqualTo("null");
+                        .jsonPath()
+                        .getString("worker"))
+                .as("not claimed yet")
+                .isNull();
         assertThat(claim(first.id(), "worker-b")).as("a redelivered start").isEqualTo("REFUSED");
         assertThat(claim(first.id(), "worker-a"))
                 .as("the same worker, restarted")
