@@ -5,9 +5,6 @@ import io.slipway.runtime.testing.TestEngines;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,29 +121,7 @@ final class GatewayProcess {
     }
 
     private void awaitUp() throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError(
-                        "the gateway exited with " + process.exitValue() + "; its log:\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<Void> response = client.send(
-                        HttpRequest.newBuilder(uri().resolve("/q/health/ready"))
-                                .timeout(Duration.ofSeconds(5))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError(
-                "the gateway did not become ready in " + START_TIMEOUT + "; its log:\n" + Files.readString(log));
+        Readiness.await("the gateway", process, uri(), log, START_TIMEOUT);
     }
 
     static int freePort() throws IOException {

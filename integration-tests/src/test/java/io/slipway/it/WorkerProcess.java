@@ -4,9 +4,6 @@ import io.slipway.runtime.testing.TestEngine;
 import io.slipway.runtime.testing.TestEngines;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,27 +88,6 @@ final class WorkerProcess {
     }
 
     private void awaitReady() throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError(
-                        "worker " + id + " exited with " + process.exitValue() + "; its log:\n" + log());
-            }
-            try {
-                HttpResponse<Void> response = client.send(
-                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                                .timeout(Duration.ofSeconds(5))
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("worker " + id + " did not become ready in " + START_TIMEOUT + "; its log:\n" + log());
+        Readiness.await("worker " + id, process, URI.create("http://localhost:" + port), log, START_TIMEOUT);
     }
 }
