@@ -1,6 +1,7 @@
 package io.slipway.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -8,6 +9,7 @@ import io.slipway.gateway.repository.BuildContextChunks;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,10 +34,13 @@ class PostgresqlAppResourceTests extends AppResourceTests {
         chunks.write(deploymentId, new ByteArrayInputStream(context));
         assertThat(chunks.size(deploymentId)).contains((long) context.length);
         ByteArrayOutputStream read = new ByteArrayOutputStream();
-        chunks.copyTo(deploymentId, read);
+        chunks.copyTo(deploymentId, context.length, read);
         assertThat(read.toByteArray()).isEqualTo(context);
 
         chunks.delete(deploymentId);
         assertThat(chunks.size(deploymentId)).isEmpty();
+        assertThatThrownBy(() -> chunks.copyTo(deploymentId, context.length, new ByteArrayOutputStream()))
+                .as("a copy of a context deleted under it")
+                .isInstanceOf(IOException.class);
     }
 }

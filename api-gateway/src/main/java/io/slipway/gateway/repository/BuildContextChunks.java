@@ -75,15 +75,19 @@ public class BuildContextChunks {
     /**
      * Writes the stored context to {@code out} in order, reading each chunk when the one before has been written.
      *
-     * @throws IOException also when the context is deleted part way
+     * @param size what {@link #size} answered: a context deleted part way (its deployment ended) is cut short, and
+     *     that is an error rather than a quietly shorter copy
      */
-    public void copyTo(String deploymentId, OutputStream out) throws IOException {
-        for (int seq = 0; ; seq++) {
+    public void copyTo(String deploymentId, long size, OutputStream out) throws IOException {
+        long copied = 0;
+        for (int seq = 0; copied < size; seq++) {
             Optional<byte[]> chunk = chunk(deploymentId, seq);
             if (chunk.isEmpty()) {
-                return;
+                throw new IOException("the build context of deployment " + deploymentId + " was deleted after " + copied
+                        + " of its " + size + " bytes");
             }
             out.write(chunk.get());
+            copied += chunk.get().length;
         }
     }
 

@@ -89,7 +89,8 @@ public class BuildContexts {
             return Optional.empty();
         }
         if (remote) {
-            return chunks.size(deploymentId).map(size -> new Download(size, out -> chunks.copyTo(deploymentId, out)));
+            return chunks.size(deploymentId)
+                    .map(size -> new Download(size, out -> chunks.copyTo(deploymentId, size, out)));
         }
         Path context = pathOf(deploymentId);
         try {
