@@ -2,6 +2,7 @@ package io.slipway.gateway;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.slipway.runtime.testing.TestEngines;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,7 +24,7 @@ public class RemoteModeProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
+        Map<String, String> overrides = new HashMap<>(Map.of(
                 "slipway.engine",
                 "remote",
                 "kafka.bootstrap.servers",
@@ -42,6 +43,9 @@ public class RemoteModeProfile implements QuarkusTestProfile {
                 "slipway-gateway-" + RUN,
                 // Reports sent before the consumer joined are this run's too.
                 "mp.messaging.incoming.remote-worker-status.auto.offset.reset",
-                "earliest");
+                "earliest"));
+        // Room for a build context of several database chunks (1 MiB each).
+        overrides.put("slipway.gateway.max-upload-size", "4M");
+        return overrides;
     }
 }

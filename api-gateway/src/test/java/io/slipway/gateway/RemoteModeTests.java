@@ -22,15 +22,26 @@ import io.slipway.contract.LogStream;
 import io.slipway.contract.PhaseName;
 import io.slipway.contract.WorkerApi;
 import io.slipway.contract.WorkerStatus;
+import io.slipway.gateway.config.DataDirectory;
 import io.slipway.runtime.testing.BuildContext;
 import io.slipway.runtime.testing.TestEngines;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +62,12 @@ class RemoteModeTests {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    DataDirectory dataDirectory;
+
+    @Inject
+    DataSource dataSource;
 
     @TestHTTPResource("/api/v1/deployments/")
     URL deploymentsUrl;
@@ -363,14 +380,7 @@ class RemoteModeTests {
     void aWorkerDownloadsTheBuildContextItsOrderNamesAndNoOneElse() {
         String app = newAppInPool();
         byte[] tar = BuildContext.fromBaseImage("RUN touch /built").toTar();
-
-        String id = api().contentType("application/x-tar")
-                .body(tar)
-                .post("/api/v1/apps/" + app + "/deployments")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
+        String id = uploadContext(app, tar);
 
         ConsumerRecord<String, String> start =
                 Broker.awaitRecord(POOL_TOPIC, record -> record.value().contains(id));
@@ -381,6 +391,84 @@ class RemoteModeTests {
         assertThat(downloaded).isEqualTo(tar);
         api().get(contextPath).then().statusCode(403);
         given().get(contextPath).then().statusCode(401);
+    }
+
+    /**
+     * Several chunks' worth, so that their order counts; no file of it is left on this replica, so what is served
+     * can only come from the database that every replica shares.
+     */
+    @Test
+    void aBuildContextIsServedFromTheDatabaseWholeUntilItsDeploymentEnds() throws Exception {
+        String app = newAppInPool();
+        byte[] blob = new byte[5 * 512 * 1024 + 17];
+        new Random(9).nextBytes(blob);
+        byte[] tar = BuildContext.fromBaseImage("COPY blob /blob")
+                .executable("blob", blob)
+                .toTar();
+        String id = uploadContext(app, tar);
+
+        assertThat(filesOfContextsDirectory()).noneMatch(name -> name.contains(id));
+        byte[] downloaded = worker().get(WorkerApi.buildContextPath(id))
+                .then()
+                .statusCode(200)
+                .contentType("application/octet-stream")
+                .header("Content-Length", String.valueOf(tar.length))
+                .extract()
+                .asByteArray();
+        assertThat(downloaded).isEqualTo(tar);
+
+        sendEvent(new DeploymentEvent.Started(id, app, 1, Instant.now()));
+        sendEvent(new DeploymentEvent.Finished(id, app, 2, Instant.now(), DeploymentStatus.FAILED, "on purpose", null));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() ->
+                        worker().get(WorkerApi.buildContextPath(id)).then().statusCode(404));
+        assertThat(contextRows(id)).isZero();
+    }
+
+    @Test
+    void aDeletedAppsBuildContextsAreGone() {
+        String app = newAppInPool();
+        String id = uploadContext(app, BuildContext.fromBaseImage("RUN true").toTar());
+        assertThat(contextRows(id)).isPositive();
+
+        api().delete("/api/v1/apps/" + app).then().statusCode(204);
+
+        assertThat(contextRows(id)).isZero();
+        worker().get(WorkerApi.buildContextPath(id)).then().statusCode(404);
+    }
+
+    private static String uploadContext(String app, byte[] tar) {
+        return api().contentType("application/x-tar")
+                .body(tar)
+                .post("/api/v1/apps/" + app + "/deployments")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+    }
+
+    private List<String> filesOfContextsDirectory() throws IOException {
+        Path directory = dataDirectory.resolve("contexts");
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).toList();
+        }
+    }
+
+    private long contextRows(String deploymentId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select count(*) from build_context_chunk where deployment_id = ?")) {
+            query.setString(1, deploymentId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

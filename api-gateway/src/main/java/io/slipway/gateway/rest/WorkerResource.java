@@ -14,8 +14,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,7 +61,10 @@ public class WorkerResource {
     @APIResponse(responseCode = "404", description = "No such context (unknown, or the deployment has ended)")
     public Response context(@PathParam("id") String id) {
         return contexts.find(id)
-                .map(path -> Response.ok(path.toFile()).build())
+                .map(context -> Response.ok(
+                                (StreamingOutput) out -> context.copy().to(out))
+                        .header(HttpHeaders.CONTENT_LENGTH, context.size())
+                        .build())
                 .orElseThrow(() -> new NotFoundException("no build context of deployment " + id));
     }
 }

@@ -4,7 +4,6 @@ import io.slipway.contract.DeploymentKind;
 import io.slipway.contract.DeploymentOrder;
 import io.slipway.contract.DeploymentOrder.ManifestFiles;
 import io.slipway.contract.DeploymentStatus;
-import io.slipway.contract.WorkerApi;
 import io.slipway.engine.pipeline.DeploymentPlan;
 import io.slipway.engine.pipeline.DeploymentPlanner;
 import io.slipway.gateway.CommandNotSentException;
@@ -105,15 +104,14 @@ public class DeploymentService {
 
     /**
      * The engine reads the context from the gateway's disk when embedded; a worker downloads it from the gateway,
-     * over the path it is given here.
+     * over the path it is given here ({@link BuildContexts#store}).
      */
-    private Plan contextPlan(String app, String id, BuildContexts.Stored context, Optional<Duration> taskTimeout) {
+    private Plan contextPlan(String app, String context, Optional<Duration> taskTimeout) {
         return new Plan(
                 app,
                 DeploymentKind.BUILD_CONTEXT,
                 null,
-                Optional.of(
-                        remote ? WorkerApi.buildContextPath(id) : context.path().toString()),
+                Optional.of(context),
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
@@ -131,8 +129,8 @@ public class DeploymentService {
             return Optional.empty();
         }
         String id = UUID.randomUUID().toString();
-        BuildContexts.Stored context = contexts.store(id, upload);
-        Optional<DeploymentView> queued = queue(id, contextPlan(app, id, context, taskTimeout));
+        String context = contexts.store(id, upload);
+        Optional<DeploymentView> queued = queue(id, contextPlan(app, context, taskTimeout));
         if (queued.isEmpty()) {
             contexts.delete(id);
         }
@@ -303,13 +301,13 @@ public class DeploymentService {
         }
         requireEngine();
         String id = UUID.randomUUID().toString();
-        BuildContexts.Stored context = contexts.store(id, upload);
+        String context = contexts.store(id, upload);
         try {
             return dryRun(new Plan(
                     app,
                     DeploymentKind.BUILD_CONTEXT,
                     null,
-                    Optional.of(context.path().toString()),
+                    Optional.of(context),
                     Optional.empty(),
                     Optional.empty(),
                     Optional.empty(),
