@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,22 +42,27 @@ final class Images {
         this.errors = errors;
     }
 
-    /**
-     * An image's details, or empty when there is none. Podman can fail to read an image for a moment
-     * while other requests write images (an error, not a 404: "image not known" for a name it has just
-     * resolved; seen with 20 deployments committing at once, and reported as podman#17515), so such a
-     * read is tried again a few times before it counts as an error.
-     */
+    /** An image's details, or empty when there is none. */
     Optional<ImageDetails> inspect(String image) {
+        return readAgainWhileUnknown("image " + image, () -> inspectOnce(image));
+    }
+
+    /**
+     * Podman can fail to read images for a moment while other requests write or remove them (an error, not
+     * a 404: "image not known" for a name it has just resolved or listed; seen with 20 deployments committing
+     * at once and with a list during a removal, and reported as podman#17515), so such a read is tried again
+     * a few times before it counts as an error.
+     */
+    private <T> T readAgainWhileUnknown(String what, Supplier<T> read) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return inspectOnce(image);
+                return read.get();
             } catch (ContainerRuntimeException e) {
                 if (attempt == UNREADABLE_IMAGE_READS
                         || !String.valueOf(e.getMessage()).contains(NOT_KNOWN)) {
                     throw e;
                 }
-                LOG.debug("image {} was not readable ({}); reading it again", image, e.getMessage());
+                LOG.debug("{} was not readable ({}); reading it again", what, e.getMessage());
                 pause();
             }
         }
@@ -105,15 +111,18 @@ final class Images {
      * qualifier.
      */
     List<String> tagsOf(String repository) {
-        return errors.call(
-                "list images of " + repository,
-                () -> docker.listImagesCmd().exec().stream()
-                        .flatMap(image -> Optional.ofNullable(image.getRepoTags()).stream()
-                                .flatMap(Arrays::stream))
-                        .map(ImageNames::asGiven)
-                        .filter(tag -> ImageNames.split(tag).repository().equals(repository))
-                        .distinct()
-                        .toList());
+        return readAgainWhileUnknown(
+                "the list of images",
+                () -> errors.call(
+                        "list images of " + repository,
+                        () -> docker.listImagesCmd().exec().stream()
+                                .flatMap(image -> Optional.ofNullable(image.getRepoTags()).stream()
+                                        .flatMap(Arrays::stream))
+                                .map(ImageNames::asGiven)
+                                .filter(tag ->
+                                        ImageNames.split(tag).repository().equals(repository))
+                                .distinct()
+                                .toList()));
     }
 
     void remove(String image) {
