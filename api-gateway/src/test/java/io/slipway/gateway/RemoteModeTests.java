@@ -256,6 +256,39 @@ class RemoteModeTests {
     }
 
     @Test
+    void aWorkerThatRestartedUnderItsIdAndReportsWithoutItsDeploymentLosesIt() {
+        String app = newAppInPool();
+        EngineEvents deployment = deployments.queuedWithEvents(app, TestEngines.baseImage());
+        String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(claim(deployment.id(), workerId)).isEqualTo("GRANTED");
+        deployment.started();
+        // Alive and holding it, for longer than a report's margin after the claim.
+        for (int report = 0; report < 7; report++) {
+            report(workerId, List.of(deployment.id()));
+            await().pollDelay(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> true);
+        }
+        api().get("/api/v1/deployments/" + deployment.id()).then().body("status", equalTo("RUNNING"));
+
+        report(workerId, List.of());
+
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> api().get("/api/v1/deployments/" + deployment.id())
+                        .then()
+                        .body("status", equalTo("FAILED"))
+                        .body("reason", equalTo("worker lost")));
+    }
+
+    private void report(String workerId, List<String> running) {
+        Broker.send(
+                json,
+                RemoteModeProfile.STATUS_TOPIC,
+                workerId,
+                new WorkerStatus(workerId, POOL, "podman 4.3.1", Instant.now(), running, List.of()));
+    }
+
+    @Test
     void eventsFromTheBrokerAreStored() {
         String app = newAppInPool();
         String id = deployments.queued(app, TestEngines.baseImage());

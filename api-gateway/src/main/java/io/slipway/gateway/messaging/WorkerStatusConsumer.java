@@ -1,6 +1,7 @@
 package io.slipway.gateway.messaging;
 
 import io.slipway.contract.WorkerStatus;
+import io.slipway.gateway.worker.LostWorkers;
 import io.slipway.gateway.worker.WorkerReports;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,14 +15,18 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class WorkerStatusConsumer {
 
     private final WorkerReports reports;
+    private final LostWorkers lostWorkers;
 
-    public WorkerStatusConsumer(WorkerReports reports) {
+    public WorkerStatusConsumer(WorkerReports reports, LostWorkers lostWorkers) {
         this.reports = reports;
+        this.lostWorkers = lostWorkers;
     }
 
     @Incoming(RemoteChannels.WORKER_STATUS)
     @Blocking
     public void onStatus(WorkerStatus status) {
-        reports.store(status);
+        if (reports.store(status)) {
+            lostWorkers.endDisowned(status);
+        }
     }
 }

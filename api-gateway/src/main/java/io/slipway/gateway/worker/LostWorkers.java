@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.slipway.contract.DeploymentEvent;
 import io.slipway.contract.DeploymentStatus;
+import io.slipway.contract.WorkerStatus;
 import io.slipway.gateway.CommandNotSentException;
 import io.slipway.gateway.config.GatewayConfig;
 import io.slipway.gateway.messaging.DeploymentEventLanes;
@@ -122,20 +123,54 @@ public class LostWorkers {
 
     /** @return how many deployments this call ended */
     public int endLost(Instant now) {
+        return end(lost(now), now, "was not heard for " + lease);
+    }
+
+    /**
+     * A worker that reports without a deployment it claimed no longer holds it: it restarted under the same id
+     * (its reports keep its lease alive, so the lease alone would never end it). Only deployments claimed well
+     * before the report was made count, so a report on its way while a claim was granted fails nothing.
+     *
+     * @return how many deployments this call ended
+     */
+    public int endDisowned(WorkerStatus report) {
+        Instant now = Instant.now();
+        return end(disowned(report, now), now, "reports it no longer runs it (it restarted)");
+    }
+
+    private int end(List<Lost> deployments, Instant now, String why) {
         int ended = 0;
-        for (Lost lost : lost(now)) {
+        for (Lost lost : deployments) {
             DeploymentEvent.Finished end = new DeploymentEvent.Finished(
                     lost.id(), lost.app(), lost.lastSeq() + 1, now, DeploymentStatus.FAILED, WORKER_LOST, null);
             if (!events.applyNow(List.of(end)).isEmpty()) {
-                LOG.warnf(
-                        "Deployment %s of %s failed: its worker %s was not heard for %s",
-                        lost.id(), lost.app(), lost.workerId(), lease);
+                LOG.warnf("Deployment %s of %s failed: its worker %s %s", lost.id(), lost.app(), lost.workerId(), why);
                 unsentCleanUps.put(lost.id(), lost.app());
                 ended++;
             }
         }
         unsentCleanUps.forEach(this::sendCleanUp);
         return ended;
+    }
+
+    /** How much older than a report a claim must be to count as known to the worker when it reported. */
+    static final Duration REPORT_MARGIN = Duration.ofSeconds(5);
+
+    @Transactional
+    List<Lost> disowned(WorkerStatus report, Instant now) {
+        Instant at = report.at().isAfter(now) ? now : report.at();
+        Instant claimedBefore = at.minus(REPORT_MARGIN);
+        return deployments.activeClaimed().stream()
+                .filter(deployment -> deployment.workerId().orElseThrow().equals(report.workerId()))
+                .filter(deployment ->
+                        deployment.claimedAt().orElse(Instant.EPOCH).isBefore(claimedBefore))
+                .filter(deployment -> !report.running().contains(deployment.id()))
+                .map(deployment -> new Lost(
+                        deployment.id(),
+                        deployment.app(),
+                        deployment.workerId().orElseThrow(),
+                        deployment.lastEventSeq()))
+                .toList();
     }
 
     private void sendCleanUp(String deploymentId, String app) {
