@@ -66,18 +66,28 @@ final class ContainerCommands {
         }
     }
 
+    /** How often a probe whose output stream broke is run in all. */
+    private static final int EXEC_ATTEMPTS = 3;
+
     /**
      * Runs a command in a running container. The commands Slipway runs this way are probes (health
-     * checks), so one whose output stream broke is run once more: Docker's stream has been seen to end in
-     * a {@code ClosedByInterruptException} of the transport's reader while the command itself ran.
+     * checks), so one whose output stream broke is run again, up to {@value #EXEC_ATTEMPTS} times in all: the
+     * engines' streams have been seen to end in a {@code ClosedByInterruptException} of the transport's reader
+     * while the command itself ran (Docker, and rootless Podman on a busy host, twice in a row).
      */
     ExecResult exec(String id, List<String> cmd, Duration timeout) {
-        try {
-            return execOnce(id, cmd, timeout);
-        } catch (EngineUnavailableException broken) {
-            LOG.debug(
-                    "a command in container {} lost its output stream ({}); running it again", id, broken.getMessage());
-            return execOnce(id, cmd, timeout);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return execOnce(id, cmd, timeout);
+            } catch (EngineUnavailableException broken) {
+                if (attempt == EXEC_ATTEMPTS) {
+                    throw broken;
+                }
+                LOG.debug(
+                        "a command in container {} lost its output stream ({}); running it again",
+                        id,
+                        broken.getMessage());
+            }
         }
     }
 
