@@ -417,10 +417,14 @@ abstract class ContainerRuntimeContract {
                 CompletableFuture.supplyAsync(() -> runtime.runTask(task, output, cancellation));
 
         await().atMost(QUICK).until(() -> output.printed("started"));
-        assertThat(runtime.listContainers(runLabels)).singleElement().satisfies(container -> {
-            assertThat(container.state()).isEqualTo(ContainerState.RUNNING);
-            assertThat(container.labels()).containsAllEntriesOf(labels);
-        });
+        // The engine may note the start a moment after the process printed its first lines.
+        await().atMost(QUICK)
+                .untilAsserted(() -> assertThat(runtime.listContainers(runLabels))
+                        .singleElement()
+                        .satisfies(container -> {
+                            assertThat(container.state()).isEqualTo(ContainerState.RUNNING);
+                            assertThat(container.labels()).containsAllEntriesOf(labels);
+                        }));
         cancellation.cancel();
 
         assertThat(result.join().outcome()).isEqualTo(TaskOutcome.CANCELLED);

@@ -87,7 +87,11 @@ final class Containers {
         });
     }
 
-    /** Removes a container forcibly, running or not; an absent one is fine. */
+    /**
+     * Removes a container forcibly, running or not; an absent one is fine. When another request is removing it
+     * already (a cancel and a task's own clean-up at once), this waits until it is gone, so that a caller told
+     * it was removed never finds it still there.
+     */
     void remove(String id) {
         errors.run("remove container " + id, () -> {
             try {
@@ -97,8 +101,34 @@ final class Containers {
                         .exec();
             } catch (NotFoundException alreadyGone) {
                 LOG.debug("container {} was already removed", id);
+            } catch (ConflictException removing) {
+                if (!String.valueOf(removing.getMessage()).contains(REMOVAL_IN_PROGRESS)) {
+                    throw removing;
+                }
+                awaitGone(id);
             }
         });
+    }
+
+    private static final String REMOVAL_IN_PROGRESS = "already in progress";
+    private static final Duration REMOVAL_WAIT = Duration.ofSeconds(60);
+
+    private void awaitGone(String id) {
+        long deadline = System.nanoTime() + REMOVAL_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                queries.inspectContainerCmd(id).exec();
+            } catch (NotFoundException gone) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new ContainerRuntimeException("container " + id + " was still being removed after " + REMOVAL_WAIT);
     }
 
     /** For {@code finally} blocks: a failed removal must not hide the outcome being reported. */
