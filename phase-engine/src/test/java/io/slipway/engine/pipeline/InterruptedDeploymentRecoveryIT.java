@@ -243,7 +243,15 @@ class InterruptedDeploymentRecoveryIT {
     private String deployedRelease(ContainerRuntime runtime, String app, String image) {
         DeploymentPipeline pipeline =
                 new DeploymentPipeline(runtime, new ManifestParser(), SETTINGS, Clock.systemUTC());
-        assertThat(pipeline.run(order(app, image), events::add, new Cancellation()))
+        DeploymentOrder order = order(app, image);
+        assertThat(pipeline.run(order, events::add, new Cancellation()))
+                .as(() -> "the first deployment's end: "
+                        + events.stream()
+                                .filter(event -> event instanceof Finished finished
+                                        && finished.deploymentId().equals(order.deploymentId()))
+                                .map(event -> ((Finished) event).reason())
+                                .findFirst()
+                                .orElse("none"))
                 .isEqualTo(DeploymentStatus.SUCCEEDED);
         return runtime.listContainers(ContainerLabels.processesOf(app)).get(0).id();
     }
