@@ -165,11 +165,7 @@ public class LostWorkers {
                 .filter(deployment ->
                         deployment.claimedAt().orElse(Instant.EPOCH).isBefore(claimedBefore))
                 .filter(deployment -> !report.running().contains(deployment.id()))
-                .map(deployment -> new Lost(
-                        deployment.id(),
-                        deployment.app(),
-                        deployment.workerId().orElseThrow(),
-                        deployment.lastEventSeq()))
+                .map(Lost::of)
                 .toList();
     }
 
@@ -182,18 +178,21 @@ public class LostWorkers {
         }
     }
 
-    record Lost(String id, String app, String workerId, long lastSeq) {}
+    record Lost(String id, String app, String workerId, long lastSeq) {
+
+        /** A claimed deployment, as it is ended. */
+        static Lost of(Deployment deployment) {
+            return new Lost(
+                    deployment.id(), deployment.app(), deployment.workerId().orElseThrow(), deployment.lastEventSeq());
+        }
+    }
 
     @Transactional
     List<Lost> lost(Instant now) {
         Instant silentSince = now.minus(lease);
         return deployments.activeClaimed().stream()
                 .filter(deployment -> lastHeard(deployment).isBefore(silentSince))
-                .map(deployment -> new Lost(
-                        deployment.id(),
-                        deployment.app(),
-                        deployment.workerId().orElseThrow(),
-                        deployment.lastEventSeq()))
+                .map(Lost::of)
                 .toList();
     }
 
