@@ -256,6 +256,31 @@ class GatewayEndToEndIT {
         assertThat(app.getList("processes.state", String.class)).containsExactly("RUNNING");
     }
 
+    @Test
+    @Order(8)
+    void whatTheGatewayAcknowledgedJustBeforeItWasKilledIsStillThere() throws Exception {
+        String app = APP + "-k";
+        api().body(Map.of("name", app)).post("/api/v1/apps").then().statusCode(201);
+        api().body(Map.of("GREETING", "kept"))
+                .patch("/api/v1/apps/" + app + "/config")
+                .then()
+                .statusCode(200);
+
+        gateway.kill();
+        gateway.start();
+
+        try {
+            assertThat(api().get("/api/v1/apps/" + app + "/config")
+                            .then()
+                            .statusCode(200)
+                            .extract()
+                            .<String>path("GREETING"))
+                    .isEqualTo("kept");
+        } finally {
+            api().delete("/api/v1/apps/" + app);
+        }
+    }
+
     private static String deployContext() {
         return deployContext(BuildContext.fromBaseImage("WORKDIR /app", "COPY app.json Procfile /app/")
                 .file("app.json", APP_JSON)
