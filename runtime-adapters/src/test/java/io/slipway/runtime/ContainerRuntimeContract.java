@@ -732,6 +732,19 @@ abstract class ContainerRuntimeContract {
         runtime.removeContainer(id);
     }
 
+    /** Podman refuses to kill a container between two runs of its restart policy; a removal must still succeed. */
+    @Test
+    void aCrashLoopingProcessCanBeRemovedAtAnyMomentOfItsLoop() throws InterruptedException {
+        for (int round = 0; round < 16; round++) {
+            String id = runtime.startProcess(process(TestEngines.baseImage(), List.of("sh", "-c", "exit 3")));
+            Thread.sleep(round % 4 * 100L);
+
+            runtime.removeContainer(id);
+
+            assertThat(runtime.inspectContainer(id)).as("round %d", round).isEmpty();
+        }
+    }
+
     @Test
     void aProcessThatNeverExitedShowsNoRestartNorExit() {
         String id = runtime.startProcess(process(TestEngines.baseImage(), List.of("sleep", "60")));

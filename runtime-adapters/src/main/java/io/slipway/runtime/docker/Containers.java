@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
@@ -90,26 +91,43 @@ final class Containers {
     /**
      * Removes a container forcibly, running or not; an absent one is fine. When another request is removing it
      * already (a cancel and a task's own clean-up at once), this waits until it is gone, so that a caller told
-     * it was removed never finds it still there.
+     * it was removed never finds it still there. Podman refuses to kill a container its restart policy is
+     * between two runs of ("container state improper"); a moment later the removal goes through.
      */
     void remove(String id) {
         errors.run("remove container " + id, () -> {
-            try {
-                docker.removeContainerCmd(id)
-                        .withForce(true)
-                        .withRemoveVolumes(true)
-                        .exec();
-            } catch (NotFoundException alreadyGone) {
-                LOG.debug("container {} was already removed", id);
-            } catch (ConflictException removing) {
-                if (!String.valueOf(removing.getMessage()).contains(REMOVAL_IN_PROGRESS)) {
-                    throw removing;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    docker.removeContainerCmd(id)
+                            .withForce(true)
+                            .withRemoveVolumes(true)
+                            .exec();
+                    return;
+                } catch (NotFoundException alreadyGone) {
+                    LOG.debug("container {} was already removed", id);
+                    return;
+                } catch (ConflictException removing) {
+                    if (!String.valueOf(removing.getMessage()).contains(REMOVAL_IN_PROGRESS)) {
+                        throw removing;
+                    }
+                    awaitGone(id);
+                    return;
+                } catch (InternalServerErrorException refused) {
+                    if (attempt >= REMOVAL_ATTEMPTS
+                            || !String.valueOf(refused.getMessage()).contains(BETWEEN_RESTARTS)) {
+                        throw refused;
+                    }
+                    LOG.debug("container {} is between restarts; removing it again", id);
+                    if (!pause(Duration.ofMillis(200))) {
+                        throw refused;
+                    }
                 }
-                awaitGone(id);
             }
         });
     }
 
+    private static final String BETWEEN_RESTARTS = "container state improper";
+    private static final int REMOVAL_ATTEMPTS = 5;
     private static final String REMOVAL_IN_PROGRESS = "already in progress";
     private static final Duration REMOVAL_WAIT = Duration.ofSeconds(60);
 
@@ -121,14 +139,22 @@ final class Containers {
             } catch (NotFoundException gone) {
                 return;
             }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!pause(Duration.ofMillis(200))) {
                 return;
             }
         }
         throw new ContainerRuntimeException("container " + id + " was still being removed after " + REMOVAL_WAIT);
+    }
+
+    /** @return false when interrupted (the interrupt is kept for the caller) */
+    private static boolean pause(Duration time) {
+        try {
+            Thread.sleep(time.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** For {@code finally} blocks: a failed removal must not hide the outcome being reported. */
