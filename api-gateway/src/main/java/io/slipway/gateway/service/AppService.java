@@ -56,6 +56,7 @@ public class AppService {
     private final AppRepository apps;
     private final DeploymentRepository deployments;
     private final ProcessListing processes;
+    private final StoredAppList storedList;
     private final EngineCommands engine;
     private final BuildContexts contexts;
     private final ProcessLimit processLimit;
@@ -77,7 +78,9 @@ public class AppService {
             WebhookService webhooks,
             Instance<ContainerRuntime> runtime,
             RouterSettings routing,
+            StoredAppList storedList,
             GatewayConfig config) {
+        this.storedList = storedList;
         this.remote = config.engine().isRemote();
         this.defaultPool = config.defaultPool();
         this.routing = routing;
@@ -121,7 +124,7 @@ public class AppService {
 
     /** Newest first, each with its process containers (asked of the engine after the transaction). */
     public List<AppView> list() {
-        List<AppView> stored = stored();
+        List<AppView> stored = storedList.get(this::stored);
         ProcessListing.Listing running = processes.current();
         return stored.stream()
                 .map(app -> app.withProcesses(running.of(app.name()), running.engineError()))
