@@ -90,6 +90,11 @@ final class DockerApiRuntime implements ContainerRuntime {
     }
 
     @Override
+    public Map<String, String> imageIdsByReference() {
+        return images.idsByReference();
+    }
+
+    @Override
     public void removeImage(String image) {
         images.remove(image);
     }
