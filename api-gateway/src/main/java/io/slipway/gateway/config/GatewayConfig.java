@@ -86,8 +86,8 @@ public interface GatewayConfig {
          * How old an engine listing of process containers may be when a read reuses it
          * ({@code SLIPWAY_GATEWAY_PROCESS_STATE_MAX_AGE}). Default 1s: a dashboard polling many apps asks the
          * engine at most once a second. A deployment's end starts a new listing, so a read after a
-         * deployment ended always sees its containers. The app list keeps its stored part at most this long too,
-         * for what other replicas stored (see {@code StoredAppList}).
+         * deployment ended always sees its containers. In remote mode the app list keeps its stored part at most
+         * this long too, for what other replicas stored (see {@code StoredAppList}).
          */
         @WithDefault("1s")
         Duration processStateMaxAge();

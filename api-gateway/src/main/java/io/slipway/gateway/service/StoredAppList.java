@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -13,8 +14,8 @@ import java.util.function.Supplier;
  * The stored part of the app list (every app with its current release and latest deployment), kept between reads.
  * Building it reads every app and its latest deployment, too much for each read of dashboards that poll hundreds
  * of times a second. It is built again once this gateway has committed a change to an app or a deployment
- * ({@link AppViewChanges}), and once it is older than {@code SLIPWAY_GATEWAY_PROCESS_STATE_MAX_AGE}, for what
- * other gateway replicas stored. One read builds it while the others wait for that list instead of building
+ * ({@link AppViewChanges}), and in remote mode once it is older than {@code SLIPWAY_GATEWAY_PROCESS_STATE_MAX_AGE},
+ * for what other gateway replicas stored. One read builds it while the others wait for that list instead of building
  * their own.
  */
 @ApplicationScoped
@@ -27,14 +28,18 @@ public class StoredAppList {
     private final ReentrantLock building = new ReentrantLock();
     private volatile Built built;
 
+    /** Embedded, this gateway stores every change itself, so the list is kept until one; remote, at most the age. */
     @Inject
     StoredAppList(AppViewChanges changes, GatewayConfig config) {
-        this(changes, config.gateway().processStateMaxAge());
+        this(
+                changes,
+                config.engine().isRemote() ? Optional.of(config.gateway().processStateMaxAge()) : Optional.empty());
     }
 
-    StoredAppList(AppViewChanges changes, Duration maxAge) {
+    /** @param maxAge empty: kept until a change */
+    StoredAppList(AppViewChanges changes, Optional<Duration> maxAge) {
         this.changes = changes;
-        this.maxAgeNanos = maxAge.toNanos();
+        this.maxAgeNanos = maxAge.map(Duration::toNanos).orElse(Long.MAX_VALUE);
     }
 
     /** @param build reads the list from the database */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.slipway.gateway.AppView;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class StoredAppListTests {
 
     @Test
     void readsWithNothingChangedShareOneBuild() {
-        StoredAppList list = new StoredAppList(changes, Duration.ofMinutes(1));
+        StoredAppList list = new StoredAppList(changes, Optional.empty());
 
         list.get(build);
         list.get(build);
@@ -31,7 +32,7 @@ class StoredAppListTests {
 
     @Test
     void aChangeEndedSinceTheBuildMakesTheNextReadBuildAgain() {
-        StoredAppList list = new StoredAppList(changes, Duration.ofMinutes(1));
+        StoredAppList list = new StoredAppList(changes, Optional.empty());
         list.get(build);
 
         changes.ended();
@@ -43,7 +44,7 @@ class StoredAppListTests {
 
     @Test
     void aChangeEndingWhileTheListIsBuiltIsNotMissed() {
-        StoredAppList list = new StoredAppList(changes, Duration.ofMinutes(1));
+        StoredAppList list = new StoredAppList(changes, Optional.empty());
         list.get(() -> {
             builds.incrementAndGet();
             changes.ended();
@@ -57,7 +58,7 @@ class StoredAppListTests {
 
     @Test
     void aListOlderThanItsMaxAgeIsBuiltAgainForWhatOtherReplicasStored() {
-        StoredAppList list = new StoredAppList(changes, Duration.ZERO);
+        StoredAppList list = new StoredAppList(changes, Optional.of(Duration.ZERO));
 
         list.get(build);
         list.get(build);
