@@ -55,12 +55,6 @@ public interface ContainerRuntime extends AutoCloseable {
     /** The references ({@code repository:tag}) of every local image of {@code repository}, spelled as given. */
     List<String> listImages(String repository);
 
-    /**
-     * The id of every local image, by each of its references ({@code repository:tag}, spelled as given): one
-     * question to the engine for what would take an inspect per image.
-     */
-    Map<String, String> imageIdsByReference();
-
     /** Removes an image reference; absent images are not an error. */
     void removeImage(String image);
 

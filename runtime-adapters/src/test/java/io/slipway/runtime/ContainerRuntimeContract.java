@@ -280,19 +280,6 @@ abstract class ContainerRuntimeContract {
     }
 
     @Test
-    void listsEveryLocalImagesIdByEachOfItsReferencesAsGiven() {
-        String base = TestEngines.baseImage();
-        String repository = "slipway-test/ids-" + run;
-        String tagged = images.track(repository + ":one");
-        runtime.tagImage(base, tagged);
-
-        Map<String, String> ids = runtime.imageIdsByReference();
-
-        String id = runtime.inspectImage(base).orElseThrow().id();
-        assertThat(ids).containsEntry(tagged, id).containsEntry(base, id);
-    }
-
-    @Test
     void taggingAnAbsentImageFailsAsNotFound() {
         assertThatThrownBy(() -> runtime.tagImage("slipway-test/absent:" + run, TestImages.uniqueReference("tag")))
                 .isInstanceOf(ImageNotFoundException.class);

@@ -127,14 +127,6 @@ final class RecordingRuntime implements ContainerRuntime {
     }
 
     @Override
-    public Map<String, String> imageIdsByReference() {
-        calls.add(new Call("list-images", ""));
-        Map<String, String> ids = new HashMap<>();
-        images.forEach((reference, details) -> ids.put(reference, details.id()));
-        return ids;
-    }
-
-    @Override
     public void removeImage(String image) {
         calls.add(new Call("remove-image", image));
     }

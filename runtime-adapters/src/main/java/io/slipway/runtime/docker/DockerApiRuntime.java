@@ -90,11 +90,6 @@ final class DockerApiRuntime implements ContainerRuntime {
     }
 
     @Override
-    public Map<String, String> imageIdsByReference() {
-        return images.idsByReference();
-    }
-
-    @Override
     public void removeImage(String image) {
         images.remove(image);
     }

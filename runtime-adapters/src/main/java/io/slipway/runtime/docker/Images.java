@@ -11,7 +11,6 @@ import io.slipway.runtime.ImageNotFoundException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -107,29 +106,23 @@ final class Images {
     }
 
     /**
-     * Every tag of the repository, as given (Podman's {@code localhost/} qualifier taken off), in order. All local
-     * images are listed and matched here: the engines' {@code reference} filters disagree on that qualifier.
+     * Every tag of the repository, as given (Podman's {@code localhost/} qualifier taken off). All local
+     * images are listed and matched here: the engines' {@code reference} filters disagree on that
+     * qualifier.
      */
     List<String> tagsOf(String repository) {
-        return idsByReference().keySet().stream()
-                .filter(tag -> ImageNames.split(tag).repository().equals(repository))
-                .sorted()
-                .toList();
-    }
-
-    /** Each local image's id by each of its tags, as given; a tag two images claim (mid-retag) keeps the first. */
-    Map<String, String> idsByReference() {
         return readAgainWhileUnknown(
                 "the list of images",
                 () -> errors.call(
-                        "list images",
+                        "list images of " + repository,
                         () -> docker.listImagesCmd().exec().stream()
                                 .flatMap(image -> Optional.ofNullable(image.getRepoTags()).stream()
-                                        .flatMap(Arrays::stream)
-                                        .map(tag -> Map.entry(
-                                                ImageNames.asGiven(tag), ImageNames.normaliseId(image.getId()))))
-                                .collect(Collectors.toMap(
-                                        Map.Entry::getKey, Map.Entry::getValue, (first, second) -> first))));
+                                        .flatMap(Arrays::stream))
+                                .map(ImageNames::asGiven)
+                                .filter(tag ->
+                                        ImageNames.split(tag).repository().equals(repository))
+                                .distinct()
+                                .toList()));
     }
 
     void remove(String image) {
