@@ -7,6 +7,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -39,6 +40,8 @@ public class DeploymentEventPublisher {
     private final Emitter<DeploymentEvent> emitter;
     private final DeploymentMetrics metrics;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    /** Deployments whose {@code Finished} is sent and neither acknowledged nor refused yet. */
+    private final Set<String> endsInFlight = ConcurrentHashMap.newKeySet();
 
     // The windows bound what waits in the buffer; it only has to take a few deployments' windows.
     public DeploymentEventPublisher(
@@ -53,16 +56,41 @@ public class DeploymentEventPublisher {
         metrics.record(event);
         Window window = windows.computeIfAbsent(event.deploymentId(), id -> new Window());
         window.enter(event);
+        boolean end = event instanceof DeploymentEvent.Finished;
+        if (end) {
+            endsInFlight.add(event.deploymentId());
+        }
+        Runnable settled = () -> {
+            window.leave();
+            if (end) {
+                endsInFlight.remove(event.deploymentId());
+            }
+        };
         emitter.send(Message.of(
                 event,
                 Metadata.of(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(event.deploymentId())
                         .build()),
-                () -> window.leave(),
-                failure -> window.leave()));
-        if (event instanceof DeploymentEvent.Finished) {
+                () -> {
+                    settled.run();
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    settled.run();
+                    return CompletableFuture.completedFuture(null);
+                }));
+        if (end) {
             windows.remove(event.deploymentId());
         }
+    }
+
+    /**
+     * The deployments whose end is sent but not yet taken by the broker (or the gateway, embedded). A worker's
+     * reports still name them as running: while the broker is away, a report that came before the end would
+     * otherwise tell the gateway the deployment was abandoned.
+     */
+    public Set<String> endsInFlight() {
+        return Set.copyOf(endsInFlight);
     }
 
     /** One deployment's events in flight. */
@@ -88,9 +116,8 @@ public class DeploymentEventPublisher {
             }
         }
 
-        CompletableFuture<Void> leave() {
+        void leave() {
             free.release();
-            return CompletableFuture.completedFuture(null);
         }
     }
 }
