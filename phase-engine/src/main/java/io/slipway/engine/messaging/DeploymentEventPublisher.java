@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -60,25 +62,21 @@ public class DeploymentEventPublisher {
         if (end) {
             endsInFlight.add(event.deploymentId());
         }
-        Runnable settled = () -> {
+        // Taken or refused alike: the window frees a place, and the end is no longer in flight.
+        Supplier<CompletionStage<Void>> settled = () -> {
             window.leave();
             if (end) {
                 endsInFlight.remove(event.deploymentId());
             }
+            return CompletableFuture.completedFuture(null);
         };
         emitter.send(Message.of(
                 event,
                 Metadata.of(OutgoingKafkaRecordMetadata.<String>builder()
                         .withKey(event.deploymentId())
                         .build()),
-                () -> {
-                    settled.run();
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    settled.run();
-                    return CompletableFuture.completedFuture(null);
-                }));
+                settled,
+                failure -> settled.get()));
         if (end) {
             windows.remove(event.deploymentId());
         }
