@@ -6,6 +6,7 @@ import io.slipway.engine.service.DeploymentMetrics;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -88,7 +89,7 @@ public class DeploymentEventPublisher {
      * otherwise tell the gateway the deployment was abandoned.
      */
     public Set<String> endsInFlight() {
-        return Set.copyOf(endsInFlight);
+        return Collections.unmodifiableSet(endsInFlight);
     }
 
     /** One deployment's events in flight. */
