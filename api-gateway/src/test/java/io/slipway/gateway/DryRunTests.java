@@ -132,6 +132,26 @@ class DryRunTests {
     }
 
     @Test
+    void aDryRunOfAHealthCheckWithAHostileSchemeIsRefusedAndBuildsNothing() {
+        String app = newApp();
+        byte[] context = BuildContext.fromBaseImage("COPY app.json Procfile /app/")
+                .file(
+                        "app.json",
+                        "{\"healthchecks\": {\"web\": [{\"path\": \"/\", \"scheme\": \"http://127.0.0.1:2019/config/#\"}]}}")
+                .file("Procfile", PROCFILE)
+                .toTar();
+
+        api().contentType("application/x-tar")
+                .body(context)
+                .post("/api/v1/apps/" + app + "/deployments?dryRun=true")
+                .then()
+                .statusCode(422)
+                .body("errors[0].path", equalTo("healthchecks.web[0].scheme"));
+
+        api().get("/api/v1/apps/" + app + "/deployments").then().body("", empty());
+    }
+
+    @Test
     void aDryRunOfAnAbsentImageIsRefused() {
         json(Map.of("image", "slipway-test/absent:1", "dryRun", true))
                 .post("/api/v1/apps/" + newApp() + "/deployments")

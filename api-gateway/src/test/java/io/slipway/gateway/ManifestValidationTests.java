@@ -90,4 +90,23 @@ class ManifestValidationTests {
                 .body("errors[0].path", equalTo("formation.web.quantity"))
                 .body("errors[0].message", equalTo("at most 100 containers per process type, not 2147483647"));
     }
+
+    @Test
+    void aHealthCheckSchemeCarryingAUrlIsAnErrorNamingIt() {
+        json(Map.of(
+                        "appJson",
+                        "{\"healthchecks\": {\"web\": [{\"path\": \"/\", \"scheme\": \"http://127.0.0.1:2019/config/#\"}]}}"))
+                .post(VALIDATE)
+                .then()
+                .statusCode(422)
+                .contentType(PROBLEM_JSON)
+                .body("errors", hasSize(1))
+                .body("errors[0].file", equalTo("app.json"))
+                .body("errors[0].line", equalTo(1))
+                .body("errors[0].column", equalTo(51))
+                .body("errors[0].path", equalTo("healthchecks.web[0].scheme"))
+                .body(
+                        "errors[0].message",
+                        equalTo("expected \"http\" or \"https\", found \"http://127.0.0.1:2019/config/#\""));
+    }
 }

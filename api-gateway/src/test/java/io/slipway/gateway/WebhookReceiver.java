@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A webhook receiver on loopback that records every request and refuses the first {@code failures} of them. */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Request(String event, String delivery, String signature, String body, int answered) {}
+    public record Request(String event, String delivery, String signature, String host, String body, int answered) {}
 
     private final HttpServer server;
     private final List<Request> requests = new ArrayList<>();
     private final AtomicInteger toRefuse;
 
-    WebhookReceiver(int failures) throws IOException {
+    public WebhookReceiver(int failures) throws IOException {
         this.toRefuse = new AtomicInteger(failures);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/hook", exchange -> {
@@ -33,6 +33,7 @@ final class WebhookReceiver implements AutoCloseable {
                         exchange.getRequestHeaders().getFirst("Slipway-Event"),
                         exchange.getRequestHeaders().getFirst("Slipway-Delivery"),
                         exchange.getRequestHeaders().getFirst("Slipway-Signature"),
+                        exchange.getRequestHeaders().getFirst("Host"),
                         body,
                         status));
             }
@@ -42,11 +43,16 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    /** {@code http://127.0.0.1:<port>/hook} */
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
-    List<Request> requests() {
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public List<Request> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }

@@ -51,7 +51,7 @@ final class AppJsonReader {
                 scripts.postdeploy(),
                 new EnvReader(values).read(root.member(EnvReader.ENV)),
                 new FormationReader(values, problems, limit).read(root.member(FormationReader.FORMATION)),
-                new HealthchecksReader(values).read(root.member(HealthchecksReader.HEALTHCHECKS)),
+                new HealthchecksReader(values, problems).read(root.member(HealthchecksReader.HEALTHCHECKS)),
                 problems.warnings());
     }
 }

@@ -10,8 +10,6 @@ final class FormationReader {
 
     static final String FORMATION = "formation";
 
-    private static final String QUANTITY = "quantity";
-
     private final LenientValues values;
     private final ProblemCollector problems;
     private final ProcessLimit limit;
@@ -29,17 +27,10 @@ final class FormationReader {
                 String path = JsonPath.key(FORMATION, process.key());
                 values.object(process.value(), path).ifPresent(fields -> {
                     FieldReader reader = new FieldReader(fields, path);
-                    Optional<Integer> quantity = reader.read(QUANTITY, values::count);
                     // Unlike a wrong type, a quantity the engine would refuse is an error: dropping it would
                     // silently run a different scale than the file asks for.
-                    quantity.flatMap(limit::problem)
-                            .ifPresent(problem -> problems.error(
-                                    fields.member(QUANTITY)
-                                            .orElseThrow()
-                                            .value()
-                                            .position(),
-                                    JsonPath.key(path, QUANTITY),
-                                    problem));
+                    Optional<Integer> quantity =
+                            reader.read("quantity", values::count, (Integer count) -> limit.problem(count), problems);
                     processes.put(process.key(), new ProcessFormation(quantity, reader.read("size", values::string)));
                 });
             }

@@ -8,15 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads {@code healthchecks}: process type to a list of Dokku health checks. */
+/**
+ * Reads {@code healthchecks}: process type to a list of Dokku health checks. Leniently, like the other sections,
+ * except for the parts that go into an HTTP request ({@link HttpCheckRules}): a value those rules refuse is an error.
+ */
 final class HealthchecksReader {
 
     static final String HEALTHCHECKS = "healthchecks";
 
     private final LenientValues values;
+    private final ProblemCollector problems;
 
-    HealthchecksReader(LenientValues values) {
+    HealthchecksReader(LenientValues values, ProblemCollector problems) {
         this.values = values;
+        this.problems = problems;
     }
 
     Map<String, List<HealthCheck>> read(Optional<Member> healthchecks) {
@@ -49,9 +54,9 @@ final class HealthchecksReader {
                 fields.read("type", values::string),
                 fields.read("name", values::string),
                 fields.read("description", values::string),
-                fields.read("path", values::string),
-                fields.read("scheme", values::string),
-                fields.read("port", values::count),
+                fields.read("path", values::string, HttpCheckRules::path, problems),
+                fields.read("scheme", values::string, HttpCheckRules::scheme, problems),
+                fields.read("port", values::count, HttpCheckRules::port, problems),
                 fields.read("content", values::string),
                 fields.read("command", values::strings).orElse(List.of()),
                 fields.read("listening", values::bool),
@@ -67,13 +72,16 @@ final class HealthchecksReader {
     /** Dokku's {@code [{"name": "X-Check", "value": "1"}]}; an entry without both strings is skipped. */
     private Optional<Map<String, String>> headers(JsonValue value, String path) {
         return values.array(value, path).map(array -> {
+            HttpCheckRules.headerCount(array.items().size())
+                    .ifPresent(problem -> problems.error(array.position(), path, problem));
             Map<String, String> headers = new LinkedHashMap<>();
             for (int i = 0; i < array.items().size(); i++) {
                 String itemPath = JsonPath.index(path, i);
                 values.object(array.items().get(i), itemPath).ifPresent(object -> {
                     FieldReader header = new FieldReader(object, itemPath);
-                    Optional<String> name = header.read("name", values::string);
-                    Optional<String> headerValue = header.read("value", values::string);
+                    Optional<String> name = header.read("name", values::string, HttpCheckRules::headerName, problems);
+                    Optional<String> headerValue =
+                            header.read("value", values::string, HttpCheckRules::headerValue, problems);
                     if (name.isPresent() && headerValue.isPresent()) {
                         headers.put(name.get(), headerValue.get());
                     }

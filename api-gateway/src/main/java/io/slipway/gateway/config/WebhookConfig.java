@@ -15,6 +15,13 @@ public interface WebhookConfig {
     /** The secret the global URL's deliveries are signed with ({@code SLIPWAY_WEBHOOK_SECRET}); required with it. */
     Optional<String> secret();
 
+    /**
+     * Whether webhooks may be delivered to loopback, link-local, private and other non-public addresses, for
+     * receivers on an intranet ({@code SLIPWAY_WEBHOOK_ALLOW_PRIVATE}). Default false: only public addresses.
+     */
+    @WithDefault("false")
+    boolean allowPrivate();
+
     /** How many times one delivery is tried before it is given up ({@code SLIPWAY_WEBHOOK_MAX_ATTEMPTS}). Default 6. */
     @WithDefault("6")
     int maxAttempts();

@@ -156,6 +156,14 @@ public class WebhookDelivery {
         }
     }
 
+    /** Records a try that was not made because its address is refused: no retry would change that, so it fails. */
+    public void refused(Instant at, String reason) {
+        attempts++;
+        tries.add(new DeliveryAttempt(attempts, at, null, reason));
+        status = Status.FAILED;
+        nextAttemptAt = null;
+    }
+
     public int attemptCount() {
         return attempts;
     }

@@ -47,8 +47,9 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", description = "No such app")
     @APIResponse(
             responseCode = "422",
-            description = "Not an http(s) URL of at most 2048 characters, no secret (at most 256), an unknown event, or"
-                    + " more than 10 webhooks")
+            description = "Not an http(s) URL of at most 2048 characters, a host that is localhost or a loopback,"
+                    + " private or other non-public literal address (unless SLIPWAY_WEBHOOK_ALLOW_PRIVATE=true), no"
+                    + " secret (at most 256), an unknown event, or more than 10 webhooks")
     public Response create(@PathParam("app") String app, NewWebhook request, UriInfo uri) {
         WebhookView webhook = webhooks.create(app, request).orElseThrow(() -> NotFound.app(app));
         return Response.created(uri.getAbsolutePathBuilder().path(webhook.id()).build())

@@ -7,18 +7,15 @@ import io.slipway.gateway.repository.Webhook;
 import io.slipway.gateway.repository.WebhookDelivery;
 import io.slipway.gateway.repository.WebhookDeliveryRepository;
 import io.slipway.gateway.repository.WebhookRepository;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,9 +24,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends the outbox's due deliveries, one thread, outside any transaction: a POST of the stored body, signed at each
- * attempt, no redirects followed, bounded by the webhook timeout. A 2xx delivers; anything else is tried again after
- * a backoff that doubles, up to the configured number of attempts. Deliveries wait in the database, so a restart
- * loses none.
+ * attempt, no redirects followed, bounded by the webhook timeout, only to addresses the {@link WebhookAddressPolicy}
+ * allows ({@link WebhookClient}). A 2xx delivers; anything else is tried again after a backoff that doubles, up to
+ * the configured number of attempts, except a refused address: it fails the delivery at once, since the same URL
+ * would be refused again and retrying would only give a name more chances to resolve elsewhere. Deliveries wait in
+ * the database, so a restart loses none.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -41,14 +40,17 @@ public class WebhookDispatcher {
     private final WebhookDeliveryRepository deliveries;
     private final WebhookRepository webhooks;
     private final WebhookConfig config;
+    private final Vertx vertx;
     private final Clock clock = Clock.systemUTC();
-    private HttpClient http;
+    private WebhookClient http;
     private ScheduledExecutorService scheduler;
 
-    public WebhookDispatcher(WebhookDeliveryRepository deliveries, WebhookRepository webhooks, WebhookConfig config) {
+    public WebhookDispatcher(
+            WebhookDeliveryRepository deliveries, WebhookRepository webhooks, WebhookConfig config, Vertx vertx) {
         this.deliveries = deliveries;
         this.webhooks = webhooks;
         this.config = config;
+        this.vertx = vertx;
     }
 
     void start(@Observes StartupEvent start) {
@@ -56,11 +58,9 @@ public class WebhookDispatcher {
                 && config.secret().filter(secret -> !secret.isBlank()).isEmpty()) {
             throw new IllegalStateException("SLIPWAY_WEBHOOK_URL needs SLIPWAY_WEBHOOK_SECRET to sign its deliveries");
         }
-        config.url().ifPresent(WebhookUrls::check);
-        http = HttpClient.newBuilder()
-                .connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        WebhookAddressPolicy policy = new WebhookAddressPolicy(config.allowPrivate());
+        config.url().ifPresent(url -> WebhookUrls.check(url, policy));
+        http = new WebhookClient(vertx, policy, config.timeout());
         scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "slipway-webhooks");
             thread.setDaemon(true);
@@ -73,6 +73,9 @@ public class WebhookDispatcher {
     void stop(@Observes ShutdownEvent stop) {
         if (scheduler != null) {
             scheduler.shutdownNow();
+        }
+        if (http != null) {
+            http.close();
         }
     }
 
@@ -108,38 +111,34 @@ public class WebhookDispatcher {
                 : config.secret();
     }
 
-    record Attempt(Instant at, Integer statusCode, String error) {}
+    record Attempt(Instant at, WebhookClient.Outcome outcome) {}
 
     private Attempt send(Due due) {
         Instant at = clock.instant();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(due.url()))
-                .timeout(config.timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Slipway")
-                .header("Slipway-Event", due.event())
-                .header("Slipway-Delivery", due.id())
-                .header(
-                        WebhookSignature.HEADER,
-                        WebhookSignature.header(due.secret(), at.getEpochSecond(), due.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(due.payload()))
-                .build();
-        try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            return new Attempt(at, response.statusCode(), null);
-        } catch (IOException e) {
-            return new Attempt(
-                    at, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Attempt(at, null, "interrupted");
-        }
+        Map<String, String> headers = Map.of(
+                "Content-Type",
+                "application/json",
+                "User-Agent",
+                "Slipway",
+                "Slipway-Event",
+                due.event(),
+                "Slipway-Delivery",
+                due.id(),
+                WebhookSignature.HEADER,
+                WebhookSignature.header(due.secret(), at.getEpochSecond(), due.payload()));
+        return new Attempt(at, http.post(due.url(), headers, due.payload()));
     }
 
     @Transactional
     void recordAttempt(String id, Attempt attempt) {
         deliveries.findByIdOptional(id).ifPresent(delivery -> {
-            Duration backoff = backoffAfter(delivery.attemptCount() + 1);
-            delivery.attempted(attempt.at(), attempt.statusCode(), attempt.error(), config.maxAttempts(), backoff);
+            WebhookClient.Outcome outcome = attempt.outcome();
+            if (outcome.refused()) {
+                delivery.refused(attempt.at(), outcome.error());
+            } else {
+                Duration backoff = backoffAfter(delivery.attemptCount() + 1);
+                delivery.attempted(attempt.at(), outcome.statusCode(), outcome.error(), config.maxAttempts(), backoff);
+            }
             if (delivery.status() == WebhookDelivery.Status.FAILED) {
                 LOG.warnf(
                         "Webhook delivery %s (%s of %s) given up after %d attempts",

@@ -1,6 +1,7 @@
 package io.slipway.gateway.webhook;
 
 import io.slipway.gateway.InvalidRequestException;
+import io.slipway.gateway.config.WebhookConfig;
 import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.DeliveryAttempt;
 import io.slipway.gateway.repository.Webhook;
@@ -26,11 +27,17 @@ public class WebhookService {
     private final AppRepository apps;
     private final WebhookRepository webhooks;
     private final WebhookDeliveryRepository deliveries;
+    private final WebhookAddressPolicy addresses;
 
-    public WebhookService(AppRepository apps, WebhookRepository webhooks, WebhookDeliveryRepository deliveries) {
+    public WebhookService(
+            AppRepository apps,
+            WebhookRepository webhooks,
+            WebhookDeliveryRepository deliveries,
+            WebhookConfig config) {
         this.apps = apps;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
+        this.addresses = new WebhookAddressPolicy(config.allowPrivate());
     }
 
     /** A new webhook; without {@code events} it receives all of them. */
@@ -81,7 +88,7 @@ public class WebhookService {
         if (request == null) {
             throw new InvalidRequestException("a JSON body {\"url\", \"secret\", \"events\"?} is required");
         }
-        String url = WebhookUrls.check(request.url());
+        String url = WebhookUrls.check(request.url(), addresses);
         if (request.secret() == null
                 || request.secret().isBlank()
                 || request.secret().length() > MAX_SECRET_LENGTH) {

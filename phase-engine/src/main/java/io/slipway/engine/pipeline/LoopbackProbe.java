@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -70,12 +71,14 @@ public final class LoopbackProbe implements HealthProbe {
         }
         HttpRequest.Builder request;
         try {
-            request = HttpRequest.newBuilder(URI.create(check.scheme() + "://" + address + check.path()))
+            request = HttpRequest.newBuilder(requestUri(check, address))
                     .timeout(timeout)
                     .GET();
             check.httpHeaders().forEach(request::header);
+        } catch (URISyntaxException e) {
+            return Attempt.failed("cannot send this check: " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            // A path that is no URI path, or a header the HTTP client reserves (Host, Connection, ...).
+            // A header the HTTP client reserves (Host, Connection, ...).
             return Attempt.failed("cannot send this check: " + e.getMessage());
         }
         try {
@@ -94,6 +97,42 @@ public final class LoopbackProbe implements HealthProbe {
             Thread.currentThread().interrupt();
             return Attempt.failed("interrupted");
         }
+    }
+
+    /**
+     * The check's URL, built from parts: an origin of the check's scheme and the container's published address,
+     * and the check's path and query, parsed alone as a reference that must be an absolute path (no scheme, host or
+     * fragment), resolved against that origin with its escapes kept as written. The result is checked to have
+     * exactly that scheme, host and port, because {@link URI}'s constructor appends a scheme as it is given: a
+     * scheme such as {@code http://127.0.0.1:2019/#} would otherwise name another host.
+     *
+     * @throws URISyntaxException when the parts cannot make a URL to that address
+     */
+    static URI requestUri(WebCheck check, String address) throws URISyntaxException {
+        InetSocketAddress published = published(address);
+        URI reference = new URI(check.path());
+        if (reference.getScheme() != null
+                || reference.getRawAuthority() != null
+                || reference.getRawFragment() != null
+                || reference.getRawPath() == null
+                || !reference.getRawPath().startsWith("/")) {
+            throw new URISyntaxException(check.path(), "the path must be an absolute path with an optional query");
+        }
+        URI origin = new URI(check.scheme(), null, published.getHostString(), published.getPort(), null, null, null);
+        URI uri = origin.resolve(reference);
+        if (!check.scheme().equals(uri.getScheme())
+                || !published.getHostString().equals(uri.getHost())
+                || published.getPort() != uri.getPort()) {
+            throw new URISyntaxException(check.scheme(), "the scheme must be http or https");
+        }
+        return uri;
+    }
+
+    /** {@code 127.0.0.1:49153} (or {@code [::1]:49153}), as the engine reports it, unresolved. */
+    private static InetSocketAddress published(String address) {
+        int colon = address.lastIndexOf(':');
+        return InetSocketAddress.createUnresolved(
+                address.substring(0, colon), Integer.parseInt(address.substring(colon + 1)));
     }
 
     private Attempt command(String containerId, WebCheck check, Duration timeout) {
@@ -119,11 +158,10 @@ public final class LoopbackProbe implements HealthProbe {
      * A listening app holds the connection open (or greets): that is the pass.
      */
     private static Attempt connect(String address, Duration timeout) {
-        int colon = address.lastIndexOf(':');
+        InetSocketAddress published = published(address);
         try (Socket socket = new Socket()) {
             socket.connect(
-                    new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))),
-                    (int) timeout.toMillis());
+                    new InetSocketAddress(published.getHostString(), published.getPort()), (int) timeout.toMillis());
             socket.setSoTimeout((int) HELD_OPEN.toMillis());
             try {
                 return socket.getInputStream().read() < 0

@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param name how the log and a failure name it
  * @param kind what is checked
- * @param path the HTTP path (kind {@link Kind#HTTP})
+ * @param path the HTTP path, with a query if any (kind {@link Kind#HTTP}); the host is always the container's
  * @param scheme {@code http} or {@code https}
  * @param port the container port checked; the process's {@code PORT} unless app.json names another
  * @param content text the HTTP answer's body must contain, if any

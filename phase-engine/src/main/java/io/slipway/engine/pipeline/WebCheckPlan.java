@@ -90,9 +90,7 @@ final class WebCheckPlan {
         return new WebCheck(
                 check.name().orElse("check " + number),
                 kind,
-                check.path()
-                        .map(path -> path.startsWith("/") ? path : "/" + path)
-                        .orElse("/"),
+                check.path().orElse("/"),
                 check.scheme().orElse("http"),
                 check.port().orElse(defaultPort),
                 check.content().filter(text -> !text.isEmpty()),

@@ -34,7 +34,7 @@ class WebCheckPlanTests {
     @Test
     void anHttpCheckGetsDokkusDefaults() {
         List<WebCheck> plan = WebCheckPlan.of(
-                manifests("{\"healthchecks\": {\"web\": [{\"name\": \"home\", \"path\": \"health\"}]}}"),
+                manifests("{\"healthchecks\": {\"web\": [{\"name\": \"home\", \"path\": \"/health\"}]}}"),
                 5000,
                 START_TIMEOUT);
 
