@@ -222,19 +222,7 @@ public class DeploymentWorker implements DeploymentLanes.Work {
 
     /** The order with its context at {@code path}, this worker's own copy of the uploaded one. */
     private static DeploymentOrder withContext(DeploymentOrder order, Path path) {
-        return new DeploymentOrder(
-                order.deploymentId(),
-                order.app(),
-                order.kind(),
-                order.image(),
-                Optional.of(path.toString()),
-                order.appJsonPath(),
-                order.procfilePath(),
-                order.manifests(),
-                order.config(),
-                order.formation(),
-                order.taskTimeout(),
-                order.limits());
+        return order.toBuilder().buildContext(Optional.of(path.toString())).build();
     }
 
     private static void deleteQuietly(Path file) {

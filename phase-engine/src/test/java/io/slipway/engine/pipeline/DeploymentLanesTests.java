@@ -113,6 +113,6 @@ class DeploymentLanesTests {
     }
 
     private static DeploymentOrder order(String id, String app) {
-        return DeploymentOrders.anImageDeploy().id(id).app(app).build();
+        return DeploymentOrders.anImageDeploy().deploymentId(id).app(app).build();
     }
 }

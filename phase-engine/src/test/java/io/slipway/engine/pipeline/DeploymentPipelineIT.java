@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -222,7 +223,7 @@ class DeploymentPipelineIT {
         DeploymentOrder order = DeploymentOrders.anImageDeploy()
                 .app(newApp())
                 .image(image)
-                .taskTimeout(Duration.ofSeconds(2))
+                .taskTimeout(Optional.of(Duration.ofSeconds(2)))
                 .build();
 
         Finished finished = deploy(engine, order);
