@@ -61,8 +61,8 @@ public final class DeploymentPipeline {
             for (Phase phase : Phase.values()) {
                 current = phase;
                 deployment.throwIfCancelled(phase);
-                PhaseEvent start = phase.skipReason(order.kind())
-                        .map(reason -> PhaseEvent.skipped(phase, reason))
+                PhaseTransition start = phase.skipReason(order.kind())
+                        .map(reason -> PhaseTransition.skipped(phase, reason))
                         .orElseGet(() -> phase.step().begin(phase, deployment));
                 events.phase(start);
                 if (start.isStarted()) {
@@ -89,11 +89,11 @@ public final class DeploymentPipeline {
         EventRecorder events = deployment.events();
         Phase failed = failure.phase();
         if (failed != null) {
-            events.phase(PhaseEvent.failed(failed, failure.reason(), failure.exitCode()));
+            events.phase(PhaseTransition.failed(failed, failure.reason(), failure.exitCode()));
         }
         for (Phase phase : Phase.values()) {
             if (failed == null || phase.ordinal() > failed.ordinal()) {
-                events.phase(PhaseEvent.skipped(phase, "not reached"));
+                events.phase(PhaseTransition.skipped(phase, "not reached"));
             }
         }
         DeploymentStatus status = failure.cancelled() ? DeploymentStatus.CANCELLED : DeploymentStatus.FAILED;

@@ -64,7 +64,7 @@ final class EventRecorder {
         sink.accept(new ConfigAdded(deploymentId, app, ++seq, clock.instant(), variables));
     }
 
-    synchronized void phase(PhaseEvent change) {
+    synchronized void phase(PhaseTransition change) {
         sink.accept(new PhaseChanged(
                 deploymentId,
                 app,
