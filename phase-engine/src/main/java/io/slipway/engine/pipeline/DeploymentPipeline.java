@@ -10,6 +10,7 @@ import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ContainerRuntimeException;
 import io.slipway.runtime.router.Router;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -43,15 +44,30 @@ public final class DeploymentPipeline {
         this.clock = clock;
     }
 
-    /** Runs the deployment to its end and returns how it ended; every step is reported to {@code events}. */
+    /** Runs the deployment to its end and returns how it ended; every step is reported to {@code sink}. */
     public DeploymentStatus run(DeploymentOrder order, Consumer<DeploymentEvent> sink, Cancellation cancellation) {
-        EventRecorder events = new EventRecorder(
+        return run(order, recorder(order, sink), cancellation);
+    }
+
+    /** The recorder of the deployment's events, numbered from 1, for {@link #run} and whoever ends it before. */
+    public EventRecorder recorder(DeploymentOrder order, Consumer<DeploymentEvent> sink) {
+        return new EventRecorder(
                 order.deploymentId(),
                 order.app(),
                 sink,
                 clock,
                 ConfigRedaction.of(order.config()),
                 settings.maxLogLines());
+    }
+
+    /** The recorder of a deployment another process began, whose last stored event was {@code lastSeq}. */
+    public EventRecorder recorderAfter(String deploymentId, String app, long lastSeq, Consumer<DeploymentEvent> sink) {
+        return new EventRecorder(
+                deploymentId, app, lastSeq, sink, clock, ConfigRedaction.of(Map.of()), settings.maxLogLines());
+    }
+
+    /** Runs the deployment to its end and returns how it ended; every step is reported to {@code events}. */
+    public DeploymentStatus run(DeploymentOrder order, EventRecorder events, Cancellation cancellation) {
         DeploymentContext deployment =
                 new DeploymentContext(order, runtime, settings, processLimit, events, cancellation, traffic);
         events.started();

@@ -281,17 +281,13 @@ class DeploymentPipelineIT {
         String image = appImage(engine, APP_JSON, PROCFILE);
         ExecutorService executor = Executors.newFixedThreadPool(2);
         try {
-            DeploymentLanes lanes = new DeploymentLanes(executor, new DeploymentLanes.Work() {
-                @Override
-                public void run(DeploymentOrder order, Cancellation cancellation) {
-                    engine.pipeline().run(order, events::add, cancellation);
-                }
-
-                @Override
-                public void cancelledWhileQueued(DeploymentOrder order) {}
-            });
-            lanes.submit(imageOrder(app, image));
-            lanes.submit(imageOrder(app, image));
+            AppLanes lanes = new AppLanes(executor);
+            for (DeploymentOrder order : List.of(imageOrder(app, image), imageOrder(app, image))) {
+                lanes.submit(
+                        app,
+                        order.deploymentId(),
+                        cancellation -> engine.pipeline().run(order, events::add, cancellation));
+            }
             await().atMost(Duration.ofMinutes(2))
                     .until(() ->
                             events.stream().filter(Finished.class::isInstance).count() == 2);

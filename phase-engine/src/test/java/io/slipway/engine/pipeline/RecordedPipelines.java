@@ -6,12 +6,12 @@ import java.time.Duration;
 import java.util.List;
 
 /** Pipelines over a {@link RecordingRuntime}, for tests of what the pipeline decides. */
-final class RecordedPipelines {
+public final class RecordedPipelines {
 
     private RecordedPipelines() {}
 
     /** No settle or retire wait; processes of a recording runtime listen nowhere, so checks are scripted and pass. */
-    static DeploymentPipeline over(RecordingRuntime runtime) {
+    public static DeploymentPipeline over(RecordingRuntime runtime) {
         return new DeploymentPipeline(
                 runtime,
                 new ManifestParser(),
