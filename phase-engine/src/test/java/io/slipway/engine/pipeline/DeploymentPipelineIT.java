@@ -53,7 +53,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DeploymentPipelineIT {
 
-    private static final PipelineSettings SETTINGS = EngineTestSettings.SETTINGS;
+    private static final PipelineSettings SETTINGS =
+            PipelineSettingsBuilder.forRealEngines().build();
     /** A web process that stays up, and proves at start that predeploy's change is in its image and release's is not. */
     private static final String PROCFILE = "release: touch /app/released && echo releasing\n"
             + "web: test -f /app/predeployed && test ! -f /app/released && exec httpd -f -p $PORT -h /app\n";

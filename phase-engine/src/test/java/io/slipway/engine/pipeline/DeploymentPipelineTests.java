@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,15 +44,8 @@ class DeploymentPipelineTests {
 
     private final RecordingRuntime runtime = new RecordingRuntime().withImage(IMAGE, List.of(), List.of("/bin/sh"));
     private final List<DeploymentEvent> events = new ArrayList<>();
-    private final PipelineSettings settings = new PipelineSettings(
-            Duration.ofMinutes(10),
-            Duration.ofSeconds(2),
-            Duration.ZERO,
-            Duration.ofSeconds(1),
-            Duration.ZERO,
-            5000,
-            List.of("/bin/sh", "-c"),
-            100_000);
+    private final PipelineSettings settings =
+            PipelineSettingsBuilder.forRecordingRuntime().build();
     private final RecordingRouter router = new RecordingRouter(runtime);
     private final ScriptedProbe probe = new ScriptedProbe();
     private final DeploymentPipeline pipeline = new DeploymentPipeline(

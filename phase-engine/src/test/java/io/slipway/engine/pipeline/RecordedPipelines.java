@@ -3,7 +3,6 @@ package io.slipway.engine.pipeline;
 import io.slipway.manifest.ManifestParser;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 /** Pipelines over a {@link RecordingRuntime}, for tests of what the pipeline decides. */
 public final class RecordedPipelines {
@@ -15,15 +14,10 @@ public final class RecordedPipelines {
         return new DeploymentPipeline(
                 runtime,
                 new ManifestParser(),
-                new PipelineSettings(
-                        Duration.ofMinutes(1),
-                        Duration.ofSeconds(2),
-                        Duration.ZERO,
-                        Duration.ofSeconds(1),
-                        Duration.ZERO,
-                        5000,
-                        List.of("/bin/sh", "-c"),
-                        1000),
+                PipelineSettingsBuilder.forRecordingRuntime()
+                        .taskTimeout(Duration.ofMinutes(1))
+                        .maxLogLines(1000)
+                        .build(),
                 Clock.systemUTC(),
                 new Traffic(new RecordingRouter(runtime), new ScriptedProbe()));
     }
