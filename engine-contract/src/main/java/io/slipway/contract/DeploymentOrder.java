@@ -42,7 +42,7 @@ public record DeploymentOrder(
         Objects.requireNonNull(kind, "kind");
         if (kind == DeploymentKind.BUILD_CONTEXT ? buildContext.isEmpty() : image == null) {
             throw new IllegalArgumentException(
-                    kind + " deployment without its " + (image == null ? "image" : "context"));
+                    kind + " deployment without its " + (kind == DeploymentKind.BUILD_CONTEXT ? "context" : "image"));
         }
         config = Map.copyOf(config);
         formation = Map.copyOf(formation);
@@ -53,21 +53,136 @@ public record DeploymentOrder(
     public DeploymentOrder withConfigAdded(Map<String, String> variables) {
         Map<String, String> merged = new HashMap<>(config);
         merged.putAll(variables);
-        return new DeploymentOrder(
-                deploymentId,
-                app,
-                kind,
-                image,
-                buildContext,
-                appJsonPath,
-                procfilePath,
-                manifests,
-                merged,
-                formation,
-                taskTimeout,
-                limits);
+        return toBuilder().config(merged).build();
+    }
+
+    /** An order of {@code kind} to fill in; what is not set is empty (no config, the default formation, …). */
+    public static Builder builder(DeploymentKind kind) {
+        return new Builder(kind);
+    }
+
+    /** A builder that starts from this order, for an order that differs from it in a field or two. */
+    public Builder toBuilder() {
+        return new Builder(kind)
+                .deploymentId(deploymentId)
+                .app(app)
+                .image(image)
+                .buildContext(buildContext)
+                .appJsonPath(appJsonPath)
+                .procfilePath(procfilePath)
+                .manifests(manifests)
+                .config(config)
+                .formation(formation)
+                .taskTimeout(taskTimeout)
+                .limits(limits);
     }
 
     /** The texts of both manifests; {@code null} where the file is absent. */
     public record ManifestFiles(String appJson, String procfile) {}
+
+    /**
+     * Fills in an order field by field, so that a new field is set where it matters and defaults everywhere else.
+     * {@link #build} checks it as the order's constructor does.
+     */
+    public static final class Builder {
+
+        private String deploymentId;
+        private String app;
+        private final DeploymentKind kind;
+        private String image;
+        private Optional<String> buildContext = Optional.empty();
+        private Optional<String> appJsonPath = Optional.empty();
+        private Optional<String> procfilePath = Optional.empty();
+        private Optional<ManifestFiles> manifests = Optional.empty();
+        private Map<String, String> config = Map.of();
+        private Map<String, Integer> formation = Map.of();
+        private Optional<Duration> taskTimeout = Optional.empty();
+        private AppLimits limits = AppLimits.NONE;
+
+        private Builder(DeploymentKind kind) {
+            this.kind = Objects.requireNonNull(kind, "kind");
+        }
+
+        public Builder deploymentId(String deploymentId) {
+            this.deploymentId = deploymentId;
+            return this;
+        }
+
+        public Builder app(String app) {
+            this.app = app;
+            return this;
+        }
+
+        /** The app the order is for: its config and formation are looked up by it before the order is built. */
+        public String app() {
+            return app;
+        }
+
+        public Builder image(String image) {
+            this.image = image;
+            return this;
+        }
+
+        public Builder buildContext(Optional<String> buildContext) {
+            this.buildContext = buildContext;
+            return this;
+        }
+
+        public Builder appJsonPath(Optional<String> appJsonPath) {
+            this.appJsonPath = appJsonPath;
+            return this;
+        }
+
+        public Builder procfilePath(Optional<String> procfilePath) {
+            this.procfilePath = procfilePath;
+            return this;
+        }
+
+        public Builder manifests(Optional<ManifestFiles> manifests) {
+            this.manifests = manifests;
+            return this;
+        }
+
+        public Builder config(Map<String, String> config) {
+            this.config = config;
+            return this;
+        }
+
+        public Builder formation(Map<String, Integer> formation) {
+            this.formation = formation;
+            return this;
+        }
+
+        public Builder taskTimeout(Optional<Duration> taskTimeout) {
+            this.taskTimeout = taskTimeout;
+            return this;
+        }
+
+        /** The task timeout to use when none is set (the app's own, under a deployment's). */
+        public Builder taskTimeoutUnlessSet(Optional<Duration> fallback) {
+            this.taskTimeout = taskTimeout.or(() -> fallback);
+            return this;
+        }
+
+        public Builder limits(AppLimits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        public DeploymentOrder build() {
+            return new DeploymentOrder(
+                    deploymentId,
+                    app,
+                    kind,
+                    image,
+                    buildContext,
+                    appJsonPath,
+                    procfilePath,
+                    manifests,
+                    config,
+                    formation,
+                    taskTimeout,
+                    limits);
+        }
+    }
 }

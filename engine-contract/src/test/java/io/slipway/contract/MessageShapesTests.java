@@ -19,19 +19,15 @@ class MessageShapesTests {
 
     @Test
     void everyCommandReadsBackAsTheKindItWas() throws Exception {
-        DeploymentOrder order = new DeploymentOrder(
-                "d1",
-                "shop",
-                DeploymentKind.IMAGE,
-                "shop:1",
-                Optional.empty(),
-                Optional.of("deploy/app.json"),
-                Optional.empty(),
-                Optional.empty(),
-                Map.of("A", "1"),
-                Map.of("web", 2),
-                Optional.empty(),
-                new AppLimits(new Limits(Optional.of(1L << 26), Optional.empty()), Map.of()));
+        DeploymentOrder order = DeploymentOrder.builder(DeploymentKind.IMAGE)
+                .deploymentId("d1")
+                .app("shop")
+                .image("shop:1")
+                .appJsonPath(Optional.of("deploy/app.json"))
+                .config(Map.of("A", "1"))
+                .formation(Map.of("web", 2))
+                .limits(new AppLimits(new Limits(Optional.of(1L << 26), Optional.empty()), Map.of()))
+                .build();
         List<DeployCommand> commands = List.of(
                 new DeployCommand.Start(order),
                 new DeployCommand.Cancel("shop", "d1"),

@@ -2,7 +2,6 @@ package io.slipway.gateway.service;
 
 import io.slipway.contract.DeploymentKind;
 import io.slipway.contract.DeploymentOrder;
-import io.slipway.contract.DeploymentOrder.ManifestFiles;
 import io.slipway.contract.DeploymentStatus;
 import io.slipway.engine.pipeline.DeploymentPlan;
 import io.slipway.engine.pipeline.DeploymentPlanner;
@@ -75,47 +74,29 @@ public class DeploymentService {
         this.planner = planner;
     }
 
-    /** What to deploy, before it has an id. */
-    record Plan(
-            String app,
-            DeploymentKind kind,
-            String image,
-            Optional<String> buildContext,
-            Optional<String> appJsonPath,
-            Optional<String> procfilePath,
-            Optional<ManifestFiles> manifests,
-            Optional<Duration> taskTimeout) {}
-
     public Optional<DeploymentView> deployImage(String app, ImageDeploymentRequest request) {
         return queue(UUID.randomUUID().toString(), imagePlan(app, request));
     }
 
-    private static Plan imagePlan(String app, ImageDeploymentRequest request) {
-        return new Plan(
-                app,
-                DeploymentKind.IMAGE,
-                request.image(),
-                Optional.empty(),
-                Optional.ofNullable(request.appJsonPath()),
-                Optional.ofNullable(request.procfilePath()),
-                Optional.empty(),
-                request.taskTimeout());
+    /** What to deploy, before it has an id and the app's config and formation ({@link #orderFor}). */
+    private static DeploymentOrder.Builder imagePlan(String app, ImageDeploymentRequest request) {
+        return DeploymentOrder.builder(DeploymentKind.IMAGE)
+                .app(app)
+                .image(request.image())
+                .appJsonPath(Optional.ofNullable(request.appJsonPath()))
+                .procfilePath(Optional.ofNullable(request.procfilePath()))
+                .taskTimeout(request.taskTimeout());
     }
 
     /**
      * The engine reads the context from the gateway's disk when embedded; a worker downloads it from the gateway,
      * over the path it is given here ({@link BuildContexts#store}).
      */
-    private Plan contextPlan(String app, String context, Optional<Duration> taskTimeout) {
-        return new Plan(
-                app,
-                DeploymentKind.BUILD_CONTEXT,
-                null,
-                Optional.of(context),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                taskTimeout);
+    private static DeploymentOrder.Builder contextPlan(String app, String context, Optional<Duration> taskTimeout) {
+        return DeploymentOrder.builder(DeploymentKind.BUILD_CONTEXT)
+                .app(app)
+                .buildContext(Optional.of(context))
+                .taskTimeout(taskTimeout);
     }
 
     /**
@@ -182,7 +163,7 @@ public class DeploymentService {
     }
 
     @Transactional
-    Optional<Plan> retryPlan(String id) {
+    Optional<DeploymentOrder.Builder> retryPlan(String id) {
         return deployments.findByIdOptional(id).map(source -> {
             if (!RETRYABLE.contains(source.status())) {
                 throw new StateConflictException("deployment " + id + " is " + source.status()
@@ -193,15 +174,13 @@ public class DeploymentService {
                             + " never had an image (its build did not finish): deploy the build context again"));
             DeploymentKind kind =
                     source.kind() == DeploymentKind.ROLLBACK ? DeploymentKind.ROLLBACK : DeploymentKind.IMAGE;
-            return new Plan(
-                    source.app(),
-                    kind,
-                    image,
-                    Optional.empty(),
-                    source.appJsonPath(),
-                    source.procfilePath(),
-                    source.manifests(),
-                    source.taskTimeout());
+            return DeploymentOrder.builder(kind)
+                    .app(source.app())
+                    .image(image)
+                    .appJsonPath(source.appJsonPath())
+                    .procfilePath(source.procfilePath())
+                    .manifests(source.manifests())
+                    .taskTimeout(source.taskTimeout());
         });
     }
 
@@ -215,7 +194,7 @@ public class DeploymentService {
     }
 
     @Transactional
-    Optional<Plan> rollbackPlan(String app, String releaseId) {
+    Optional<DeploymentOrder.Builder> rollbackPlan(String app, String releaseId) {
         return apps.findByIdOptional(app).map(found -> {
             Deployment release = deployments
                     .ofApp(app, releaseId)
@@ -223,15 +202,10 @@ public class DeploymentService {
                     .filter(deployment -> deployment.releaseImage().isPresent())
                     .orElseThrow(() -> new InvalidRequestException(
                             "release: " + releaseId + " is not a successful deployment of " + app));
-            return new Plan(
-                    app,
-                    DeploymentKind.ROLLBACK,
-                    release.releaseImage().orElseThrow(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    release.manifests(),
-                    Optional.empty());
+            return DeploymentOrder.builder(DeploymentKind.ROLLBACK)
+                    .app(app)
+                    .image(release.releaseImage().orElseThrow())
+                    .manifests(release.manifests());
         });
     }
 
@@ -241,7 +215,7 @@ public class DeploymentService {
     }
 
     /** Stores the deployment, then, after the commit and outside any transaction, sends it to the engine. */
-    private Optional<DeploymentView> queue(String id, Plan plan) {
+    private Optional<DeploymentView> queue(String id, DeploymentOrder.Builder plan) {
         Optional<Queued> queued = store(id, plan);
         queued.ifPresent(deployment -> send(deployment.order()));
         return queued.map(Queued::view);
@@ -251,16 +225,16 @@ public class DeploymentService {
     record Queued(DeploymentView view, DeploymentOrder order) {}
 
     @Transactional
-    Optional<Queued> store(String id, Plan plan) {
+    Optional<Queued> store(String id, DeploymentOrder.Builder plan) {
         return apps.findByIdOptional(plan.app()).map(app -> {
             DeploymentOrder order = orderFor(id, app, plan);
             Deployment deployment = new Deployment(
                     id,
                     app.name(),
-                    plan.kind(),
-                    plan.image(),
-                    plan.appJsonPath(),
-                    plan.procfilePath(),
+                    order.kind(),
+                    order.image(),
+                    order.appJsonPath(),
+                    order.procfilePath(),
                     order.taskTimeout(),
                     Instant.now());
             deployments.persist(deployment);
@@ -269,20 +243,14 @@ public class DeploymentService {
     }
 
     /** What asks the engine to run {@code plan} with the app's config and formation as they are now. */
-    private static DeploymentOrder orderFor(String id, App app, Plan plan) {
-        return new DeploymentOrder(
-                id,
-                app.name(),
-                plan.kind(),
-                plan.image(),
-                plan.buildContext(),
-                plan.appJsonPath(),
-                plan.procfilePath(),
-                plan.manifests(),
-                app.config(),
-                app.formation(),
-                plan.taskTimeout().or(app::taskTimeout),
-                app.limits());
+    private static DeploymentOrder orderFor(String id, App app, DeploymentOrder.Builder plan) {
+        return plan.deploymentId(id)
+                .app(app.name())
+                .config(app.config())
+                .formation(app.formation())
+                .taskTimeoutUnlessSet(app.taskTimeout())
+                .limits(app.limits())
+                .build();
     }
 
     /**
@@ -303,21 +271,13 @@ public class DeploymentService {
         String id = UUID.randomUUID().toString();
         String context = contexts.store(id, upload);
         try {
-            return dryRun(new Plan(
-                    app,
-                    DeploymentKind.BUILD_CONTEXT,
-                    null,
-                    Optional.of(context),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty()));
+            return dryRun(contextPlan(app, context, Optional.empty()));
         } finally {
             contexts.delete(id);
         }
     }
 
-    private Optional<DeploymentPlan> dryRun(Plan plan) throws ManifestException {
+    private Optional<DeploymentPlan> dryRun(DeploymentOrder.Builder plan) throws ManifestException {
         Optional<DeploymentOrder> order = dryRunOrder(plan);
         if (order.isEmpty()) {
             return Optional.empty();
@@ -344,7 +304,7 @@ public class DeploymentService {
     }
 
     @Transactional
-    Optional<DeploymentOrder> dryRunOrder(Plan plan) {
+    Optional<DeploymentOrder> dryRunOrder(DeploymentOrder.Builder plan) {
         return apps.findByIdOptional(plan.app())
                 .map(app -> orderFor(UUID.randomUUID().toString(), app, plan));
     }

@@ -48,11 +48,11 @@ public final class ClaimLoop {
 
     private static final Logger LOG = Logger.getLogger(ClaimLoop.class);
 
-    private final Claims claims;
+    private final ClaimAuthority claims;
     private final Pause pause;
     private final AtomicBoolean unreachableLogged = new AtomicBoolean();
 
-    public ClaimLoop(Claims claims, Pause pause) {
+    public ClaimLoop(ClaimAuthority claims, Pause pause) {
         this.claims = claims;
         this.pause = pause;
     }

@@ -21,7 +21,7 @@ import java.time.Duration;
  * token. Every call has a deadline, so an unanswering gateway delays a deployment but never hangs a worker;
  * errors name the call and the HTTP status, never the token.
  */
-public final class GatewayClient implements Claims {
+public final class GatewayClient implements ClaimAuthority {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);

@@ -13,10 +13,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * The engine's inbox: hands each command to the worker, which queues rather than runs it here. A distributed
- * worker acknowledges a start when it settles it (its claim granted or refused, or cancelled), not on arrival,
- * so a worker that dies with starts queued leaves them to the pool's other workers; every other command, and
- * every start elsewhere, is acknowledged once handed over.
+ * The engine's inbox: hands each command to the worker, which queues rather than runs it here, with the message's
+ * acknowledgement. A distributed worker acknowledges a start when it settles it (its claim granted or refused, or
+ * cancelled), not on arrival, so a worker that dies with starts queued leaves them to the pool's other workers;
+ * every other command, and every start elsewhere, is acknowledged once handed over.
  *
  * <p>An idle engine never runs a command: inside a {@code remote} gateway none arrives, so one that does reached
  * a worker whose environment says {@code SLIPWAY_ENGINE=remote} (the gateway's setting). It is refused, which
@@ -42,22 +42,7 @@ public class DeployCommandConsumer {
                     + " worker; this worker stops reading commands");
             return message.nack(new IllegalStateException("the engine is idle (slipway.engine=remote)"));
         }
-        DeployCommand command = message.getPayload();
-        if (command instanceof DeployCommand.Start start) {
-            worker.submit(start.order(), message::ack);
-            return CompletableFuture.completedFuture(null);
-        }
-        if (command instanceof DeployCommand.Cancel cancel) {
-            worker.cancel(cancel.deploymentId());
-        } else if (command instanceof DeployCommand.DeleteApp delete) {
-            worker.deleteApp(delete.app());
-        } else if (command instanceof DeployCommand.RemoveImages remove) {
-            worker.removeImages(remove.app(), remove.images());
-        } else if (command instanceof DeployCommand.Recover recover) {
-            worker.recover(recover.app(), recover.deploymentId(), recover.lastSeq());
-        } else if (command instanceof DeployCommand.CleanUp cleanUp) {
-            worker.cleanUp(cleanUp.app(), cleanUp.deploymentId());
-        }
-        return message.ack();
+        worker.dispatch(message.getPayload(), message::ack);
+        return CompletableFuture.completedFuture(null);
     }
 }

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 final class BuildStep implements Step {
 
     @Override
-    public PhaseEvent run(PhaseEvent started, DeploymentContext deployment) throws PhaseFailure {
+    public PhaseTransition run(PhaseTransition started, DeploymentContext deployment) throws PhaseFailure {
         Phase phase = started.phase();
         DeploymentOrder order = deployment.order();
         String tag = AppImages.built(order.app(), order.deploymentId());

@@ -10,6 +10,7 @@ import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ContainerRuntimeException;
 import io.slipway.runtime.router.Router;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -43,15 +44,30 @@ public final class DeploymentPipeline {
         this.clock = clock;
     }
 
-    /** Runs the deployment to its end and returns how it ended; every step is reported to {@code events}. */
+    /** Runs the deployment to its end and returns how it ended; every step is reported to {@code sink}. */
     public DeploymentStatus run(DeploymentOrder order, Consumer<DeploymentEvent> sink, Cancellation cancellation) {
-        EventRecorder events = new EventRecorder(
+        return run(order, recorder(order, sink), cancellation);
+    }
+
+    /** The recorder of the deployment's events, numbered from 1, for {@link #run} and whoever ends it before. */
+    public EventRecorder recorder(DeploymentOrder order, Consumer<DeploymentEvent> sink) {
+        return new EventRecorder(
                 order.deploymentId(),
                 order.app(),
                 sink,
                 clock,
                 ConfigRedaction.of(order.config()),
                 settings.maxLogLines());
+    }
+
+    /** The recorder of a deployment another process began, whose last stored event was {@code lastSeq}. */
+    public EventRecorder recorderAfter(String deploymentId, String app, long lastSeq, Consumer<DeploymentEvent> sink) {
+        return new EventRecorder(
+                deploymentId, app, lastSeq, sink, clock, ConfigRedaction.of(Map.of()), settings.maxLogLines());
+    }
+
+    /** Runs the deployment to its end and returns how it ended; every step is reported to {@code events}. */
+    public DeploymentStatus run(DeploymentOrder order, EventRecorder events, Cancellation cancellation) {
         DeploymentContext deployment =
                 new DeploymentContext(order, runtime, settings, processLimit, events, cancellation, traffic);
         events.started();
@@ -61,8 +77,8 @@ public final class DeploymentPipeline {
             for (Phase phase : Phase.values()) {
                 current = phase;
                 deployment.throwIfCancelled(phase);
-                PhaseEvent start = phase.skipReason(order.kind())
-                        .map(reason -> PhaseEvent.skipped(phase, reason))
+                PhaseTransition start = phase.skipReason(order.kind())
+                        .map(reason -> PhaseTransition.skipped(phase, reason))
                         .orElseGet(() -> phase.step().begin(phase, deployment));
                 events.phase(start);
                 if (start.isStarted()) {
@@ -89,11 +105,11 @@ public final class DeploymentPipeline {
         EventRecorder events = deployment.events();
         Phase failed = failure.phase();
         if (failed != null) {
-            events.phase(PhaseEvent.failed(failed, failure.reason(), failure.exitCode()));
+            events.phase(PhaseTransition.failed(failed, failure.reason(), failure.exitCode()));
         }
         for (Phase phase : Phase.values()) {
             if (failed == null || phase.ordinal() > failed.ordinal()) {
-                events.phase(PhaseEvent.skipped(phase, "not reached"));
+                events.phase(PhaseTransition.skipped(phase, "not reached"));
             }
         }
         DeploymentStatus status = failure.cancelled() ? DeploymentStatus.CANCELLED : DeploymentStatus.FAILED;

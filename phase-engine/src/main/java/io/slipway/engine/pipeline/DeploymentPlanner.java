@@ -17,7 +17,6 @@ import io.slipway.runtime.ImageDetails;
 import io.slipway.runtime.ImageNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -167,16 +166,8 @@ public final class DeploymentPlanner {
     }
 
     private ManifestFiles read(DeploymentOrder order, Optional<ImageDetails> image) {
-        if (order.manifests().isPresent()) {
-            return order.manifests().get();
-        }
-        if (image.isPresent()) {
-            return new ManifestFilesReader(runtime)
-                    .fromImage(order.image(), image.get().workingDir(), order.appJsonPath(), order.procfilePath());
-        }
         try {
-            return ManifestFilesReader.fromContext(
-                    Path.of(order.buildContext().orElseThrow()), order.appJsonPath(), order.procfilePath());
+            return new ManifestFilesReader(runtime).forOrder(order, image);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the build context: " + e.getMessage(), e);
         }

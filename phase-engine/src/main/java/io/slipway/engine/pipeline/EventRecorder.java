@@ -21,8 +21,12 @@ import java.util.function.Consumer;
  *
  * <p>Output lines past the cap are dropped here, before they cost memory or storage downstream; the
  * deployment's last line, just before its end, says how many. Slipway's own lines are never dropped.
+ *
+ * <p>A deployment ended before its pipeline ran (cancelled while queued, a build context that never came) ends
+ * through its recorder too, so that every end is numbered in its deployment's sequence ({@link
+ * DeploymentPipeline#recorder}).
  */
-final class EventRecorder {
+public final class EventRecorder {
 
     private final String deploymentId;
     private final String app;
@@ -41,6 +45,19 @@ final class EventRecorder {
             Clock clock,
             ConfigRedaction redaction,
             int maxOutputLines) {
+        this(deploymentId, app, 0, sink, clock, redaction, maxOutputLines);
+    }
+
+    /** @param lastSeq the number of the deployment's last event so far: the next one is numbered after it */
+    EventRecorder(
+            String deploymentId,
+            String app,
+            long lastSeq,
+            Consumer<DeploymentEvent> sink,
+            Clock clock,
+            ConfigRedaction redaction,
+            int maxOutputLines) {
+        this.seq = lastSeq;
         this.deploymentId = deploymentId;
         this.app = app;
         this.sink = sink;
@@ -64,7 +81,7 @@ final class EventRecorder {
         sink.accept(new ConfigAdded(deploymentId, app, ++seq, clock.instant(), variables));
     }
 
-    synchronized void phase(PhaseEvent change) {
+    synchronized void phase(PhaseTransition change) {
         sink.accept(new PhaseChanged(
                 deploymentId,
                 app,
@@ -86,7 +103,7 @@ final class EventRecorder {
         sink.accept(new Log(deploymentId, app, ++seq, clock.instant(), phase.reported(), stream, text));
     }
 
-    synchronized void finished(DeploymentStatus status, String reason, String releaseImage) {
+    public synchronized void finished(DeploymentStatus status, String reason, String releaseImage) {
         if (lastDroppedIn != null) {
             sink.accept(new Log(
                     deploymentId,

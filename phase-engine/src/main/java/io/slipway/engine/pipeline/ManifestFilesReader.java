@@ -1,7 +1,9 @@
 package io.slipway.engine.pipeline;
 
+import io.slipway.contract.DeploymentOrder;
 import io.slipway.contract.DeploymentOrder.ManifestFiles;
 import io.slipway.runtime.ContainerRuntime;
+import io.slipway.runtime.ImageDetails;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +38,23 @@ final class ManifestFilesReader {
         this.runtime = runtime;
     }
 
-    ManifestFiles fromImage(
+    /**
+     * The manifests {@code order} deploys with, for the pipeline and the dry run alike: those it carries (a retry or
+     * a rollback), else those of its image, else those of its build context.
+     *
+     * @param image the details of the order's image; empty for a build context, whose image is not built yet
+     */
+    ManifestFiles forOrder(DeploymentOrder order, Optional<ImageDetails> image) throws IOException {
+        if (order.manifests().isPresent()) {
+            return order.manifests().get();
+        }
+        if (image.isPresent()) {
+            return fromImage(order.image(), image.get().workingDir(), order.appJsonPath(), order.procfilePath());
+        }
+        return fromContext(Path.of(order.buildContext().orElseThrow()), order.appJsonPath(), order.procfilePath());
+    }
+
+    private ManifestFiles fromImage(
             String image, String workingDir, Optional<String> appJsonPath, Optional<String> procfilePath) {
         String base = workingDir.isBlank() ? DEFAULT_WORKING_DIR : workingDir;
         String appJson = resolve(base, appJsonPath.orElse(APP_JSON));
@@ -45,7 +63,7 @@ final class ManifestFilesReader {
         return new ManifestFiles(textOf(files.get(appJson)), textOf(files.get(procfile)));
     }
 
-    static ManifestFiles fromContext(Path context, Optional<String> appJsonPath, Optional<String> procfilePath)
+    private static ManifestFiles fromContext(Path context, Optional<String> appJsonPath, Optional<String> procfilePath)
             throws IOException {
         String appJson = normalise(appJsonPath.orElse(APP_JSON));
         String procfile = normalise(procfilePath.orElse(PROCFILE));

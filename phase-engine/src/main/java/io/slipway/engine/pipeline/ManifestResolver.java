@@ -9,8 +9,8 @@ import io.slipway.manifest.ManifestProblem;
 import io.slipway.manifest.ParsedManifests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -47,21 +47,9 @@ final class ManifestResolver {
     }
 
     private static ManifestFiles read(DeploymentContext deployment) throws PhaseFailure {
-        DeploymentOrder order = deployment.order();
-        if (order.manifests().isPresent()) {
-            return order.manifests().get();
-        }
-        if (order.image() != null) {
-            return new ManifestFilesReader(deployment.runtime())
-                    .fromImage(
-                            order.image(),
-                            deployment.imageDetails().workingDir(),
-                            order.appJsonPath(),
-                            order.procfilePath());
-        }
         try {
-            return ManifestFilesReader.fromContext(
-                    Path.of(order.buildContext().orElseThrow()), order.appJsonPath(), order.procfilePath());
+            return new ManifestFilesReader(deployment.runtime())
+                    .forOrder(deployment.order(), Optional.ofNullable(deployment.imageDetails()));
         } catch (IOException e) {
             throw PhaseFailure.failed(null, "cannot read the build context: " + e.getMessage());
         }

@@ -17,7 +17,7 @@ import java.util.Optional;
 final class StartProcessesStep implements Step {
 
     @Override
-    public PhaseEvent run(PhaseEvent started, DeploymentContext deployment) throws PhaseFailure {
+    public PhaseTransition run(PhaseTransition started, DeploymentContext deployment) throws PhaseFailure {
         Phase phase = started.phase();
         DeploymentOrder order = deployment.order();
         List<ProcessPlan.Process> plan;

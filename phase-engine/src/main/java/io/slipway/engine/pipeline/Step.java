@@ -7,11 +7,11 @@ package io.slipway.engine.pipeline;
 interface Step {
 
     /**
-     * How the phase begins for this deployment: {@link PhaseEvent#started} with the command it will
-     * run, if any, or {@link PhaseEvent#skipped} and why there is nothing to do.
+     * How the phase begins for this deployment: {@link PhaseTransition#started} with the command it will
+     * run, if any, or {@link PhaseTransition#skipped} and why there is nothing to do.
      */
-    default PhaseEvent begin(Phase phase, DeploymentContext deployment) {
-        return PhaseEvent.started(phase);
+    default PhaseTransition begin(Phase phase, DeploymentContext deployment) {
+        return PhaseTransition.started(phase);
     }
 
     /**
@@ -21,5 +21,5 @@ interface Step {
      * @return {@code started}'s success
      * @throws PhaseFailure when the phase fails or is cancelled
      */
-    PhaseEvent run(PhaseEvent started, DeploymentContext deployment) throws PhaseFailure;
+    PhaseTransition run(PhaseTransition started, DeploymentContext deployment) throws PhaseFailure;
 }

@@ -12,7 +12,7 @@ final class StepSequence implements Step {
     }
 
     @Override
-    public PhaseEvent run(PhaseEvent started, DeploymentContext deployment) throws PhaseFailure {
+    public PhaseTransition run(PhaseTransition started, DeploymentContext deployment) throws PhaseFailure {
         for (Step step : steps) {
             step.run(started, deployment);
         }

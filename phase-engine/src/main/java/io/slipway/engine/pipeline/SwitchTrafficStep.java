@@ -13,7 +13,7 @@ import java.util.List;
 final class SwitchTrafficStep implements Step {
 
     @Override
-    public PhaseEvent run(PhaseEvent started, DeploymentContext deployment) throws PhaseFailure {
+    public PhaseTransition run(PhaseTransition started, DeploymentContext deployment) throws PhaseFailure {
         Phase phase = started.phase();
         String app = deployment.order().app();
         List<String> upstreams = new ArrayList<>();

@@ -40,18 +40,18 @@ final class TaskStep implements Step {
     }
 
     @Override
-    public PhaseEvent begin(Phase phase, DeploymentContext deployment) {
+    public PhaseTransition begin(Phase phase, DeploymentContext deployment) {
         Optional<String> task = command(deployment.manifests().tasks());
         if (task.isPresent()) {
-            return PhaseEvent.started(phase, task.get());
+            return PhaseTransition.started(phase, task.get());
         }
         String reason = noCommand();
         deployment.log(phase, reason + "; skipped");
-        return PhaseEvent.skipped(phase, reason);
+        return PhaseTransition.skipped(phase, reason);
     }
 
     @Override
-    public PhaseEvent run(PhaseEvent started, DeploymentContext deployment) throws PhaseFailure {
+    public PhaseTransition run(PhaseTransition started, DeploymentContext deployment) throws PhaseFailure {
         Phase phase = started.phase();
         DeploymentOrder order = deployment.order();
         Optional<String> commitAs = changes == ChangePolicy.COMMIT

@@ -11,7 +11,7 @@ import java.util.List;
 final class WebChecksStep implements Step {
 
     @Override
-    public PhaseEvent run(PhaseEvent started, DeploymentContext deployment) throws PhaseFailure {
+    public PhaseTransition run(PhaseTransition started, DeploymentContext deployment) throws PhaseFailure {
         Phase phase = started.phase();
         PipelineSettings settings = deployment.settings();
         List<WebCheck> checks = WebCheckPlan.of(deployment.manifests(), settings.port(), settings.startTimeout());

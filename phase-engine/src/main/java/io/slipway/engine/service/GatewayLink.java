@@ -2,7 +2,7 @@ package io.slipway.engine.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slipway.contract.WorkerApi.ClaimRequest;
-import io.slipway.engine.claim.Claims;
+import io.slipway.engine.claim.ClaimAuthority;
 import io.slipway.engine.claim.GatewayClient;
 import io.slipway.engine.config.EngineConfig;
 import io.slipway.engine.config.EngineRole;
@@ -38,7 +38,7 @@ public class GatewayLink {
         return client;
     }
 
-    public Claims claims() {
-        return client.<Claims>map(gateway -> gateway).orElse(Claims.IN_PROCESS);
+    public ClaimAuthority claims() {
+        return client.<ClaimAuthority>map(gateway -> gateway).orElse(ClaimAuthority.IN_PROCESS);
     }
 }

@@ -104,11 +104,11 @@ class ClaimLoopTests {
 
     @Test
     void inProcessClaimsAreAlwaysGranted() {
-        assertThat(new ClaimLoop(Claims.IN_PROCESS, (duration, cancel) -> true).claim("any", cancellation))
+        assertThat(new ClaimLoop(ClaimAuthority.IN_PROCESS, (duration, cancel) -> true).claim("any", cancellation))
                 .isEqualTo(ClaimLoop.Outcome.GRANTED);
     }
 
-    private ClaimLoop loop(Claims gateway) {
+    private ClaimLoop loop(ClaimAuthority gateway) {
         return new ClaimLoop(gateway, (duration, cancel) -> {
             pauses.add(duration);
             return true;
@@ -126,7 +126,7 @@ class ClaimLoopTests {
     }
 
     /** Answers in the order scripted; asking past the script fails the test. */
-    private static final class ScriptedGateway implements Claims {
+    private static final class ScriptedGateway implements ClaimAuthority {
 
         private final Deque<Supplier<Claim>> answers;
         private final List<String> asked = new ArrayList<>();

@@ -151,7 +151,7 @@ class DistributedWorkerTests {
                         .file("Procfile", "release: echo built-from-the-download\n" + PROCFILE)
                         .toGzip());
         DeploymentOrder order = DeploymentOrders.aBuildOf(Path.of(WorkerApi.buildContextPath(id)))
-                .id(id)
+                .deploymentId(id)
                 .app(app)
                 .build();
 
@@ -245,7 +245,11 @@ class DistributedWorkerTests {
     }
 
     private DeploymentOrder imageDeploy(String id, String image) {
-        return DeploymentOrders.anImageDeploy().id(id).app(app).image(image).build();
+        return DeploymentOrders.anImageDeploy()
+                .deploymentId(id)
+                .app(app)
+                .image(image)
+                .build();
     }
 
     private static Message<DeployCommand> start(DeploymentOrder order, AtomicInteger acks) {

@@ -143,7 +143,11 @@ class WorkerTests {
     }
 
     private DeploymentOrder order(String id, String image) {
-        return DeploymentOrders.anImageDeploy().id(id).app(app).image(image).build();
+        return DeploymentOrders.anImageDeploy()
+                .deploymentId(id)
+                .app(app)
+                .image(image)
+                .build();
     }
 
     private static Optional<DeploymentEvent.Finished> finished(InMemorySink<DeploymentEvent> events, String id) {

@@ -31,7 +31,8 @@ class CancelDuringBuildIT {
     /** Far below the build step's 60 s, so that only a broken-off build ends within it. */
     private static final long BOUND_SECONDS = 30;
 
-    private static final PipelineSettings SETTINGS = EngineTestSettings.SETTINGS;
+    private static final PipelineSettings SETTINGS =
+            PipelineSettingsBuilder.forRealEngines().build();
 
     @TempDir
     Path contexts;

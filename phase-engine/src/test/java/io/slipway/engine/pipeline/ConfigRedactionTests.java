@@ -64,15 +64,10 @@ class ConfigRedactionTests {
         runtime.taskBehaviour = task -> {
             throw new ContainerRuntimeException(engineError);
         };
-        PipelineSettings settings = new PipelineSettings(
-                Duration.ofMinutes(1),
-                Duration.ofSeconds(1),
-                Duration.ZERO,
-                Duration.ofSeconds(1),
-                Duration.ZERO,
-                5000,
-                List.of("/bin/sh", "-c"),
-                100_000);
+        PipelineSettings settings = PipelineSettingsBuilder.forRecordingRuntime()
+                .taskTimeout(Duration.ofMinutes(1))
+                .startTimeout(Duration.ofSeconds(1))
+                .build();
         List<DeploymentEvent> events = new ArrayList<>();
         new DeploymentPipeline(runtime, new ManifestParser(), settings, Clock.systemUTC())
                 .run(

@@ -1,12 +1,9 @@
 package io.slipway.engine.pipeline;
 
-import io.slipway.contract.AppLimits;
 import io.slipway.contract.DeploymentKind;
 import io.slipway.contract.DeploymentOrder;
 import io.slipway.contract.DeploymentOrder.ManifestFiles;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,106 +13,25 @@ import java.util.UUID;
  */
 public final class DeploymentOrders {
 
-    private String deploymentId = UUID.randomUUID().toString();
-    private String app = "app";
-    private final DeploymentKind kind;
-    private String image;
-    private Optional<String> buildContext = Optional.empty();
-    private Optional<String> appJsonPath = Optional.empty();
-    private Optional<String> procfilePath = Optional.empty();
-    private Optional<ManifestFiles> manifests = Optional.empty();
-    private Map<String, String> config = Map.of();
-    private Map<String, Integer> formation = Map.of();
-    private Optional<Duration> taskTimeout = Optional.empty();
-    private AppLimits limits = AppLimits.NONE;
+    private DeploymentOrders() {}
 
-    private DeploymentOrders(DeploymentKind kind, String image) {
-        this.kind = kind;
-        this.image = image;
+    /** Deploys the image {@code image} (set it with {@link DeploymentOrder.Builder#image}). */
+    public static DeploymentOrder.Builder anImageDeploy() {
+        return of(DeploymentKind.IMAGE).image("image");
     }
 
-    /** Deploys the image {@code image} (set it with {@link #image}). */
-    public static DeploymentOrders anImageDeploy() {
-        return new DeploymentOrders(DeploymentKind.IMAGE, "image");
-    }
-
-    public static DeploymentOrders aBuildOf(Path context) {
-        return new DeploymentOrders(DeploymentKind.BUILD_CONTEXT, null).buildContext(context);
+    public static DeploymentOrder.Builder aBuildOf(Path context) {
+        return of(DeploymentKind.BUILD_CONTEXT).buildContext(Optional.of(context.toString()));
     }
 
     /** Runs {@code releaseImage} again with the manifests it was deployed with. */
-    public static DeploymentOrders aRollbackTo(String releaseImage, ManifestFiles manifests) {
-        return new DeploymentOrders(DeploymentKind.ROLLBACK, releaseImage).manifests(manifests);
+    public static DeploymentOrder.Builder aRollbackTo(String releaseImage, ManifestFiles manifests) {
+        return of(DeploymentKind.ROLLBACK).image(releaseImage).manifests(Optional.of(manifests));
     }
 
-    public DeploymentOrders id(String deploymentId) {
-        this.deploymentId = deploymentId;
-        return this;
-    }
-
-    public DeploymentOrders app(String app) {
-        this.app = app;
-        return this;
-    }
-
-    public DeploymentOrders image(String image) {
-        this.image = image;
-        return this;
-    }
-
-    public DeploymentOrders buildContext(Path context) {
-        this.buildContext = Optional.of(context.toString());
-        return this;
-    }
-
-    public DeploymentOrders appJsonPath(String path) {
-        this.appJsonPath = Optional.of(path);
-        return this;
-    }
-
-    public DeploymentOrders procfilePath(String path) {
-        this.procfilePath = Optional.of(path);
-        return this;
-    }
-
-    public DeploymentOrders manifests(ManifestFiles manifests) {
-        this.manifests = Optional.of(manifests);
-        return this;
-    }
-
-    public DeploymentOrders config(Map<String, String> config) {
-        this.config = config;
-        return this;
-    }
-
-    public DeploymentOrders formation(Map<String, Integer> formation) {
-        this.formation = formation;
-        return this;
-    }
-
-    public DeploymentOrders taskTimeout(Duration timeout) {
-        this.taskTimeout = Optional.of(timeout);
-        return this;
-    }
-
-    public DeploymentOrders limits(AppLimits limits) {
-        this.limits = limits;
-        return this;
-    }
-
-    public DeploymentOrder build() {
-        return new DeploymentOrder(
-                deploymentId,
-                app,
-                kind,
-                image,
-                buildContext,
-                appJsonPath,
-                procfilePath,
-                manifests,
-                config,
-                formation,
-                taskTimeout,
-                limits);
+    private static DeploymentOrder.Builder of(DeploymentKind kind) {
+        return DeploymentOrder.builder(kind)
+                .deploymentId(UUID.randomUUID().toString())
+                .app("app");
     }
 }

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -52,7 +53,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DeploymentPipelineIT {
 
-    private static final PipelineSettings SETTINGS = EngineTestSettings.SETTINGS;
+    private static final PipelineSettings SETTINGS =
+            PipelineSettingsBuilder.forRealEngines().build();
     /** A web process that stays up, and proves at start that predeploy's change is in its image and release's is not. */
     private static final String PROCFILE = "release: touch /app/released && echo releasing\n"
             + "web: test -f /app/predeployed && test ! -f /app/released && exec httpd -f -p $PORT -h /app\n";
@@ -222,7 +224,7 @@ class DeploymentPipelineIT {
         DeploymentOrder order = DeploymentOrders.anImageDeploy()
                 .app(newApp())
                 .image(image)
-                .taskTimeout(Duration.ofSeconds(2))
+                .taskTimeout(Optional.of(Duration.ofSeconds(2)))
                 .build();
 
         Finished finished = deploy(engine, order);
@@ -280,17 +282,13 @@ class DeploymentPipelineIT {
         String image = appImage(engine, APP_JSON, PROCFILE);
         ExecutorService executor = Executors.newFixedThreadPool(2);
         try {
-            DeploymentLanes lanes = new DeploymentLanes(executor, new DeploymentLanes.Work() {
-                @Override
-                public void run(DeploymentOrder order, Cancellation cancellation) {
-                    engine.pipeline().run(order, events::add, cancellation);
-                }
-
-                @Override
-                public void cancelledWhileQueued(DeploymentOrder order) {}
-            });
-            lanes.submit(imageOrder(app, image));
-            lanes.submit(imageOrder(app, image));
+            AppLanes lanes = new AppLanes(executor);
+            for (DeploymentOrder order : List.of(imageOrder(app, image), imageOrder(app, image))) {
+                lanes.submit(
+                        app,
+                        order.deploymentId(),
+                        cancellation -> engine.pipeline().run(order, events::add, cancellation));
+            }
             await().atMost(Duration.ofMinutes(2))
                     .until(() ->
                             events.stream().filter(Finished.class::isInstance).count() == 2);

@@ -22,10 +22,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
@@ -44,15 +44,8 @@ class DeploymentPipelineTests {
 
     private final RecordingRuntime runtime = new RecordingRuntime().withImage(IMAGE, List.of(), List.of("/bin/sh"));
     private final List<DeploymentEvent> events = new ArrayList<>();
-    private final PipelineSettings settings = new PipelineSettings(
-            Duration.ofMinutes(10),
-            Duration.ofSeconds(2),
-            Duration.ZERO,
-            Duration.ofSeconds(1),
-            Duration.ZERO,
-            5000,
-            List.of("/bin/sh", "-c"),
-            100_000);
+    private final PipelineSettings settings =
+            PipelineSettingsBuilder.forRecordingRuntime().build();
     private final RecordingRouter router = new RecordingRouter(runtime);
     private final ScriptedProbe probe = new ScriptedProbe();
     private final DeploymentPipeline pipeline = new DeploymentPipeline(
@@ -405,7 +398,7 @@ class DeploymentPipelineTests {
         runtime.withImage(RELEASE_IMAGE, List.of(), List.of("/bin/sh"));
         DeploymentOrder rollback = DeploymentOrders.aRollbackTo(
                         RELEASE_IMAGE, new DeploymentOrder.ManifestFiles(ALL_TASKS_APP_JSON, PROCFILE))
-                .id(ID)
+                .deploymentId(ID)
                 .app(APP)
                 .build();
 
@@ -420,7 +413,7 @@ class DeploymentPipelineTests {
         Path context = dir.resolve("context.tar");
         Files.write(context, tar(Map.of("Dockerfile", "FROM base\n", "app.json", "{,", "Procfile", PROCFILE)));
         DeploymentOrder order =
-                DeploymentOrders.aBuildOf(context).id(ID).app(APP).build();
+                DeploymentOrders.aBuildOf(context).deploymentId(ID).app(APP).build();
 
         deploy(order);
 
@@ -433,7 +426,7 @@ class DeploymentPipelineTests {
         Path context = dir.resolve("context.tar");
         Files.write(context, tar(Map.of("Dockerfile", "FROM base\n", "Procfile", PROCFILE)));
         DeploymentOrder order =
-                DeploymentOrders.aBuildOf(context).id(ID).app(APP).build();
+                DeploymentOrders.aBuildOf(context).deploymentId(ID).app(APP).build();
 
         deploy(order);
 
@@ -465,8 +458,8 @@ class DeploymentPipelineTests {
         runtime.withFile(IMAGE, "/app/deploy/app.json", ALL_TASKS_APP_JSON);
         runtime.withFile(IMAGE, "/etc/Procfile", PROCFILE);
         DeploymentOrder order = shopImage()
-                .appJsonPath("deploy/app.json")
-                .procfilePath("/etc/Procfile")
+                .appJsonPath(Optional.of("deploy/app.json"))
+                .procfilePath(Optional.of("/etc/Procfile"))
                 .build();
 
         deploy(order);
@@ -528,8 +521,8 @@ class DeploymentPipelineTests {
     }
 
     /** A deployment of {@code shop:1} as the app {@code shop}. */
-    private static DeploymentOrders shopImage() {
-        return DeploymentOrders.anImageDeploy().id(ID).app(APP).image(IMAGE);
+    private static DeploymentOrder.Builder shopImage() {
+        return DeploymentOrders.anImageDeploy().deploymentId(ID).app(APP).image(IMAGE);
     }
 
     private static DeploymentOrder imageOrder() {

@@ -58,4 +58,13 @@ class EventRecorderTests {
         assertThat(events).hasSize(4);
         assertThat(events.get(3)).isInstanceOf(DeploymentEvent.Finished.class);
     }
+
+    @Test
+    void aRecorderOfADeploymentBegunElsewhereNumbersItsEndAfterTheLastStoredEvent() {
+        RecordedPipelines.over(new RecordingRuntime())
+                .recorderAfter("d-2", "shop", 7, events::add)
+                .finished(DeploymentStatus.FAILED, "interrupted", null);
+
+        assertThat(events).extracting(DeploymentEvent::seq).containsExactly(8L);
+    }
 }

@@ -38,7 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class InterruptedDeploymentRecoveryIT {
 
-    private static final PipelineSettings SETTINGS = EngineTestSettings.SETTINGS;
+    private static final PipelineSettings SETTINGS =
+            PipelineSettingsBuilder.forRealEngines().build();
     private static final String APP_JSON = "{\"scripts\": {\"dokku\": {\"predeploy\": \"touch /app/predeployed\"}}}";
     private static final String PROCFILE = "web: exec httpd -f -p $PORT -h /\n";
 

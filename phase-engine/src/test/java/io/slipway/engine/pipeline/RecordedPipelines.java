@@ -3,27 +3,21 @@ package io.slipway.engine.pipeline;
 import io.slipway.manifest.ManifestParser;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 /** Pipelines over a {@link RecordingRuntime}, for tests of what the pipeline decides. */
-final class RecordedPipelines {
+public final class RecordedPipelines {
 
     private RecordedPipelines() {}
 
     /** No settle or retire wait; processes of a recording runtime listen nowhere, so checks are scripted and pass. */
-    static DeploymentPipeline over(RecordingRuntime runtime) {
+    public static DeploymentPipeline over(RecordingRuntime runtime) {
         return new DeploymentPipeline(
                 runtime,
                 new ManifestParser(),
-                new PipelineSettings(
-                        Duration.ofMinutes(1),
-                        Duration.ofSeconds(2),
-                        Duration.ZERO,
-                        Duration.ofSeconds(1),
-                        Duration.ZERO,
-                        5000,
-                        List.of("/bin/sh", "-c"),
-                        1000),
+                PipelineSettingsBuilder.forRecordingRuntime()
+                        .taskTimeout(Duration.ofMinutes(1))
+                        .maxLogLines(1000)
+                        .build(),
                 Clock.systemUTC(),
                 new Traffic(new RecordingRouter(runtime), new ScriptedProbe()));
     }

@@ -31,7 +31,7 @@ import java.util.function.Function;
  * A container runtime that records what the pipeline asks of it and answers from a script: for
  * unit tests of the pipeline's decisions only. The real-engine tests are the proof that they work.
  */
-final class RecordingRuntime implements ContainerRuntime {
+public final class RecordingRuntime implements ContainerRuntime {
 
     record Call(String operation, String subject) {}
 
@@ -57,7 +57,7 @@ final class RecordingRuntime implements ContainerRuntime {
 
     private int nextId = 1;
 
-    RecordingRuntime withImage(String reference, List<String> entrypoint, List<String> cmd) {
+    public RecordingRuntime withImage(String reference, List<String> entrypoint, List<String> cmd) {
         images.put(
                 reference,
                 new ImageDetails("sha256:" + reference.hashCode(), entrypoint, cmd, "/app", List.of(), "", Set.of()));

@@ -73,6 +73,7 @@ class IdleEngineTests {
                 .doesNotContain(
                         ContainerRuntime.class,
                         DeploymentWorker.class,
+                        AppMaintenance.class,
                         DeploymentPipeline.class,
                         LeftoverSweeper.class,
                         RouteKeeper.class,

@@ -13,38 +13,38 @@ import java.util.Objects;
  * @param exitCode the exit code of that command, once known
  * @param reason why the phase was skipped or failed
  */
-record PhaseEvent(Phase phase, PhaseStatus status, String command, Integer exitCode, String reason) {
+record PhaseTransition(Phase phase, PhaseStatus status, String command, Integer exitCode, String reason) {
 
-    PhaseEvent {
+    PhaseTransition {
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(status, "status");
     }
 
     /** The phase starts work that runs no command of the manifests' (a build, starting processes). */
-    static PhaseEvent started(Phase phase) {
+    static PhaseTransition started(Phase phase) {
         return started(phase, null);
     }
 
-    static PhaseEvent started(Phase phase, String command) {
-        return new PhaseEvent(phase, PhaseStatus.RUNNING, command, null, null);
+    static PhaseTransition started(Phase phase, String command) {
+        return new PhaseTransition(phase, PhaseStatus.RUNNING, command, null, null);
     }
 
-    static PhaseEvent skipped(Phase phase, String reason) {
-        return new PhaseEvent(phase, PhaseStatus.SKIPPED, null, null, Objects.requireNonNull(reason, "reason"));
+    static PhaseTransition skipped(Phase phase, String reason) {
+        return new PhaseTransition(phase, PhaseStatus.SKIPPED, null, null, Objects.requireNonNull(reason, "reason"));
     }
 
     /** @param exitCode null when the failure was no exit of a command (a timeout, an engine error) */
-    static PhaseEvent failed(Phase phase, String reason, Integer exitCode) {
-        return new PhaseEvent(phase, PhaseStatus.FAILED, null, exitCode, Objects.requireNonNull(reason, "reason"));
+    static PhaseTransition failed(Phase phase, String reason, Integer exitCode) {
+        return new PhaseTransition(phase, PhaseStatus.FAILED, null, exitCode, Objects.requireNonNull(reason, "reason"));
     }
 
     /** This started phase succeeded; its command, if any, exited with {@code exitCode}. */
-    PhaseEvent succeeded(Integer exitCode) {
-        return new PhaseEvent(phase, PhaseStatus.SUCCEEDED, command, exitCode, null);
+    PhaseTransition succeeded(Integer exitCode) {
+        return new PhaseTransition(phase, PhaseStatus.SUCCEEDED, command, exitCode, null);
     }
 
     /** This started phase succeeded without a command of its own. */
-    PhaseEvent succeeded() {
+    PhaseTransition succeeded() {
         return succeeded(null);
     }
 

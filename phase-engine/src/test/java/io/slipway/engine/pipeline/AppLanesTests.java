@@ -3,8 +3,6 @@ package io.slipway.engine.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.slipway.contract.DeploymentOrder;
-import io.slipway.runtime.Cancellation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,30 +15,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class DeploymentLanesTests {
+class AppLanesTests {
 
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final Map<String, CountDownLatch> gates = new ConcurrentHashMap<>();
-    private final DeploymentLanes lanes = new DeploymentLanes(executor, new DeploymentLanes.Work() {
-        @Override
-        public void run(DeploymentOrder order, Cancellation cancellation) {
-            log.add("start " + order.deploymentId());
-            CountDownLatch gate = gates.computeIfAbsent(order.deploymentId(), id -> new CountDownLatch(1));
-            cancellation.onCancel(gate::countDown);
-            try {
-                gate.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            log.add((cancellation.isCancelled() ? "cancelled " : "end ") + order.deploymentId());
-        }
-
-        @Override
-        public void cancelledWhileQueued(DeploymentOrder order) {
-            log.add("dequeued " + order.deploymentId());
-        }
-    });
+    private final Thread testThread = Thread.currentThread();
+    private final AppLanes lanes = new AppLanes(executor);
 
     @AfterEach
     void stop() {
@@ -49,9 +30,9 @@ class DeploymentLanesTests {
 
     @Test
     void oneAppsDeploymentsRunOneAtATimeInRequestOrder() {
-        lanes.submit(order("a1", "shop"));
-        lanes.submit(order("a2", "shop"));
-        lanes.submit(order("a3", "shop"));
+        submit("a1", "shop");
+        submit("a2", "shop");
+        submit("a3", "shop");
 
         await().until(() -> log.contains("start a1"));
         release("a1");
@@ -65,8 +46,8 @@ class DeploymentLanesTests {
 
     @Test
     void differentAppsRunSideBySide() {
-        lanes.submit(order("a1", "shop"));
-        lanes.submit(order("b1", "blog"));
+        submit("a1", "shop");
+        submit("b1", "blog");
 
         await().until(() -> log.containsAll(List.of("start a1", "start b1")));
         assertThat(lanes.activeLanes()).isEqualTo(2);
@@ -76,8 +57,8 @@ class DeploymentLanesTests {
 
     @Test
     void aRedeliveredDeploymentIsAcceptedOnce() {
-        assertThat(lanes.submit(order("a1", "shop"))).isTrue();
-        assertThat(lanes.submit(order("a1", "shop"))).isFalse();
+        assertThat(submit("a1", "shop")).isTrue();
+        assertThat(submit("a1", "shop")).isFalse();
         release("a1");
         await().until(() -> log.contains("end a1"));
         assertThat(log).containsExactly("start a1", "end a1");
@@ -85,21 +66,21 @@ class DeploymentLanesTests {
 
     @Test
     void cancelReachesTheRunningDeploymentAndRemovesAQueuedOne() {
-        lanes.submit(order("a1", "shop"));
-        lanes.submit(order("a2", "shop"));
+        submit("a1", "shop");
+        submit("a2", "shop");
         await().until(() -> log.contains("start a1"));
 
         assertThat(lanes.cancel("a2")).isTrue();
         assertThat(lanes.cancel("a1")).isTrue();
         await().until(() -> log.contains("cancelled a1"));
 
-        assertThat(log).containsExactly("start a1", "dequeued a2", "cancelled a1");
+        assertThat(log).containsExactly("start a1", "a2 ran cancelled on the canceller's thread", "cancelled a1");
         assertThat(lanes.cancel("unknown")).isFalse();
     }
 
     @Test
     void workInALaneWaitsForTheDeploymentsBeforeIt() {
-        lanes.submit(order("a1", "shop"));
+        submit("a1", "shop");
         lanes.runInLane("shop", () -> log.add("maintenance"));
         await().during(Duration.ofMillis(200)).until(() -> !log.contains("maintenance"));
 
@@ -112,7 +93,22 @@ class DeploymentLanesTests {
         gates.computeIfAbsent(deploymentId, id -> new CountDownLatch(1)).countDown();
     }
 
-    private static DeploymentOrder order(String id, String app) {
-        return DeploymentOrders.anImageDeploy().id(id).app(app).build();
+    private boolean submit(String id, String app) {
+        return lanes.submit(app, id, cancellation -> {
+            if (cancellation.isCancelled()) {
+                String thread = Thread.currentThread() == testThread ? "the canceller's thread" : "a lane";
+                log.add(id + " ran cancelled on " + thread);
+                return;
+            }
+            log.add("start " + id);
+            CountDownLatch gate = gates.computeIfAbsent(id, key -> new CountDownLatch(1));
+            cancellation.onCancel(gate::countDown);
+            try {
+                gate.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            log.add((cancellation.isCancelled() ? "cancelled " : "end ") + id);
+        });
     }
 }
