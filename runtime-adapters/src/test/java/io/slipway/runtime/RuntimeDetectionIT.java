@@ -1,6 +1,7 @@
 package io.slipway.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.slipway.runtime.testing.TestEngine;
 import io.slipway.runtime.testing.TestEngines;
@@ -36,6 +37,42 @@ class RuntimeDetectionIT {
     void aDockerHostThatIsPodmanIsIdentifiedAsPodman() {
         try (ContainerRuntime runtime = ContainerRuntimes.connect(settings("auto", rootlessPodman, Optional.empty()))) {
             assertThat(runtime.engine().kind()).isEqualTo(EngineKind.PODMAN);
+        }
+    }
+
+    /** Rootful Podman answers on its standard socket meanwhile: a missing named socket must not lead there. */
+    @Test
+    void aNamedEngineThatIsDownIsReportedNotReplacedByOneThatAnswers() {
+        TestEngine rootfulPodman = TestEngines.named("podman");
+        assertThat(rootfulPodman.endpoint().toString()).isEqualTo("unix:///run/podman/podman.sock");
+        try (ContainerRuntime answering = ContainerRuntimes.connect(rootfulPodman.endpoint(), Optional.empty())) {
+            assertThat(answering.engine().kind()).isEqualTo(EngineKind.PODMAN);
+        }
+
+        for (String preference : new String[] {"podman", "auto"}) {
+            RuntimeSettings missing = new RuntimeSettings(
+                    preference,
+                    Optional.empty(),
+                    Optional.of("unix:///missing.sock"),
+                    Optional.empty(),
+                    Optional.of(TestEngines.NETWORK));
+            assertThatThrownBy(() -> ContainerRuntimes.connect(missing).close())
+                    .isInstanceOf(EngineUnavailableException.class)
+                    .hasMessage("podman at unix:///missing.sock (CONTAINER_HOST): no socket at /missing.sock");
+        }
+    }
+
+    @Test
+    void podmanWithoutContainerHostFindsPodmansOwnSocket() {
+        RuntimeSettings podman = new RuntimeSettings(
+                "podman",
+                Optional.of(docker.endpoint().toString()),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(TestEngines.NETWORK));
+        try (ContainerRuntime runtime = ContainerRuntimes.connect(podman)) {
+            assertThat(runtime.engine().kind()).isEqualTo(EngineKind.PODMAN);
+            assertThat(runtime.engine().endpoint()).isEqualTo("unix:///run/podman/podman.sock");
         }
     }
 

@@ -1,10 +1,12 @@
 package io.slipway.engine.service;
 
+import io.quarkus.runtime.PreventFurtherStepsException;
 import io.quarkus.runtime.StartupEvent;
 import io.slipway.engine.config.EngineConfig;
 import io.slipway.engine.config.EngineRole;
 import io.slipway.engine.pipeline.LeftoverSweeper;
 import io.slipway.runtime.ContainerRuntime;
+import io.slipway.runtime.EngineUnavailableException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
@@ -21,6 +23,8 @@ public class EngineStartup {
 
     private static final Logger LOG = Logger.getLogger(EngineStartup.class);
 
+    private static final int START_FAILED = 1;
+
     // Static: observing the start creates no bean of this module until the role says so.
     static void start(
             @Observes StartupEvent start,
@@ -35,7 +39,7 @@ public class EngineStartup {
             LOG.info("Engine: remote (the gateway runs no engine; workers of its pools deploy)");
             return;
         }
-        runtime.get();
+        connect(runtime);
         if (role == EngineRole.DISTRIBUTED) {
             gateway.get();
         } else if (config.pipeline().removeLeftoversOnStart()) {
@@ -46,6 +50,18 @@ public class EngineStartup {
         routeKeeper.get().start();
         if (role == EngineRole.DISTRIBUTED) {
             heartbeat.get().start();
+        }
+    }
+
+    /**
+     * A start without its engine fails with one line that names the engine and says why (the operator's fix), and a
+     * non-zero exit, rather than a stack trace.
+     */
+    private static void connect(Instance<ContainerRuntime> runtime) {
+        try {
+            runtime.get();
+        } catch (EngineUnavailableException | IllegalArgumentException e) {
+            throw new PreventFurtherStepsException("Cannot start: " + e.getMessage(), START_FAILED);
         }
     }
 }
