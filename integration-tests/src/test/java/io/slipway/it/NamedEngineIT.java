@@ -3,9 +3,11 @@ package io.slipway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slipway.runtime.ContainerRuntime;
+import io.slipway.runtime.ContainerRuntimes;
 import io.slipway.runtime.testing.TestEngine;
 import io.slipway.runtime.testing.TestEngines;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +19,9 @@ class NamedEngineIT {
     @Test
     void aGatewayWhoseNamedEngineIsDownRefusesToStartInOneLine() throws Exception {
         TestEngine rootfulPodman = TestEngines.named("podman");
-        try (ContainerRuntime answering = rootfulPodman.connect()) {
+        // A generous timeout: the engine is shared with other builds.
+        try (ContainerRuntime answering =
+                ContainerRuntimes.connect(rootfulPodman.endpoint(), Optional.empty(), Duration.ofSeconds(30))) {
             assertThat(answering.engine().endpoint()).isEqualTo("unix:///run/podman/podman.sock");
         }
         GatewayProcess gateway = new GatewayProcess(rootfulPodman).with("CONTAINER_HOST", "unix:///missing.sock");

@@ -1,7 +1,7 @@
 package io.slipway.engine.service;
 
-import io.quarkus.runtime.PreventFurtherStepsException;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.slipway.engine.config.EngineConfig;
 import io.slipway.engine.config.EngineRole;
 import io.slipway.engine.pipeline.LeftoverSweeper;
@@ -10,6 +10,7 @@ import io.slipway.runtime.EngineUnavailableException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,8 +23,6 @@ import org.jboss.logging.Logger;
 public class EngineStartup {
 
     private static final Logger LOG = Logger.getLogger(EngineStartup.class);
-
-    private static final int START_FAILED = 1;
 
     // Static: observing the start creates no bean of this module until the role says so.
     static void start(
@@ -54,14 +53,21 @@ public class EngineStartup {
     }
 
     /**
-     * A start without its engine fails with one line that names the engine and says why (the operator's fix), and a
-     * non-zero exit, rather than a stack trace.
+     * A start without its engine fails with one line that names the engine and says why (the operator's fix), and exit
+     * code 1, rather than a stack trace: Quarkus prints a configuration problem's message alone.
      */
     private static void connect(Instance<ContainerRuntime> runtime) {
         try {
             runtime.get();
-        } catch (EngineUnavailableException | IllegalArgumentException e) {
-            throw new PreventFurtherStepsException("Cannot start: " + e.getMessage(), START_FAILED);
+        } catch (RuntimeException e) {
+            // The container may wrap what the producer threw: a missing engine, or a runtime or endpoint that is no
+            // such.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof EngineUnavailableException || cause instanceof IllegalArgumentException) {
+                    throw new ConfigurationException("Cannot start: " + cause.getMessage(), Set.of());
+                }
+            }
+            throw e;
         }
     }
 }
