@@ -73,6 +73,25 @@ final class GatewayProcess {
     }
 
     void start() throws IOException, InterruptedException {
+        process = launch();
+        awaitUp();
+    }
+
+    /**
+     * Starts it as {@link #start()} does, for a start that must fail: waits until it exits on its own.
+     *
+     * @return its exit code
+     */
+    int startExpectingExit(Duration timeout) throws IOException, InterruptedException {
+        process = launch();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            kill();
+            throw new AssertionError("the gateway still ran after " + timeout + "; its log:\n" + log());
+        }
+        return process.exitValue();
+    }
+
+    private Process launch() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
@@ -98,8 +117,7 @@ final class GatewayProcess {
         builder.environment().put("SLIPWAY_ROUTER_LISTEN", "127.0.0.1:" + ROUTER_PORT);
         builder.environment().putAll(settings);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        process = builder.start();
-        awaitUp();
+        return builder.start();
     }
 
     /** A clean shutdown, as an operator's stop would do. */

@@ -17,11 +17,12 @@ public final class ContainerRuntimes {
     private ContainerRuntimes() {}
 
     /**
-     * Finds an engine in the order the README's *Engines* table gives: {@code DOCKER_HOST}, {@code CONTAINER_HOST}, the rootless Podman
-     * socket, the rootful Podman socket, the Docker socket; the first that answers a ping wins, among
-     * those {@link RuntimeSettings#preference()} admits ({@code auto}, {@code docker} or {@code podman}).
+     * Connects to the engine the settings name, or finds one (the README's *Engines* table): an engine named by
+     * {@code DOCKER_HOST}, {@code CONTAINER_HOST} or a {@link RuntimeSettings#preference()} other than {@code auto} is
+     * the only one tried (Podman's or Docker's own sockets when only the runtime names it); {@code auto} without those
+     * variables takes the first of the rootless Podman, rootful Podman and Docker sockets that answers a ping.
      *
-     * @throws EngineUnavailableException listing every attempt and why it failed
+     * @throws EngineUnavailableException in one line: the named engine and why, or every candidate and why
      * @throws IllegalArgumentException for an unknown preference
      */
     public static ContainerRuntime connect(RuntimeSettings settings) {
@@ -35,9 +36,8 @@ public final class ContainerRuntimes {
      *     may go unanswered before it fails with an {@link EngineUnavailableException}
      */
     public static ContainerRuntime connect(RuntimeSettings settings, Duration engineTimeout) {
-        return new RuntimeDetector(
-                        EngineCandidates.inOrder(settings), new DockerApiConnector(settings.network(), engineTimeout))
-                .connect(EnginePreference.parse(settings.preference()));
+        return new RuntimeDetector(new DockerApiConnector(settings.network(), engineTimeout))
+                .connect(EngineCandidates.of(settings, EnginePreference.parse(settings.preference())));
     }
 
     /**

@@ -3,7 +3,6 @@ package io.slipway.gateway.messaging;
 import io.slipway.contract.Channels;
 import io.slipway.contract.DeploymentEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -12,7 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * The gateway's inbox for the engine's events. It only sorts them into their deployment's lane and
  * takes the next at once, so one deployment's flood of lines never holds back another's events; each
- * event is acknowledged once it is stored.
+ * event is acknowledged once it is stored. While too many wait to be stored (the database refuses writes), it takes
+ * the next only when there is room again: the broker's records then stay unacknowledged and unread.
  */
 @ApplicationScoped
 public class DeploymentEventConsumer {
@@ -26,8 +26,7 @@ public class DeploymentEventConsumer {
     @Incoming(Channels.DEPLOYMENT_EVENTS)
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> onEvent(Message<DeploymentEvent> event) {
-        lanes.add(event);
-        return CompletableFuture.completedFuture(null);
+        return lanes.add(event);
     }
 
     /** The workers' events, in remote mode (nothing arrives when embedded); a record that is no event is skipped. */
@@ -37,7 +36,6 @@ public class DeploymentEventConsumer {
         if (event.getPayload() == null) {
             return event.ack();
         }
-        lanes.add(event);
-        return CompletableFuture.completedFuture(null);
+        return lanes.add(event);
     }
 }

@@ -2,8 +2,8 @@ package io.slipway.gateway.messaging;
 
 import io.slipway.contract.DeploymentEvent;
 import io.slipway.contract.DeploymentStatus;
-import io.slipway.gateway.config.GatewayConfig;
 import io.slipway.gateway.service.BuildContexts;
+import io.slipway.gateway.service.DatabaseWrites;
 import io.slipway.gateway.service.DeploymentEventStore;
 import io.slipway.gateway.service.DeploymentLogs;
 import io.slipway.gateway.service.ReleaseRetention;
@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +27,11 @@ import org.jboss.logging.Logger;
  * one transaction, then shown to the live log followers (which rely on that order); the lanes take
  * turns batch by batch, so a deployment's status change waits for at most a few batches of another's
  * lines, never for all of them.
+ *
+ * <p>A batch the database refuses (a full disk, a closed or unreachable database) is kept and tried again until it is
+ * stored, in embedded and remote mode alike: nothing is dropped, and what follows storing an event (the live log,
+ * the end of a deployment, its webhooks and release retention) waits for it. While writes fail, readiness says so
+ * ({@link DatabaseWrites}), and the {@link EventBacklog} holds the inbox back.
  */
 @ApplicationScoped
 public class DeploymentEventLanes {
@@ -38,31 +44,36 @@ public class DeploymentEventLanes {
     /** Deployments whose batches are stored at once; the engine runs a few deployments at a time. */
     private static final int WRITERS = 4;
 
-    /** The longest wait between two tries of a batch the database refused, in remote mode. */
-    private static final long MAX_RETRY_PAUSE_MS = 5000;
+    /** The first wait before a batch the database refused is tried again; it doubles up to the longest. */
+    static final long FIRST_RETRY_PAUSE_MS = 100;
+
+    /** The longest wait between two tries of a batch the database refused. */
+    static final long MAX_RETRY_PAUSE_MS = 2000;
+
+    /**
+     * Events waiting to be stored past which the inbox takes no more: ten batches, a few MB of lines. The embedded
+     * engine's publisher holds a deployment back long before (its window of unacknowledged events).
+     */
+    static final int MAX_WAITING = 10 * BATCH_SIZE;
 
     private final DeploymentEventStore store;
     private final DeploymentLogs logs;
     private final BuildContexts contexts;
     private final ReleaseRetention retention;
+    private final DatabaseWrites writes;
+    private final EventBacklog backlog = new EventBacklog(MAX_WAITING);
     private final ExecutorService writers;
     /** Guarded by itself; a lane is here while it has events to store or is storing them. */
     private final Map<String, Queue<Message<DeploymentEvent>>> lanes = new HashMap<>();
-
-    /**
-     * In remote mode a batch the database refused is tried again until it is stored: the broker redelivers nothing
-     * that was handed over, and a refused event would stop the channel.
-     */
-    private final boolean retryRefused;
 
     public DeploymentEventLanes(
             DeploymentEventStore store,
             DeploymentLogs logs,
             BuildContexts contexts,
             ReleaseRetention retention,
-            GatewayConfig config) {
-        this.retryRefused = config.engine().isRemote();
+            DatabaseWrites writes) {
         this.store = store;
+        this.writes = writes;
         this.logs = logs;
         this.contexts = contexts;
         this.retention = retention;
@@ -74,16 +85,19 @@ public class DeploymentEventLanes {
         });
     }
 
-    void add(Message<DeploymentEvent> event) {
+    /** @return completes when the inbox may take the next event: at once, unless too many wait to be stored */
+    CompletionStage<Void> add(Message<DeploymentEvent> event) {
         String deploymentId = event.getPayload().deploymentId();
         boolean idle;
         synchronized (lanes) {
             idle = !lanes.containsKey(deploymentId);
             lanes.computeIfAbsent(deploymentId, id -> new ArrayDeque<>()).add(event);
         }
+        CompletionStage<Void> room = backlog.added();
         if (idle) {
             writers.execute(() -> storeNextBatch(deploymentId));
         }
+        return room;
     }
 
     private void storeNextBatch(String deploymentId) {
@@ -107,27 +121,46 @@ public class DeploymentEventLanes {
 
     private void store(List<Message<DeploymentEvent>> batch) {
         List<DeploymentEvent> events = batch.stream().map(Message::getPayload).toList();
-        long pause = 100;
-        while (true) {
-            try {
-                applied(store.apply(events));
-                batch.forEach(Message::ack);
-                return;
-            } catch (RuntimeException e) {
-                if (pause == 100) {
-                    LOG.errorf(
-                            e,
-                            "Cannot store %d events of deployment %s",
-                            batch.size(),
-                            events.get(0).deploymentId());
-                }
-                if (!retryRefused || !pause(pause)) {
-                    batch.forEach(event -> event.nack(e));
+        long pause = FIRST_RETRY_PAUSE_MS;
+        int tries = 0;
+        try {
+            while (true) {
+                tries++;
+                try {
+                    List<DeploymentEvent> applied = store.apply(events);
+                    writes.succeeded();
+                    if (tries > 1) {
+                        LOG.infof(
+                                "Stored %d events of deployment %s at try %d",
+                                batch.size(), events.get(0).deploymentId(), tries);
+                    }
+                    applied(applied);
+                    batch.forEach(Message::ack);
                     return;
+                } catch (RuntimeException e) {
+                    writes.failed(e);
+                    if (tries == 1) {
+                        LOG.errorf(
+                                e,
+                                "Cannot store %d events of deployment %s: keeping them, and trying again until stored",
+                                batch.size(),
+                                events.get(0).deploymentId());
+                    }
+                    if (!pause(pause)) {
+                        // The gateway stops: nothing here can store them any more.
+                        batch.forEach(event -> event.nack(e));
+                        return;
+                    }
+                    pause = nextPause(pause);
                 }
-                pause = Math.min(pause * 2, MAX_RETRY_PAUSE_MS);
             }
+        } finally {
+            backlog.removed(batch.size());
         }
+    }
+
+    static long nextPause(long pause) {
+        return Math.min(pause * 2, MAX_RETRY_PAUSE_MS);
     }
 
     /** @return false when interrupted (the gateway stops) */

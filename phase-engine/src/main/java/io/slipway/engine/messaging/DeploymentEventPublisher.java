@@ -28,14 +28,16 @@ import org.jboss.logging.Logger;
  * <p>A deployment has at most {@link #IN_FLIGHT} events sent and not yet acknowledged (stored by the
  * gateway when it embeds the engine, taken by the broker otherwise); past that its pipeline waits, and
  * so does the task whose output it reads. A task that prints faster than the gateway stores therefore
- * neither fills the heap nor puts more than that many events ahead of another deployment's.
+ * neither fills the heap nor puts more than that many events ahead of another deployment's. It waits as long as it
+ * takes: an event is always settled, by the broker within its delivery timeout, or by the embedded gateway once
+ * stored (which it retries while its database refuses writes); only a stopping worker sends without waiting.
  */
 @ApplicationScoped
 public class DeploymentEventPublisher {
 
     static final int IN_FLIGHT = 1000;
 
-    /** An acknowledgement this late means none comes: the deployment is no longer held back. */
+    /** How often a deployment that waits for acknowledgements says so. */
     private static final Duration ACK_WAIT = Duration.ofSeconds(30);
 
     private static final Logger LOG = Logger.getLogger(DeploymentEventPublisher.class);
@@ -96,18 +98,15 @@ public class DeploymentEventPublisher {
     private static final class Window {
 
         private final Semaphore free = new Semaphore(IN_FLIGHT);
-        private volatile boolean open;
 
         void enter(DeploymentEvent event) {
-            if (open) {
-                return;
-            }
             try {
-                if (!free.tryAcquire(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    open = true;
+                long waited = 0;
+                while (!free.tryAcquire(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    waited += ACK_WAIT.toSeconds();
                     LOG.warnf(
-                            "No acknowledgement of deployment %s's events for %s; sending the rest without waiting",
-                            event.deploymentId(), ACK_WAIT);
+                            "Deployment %s waits for its %d events in flight to be acknowledged (%d s so far)",
+                            event.deploymentId(), IN_FLIGHT, waited);
                 }
             } catch (InterruptedException e) {
                 // The worker is shutting down: send this one anyway, and let the caller see the interrupt.

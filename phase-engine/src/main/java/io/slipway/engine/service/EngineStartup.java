@@ -1,13 +1,16 @@
 package io.slipway.engine.service;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.slipway.engine.config.EngineConfig;
 import io.slipway.engine.config.EngineRole;
 import io.slipway.engine.pipeline.LeftoverSweeper;
 import io.slipway.runtime.ContainerRuntime;
+import io.slipway.runtime.EngineUnavailableException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,7 +38,7 @@ public class EngineStartup {
             LOG.info("Engine: remote (the gateway runs no engine; workers of its pools deploy)");
             return;
         }
-        runtime.get();
+        connect(runtime);
         if (role == EngineRole.DISTRIBUTED) {
             gateway.get();
         } else if (config.pipeline().removeLeftoversOnStart()) {
@@ -46,6 +49,25 @@ public class EngineStartup {
         routeKeeper.get().start();
         if (role == EngineRole.DISTRIBUTED) {
             heartbeat.get().start();
+        }
+    }
+
+    /**
+     * A start without its engine fails with one line that names the engine and says why (the operator's fix), and exit
+     * code 1, rather than a stack trace: Quarkus prints a configuration problem's message alone.
+     */
+    private static void connect(Instance<ContainerRuntime> runtime) {
+        try {
+            runtime.get();
+        } catch (RuntimeException e) {
+            // The container may wrap what the producer threw: a missing engine, or a runtime or endpoint that is no
+            // such.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof EngineUnavailableException || cause instanceof IllegalArgumentException) {
+                    throw new ConfigurationException("Cannot start: " + cause.getMessage(), Set.of());
+                }
+            }
+            throw e;
         }
     }
 }

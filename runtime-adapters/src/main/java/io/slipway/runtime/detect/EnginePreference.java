@@ -1,6 +1,5 @@
 package io.slipway.runtime.detect;
 
-import io.slipway.runtime.EngineKind;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -22,10 +21,5 @@ public enum EnginePreference {
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** Whether a candidate that is expected to be {@code kind} may be tried. */
-    boolean admits(EngineKind kind) {
-        return this == AUTO || name().equals(kind.name());
     }
 }

@@ -4,52 +4,58 @@ import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.EngineUnavailableException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds an engine: tries the candidates the preference admits, in order, and keeps the first that
- * answers. When none does, one {@link EngineUnavailableException} lists every attempt and why it failed.
+ * Connects to the engine a search names: the one named engine, or the first candidate that answers. Each failure is
+ * one line: a named engine's names it and says why; a search's lists every candidate it skipped and why.
  */
 public final class RuntimeDetector {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeDetector.class);
 
-    private final List<EngineCandidate> candidates;
     private final EngineConnector connector;
 
-    public RuntimeDetector(List<EngineCandidate> candidates, EngineConnector connector) {
-        this.candidates = List.copyOf(candidates);
+    public RuntimeDetector(EngineConnector connector) {
         this.connector = connector;
     }
 
-    public ContainerRuntime connect(EnginePreference preference) {
-        List<String> failures = new ArrayList<>();
-        Set<URI> tried = new HashSet<>();
-        for (EngineCandidate candidate : candidates) {
-            if (!preference.admits(candidate.kind())) {
-                continue;
+    public ContainerRuntime connect(EngineSearch search) {
+        if (search.named()) {
+            EngineCandidate named = search.candidates().get(0);
+            URI endpoint = named.endpoint().orElseThrow();
+            try {
+                ContainerRuntime runtime = connector.connect(endpoint);
+                LOG.info("using {} named by {}", runtime.engine().describe(), named.description());
+                return runtime;
+            } catch (EngineUnavailableException e) {
+                throw new EngineUnavailableException(named.kind().name().toLowerCase(Locale.ROOT) + " at " + endpoint
+                        + " (" + named.description() + "): " + e.getMessage());
             }
+        }
+        List<String> skipped = new ArrayList<>();
+        for (EngineCandidate candidate : search.candidates()) {
             if (candidate.endpoint().isEmpty()) {
-                failures.add(candidate.description() + ": not set");
+                skipped.add(candidate.description() + ": not set");
                 continue;
             }
             URI endpoint = candidate.endpoint().get();
-            if (!tried.add(endpoint)) {
-                continue;
-            }
             try {
                 ContainerRuntime runtime = connector.connect(endpoint);
-                LOG.info("using {} found through {}", runtime.engine().describe(), candidate.description());
+                LOG.info(
+                        "using {} found through {}{}",
+                        runtime.engine().describe(),
+                        candidate.description(),
+                        skipped.isEmpty() ? "" : "; skipped " + String.join("; ", skipped));
                 return runtime;
             } catch (EngineUnavailableException e) {
-                failures.add(candidate.description() + " at " + endpoint + ": " + e.getMessage());
+                skipped.add(candidate.description() + " at " + endpoint + ": " + e.getMessage());
             }
         }
-        throw new EngineUnavailableException("no container engine answered (runtime " + preference.id()
-                + "); tried:\n  - " + String.join("\n  - ", failures));
+        throw new EngineUnavailableException("no container engine answered (runtime "
+                + search.preference().id() + "); tried " + String.join("; ", skipped));
     }
 }

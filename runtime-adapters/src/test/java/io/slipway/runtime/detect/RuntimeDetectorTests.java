@@ -23,87 +23,105 @@ class RuntimeDetectorTests {
     private static final URI ROOTLESS_PODMAN = URI.create("unix:///run/user/1000/podman/podman.sock");
     private static final URI ROOTFUL_PODMAN = URI.create("unix:///run/podman/podman.sock");
     private static final URI DOCKER_SOCKET = URI.create("unix:///var/run/docker.sock");
-
-    private static final RuntimeSettings EVERYTHING_SET = new RuntimeSettings(
-            "auto",
-            Optional.of(DOCKER_HOST.toString()),
-            Optional.of(CONTAINER_HOST.toString()),
-            Optional.of("/run/user/1000"),
-            Optional.empty());
-    private static final RuntimeSettings NOTHING_SET =
-            new RuntimeSettings("auto", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    private static final Set<URI> EVERY_ENGINE_ANSWERS =
+            Set.of(DOCKER_HOST, CONTAINER_HOST, ROOTLESS_PODMAN, ROOTFUL_PODMAN, DOCKER_SOCKET);
 
     private final List<URI> tried = new ArrayList<>();
 
     @Test
-    void candidatesFollowTheSpecifiedOrder() {
-        assertThat(EngineCandidates.inOrder(EVERYTHING_SET))
-                .extracting(candidate -> candidate.endpoint().orElseThrow())
-                .containsExactly(DOCKER_HOST, CONTAINER_HOST, ROOTLESS_PODMAN, ROOTFUL_PODMAN, DOCKER_SOCKET);
+    void autoWithoutVariablesSearchesTheSocketsInTheSpecifiedOrder() {
+        assertThat(EngineCandidates.of(settings(null, null), EnginePreference.AUTO))
+                .satisfies(search -> assertThat(search.named()).isFalse())
+                .extracting(EngineSearch::candidates)
+                .satisfies(candidates -> assertThat(candidates)
+                        .extracting(candidate -> candidate.endpoint().orElseThrow())
+                        .containsExactly(ROOTLESS_PODMAN, ROOTFUL_PODMAN, DOCKER_SOCKET));
     }
 
     @Test
-    void autoTakesTheFirstCandidateThatAnswers() {
-        ContainerRuntime runtime =
-                detector(EVERYTHING_SET, Set.of(ROOTFUL_PODMAN, DOCKER_SOCKET)).connect(EnginePreference.AUTO);
+    void autoTakesTheFirstSocketThatAnswersAndSaysWhatItSkipped() {
+        ContainerRuntime runtime = detector(Set.of(ROOTFUL_PODMAN, DOCKER_SOCKET))
+                .connect(EngineCandidates.of(settings(null, null), EnginePreference.AUTO));
 
         assertThat(runtime.engine().endpoint()).isEqualTo(ROOTFUL_PODMAN.toString());
-        assertThat(tried).containsExactly(DOCKER_HOST, CONTAINER_HOST, ROOTLESS_PODMAN, ROOTFUL_PODMAN);
+        assertThat(tried).containsExactly(ROOTLESS_PODMAN, ROOTFUL_PODMAN);
     }
 
     @Test
-    void anExplicitVariableWinsOverTheWellKnownSockets() {
-        detector(EVERYTHING_SET, Set.of(DOCKER_HOST, DOCKER_SOCKET)).connect(EnginePreference.AUTO);
-
-        assertThat(tried).containsExactly(DOCKER_HOST);
-    }
-
-    @Test
-    void podmanPreferenceTriesOnlyPodmanCandidates() {
-        assertThatThrownBy(() -> detector(EVERYTHING_SET, Set.of()).connect(EnginePreference.PODMAN))
-                .isInstanceOf(EngineUnavailableException.class);
-
-        assertThat(tried).containsExactly(CONTAINER_HOST, ROOTLESS_PODMAN, ROOTFUL_PODMAN);
-    }
-
-    @Test
-    void dockerPreferenceTriesOnlyDockerCandidates() {
-        detector(EVERYTHING_SET, Set.of(DOCKER_SOCKET, ROOTFUL_PODMAN)).connect(EnginePreference.DOCKER);
-
-        assertThat(tried).containsExactly(DOCKER_HOST, DOCKER_SOCKET);
-    }
-
-    @Test
-    void unsetVariablesAreNotTriedButReported() {
-        assertThatThrownBy(() -> detector(NOTHING_SET, Set.of()).connect(EnginePreference.AUTO))
+    void aNamedContainerHostThatIsDownFailsNamingItInsteadOfFallingBack() {
+        assertThatThrownBy(() -> connect(EnginePreference.PODMAN, null, "unix:///missing.sock"))
                 .isInstanceOf(EngineUnavailableException.class)
-                .hasMessageContaining("DOCKER_HOST: not set")
-                .hasMessageContaining("CONTAINER_HOST: not set")
-                .hasMessageContaining("rootless Podman socket ($XDG_RUNTIME_DIR/podman/podman.sock): not set");
-        assertThat(tried).containsExactly(ROOTFUL_PODMAN, DOCKER_SOCKET);
+                .hasMessage("podman at unix:///missing.sock (CONTAINER_HOST): nothing at unix:///missing.sock");
+
+        assertThat(tried).containsExactly(URI.create("unix:///missing.sock"));
     }
 
     @Test
-    void whenNothingAnswersOneErrorListsEveryAttemptAndWhy() {
-        assertThatThrownBy(() -> detector(EVERYTHING_SET, Set.of()).connect(EnginePreference.AUTO))
+    void aNamedDockerHostThatIsDownFailsUnderEveryPreferenceThatAdmitsDocker() {
+        for (EnginePreference preference : List.of(EnginePreference.AUTO, EnginePreference.DOCKER)) {
+            assertThatThrownBy(() -> connect(preference, "unix:///missing.sock", null))
+                    .hasMessage("docker at unix:///missing.sock (DOCKER_HOST): nothing at unix:///missing.sock");
+        }
+        assertThat(tried).containsOnly(URI.create("unix:///missing.sock"));
+    }
+
+    @Test
+    void autoWithAVariableUsesOnlyThatEngine() {
+        connect(EnginePreference.AUTO, null, CONTAINER_HOST.toString());
+        connect(EnginePreference.AUTO, DOCKER_HOST.toString(), null);
+
+        assertThat(tried).containsExactly(CONTAINER_HOST, DOCKER_HOST);
+    }
+
+    @Test
+    void dockerHostNamesTheEngineWhenAutoSeesBothVariables() {
+        assertThat(EngineCandidates.of(settings(DOCKER_HOST, CONTAINER_HOST), EnginePreference.AUTO)
+                        .candidates())
+                .extracting(EngineCandidate::description)
+                .containsExactly("DOCKER_HOST");
+    }
+
+    @Test
+    void eachRuntimeTakesOnlyItsOwnVariable() {
+        connect(EnginePreference.PODMAN, DOCKER_HOST.toString(), CONTAINER_HOST.toString());
+        connect(EnginePreference.DOCKER, DOCKER_HOST.toString(), CONTAINER_HOST.toString());
+
+        assertThat(tried).containsExactly(CONTAINER_HOST, DOCKER_HOST);
+    }
+
+    @Test
+    void podmanWithoutContainerHostSearchesOnlyPodmansOwnSockets() {
+        assertThatThrownBy(() -> connect(EnginePreference.PODMAN, DOCKER_HOST.toString(), null, Set.of()))
                 .isInstanceOf(EngineUnavailableException.class)
-                .hasMessageStartingWith("no container engine answered (runtime auto)")
-                .hasMessageContaining("DOCKER_HOST at " + DOCKER_HOST + ": nothing at " + DOCKER_HOST)
-                .hasMessageContaining("CONTAINER_HOST at " + CONTAINER_HOST + ": nothing at " + CONTAINER_HOST)
-                .hasMessageContaining(
-                        "rootless Podman socket ($XDG_RUNTIME_DIR/podman/podman.sock) at " + ROOTLESS_PODMAN)
-                .hasMessageContaining("rootful Podman socket at " + ROOTFUL_PODMAN)
-                .hasMessageContaining("Docker socket at " + DOCKER_SOCKET + ": nothing at " + DOCKER_SOCKET);
+                .hasMessage("no container engine answered (runtime podman); tried "
+                        + EngineCandidates.ROOTLESS_PODMAN + " at " + ROOTLESS_PODMAN + ": nothing at "
+                        + ROOTLESS_PODMAN
+                        + "; " + EngineCandidates.ROOTFUL_PODMAN + " at " + ROOTFUL_PODMAN + ": nothing at "
+                        + ROOTFUL_PODMAN);
+        assertThat(tried).containsExactly(ROOTLESS_PODMAN, ROOTFUL_PODMAN);
     }
 
     @Test
-    void anEndpointNamedTwiceIsTriedOnce() {
-        RuntimeSettings dockerHostIsTheSocket = new RuntimeSettings(
-                "docker", Optional.of(DOCKER_SOCKET.toString()), Optional.empty(), Optional.empty(), Optional.empty());
+    void dockerWithoutDockerHostTriesOnlyTheDockerSocket() {
+        connect(EnginePreference.DOCKER, null, CONTAINER_HOST.toString());
 
-        assertThatThrownBy(() -> detector(dockerHostIsTheSocket, Set.of()).connect(EnginePreference.DOCKER))
-                .isInstanceOf(EngineUnavailableException.class);
         assertThat(tried).containsExactly(DOCKER_SOCKET);
+    }
+
+    @Test
+    void aSearchThatFindsNothingSaysInOneLineWhatItTriedAndWhy() {
+        RuntimeSettings noXdg =
+                new RuntimeSettings("auto", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        assertThatThrownBy(() -> detector(Set.of()).connect(EngineCandidates.of(noXdg, EnginePreference.AUTO)))
+                .isInstanceOf(EngineUnavailableException.class)
+                .hasMessageStartingWith("no container engine answered (runtime auto); tried ")
+                .hasMessageContaining(EngineCandidates.ROOTLESS_PODMAN + ": not set")
+                .hasMessageContaining("rootful Podman socket at " + ROOTFUL_PODMAN + ": nothing at " + ROOTFUL_PODMAN)
+                .hasMessageContaining("Docker socket at " + DOCKER_SOCKET + ": nothing at " + DOCKER_SOCKET)
+                .message()
+                .doesNotContain("\n");
+        assertThat(tried).containsExactly(ROOTFUL_PODMAN, DOCKER_SOCKET);
     }
 
     @Test
@@ -111,7 +129,7 @@ class RuntimeDetectorTests {
         RuntimeSettings broken = new RuntimeSettings(
                 "auto", Optional.of("unix:///path with spaces"), Optional.empty(), Optional.empty(), Optional.empty());
 
-        assertThatThrownBy(() -> EngineCandidates.inOrder(broken))
+        assertThatThrownBy(() -> EngineCandidates.of(broken, EnginePreference.AUTO))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("DOCKER_HOST is not an endpoint URI");
     }
@@ -124,8 +142,32 @@ class RuntimeDetectorTests {
                 .hasMessage("unknown container runtime 'containerd': use one of auto, docker, podman");
     }
 
-    private RuntimeDetector detector(RuntimeSettings settings, Set<URI> answering) {
-        return new RuntimeDetector(EngineCandidates.inOrder(settings), endpoint -> {
+    private ContainerRuntime connect(EnginePreference preference, String dockerHost, String containerHost) {
+        return connect(preference, dockerHost, containerHost, EVERY_ENGINE_ANSWERS);
+    }
+
+    private ContainerRuntime connect(
+            EnginePreference preference, String dockerHost, String containerHost, Set<URI> answering) {
+        RuntimeSettings settings = new RuntimeSettings(
+                preference.id(),
+                Optional.ofNullable(dockerHost),
+                Optional.ofNullable(containerHost),
+                Optional.of("/run/user/1000"),
+                Optional.empty());
+        return detector(answering).connect(EngineCandidates.of(settings, preference));
+    }
+
+    private static RuntimeSettings settings(URI dockerHost, URI containerHost) {
+        return new RuntimeSettings(
+                "auto",
+                Optional.ofNullable(dockerHost).map(URI::toString),
+                Optional.ofNullable(containerHost).map(URI::toString),
+                Optional.of("/run/user/1000"),
+                Optional.empty());
+    }
+
+    private RuntimeDetector detector(Set<URI> answering) {
+        return new RuntimeDetector(endpoint -> {
             tried.add(endpoint);
             if (!answering.contains(endpoint)) {
                 throw new EngineUnavailableException("nothing at " + endpoint);
