@@ -1,6 +1,7 @@
 package io.slipway.gateway;
 
 import static io.slipway.gateway.Api.api;
+import static io.slipway.gateway.Api.deploy;
 import static io.slipway.gateway.Api.json;
 import static io.slipway.gateway.Api.newApp;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,19 +84,6 @@ class AppJsonEnvTests {
                     .until(() -> runtime.listContainers(Map.of("io.slipway.app", app))
                             .isEmpty());
         }
-    }
-
-    private static String deploy(String app, String image) {
-        String id = json(Map.of("image", image))
-                .post("/api/v1/apps/" + app + "/deployments")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
-        await().atMost(Duration.ofMinutes(2))
-                .until(() -> !List.of("QUEUED", "RUNNING")
-                        .contains(api().get("/api/v1/deployments/" + id).path("status")));
-        return id;
     }
 
     private static List<String> logLines(String deploymentId) {

@@ -3,6 +3,7 @@ package io.slipway.gateway;
 import static io.slipway.gateway.Api.api;
 import static io.slipway.gateway.Api.json;
 import static io.slipway.gateway.Api.newApp;
+import static io.slipway.gateway.Api.startDeployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -64,12 +65,7 @@ class ImageDeployEndToEndTests {
                     .then()
                     .statusCode(200);
 
-            String id = json(Map.of("image", image))
-                    .post("/api/v1/apps/" + app + "/deployments")
-                    .then()
-                    .statusCode(202)
-                    .extract()
-                    .path("id");
+            String id = startDeployment(app, image);
             SseReader logs = SseReader.open(deploymentsUrl.toURI().resolve(id + "/logs"));
 
             assertThat(logs.awaitEnd(Duration.ofMinutes(2))).isEqualTo(200);

@@ -1,7 +1,7 @@
 package io.slipway.gateway;
 
 import static io.slipway.gateway.Api.api;
-import static io.slipway.gateway.Api.json;
+import static io.slipway.gateway.Api.deploy;
 import static io.slipway.gateway.Api.newApp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -89,15 +89,8 @@ class InterruptedDeploymentsTests {
             String image = images.build(
                     BuildContext.fromBaseImage("CMD [\"httpd\", \"-f\", \"-p\", \"5000\", \"-h\", \"/\"]"));
             String app = newApp();
-            String first = json(Map.of("image", image))
-                    .post("/api/v1/apps/" + app + "/deployments")
-                    .then()
-                    .statusCode(202)
-                    .extract()
-                    .path("id");
-            await().atMost(Duration.ofMinutes(1))
-                    .untilAsserted(() ->
-                            api().get("/api/v1/deployments/" + first).then().body("status", equalTo("SUCCEEDED")));
+            String first = deploy(app, image);
+            api().get("/api/v1/deployments/" + first).then().body("status", equalTo("SUCCEEDED"));
             String previousContainer = api().get("/api/v1/apps/" + app).path("processes[0].containerId");
             String second = deployments.queuedWithEvents(app, image).started().id();
             runtime.startProcess(new ProcessSpec(

@@ -2,9 +2,9 @@ package io.slipway.gateway;
 
 import static io.slipway.gateway.Api.PROBLEM_JSON;
 import static io.slipway.gateway.Api.api;
+import static io.slipway.gateway.Api.deploy;
 import static io.slipway.gateway.Api.json;
 import static io.slipway.gateway.Api.newApp;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -13,8 +13,6 @@ import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.testing.BuildContext;
 import io.slipway.runtime.testing.TestImages;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -88,15 +86,7 @@ class LimitsTests {
                     .then()
                     .statusCode(200);
 
-            String id = json(Map.of("image", image))
-                    .post("/api/v1/apps/" + app + "/deployments")
-                    .then()
-                    .statusCode(202)
-                    .extract()
-                    .path("id");
-            await().atMost(Duration.ofMinutes(2))
-                    .until(() -> !List.of("QUEUED", "RUNNING")
-                            .contains(api().get("/api/v1/deployments/" + id).path("status")));
+            String id = deploy(app, image);
 
             api().get("/api/v1/deployments/" + id)
                     .then()

@@ -190,11 +190,7 @@ class DeploymentPipelineIT {
         String app = newApp();
         Finished first = deploy(engine, imageOrder(app, appImage(engine, APP_JSON, PROCFILE)));
         assertThat(first.status()).as(first.reason()).isEqualTo(DeploymentStatus.SUCCEEDED);
-        String runningId = webContainers(engine, app).get(0).id();
-        String currentImageId = engine.runtime()
-                .inspectImage(AppImages.current(app))
-                .orElseThrow()
-                .id();
+        PreviousRelease previous = PreviousRelease.of(engine.runtime(), app);
 
         String failingTask = failing == Phase.RELEASE ? PROCFILE.replace("echo releasing", "exit 7") : PROCFILE;
         String failingAppJson =
@@ -203,17 +199,7 @@ class DeploymentPipelineIT {
 
         assertThat(second.status()).isEqualTo(DeploymentStatus.FAILED);
         assertThat(second.reason()).isEqualTo(failing.id() + ": " + failing.id() + " exited with code 7");
-        assertThat(webContainers(engine, app)).singleElement().satisfies(web -> {
-            assertThat(web.id()).isEqualTo(runningId);
-            assertThat(web.state()).isEqualTo(ContainerState.RUNNING);
-        });
-        assertThat(engine.runtime()
-                        .inspectImage(AppImages.current(app))
-                        .orElseThrow()
-                        .id())
-                .isEqualTo(currentImageId);
-        assertThat(engine.runtime().inspectImage(AppImages.release(app, second.deploymentId())))
-                .isEmpty();
+        previous.assertOnlyItRemainsAfter(engine.runtime(), second.deploymentId());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -106,9 +106,8 @@ class InterruptedDeploymentRecoveryIT {
         connect(testEngine);
         String app = newApp(runtime);
         String image = appImage(images);
-        String previousContainer = deployedRelease(runtime, app, image);
-        Optional<String> previousCurrent =
-                runtime.inspectImage(AppImages.current(app)).map(ImageDetails::id);
+        deployedRelease(runtime, app, image);
+        PreviousRelease previous = PreviousRelease.of(runtime, app);
         DeploymentOrder second = order(app, image);
 
         dieAt(runtime, second, false);
@@ -123,14 +122,7 @@ class InterruptedDeploymentRecoveryIT {
         assertThat(outcome.status()).isEqualTo(DeploymentStatus.FAILED);
         assertThat(outcome.reason()).isEqualTo(InterruptedDeploymentRecovery.INTERRUPTED);
         assertThat(outcome.releaseImage()).isNull();
-        assertThat(runtime.listContainers(ContainerLabels.processesOf(app)))
-                .singleElement()
-                .satisfies(web -> assertThat(web.id()).isEqualTo(previousContainer));
-        assertThat(runtime.inspectImage(AppImages.release(app, second.deploymentId())))
-                .as("the interrupted deployment's release image")
-                .isEmpty();
-        assertThat(runtime.inspectImage(AppImages.current(app)).map(ImageDetails::id))
-                .isEqualTo(previousCurrent);
+        previous.assertOnlyItRemainsAfter(runtime, second.deploymentId());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -139,9 +131,8 @@ class InterruptedDeploymentRecoveryIT {
         connect(testEngine);
         String app = newApp(runtime);
         String image = appImage(images);
-        String previousContainer = deployedRelease(runtime, app, image);
-        Optional<String> previousCurrent =
-                runtime.inspectImage(AppImages.current(app)).map(ImageDetails::id);
+        deployedRelease(runtime, app, image);
+        PreviousRelease previous = PreviousRelease.of(runtime, app);
         DeploymentOrder lost = order(app, image);
         dieAt(runtime, lost, false);
         assertThat(runtime.listContainers(ContainerLabels.processesOf(app))).hasSize(2);
@@ -150,17 +141,7 @@ class InterruptedDeploymentRecoveryIT {
                 new InterruptedDeploymentRecovery(runtime, Duration.ofSeconds(1)).cleanUp(app, lost.deploymentId());
 
         assertThat(problems).isEmpty();
-        assertThat(runtime.listContainers(ContainerLabels.allOf(app)))
-                .singleElement()
-                .satisfies(web -> {
-                    assertThat(web.id()).isEqualTo(previousContainer);
-                    assertThat(web.state()).isEqualTo(ContainerState.RUNNING);
-                });
-        assertThat(runtime.inspectImage(AppImages.release(app, lost.deploymentId())))
-                .as("the lost deployment's release image")
-                .isEmpty();
-        assertThat(runtime.inspectImage(AppImages.current(app)).map(ImageDetails::id))
-                .isEqualTo(previousCurrent);
+        previous.assertOnlyItRemainsAfter(runtime, lost.deploymentId());
     }
 
     @ParameterizedTest(name = "{0}")
