@@ -30,6 +30,9 @@ class AppRemovalIT {
 
     @AfterEach
     void cleanUp() {
+        if (runtime == null) {
+            return;
+        }
         runtime.listContainers(ContainerLabels.allOf(app)).forEach(container -> {
             runtime.stopContainer(container.id(), Duration.ZERO);
             runtime.removeContainer(container.id());
@@ -41,8 +44,8 @@ class AppRemovalIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
     void processesThatIgnoreSigtermCostTheStopGraceOnceNotOnceEach(TestEngine testEngine) {
-        runtime = testEngine.connect();
         app = "rm-" + UUID.randomUUID().toString().substring(0, 8);
+        runtime = testEngine.connect();
         for (int i = 1; i <= PROCESSES; i++) {
             runtime.startProcess(new ProcessSpec(
                     TestEngines.baseImage(),
