@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.slipway.gateway.CommandNotSentException;
 import io.slipway.gateway.ContentTooLargeException;
+import io.slipway.gateway.InvalidCursorException;
 import io.slipway.gateway.InvalidRequestException;
 import io.slipway.gateway.StateConflictException;
 import io.slipway.manifest.ManifestException;
@@ -23,6 +24,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e, HttpServerRequest request) {
         return problem(Problem.UNPROCESSABLE_CONTENT, e.getMessage(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidCursor(InvalidCursorException e, HttpServerRequest request) {
+        return problem(Status.BAD_REQUEST, e.getMessage(), request);
     }
 
     @ServerExceptionMapper
