@@ -11,6 +11,11 @@ public class ShortTransactionsProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.transaction-manager.default-transaction-timeout", "10s");
+        return Map.of(
+                "quarkus.transaction-manager.default-transaction-timeout",
+                "10s",
+                // The deletion answers before a client's read timeout, whatever is left to do.
+                "slipway.gateway.app-deletion-wait",
+                "5s");
     }
 }
