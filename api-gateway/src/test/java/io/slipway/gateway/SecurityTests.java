@@ -7,7 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -82,6 +86,52 @@ class SecurityTests {
                 .statusCode(404)
                 .contentType(PROBLEM_JSON)
                 .body("instance", equalTo("/api/v1/no-such-endpoint"));
+    }
+
+    /**
+     * A path under a known resource that is no endpoint, or a method or media type an endpoint does not take, tells
+     * without the token as little as an unknown path: a 401.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "GET /api/v1/apps/some-app/no-such-endpoint",
+                "GET /api/v1/deployments/some-id/no-such-endpoint",
+                "GET /api/v1/apps/some-app/webhooks/some-id/no-such-endpoint",
+                "PUT /api/v1/apps",
+                "POST /api/v1/apps/some-app/formation"
+            })
+    void withoutTheTokenNoPathUnderAKnownResourceSaysItExists(String request) {
+        String[] methodAndPath = request.split(" ");
+        given().contentType("text/plain")
+                .body("x")
+                .request(methodAndPath[0], methodAndPath[1])
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM_JSON)
+                .header("WWW-Authenticate", "Bearer realm=\"slipway\"");
+    }
+
+    /** With the token, the same requests get the answers that name what is wrong. */
+    @Test
+    void withTheTokenAPathUnderAKnownResourceIsNotFoundAndAMissingMethodNotAllowed() {
+        Api.api().get("/api/v1/apps/some-app/no-such-endpoint").then().statusCode(404);
+        Api.api().contentType("text/plain").body("x").put("/api/v1/apps").then().statusCode(405);
+    }
+
+    /** HTTP/1.0 needs no Host header; the refusal must not need one either. */
+    @Test
+    void anHttp10RequestWithoutHostIsRefusedWithAProblem() throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET /api/v1/apps HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.0 401");
+            assertThat(answer).containsIgnoringCase("content-type: application/problem+json");
+            assertThat(answer).contains("\"instance\":\"/api/v1/apps\"");
+        }
     }
 
     /** Only API endpoints read the Authorization header: a stale one never closes an open path. */

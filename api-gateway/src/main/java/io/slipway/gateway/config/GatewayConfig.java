@@ -91,5 +91,14 @@ public interface GatewayConfig {
          */
         @WithDefault("1s")
         Duration processStateMaxAge();
+
+        /**
+         * How long {@code DELETE /api/v1/apps/{app}} waits for the engine to report the app's containers gone and for
+         * its rows to be forgotten ({@code SLIPWAY_GATEWAY_APP_DELETION_WAIT}): 204 when both are done within it, else
+         * 202 and the rest goes on. Default 30s: three times the stop grace, which a container that ignores SIGTERM
+         * takes in full.
+         */
+        @WithDefault("30s")
+        Duration appDeletionWait();
     }
 }

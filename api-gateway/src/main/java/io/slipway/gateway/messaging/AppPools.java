@@ -16,9 +16,12 @@ public class AppPools {
         this.apps = apps;
     }
 
-    /** The app's pool; the default pool for an app that is gone (its last commands still go somewhere). */
+    /**
+     * The app's pool, also while it is being deleted (its deletion goes to its pool); the default pool for an app
+     * that is gone (its last commands still go somewhere).
+     */
     @Transactional
     public String of(String app) {
-        return apps.findByIdOptional(app).map(App::pool).orElse(Channels.DEFAULT_POOL);
+        return apps.findIncludingRemoved(app).map(App::pool).orElse(Channels.DEFAULT_POOL);
     }
 }

@@ -37,6 +37,10 @@ public class App {
     @Column(length = 63, nullable = false)
     private String pool;
 
+    /** Set when the app's removal started; the app is then absent for everything but its removal. */
+    @Column(name = "removal_started_at")
+    private Instant removalStartedAt;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "current_release_id")
     private Deployment currentRelease;
@@ -192,5 +196,19 @@ public class App {
     /** Forgets the current release, so that the app's deployments can be removed before the app. */
     public void forgetRelease() {
         currentRelease = null;
+    }
+
+    /** The app disappears from the API at once. */
+    public void startRemoval(Instant now) {
+        removalStartedAt = StoredTime.of(now);
+    }
+
+    /** Its removal could not be handed to the engine: the app is back as it was. */
+    public void stopRemoval() {
+        removalStartedAt = null;
+    }
+
+    public boolean isBeingRemoved() {
+        return removalStartedAt != null;
     }
 }

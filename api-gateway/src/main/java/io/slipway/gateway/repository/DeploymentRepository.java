@@ -1,5 +1,6 @@
 package io.slipway.gateway.repository;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.slipway.contract.DeploymentStatus;
@@ -15,8 +16,24 @@ public class DeploymentRepository implements PanacheRepositoryBase<Deployment, S
 
     private static final List<DeploymentStatus> ACTIVE = List.of(DeploymentStatus.QUEUED, DeploymentStatus.RUNNING);
 
+    /** Newest first; deployments created in the same instant in descending order of id, so that paging is exact. */
+    private static final Sort NEWEST_FIRST = Sort.descending("createdAt", "id");
+
     public List<Deployment> ofApp(String app, int limit) {
-        return find("app", Sort.descending("createdAt"), app).page(0, limit).list();
+        return find("app", NEWEST_FIRST, app).page(0, limit).list();
+    }
+
+    /** Newest first, those after {@code after} in that order. */
+    public List<Deployment> ofApp(String app, Optional<Deployment> after, int limit) {
+        PanacheQuery<Deployment> found = after.isEmpty()
+                ? find("app", NEWEST_FIRST, app)
+                : find(
+                        "app = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3))",
+                        NEWEST_FIRST,
+                        app,
+                        after.get().createdAt(),
+                        after.get().id());
+        return found.page(0, limit).list();
     }
 
     public List<Deployment> allOfApp(String app) {
@@ -63,21 +80,61 @@ public class DeploymentRepository implements PanacheRepositoryBase<Deployment, S
                 .collect(Collectors.toMap(Deployment::app, Function.identity(), (a, b) -> a));
     }
 
-    /** Removes the app's deployments with their phases, phase changes and log lines. */
-    public void deleteOfApp(String app) {
-        String ofApp = "in (select d.id from Deployment d where d.app = ?1)";
-        getEntityManager()
-                .createQuery("delete from LogLine l where l.deploymentId " + ofApp)
+    /** The ids of the app's queued and running deployments. */
+    public List<String> activeIdsOfApp(String app) {
+        return getEntityManager()
+                .createQuery("select d.id from Deployment d where d.app = ?1 and d.status in ?2", String.class)
                 .setParameter(1, app)
-                .executeUpdate();
-        getEntityManager()
-                .createQuery("delete from PhaseChange c where c.deploymentId " + ofApp)
+                .setParameter(2, ACTIVE)
+                .getResultList();
+    }
+
+    /**
+     * Removes at most {@code limit} log lines of the app's deployments: a deployment keeps up to 100 000, so they go
+     * in batches of their own, each a short transaction.
+     *
+     * @return how many were removed; 0 when none is left
+     */
+    public int deleteLogLinesOfApp(String app, int limit) {
+        List<Long> lines = getEntityManager()
+                .createQuery(
+                        "select l.id from LogLine l where l.deploymentId in"
+                                + " (select d.id from Deployment d where d.app = ?1)",
+                        Long.class)
                 .setParameter(1, app)
+                .setMaxResults(limit)
+                .getResultList();
+        if (lines.isEmpty()) {
+            return 0;
+        }
+        return getEntityManager()
+                .createQuery("delete from LogLine l where l.id in ?1")
+                .setParameter(1, lines)
                 .executeUpdate();
-        getEntityManager()
-                .createQuery("delete from DeploymentPhase p where p.deployment.id " + ofApp)
+    }
+
+    /**
+     * Removes at most {@code limit} of the app's deployments with their phases, phase changes and the log lines that
+     * came after {@link #deleteLogLinesOfApp}.
+     *
+     * @return the ids of those removed; empty when none is left
+     */
+    public List<String> deleteOfApp(String app, int limit) {
+        List<String> ids = getEntityManager()
+                .createQuery("select d.id from Deployment d where d.app = ?1", String.class)
                 .setParameter(1, app)
-                .executeUpdate();
-        delete("app", app);
+                .setMaxResults(limit)
+                .getResultList();
+        if (ids.isEmpty()) {
+            return ids;
+        }
+        for (String ofThem : List.of(
+                "delete from LogLine l where l.deploymentId in ?1",
+                "delete from PhaseChange c where c.deploymentId in ?1",
+                "delete from DeploymentPhase p where p.deployment.id in ?1",
+                "delete from Deployment d where d.id in ?1")) {
+            getEntityManager().createQuery(ofThem).setParameter(1, ids).executeUpdate();
+        }
+        return ids;
     }
 }

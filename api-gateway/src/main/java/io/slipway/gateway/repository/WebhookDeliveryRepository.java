@@ -1,10 +1,12 @@
 package io.slipway.gateway.repository;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 @ApplicationScoped
 public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookDelivery, String> {
@@ -20,11 +22,18 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
                 .list();
     }
 
-    /** Newest first. */
-    public List<WebhookDelivery> ofWebhook(String webhookId, int limit) {
-        return find("webhookId", Sort.descending("createdAt").and("id"), webhookId)
-                .range(0, limit - 1)
-                .list();
+    /** Newest first, those after {@code after} in that order; the same instant in descending order of id. */
+    public List<WebhookDelivery> ofWebhook(String webhookId, Optional<WebhookDelivery> after, int limit) {
+        Sort newestFirst = Sort.descending("createdAt", "id");
+        PanacheQuery<WebhookDelivery> found = after.isEmpty()
+                ? find("webhookId", newestFirst, webhookId)
+                : find(
+                        "webhookId = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3))",
+                        newestFirst,
+                        webhookId,
+                        after.get().createdAt(),
+                        after.get().id());
+        return found.range(0, limit - 1).list();
     }
 
     /** Deliveries go one by one: their attempts are an element collection, which a bulk delete would not remove. */

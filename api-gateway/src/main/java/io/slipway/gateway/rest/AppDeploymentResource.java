@@ -3,13 +3,13 @@ package io.slipway.gateway.rest;
 import io.slipway.gateway.DeploymentView;
 import io.slipway.gateway.ImageDeploymentRequest;
 import io.slipway.gateway.InvalidRequestException;
+import io.slipway.gateway.PageRequest;
 import io.slipway.gateway.TaskTimeout;
 import io.slipway.gateway.security.Roles;
 import io.slipway.gateway.service.DeploymentService;
 import io.slipway.manifest.ManifestException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,10 +22,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,7 +41,7 @@ public class AppDeploymentResource {
     private static final String TAR = "application/x-tar";
     private static final String GZIP = "application/gzip";
     private static final String LEGACY_GZIP = "application/x-gzip";
-    private static final int MAX_LIMIT = 500;
+    private static final int DEPLOYMENTS_PER_PAGE = 50;
 
     private final DeploymentService deployments;
 
@@ -121,18 +121,24 @@ public class AppDeploymentResource {
     }
 
     @GET
-    @Operation(summary = "The app's deployments, newest first")
+    @Operation(
+            summary = "The app's deployments, newest first",
+            description = "A page of at most limit deployments (default " + DEPLOYMENTS_PER_PAGE + "); when more"
+                    + " follow, Link: <...>; rel=\"next\" names the next page (?before=<the last deployment's id>).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The page",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DeploymentView.class)))
+    @APIResponse(responseCode = "400", description = "limit not 1 to 500, or before no deployment of the app")
     @APIResponse(responseCode = "404", description = "No such app")
-    public List<DeploymentView> list(
+    public Response list(
             @PathParam("app") String app,
+            @QueryParam(Paging.BEFORE) String before,
             @Parameter(description = "At most this many (1 to 500)", schema = @Schema(type = SchemaType.INTEGER))
-                    @QueryParam("limit")
-                    @DefaultValue("50")
-                    String limitParameter) {
-        long limit = QueryNumbers.wholeNumber("limit", limitParameter).orElseThrow();
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidRequestException("limit: from 1 to " + MAX_LIMIT);
-        }
-        return deployments.ofApp(app, (int) limit).orElseThrow(() -> NotFound.app(app));
+                    @QueryParam(Paging.LIMIT)
+                    String limit,
+            UriInfo uri) {
+        PageRequest page = Paging.request(before, limit, DEPLOYMENTS_PER_PAGE);
+        return Paging.ok(deployments.ofApp(app, page).orElseThrow(() -> NotFound.app(app)), page, uri);
     }
 }

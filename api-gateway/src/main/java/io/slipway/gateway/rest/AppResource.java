@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slipway.gateway.AppSettings;
 import io.slipway.gateway.AppView;
 import io.slipway.gateway.InvalidRequestException;
+import io.slipway.gateway.PageRequest;
 import io.slipway.gateway.security.Roles;
+import io.slipway.gateway.service.AppDeletion;
 import io.slipway.gateway.service.AppService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -17,13 +19,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,11 +38,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class AppResource {
 
+    /** As many as the list showed before it had pages, so that no client that reads only the first page misses one. */
+    private static final int APPS_PER_PAGE = PageRequest.MAX_LIMIT;
+
     private final AppService apps;
+    private final AppDeletion deletion;
     private final ObjectMapper json;
 
-    public AppResource(AppService apps, ObjectMapper json) {
+    public AppResource(AppService apps, AppDeletion deletion, ObjectMapper json) {
         this.apps = apps;
+        this.deletion = deletion;
         this.json = json;
     }
 
@@ -63,9 +73,18 @@ public class AppResource {
     @GET
     @Operation(
             summary = "List the apps, newest first",
-            description = "Each with its current release, latest deployment and process containers")
-    public List<AppView> list() {
-        return apps.list();
+            description = "Each with its current release, latest deployment and process containers. A page of at"
+                    + " most limit apps (default " + APPS_PER_PAGE + "); when more follow, Link: <...>; rel=\"next\""
+                    + " names the next page (?before=<the last app's name>).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The page",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AppView.class)))
+    @APIResponse(responseCode = "400", description = "limit not 1 to 500, or before no app of the list")
+    public Response list(
+            @QueryParam(Paging.BEFORE) String before, @QueryParam(Paging.LIMIT) String limit, UriInfo uri) {
+        PageRequest page = Paging.request(before, limit, APPS_PER_PAGE);
+        return Paging.ok(apps.list(page), page, uri);
     }
 
     @GET
@@ -106,14 +125,32 @@ public class AppResource {
     @Path("/{app}")
     @Operation(
             summary = "Delete an app",
-            description = "Cancels its queued and running deployments, stops and removes its containers and the images"
-                    + " Slipway made for it, and forgets its deployments")
-    @APIResponse(responseCode = "204", description = "Deleted")
+            description = "The app is gone from the API at once (its name is taken until its deletion finished): its"
+                    + " queued and running deployments are cancelled, its containers and the images Slipway made for"
+                    + " it removed, its deployments forgotten. 204 when all that was done within"
+                    + " SLIPWAY_GATEWAY_APP_DELETION_WAIT; else 202, and the rest goes on.")
+    @APIResponse(responseCode = "204", description = "Deleted: its containers are gone and its rows forgotten")
+    @APIResponse(
+            responseCode = "202",
+            description = "Gone from the API; the engine is still removing its containers, or its rows are still being"
+                    + " forgotten: {app, status: \"deleting\", detail}")
     @APIResponse(responseCode = "404", description = "No such app")
+    @APIResponse(responseCode = "503", description = "The engine's channel refused the deletion: the app is unchanged")
     public Response delete(@PathParam("app") String app) {
-        if (!apps.delete(app)) {
-            throw NotFound.app(app);
-        }
-        return Response.noContent().build();
+        return switch (deletion.delete(app)) {
+            case NO_SUCH_APP -> throw NotFound.app(app);
+            case DELETED -> Response.noContent().build();
+            case CONTINUES ->
+                Response.accepted(new DeletionContinues(
+                                app,
+                                "deleting",
+                                "the app is gone from the API; the engine is still stopping and removing its containers,"
+                                        + " or its deployments are still being forgotten, and its name is free once that"
+                                        + " is done"))
+                        .build();
+        };
     }
+
+    /** The answer of a deletion that goes on after it. */
+    public record DeletionContinues(String app, String status, String detail) {}
 }

@@ -3,6 +3,7 @@ package io.slipway.gateway.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.slipway.gateway.ManifestIssue;
 import io.slipway.manifest.ManifestException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -38,6 +39,14 @@ public record Problem(
         public String getReasonPhrase() {
             return phrase;
         }
+    }
+
+    /**
+     * The request's path as sent (not decoded), read from the request line: an HTTP/1.0 request without {@code Host}
+     * has no absolute URI to take it from.
+     */
+    public static String instance(HttpServerRequest request) {
+        return request.path();
     }
 
     public static Problem of(Response.StatusType status, String detail, String instance) {

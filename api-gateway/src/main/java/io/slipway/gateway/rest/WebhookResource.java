@@ -1,5 +1,6 @@
 package io.slipway.gateway.rest;
 
+import io.slipway.gateway.PageRequest;
 import io.slipway.gateway.security.Roles;
 import io.slipway.gateway.webhook.WebhookService;
 import io.slipway.gateway.webhook.WebhookService.DeliveryView;
@@ -14,11 +15,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,6 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookResource {
+
+    /** What the deliveries list showed before it had pages. */
+    private static final int PER_PAGE = 100;
 
     private final WebhookService webhooks;
 
@@ -58,10 +65,23 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "The app's webhooks, newest first (without their secrets)")
+    @Operation(
+            summary = "The app's webhooks, newest first (without their secrets)",
+            description = "A page of at most limit webhooks (default " + PER_PAGE + "); when more follow, Link: <...>;"
+                    + " rel=\"next\" names the next page (?before=<the last webhook's id>).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The page",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookView.class)))
+    @APIResponse(responseCode = "400", description = "limit not 1 to 500, or before no webhook of the app")
     @APIResponse(responseCode = "404", description = "No such app")
-    public List<WebhookView> list(@PathParam("app") String app) {
-        return webhooks.list(app).orElseThrow(() -> NotFound.app(app));
+    public Response list(
+            @PathParam("app") String app,
+            @QueryParam(Paging.BEFORE) String before,
+            @QueryParam(Paging.LIMIT) String limit,
+            UriInfo uri) {
+        PageRequest page = Paging.request(before, limit, PER_PAGE);
+        return Paging.ok(webhooks.list(app, page).orElseThrow(() -> NotFound.app(app)), page, uri);
     }
 
     @DELETE
@@ -78,10 +98,24 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "The webhook's latest 100 deliveries, newest first, each with every attempt")
+    @Operation(
+            summary = "The webhook's deliveries, newest first, each with every attempt",
+            description = "A page of at most limit deliveries (default " + PER_PAGE + "); when more follow, Link:"
+                    + " <...>; rel=\"next\" names the next page (?before=<the last delivery's id>).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The page",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "400", description = "limit not 1 to 500, or before no delivery of the webhook")
     @APIResponse(responseCode = "404", description = "No such app or webhook")
-    public List<DeliveryView> deliveries(@PathParam("app") String app, @PathParam("id") String id) {
-        return webhooks.deliveries(app, id).orElseThrow(() -> notFound(app, id));
+    public Response deliveries(
+            @PathParam("app") String app,
+            @PathParam("id") String id,
+            @QueryParam(Paging.BEFORE) String before,
+            @QueryParam(Paging.LIMIT) String limit,
+            UriInfo uri) {
+        PageRequest page = Paging.request(before, limit, PER_PAGE);
+        return Paging.ok(webhooks.deliveries(app, id, page).orElseThrow(() -> notFound(app, id)), page, uri);
     }
 
     private static NotFoundException notFound(String app, String id) {

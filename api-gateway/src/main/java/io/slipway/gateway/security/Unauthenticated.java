@@ -6,9 +6,9 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.slipway.gateway.rest.Problem;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -27,32 +27,32 @@ public class Unauthenticated {
     }
 
     @ServerExceptionMapper
-    public Response anonymous(UnauthorizedException e, UriInfo uri) {
-        return refuse(uri);
+    public Response anonymous(UnauthorizedException e, HttpServerRequest request) {
+        return refuse(request);
     }
 
     @ServerExceptionMapper
-    public Response wrongCredential(AuthenticationFailedException e, UriInfo uri) {
-        return refuse(uri);
+    public Response wrongCredential(AuthenticationFailedException e, HttpServerRequest request) {
+        return refuse(request);
     }
 
     /** A token of this gateway that does not open this endpoint: the worker token on the API, or the reverse. */
     @ServerExceptionMapper
-    public Response wrongRole(ForbiddenException e, UriInfo uri) {
+    public Response wrongRole(ForbiddenException e, HttpServerRequest request) {
         return Problem.of(
                         Response.Status.FORBIDDEN,
                         "this token does not open this endpoint: the API takes the API token, the worker endpoints"
                                 + " the worker token",
-                        uri.getRequestUri().getRawPath())
+                        Problem.instance(request))
                 .toResponse();
     }
 
-    private Response refuse(UriInfo uri) {
+    private Response refuse(HttpServerRequest request) {
         refused.increment();
         return Response.fromResponse(Problem.of(
                                 Response.Status.UNAUTHORIZED,
                                 "send the API token as 'Authorization: Bearer <token>'",
-                                uri.getRequestUri().getRawPath())
+                                Problem.instance(request))
                         .toResponse())
                 .header(HttpHeaders.WWW_AUTHENTICATE, BearerTokenMechanism.CHALLENGE)
                 .build();

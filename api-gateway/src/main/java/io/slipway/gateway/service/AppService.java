@@ -5,16 +5,17 @@ import io.slipway.contract.Channels;
 import io.slipway.contract.DeploymentOrder.ManifestFiles;
 import io.slipway.gateway.AppSettings;
 import io.slipway.gateway.AppView;
+import io.slipway.gateway.InvalidCursorException;
 import io.slipway.gateway.InvalidRequestException;
+import io.slipway.gateway.Page;
+import io.slipway.gateway.PageRequest;
 import io.slipway.gateway.StateConflictException;
 import io.slipway.gateway.config.GatewayConfig;
 import io.slipway.gateway.mapping.AppMapper;
-import io.slipway.gateway.messaging.EngineCommands;
 import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
-import io.slipway.gateway.webhook.WebhookService;
 import io.slipway.manifest.ManifestException;
 import io.slipway.manifest.ManifestParser;
 import io.slipway.manifest.ProcessLimit;
@@ -57,12 +58,9 @@ public class AppService {
     private final DeploymentRepository deployments;
     private final ProcessListing processes;
     private final StoredAppList storedList;
-    private final EngineCommands engine;
-    private final BuildContexts contexts;
     private final ProcessLimit processLimit;
     private final RouterSettings routing;
     private final ManifestParser parser;
-    private final WebhookService webhooks;
     private final Instance<ContainerRuntime> runtime;
     private final boolean remote;
     private final String defaultPool;
@@ -71,11 +69,8 @@ public class AppService {
             AppRepository apps,
             DeploymentRepository deployments,
             ProcessListing processes,
-            EngineCommands engine,
-            BuildContexts contexts,
             ProcessLimit processLimit,
             ManifestParser parser,
-            WebhookService webhooks,
             Instance<ContainerRuntime> runtime,
             RouterSettings routing,
             StoredAppList storedList,
@@ -87,11 +82,8 @@ public class AppService {
         this.apps = apps;
         this.deployments = deployments;
         this.processes = processes;
-        this.engine = engine;
-        this.contexts = contexts;
         this.processLimit = processLimit;
         this.parser = parser;
-        this.webhooks = webhooks;
         this.runtime = runtime;
     }
 
@@ -114,21 +106,28 @@ public class AppService {
             throw new InvalidRequestException("pool: the engine is embedded, and its one pool is "
                     + Channels.DEFAULT_POOL + " (other pools are engine workers: SLIPWAY_ENGINE=remote)");
         }
-        if (apps.findByIdOptional(name).isPresent()) {
-            throw new StateConflictException("an app named " + name + " exists already");
+        Optional<App> taken = apps.findIncludingRemoved(name);
+        if (taken.isPresent()) {
+            throw new StateConflictException("an app named " + name
+                    + (taken.get().isBeingRemoved()
+                            ? " is being deleted; its name is free once that is done"
+                            : " exists already"));
         }
         App app = new App(name, chosen, Instant.now());
         apps.persist(app);
         return AppMapper.toView(app, Optional.empty(), routing.url(name));
     }
 
-    /** Newest first, each with its process containers (asked of the engine after the transaction). */
-    public List<AppView> list() {
-        List<AppView> stored = storedList.get(this::stored);
+    /**
+     * A page of the apps, newest first, each with its process containers (asked of the engine after the transaction).
+     * The page is cut from the kept list, so paging costs no query.
+     *
+     * @throws InvalidCursorException when the page's cursor is no app of the list
+     */
+    public Page<AppView> list(PageRequest request) {
+        Page<AppView> stored = Page.slice(storedList.get(this::stored), request, AppView::name);
         ProcessListing.Listing running = processes.current();
-        return stored.stream()
-                .map(app -> app.withProcesses(running.of(app.name()), running.engineError()))
-                .toList();
+        return stored.map(app -> app.withProcesses(running.of(app.name()), running.engineError()));
     }
 
     @Transactional
@@ -151,52 +150,6 @@ public class AppService {
         return apps.findByIdOptional(name)
                 .map(app -> AppMapper.toView(
                         app, deployments.ofApp(name, 1).stream().findFirst(), routing.url(name)));
-    }
-
-    /**
-     * Cancels the app's queued and running deployments, asks the engine to remove its containers and
-     * the images Slipway made for it, then forgets the app. The engine is asked outside any
-     * transaction: a slow channel holds no database connection.
-     *
-     * @return false when there is no such app
-     */
-    public boolean delete(String name) {
-        Optional<Leftovers> leftovers = leftovers(name);
-        if (leftovers.isEmpty()) {
-            return false;
-        }
-        leftovers.get().active().forEach(id -> engine.cancel(name, id));
-        engine.deleteApp(name);
-        forget(name);
-        leftovers.get().all().forEach(contexts::delete);
-        return true;
-    }
-
-    /** An app's deployments: those still queued or running, and all of them. */
-    record Leftovers(List<String> active, List<String> all) {}
-
-    @Transactional
-    Optional<Leftovers> leftovers(String name) {
-        return apps.findByIdOptional(name).map(app -> {
-            List<Deployment> ofApp = deployments.allOfApp(name);
-            return new Leftovers(
-                    ofApp.stream()
-                            .filter(Deployment::isActive)
-                            .map(Deployment::id)
-                            .toList(),
-                    ofApp.stream().map(Deployment::id).toList());
-        });
-    }
-
-    @Transactional
-    void forget(String name) {
-        apps.findByIdOptional(name).ifPresent(app -> {
-            app.forgetRelease();
-            apps.flush();
-            webhooks.forgetApp(name);
-            deployments.deleteOfApp(name);
-            apps.delete(app);
-        });
     }
 
     /**

@@ -8,7 +8,10 @@ import io.slipway.engine.pipeline.DeploymentPlanner;
 import io.slipway.gateway.CommandNotSentException;
 import io.slipway.gateway.DeploymentView;
 import io.slipway.gateway.ImageDeploymentRequest;
+import io.slipway.gateway.InvalidCursorException;
 import io.slipway.gateway.InvalidRequestException;
+import io.slipway.gateway.Page;
+import io.slipway.gateway.PageRequest;
 import io.slipway.gateway.StateConflictException;
 import io.slipway.gateway.config.GatewayConfig;
 import io.slipway.gateway.mapping.DeploymentMapper;
@@ -30,7 +33,6 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -118,13 +120,19 @@ public class DeploymentService {
         return queued;
     }
 
-    /** Newest first. */
+    /**
+     * A page of the app's deployments, newest first; empty when there is no such app.
+     *
+     * @throws InvalidCursorException when the page's cursor is no deployment of the app
+     */
     @Transactional
-    public Optional<List<DeploymentView>> ofApp(String app, int limit) {
-        return apps.findByIdOptional(app)
-                .map(found -> deployments.ofApp(app, limit).stream()
-                        .map(DeploymentMapper::toView)
-                        .toList());
+    public Optional<Page<DeploymentView>> ofApp(String app, PageRequest request) {
+        return apps.findByIdOptional(app).map(found -> {
+            Optional<Deployment> after = request.before()
+                    .map(id -> deployments.ofApp(app, id).orElseThrow(() -> new InvalidCursorException(id)));
+            return Page.of(deployments.ofApp(app, after, request.limitWithOneMore()), request, Deployment::id)
+                    .map(DeploymentMapper::toView);
+        });
     }
 
     @Transactional

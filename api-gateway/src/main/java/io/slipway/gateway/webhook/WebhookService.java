@@ -1,6 +1,9 @@
 package io.slipway.gateway.webhook;
 
+import io.slipway.gateway.InvalidCursorException;
 import io.slipway.gateway.InvalidRequestException;
+import io.slipway.gateway.Page;
+import io.slipway.gateway.PageRequest;
 import io.slipway.gateway.config.WebhookConfig;
 import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.DeliveryAttempt;
@@ -22,7 +25,6 @@ public class WebhookService {
 
     static final int MAX_PER_APP = 10;
     static final int MAX_SECRET_LENGTH = 256;
-    static final int MAX_DELIVERIES_LISTED = 100;
 
     private final AppRepository apps;
     private final WebhookRepository webhooks;
@@ -124,11 +126,16 @@ public class WebhookService {
         return List.copyOf(events);
     }
 
-    /** Newest first; empty when there is no such app. */
+    /**
+     * A page of the app's webhooks, newest first; empty when there is no such app.
+     *
+     * @throws InvalidCursorException when the page's cursor is no webhook of the app
+     */
     @Transactional
-    public Optional<List<WebhookView>> list(String app) {
+    public Optional<Page<WebhookView>> list(String app, PageRequest request) {
         return apps.findByIdOptional(app)
-                .map(found -> webhooks.ofApp(app).stream().map(WebhookView::of).toList());
+                .map(found ->
+                        Page.slice(webhooks.ofApp(app), request, Webhook::id).map(WebhookView::of));
     }
 
     /** @return false when the app has no such webhook */
@@ -142,13 +149,25 @@ public class WebhookService {
         return webhook.isPresent();
     }
 
-    /** The webhook's latest deliveries, newest first, each with its attempts; empty when the app has no such webhook. */
+    /**
+     * A page of the webhook's deliveries, newest first, each with its attempts; empty when the app has no such webhook.
+     *
+     * @throws InvalidCursorException when the page's cursor is no delivery of the webhook
+     */
     @Transactional
-    public Optional<List<DeliveryView>> deliveries(String app, String id) {
-        return webhooks.ofApp(app, id)
-                .map(webhook -> deliveries.ofWebhook(webhook.id(), MAX_DELIVERIES_LISTED).stream()
-                        .map(DeliveryView::of)
-                        .toList());
+    public Optional<Page<DeliveryView>> deliveries(String app, String id, PageRequest request) {
+        return webhooks.ofApp(app, id).map(webhook -> {
+            Optional<WebhookDelivery> after = request.before()
+                    .map(before -> deliveries
+                            .findByIdOptional(before)
+                            .filter(delivery -> delivery.webhookId().equals(Optional.of(webhook.id())))
+                            .orElseThrow(() -> new InvalidCursorException(before)));
+            return Page.of(
+                            deliveries.ofWebhook(webhook.id(), after, request.limitWithOneMore()),
+                            request,
+                            WebhookDelivery::id)
+                    .map(DeliveryView::of);
+        });
     }
 
     /** Called in the transaction that forgets the app. */

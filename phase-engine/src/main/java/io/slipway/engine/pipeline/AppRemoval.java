@@ -22,14 +22,15 @@ public final class AppRemoval {
     /**
      * Removes an app's containers, of every deployment, and every image Slipway made for it (its
      * repository {@code slipway/<app>}, whichever deployment made them, interrupted ones included).
-     * Each removal is tried on its own, so one that fails leaves nothing else behind.
+     * Each removal is tried on its own, so one that fails leaves nothing else behind, and all at once, so that
+     * processes that ignore SIGTERM cost the stop grace once, not once each.
      *
      * @return one line for each container or image that could not be removed
      */
     public List<String> removeApp(String app) {
         ContainerRemoval removal = new ContainerRemoval(runtime, stopGrace);
         List<String> problems =
-                new ArrayList<>(removal.stopAndRemove(runtime.listContainers(ContainerLabels.allOf(app))));
+                new ArrayList<>(removal.stopAndRemoveAll(runtime.listContainers(ContainerLabels.allOf(app))));
         problems.addAll(removal.removeImages(runtime.listImages(AppImages.repository(app))));
         return problems;
     }

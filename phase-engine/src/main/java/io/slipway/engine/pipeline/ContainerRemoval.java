@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Stops and removes containers so that none is left behind by one that fails: each is tried on its
@@ -18,6 +21,8 @@ final class ContainerRemoval {
 
     static final int ATTEMPTS = 3;
     private static final Duration PAUSE = Duration.ofMillis(500);
+    /** In parallel, but hundreds of containers must not start hundreds of threads. */
+    private static final int MAX_PARALLEL_STOPS = 16;
 
     private final ContainerRuntime runtime;
     private final Duration stopGrace;
@@ -27,14 +32,49 @@ final class ContainerRemoval {
         this.stopGrace = stopGrace;
     }
 
-    /** @return one line for each container that is still there, saying why */
+    /** One after another. @return one line for each container that is still there, saying why */
     List<String> stopAndRemove(List<ContainerInfo> containers) {
         List<String> problems = new ArrayList<>();
         for (ContainerInfo container : containers) {
-            stopAndRemove(container)
-                    .ifPresent(why -> problems.add("could not remove " + container.name() + ": " + why));
+            stopAndRemove(container).ifPresent(why -> problems.add(problem(container, why)));
         }
         return problems;
+    }
+
+    /** In parallel ({@link #stopAndRemoveEach}). @return one line for each container that is still there */
+    List<String> stopAndRemoveAll(List<ContainerInfo> containers) {
+        List<Optional<String>> outcomes = stopAndRemoveEach(containers);
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < containers.size(); i++) {
+            ContainerInfo container = containers.get(i);
+            outcomes.get(i).ifPresent(why -> problems.add(problem(container, why)));
+        }
+        return problems;
+    }
+
+    private static String problem(ContainerInfo container, String why) {
+        return "could not remove " + container.name() + ": " + why;
+    }
+
+    /**
+     * Stops and removes the containers in parallel: a process that ignores SIGTERM keeps its container for the whole
+     * grace, and one after another, ten of them took ten times the grace.
+     *
+     * @return for each container, in the same order, the engine's reason if it is still there
+     */
+    List<Optional<String>> stopAndRemoveEach(List<ContainerInfo> containers) {
+        if (containers.isEmpty()) {
+            return List.of();
+        }
+        ExecutorService stops = Executors.newFixedThreadPool(Math.min(containers.size(), MAX_PARALLEL_STOPS));
+        try {
+            List<CompletableFuture<Optional<String>>> removed = containers.stream()
+                    .map(container -> CompletableFuture.supplyAsync(() -> stopAndRemove(container), stops))
+                    .toList();
+            return removed.stream().map(CompletableFuture::join).toList();
+        } finally {
+            stops.shutdown();
+        }
     }
 
     /** SIGTERM, the grace, SIGKILL, then removal. @return the engine's reason, if the container is still there */

@@ -6,9 +6,6 @@ import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ContainerRuntimeException;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Once every phase has succeeded (traffic already goes to the new release): the release image is tagged
@@ -17,9 +14,6 @@ import java.util.concurrent.Executors;
  * of the last phase, which it follows.
  */
 final class SwitchReleaseStep {
-
-    /** Retiring stops containers in parallel, but a release of hundreds must not start hundreds of threads. */
-    private static final int MAX_PARALLEL_STOPS = 16;
 
     void run(DeploymentContext deployment) {
         DeploymentOrder order = deployment.order();
@@ -60,19 +54,13 @@ final class SwitchReleaseStep {
         }
         ContainerRemoval removal =
                 new ContainerRemoval(runtime, deployment.settings().stopGrace());
-        ExecutorService stops = Executors.newFixedThreadPool(Math.min(previous.size(), MAX_PARALLEL_STOPS));
-        try {
-            List<CompletableFuture<String>> retired = previous.stream()
-                    .map(container -> CompletableFuture.supplyAsync(() -> retire(removal, container), stops))
-                    .toList();
-            retired.forEach(line -> deployment.log(log, line.join()));
-        } finally {
-            stops.shutdown();
+        List<Optional<String>> retired = removal.stopAndRemoveEach(previous);
+        for (int i = 0; i < previous.size(); i++) {
+            deployment.log(log, retired(previous.get(i), retired.get(i)));
         }
     }
 
-    private static String retire(ContainerRemoval removal, ContainerInfo container) {
-        Optional<String> problem = removal.stopAndRemove(container);
+    private static String retired(ContainerInfo container, Optional<String> problem) {
         return problem.map(why -> "could not retire " + container.name() + " of the previous release: " + why)
                 .orElse("retired " + container.name());
     }

@@ -1,0 +1,56 @@
+package io.slipway.gateway.security;
+
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Without a token of this gateway, every request under {@code /api} is a 401, before the router looks for an
+ * endpoint: a path under a known resource that is no endpoint, a method the endpoint lacks, a media type it does not
+ * take, all answer as an endpoint does, so nothing tells which paths exist. Which role opens which endpoint is still
+ * decided by the endpoint the router matched ({@code @RolesAllowed}); this filter only adds the answer for paths
+ * that match none.
+ */
+public class ApiNeedsToken {
+
+    private final CurrentIdentityAssociation identity;
+
+    public ApiNeedsToken(CurrentIdentityAssociation identity) {
+        this.identity = identity;
+    }
+
+    /**
+     * A wrong token fails the identity with the mechanism's own exception, answered as a 401 by {@link
+     * Unauthenticated}; no token at all is refused the same way.
+     */
+    @ServerRequestFilter(preMatching = true)
+    public Uni<Void> refuseAnonymous(UriInfo uri) {
+        if (!underApi(uri.getPath())) {
+            return Uni.createFrom().voidItem();
+        }
+        return identity.getDeferredIdentity().map(caller -> {
+            if (caller.isAnonymous()) {
+                throw new UnauthorizedException();
+            }
+            return null;
+        });
+    }
+
+    /** On the decoded path as the router matches it: without dot segments, empty segments or matrix parameters. */
+    static boolean underApi(String decodedPath) {
+        Deque<String> segments = new ArrayDeque<>();
+        for (String segment : decodedPath.split("/")) {
+            String name = segment.split(";", 2)[0];
+            if (name.equals("..")) {
+                segments.pollLast();
+            } else if (!name.isEmpty() && !name.equals(".")) {
+                segments.addLast(name);
+            }
+        }
+        return "api".equals(segments.peekFirst());
+    }
+}
