@@ -20,7 +20,6 @@ import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
 import io.slipway.gateway.worker.Claims;
 import io.slipway.manifest.ManifestException;
-import io.slipway.runtime.ImageNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
@@ -325,7 +324,7 @@ public class DeploymentService {
         requireEngine();
         try {
             return Optional.of(planner.get().plan(order.get()));
-        } catch (ImageNotFoundException e) {
+        } catch (DeploymentPlanner.ImageAbsentException e) {
             throw new InvalidRequestException("image: " + e.getMessage());
         }
     }
