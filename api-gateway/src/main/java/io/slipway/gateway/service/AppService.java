@@ -7,6 +7,7 @@ import io.slipway.gateway.AppSettings;
 import io.slipway.gateway.AppView;
 import io.slipway.gateway.InvalidRequestException;
 import io.slipway.gateway.StateConflictException;
+import io.slipway.gateway.config.AppUrls;
 import io.slipway.gateway.config.GatewayConfig;
 import io.slipway.gateway.mapping.AppMapper;
 import io.slipway.gateway.messaging.EngineCommands;
@@ -20,10 +21,7 @@ import io.slipway.manifest.ManifestParser;
 import io.slipway.manifest.ProcessLimit;
 import io.slipway.manifest.ProcessTypes;
 import io.slipway.manifest.Procfile;
-import io.slipway.runtime.ContainerRuntime;
-import io.slipway.runtime.router.RouterSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,35 +53,33 @@ public class AppService {
 
     private final AppRepository apps;
     private final DeploymentRepository deployments;
-    private final ProcessListing processes;
+    private final StoredProcesses processes;
     private final StoredAppList storedList;
     private final EngineCommands engine;
     private final BuildContexts contexts;
     private final ProcessLimit processLimit;
-    private final RouterSettings routing;
+    private final AppUrls urls;
     private final ManifestParser parser;
     private final WebhookService webhooks;
-    private final Instance<ContainerRuntime> runtime;
     private final boolean remote;
     private final String defaultPool;
 
     public AppService(
             AppRepository apps,
             DeploymentRepository deployments,
-            ProcessListing processes,
+            StoredProcesses processes,
             EngineCommands engine,
             BuildContexts contexts,
             ProcessLimit processLimit,
             ManifestParser parser,
             WebhookService webhooks,
-            Instance<ContainerRuntime> runtime,
-            RouterSettings routing,
+            AppUrls urls,
             StoredAppList storedList,
             GatewayConfig config) {
         this.storedList = storedList;
         this.remote = config.engine().isRemote();
         this.defaultPool = config.defaultPool();
-        this.routing = routing;
+        this.urls = urls;
         this.apps = apps;
         this.deployments = deployments;
         this.processes = processes;
@@ -92,7 +88,6 @@ public class AppService {
         this.processLimit = processLimit;
         this.parser = parser;
         this.webhooks = webhooks;
-        this.runtime = runtime;
     }
 
     /**
@@ -119,15 +114,16 @@ public class AppService {
         }
         App app = new App(name, chosen, Instant.now());
         apps.persist(app);
-        return AppMapper.toView(app, Optional.empty(), routing.url(name));
+        return AppMapper.toView(app, Optional.empty(), urls.of(name));
     }
 
-    /** Newest first, each with its process containers (asked of the engine after the transaction). */
+    /** Newest first, each with its process containers as its pool's engine reported them. */
     public List<AppView> list() {
         List<AppView> stored = storedList.get(this::stored);
-        ProcessListing.Listing running = processes.current();
+        StoredProcesses.Listing running = processes.current();
         return stored.stream()
-                .map(app -> app.withProcesses(running.of(app.name()), running.engineError()))
+                .map(app -> app.withProcesses(
+                        running.of(app.name()), running.engineError(app.pool()).orElse(null)))
                 .toList();
     }
 
@@ -135,14 +131,15 @@ public class AppService {
     List<AppView> stored() {
         Map<String, Deployment> latest = deployments.latestByApp();
         return apps.listNewestFirst().stream()
-                .map(app -> AppMapper.toView(app, Optional.ofNullable(latest.get(app.name())), routing.url(app.name())))
+                .map(app -> AppMapper.toView(app, Optional.ofNullable(latest.get(app.name())), urls.of(app.name())))
                 .toList();
     }
 
     public Optional<AppView> find(String name) {
         return stored(name).map(app -> {
-            ProcessListing.Listing running = processes.current();
-            return app.withProcesses(running.of(name), running.engineError());
+            StoredProcesses.Listing running = processes.current();
+            return app.withProcesses(
+                    running.of(name), running.engineError(app.pool()).orElse(null));
         });
     }
 
@@ -150,7 +147,7 @@ public class AppService {
     Optional<AppView> stored(String name) {
         return apps.findByIdOptional(name)
                 .map(app -> AppMapper.toView(
-                        app, deployments.ofApp(name, 1).stream().findFirst(), routing.url(name)));
+                        app, deployments.ofApp(name, 1).stream().findFirst(), urls.of(name)));
     }
 
     /**
@@ -210,10 +207,13 @@ public class AppService {
         }
         AppLimits limits =
                 settings.limits() == null ? AppLimits.NONE : settings.limits().toEngine();
-        // In remote mode no engine is at hand: a worker whose engine cannot enforce them fails the deployment.
-        if (!limits.isNone() && !remote && !runtime.get().engine().enforcesLimits()) {
+        // As the embedded engine reported itself. In remote mode a pool's workers may differ: one whose engine
+        // cannot enforce them fails the deployment.
+        Optional<String> refusing =
+                remote || limits.isNone() ? Optional.empty() : processes.engineWithoutLimits(Channels.DEFAULT_POOL);
+        if (refusing.isPresent()) {
             throw new InvalidRequestException("limits: the engine cannot enforce memory or CPU limits ("
-                    + runtime.get().engine().describe()
+                    + refusing.get()
                     + " reports no memory and cpu cgroup controllers, as rootless Podman on cgroup v1 does);"
                     + " they are refused rather than ignored");
         }
