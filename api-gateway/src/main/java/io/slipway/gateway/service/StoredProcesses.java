@@ -22,8 +22,10 @@ import java.util.stream.Collectors;
  * workers through the broker): the gateway asks no engine. A report replaces its pool's rows, so what is shown is at
  * most one report interval old, and a deployment's end comes after the report of the processes it left.
  *
- * <p>When the pool's engine reported that it could not list its containers, or has not reported for a worker lease,
- * the app shows the processes last reported, their state {@code UNKNOWN}, and why.
+ * <p>When the pool's engine reported that it could not list its containers, or (embedded) has not reported for a
+ * worker lease, the app shows the processes last reported, their state {@code UNKNOWN}, and why. In remote mode a
+ * worker's silence is the lease's business ({@code LostWorkers}, which allows for the broker's delays): a report
+ * stored late is no sign of a stale engine.
  *
  * <p>What is stored is kept between reads, as the app list is read far more often than reports come: it is read
  * again once this gateway committed a report ({@link AppViewChanges}), and in remote mode once older than
@@ -40,7 +42,9 @@ public class StoredProcesses {
 
     private final ReportedProcessRepository processes;
     private final PoolReportRepository pools;
-    private final Duration lease;
+    /** Empty in remote mode. */
+    private final Optional<Duration> silenceLimit;
+
     private final long maxAgeNanos;
     private final AppViewChanges changes;
     private volatile Stored stored;
@@ -54,7 +58,7 @@ public class StoredProcesses {
         this.processes = processes;
         this.changes = changes;
         this.pools = pools;
-        this.lease = config.workerLease();
+        this.silenceLimit = config.engine().isRemote() ? Optional.empty() : Optional.of(config.workerLease());
         this.maxAgeNanos = config.engine().isRemote()
                 ? config.gateway().processStateMaxAge().toNanos()
                 : Long.MAX_VALUE;
@@ -66,7 +70,7 @@ public class StoredProcesses {
         if (!isCurrent(kept)) {
             kept = readOnce();
         }
-        return new Listing(kept, Instant.now().minus(lease));
+        return new Listing(kept, silenceLimit.map(Instant.now()::minus).orElse(Instant.MIN));
     }
 
     /** One read reads what is stored while the others wait for it instead of reading their own. */
