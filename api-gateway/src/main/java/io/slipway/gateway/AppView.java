@@ -1,7 +1,7 @@
 package io.slipway.gateway;
 
 import io.slipway.contract.DeploymentStatus;
-import io.slipway.runtime.ContainerState;
+import io.slipway.contract.ProcessState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +14,9 @@ import java.util.Map;
  * @param latestDeployment null before the first deployment
  * @param formation the scale requested per process type, applied at the next deployment
  * @param taskTimeoutSeconds the app's default task timeout; null for the engine's default
- * @param processes the app's process containers on the engine and their state
- * @param engineError null when the engine answered; else why it did not, and the processes are those
- *     of its last answer with their state {@code UNKNOWN}
+ * @param processes the app's process containers on the engine and their state, as the engine last reported them
+ * @param engineError null when the engine's report is fresh and listed them; else why not, and the processes are
+ *     those it last listed with their state {@code UNKNOWN}
  * @param url where the router serves the app; null without a router
  * @param limits the memory and CPU the app's containers may use; null for none
  */
@@ -55,5 +55,5 @@ public record AppView(
 
     /** @param address where a web container's {@code PORT} is published on the host ({@code 127.0.0.1:49153}); else null */
     public record ProcessView(
-            String type, String containerId, String name, String deploymentId, ContainerState state, String address) {}
+            String type, String containerId, String name, String deploymentId, ProcessState state, String address) {}
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The gateway on a {@link FakeEngine} that answers start-up and then, once a test calls
  * {@link FakeEngine#hang(Path)}, never answers again; with a small worker pool, so that requests held
- * by the engine would starve the others quickly.
+ * by the engine would starve the others quickly, and a short lease, so that the engine reports every second.
  */
 public class HungEngineProfile implements QuarkusTestProfile {
 
@@ -30,6 +30,8 @@ public class HungEngineProfile implements QuarkusTestProfile {
                 "unix://" + SOCKET,
                 "slipway.engine-timeout",
                 "1s",
+                "slipway.worker-lease",
+                "3s",
                 "quarkus.thread-pool.max-threads",
                 String.valueOf(WORKER_THREADS));
     }

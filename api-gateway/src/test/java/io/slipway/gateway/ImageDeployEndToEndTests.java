@@ -9,13 +9,16 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.slipway.engine.pipeline.ContainerLabels;
+import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerRuntime;
+import io.slipway.runtime.ContainerState;
 import io.slipway.runtime.testing.BuildContext;
 import io.slipway.runtime.testing.TestImages;
 import jakarta.inject.Inject;
@@ -117,6 +120,56 @@ class ImageDeployEndToEndTests {
             // The engine removes the app's containers and release image in the background; the test
             // image can only go once the release image built on it is gone. Listing may fail while a
             // listed container is being removed.
+            await().atMost(Duration.ofMinutes(1))
+                    .ignoreExceptions()
+                    .until(() -> runtime.listContainers(Map.of(ContainerLabels.APP, app))
+                                    .isEmpty()
+                            && runtime.inspectImage("slipway/" + app + ":release-" + id)
+                                    .isEmpty());
+        }
+    }
+
+    @Test
+    void theEnginesReportShowsTheNewProcessOnTheFirstReadAfterTheEndAndItsLaterStopWithinAReport() {
+        try (TestImages images = new TestImages(runtime)) {
+            String image = images.build(BuildContext.fromBaseImage("WORKDIR /app", "COPY Procfile /app/")
+                    .file("Procfile", "web: exec httpd -f -p $PORT -h /\n"));
+            String app = newApp();
+            String id = json(Map.of("image", image))
+                    .post("/api/v1/apps/" + app + "/deployments")
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> api().get("/api/v1/deployments/" + id).path("status"), equalTo("SUCCEEDED"));
+
+            ContainerInfo web = runtime.listContainers(ContainerLabels.processesOf(app)).stream()
+                    .filter(container -> container.state() == ContainerState.RUNNING)
+                    .findFirst()
+                    .orElseThrow();
+            api().get("/api/v1/apps/" + app)
+                    .then()
+                    .statusCode(200)
+                    .body("engineError", equalTo(null))
+                    .body("processes", hasSize(1))
+                    .body("processes[0].containerId", equalTo(web.id()))
+                    .body("processes[0].name", equalTo(web.name()))
+                    .body("processes[0].type", equalTo("web"))
+                    .body("processes[0].deploymentId", equalTo(id))
+                    .body("processes[0].state", equalTo("RUNNING"))
+                    .body("processes[0].address", equalTo(web.address().orElseThrow()))
+                    .body("processes[0].address", matchesPattern("127\\.0\\.0\\.1:[0-9]+"));
+
+            // Nothing of Slipway stops it: only the engine's next report can tell.
+            runtime.stopContainer(web.id(), Duration.ofSeconds(1));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> api().get("/api/v1/apps/" + app)
+                            .then()
+                            .body("processes[0].containerId", equalTo(web.id()))
+                            .body("processes[0].state", equalTo("EXITED")));
+
+            api().delete("/api/v1/apps/" + app).then().statusCode(204);
             await().atMost(Duration.ofMinutes(1))
                     .ignoreExceptions()
                     .until(() -> runtime.listContainers(Map.of(ContainerLabels.APP, app))

@@ -225,7 +225,13 @@ class RemoteModeTests {
         String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(claim(deployment.id(), workerId)).isEqualTo("GRANTED");
         WorkerStatus.ProcessContainer web = new WorkerStatus.ProcessContainer(
-                app, "web", "c0ffee" + RemoteModeProfile.RUN, app + "-web-1", "RUNNING", "127.0.0.1:49153");
+                app,
+                "web",
+                "c0ffee" + RemoteModeProfile.RUN,
+                app + "-web-1",
+                "RUNNING",
+                "127.0.0.1:49153",
+                deployment.id());
 
         for (int report = 0; report < 4; report++) {
             Broker.send(
@@ -233,7 +239,14 @@ class RemoteModeTests {
                     RemoteModeProfile.STATUS_TOPIC,
                     workerId,
                     new WorkerStatus(
-                            workerId, POOL, "podman 4.3.1", Instant.now(), List.of(deployment.id()), List.of(web)));
+                            workerId,
+                            POOL,
+                            "podman 4.3.1",
+                            Instant.now(),
+                            List.of(deployment.id()),
+                            List.of(web),
+                            null,
+                            true));
             await().pollDelay(Duration.ofSeconds(1))
                     .atMost(Duration.ofSeconds(10))
                     .until(() -> true);
@@ -280,12 +293,63 @@ class RemoteModeTests {
                         .body("reason", equalTo("worker lost")));
     }
 
+    @Test
+    void aPoolWhoseEngineCannotListShowsItsLastProcessesAsUnknownAndWhyUntilItListsAgain() {
+        String pool = "u-" + RemoteModeProfile.RUN;
+        String app = "r-" + UUID.randomUUID().toString().substring(0, 8);
+        json(Map.of("name", app, "pool", pool)).post("/api/v1/apps").then().statusCode(201);
+        String workerId = "worker-" + UUID.randomUUID().toString().substring(0, 8);
+        WorkerStatus.ProcessContainer web = new WorkerStatus.ProcessContainer(
+                app, "web", "c0ffee-u" + RemoteModeProfile.RUN, app + "-web-1", "RUNNING", "127.0.0.1:49154", "d1");
+        Broker.send(
+                json,
+                RemoteModeProfile.STATUS_TOPIC,
+                workerId,
+                new WorkerStatus(workerId, pool, "podman 4.3.1", Instant.now(), List.of(), List.of(web), null, true));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> api().get("/api/v1/apps/" + app)
+                        .then()
+                        .body("processes[0].state", equalTo("RUNNING"))
+                        .body("engineError", equalTo(null)));
+
+        Broker.send(
+                json,
+                RemoteModeProfile.STATUS_TOPIC,
+                workerId,
+                new WorkerStatus(
+                        workerId,
+                        pool,
+                        "podman 4.3.1",
+                        Instant.now(),
+                        List.of(),
+                        List.of(),
+                        "cannot list containers: the engine does not answer",
+                        true));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> api().get("/api/v1/apps/" + app)
+                        .then()
+                        .body("processes.containerId", equalTo(List.of(web.containerId())))
+                        .body("processes[0].state", equalTo("UNKNOWN"))
+                        .body("engineError", equalTo("cannot list containers: the engine does not answer")));
+
+        Broker.send(
+                json,
+                RemoteModeProfile.STATUS_TOPIC,
+                workerId,
+                new WorkerStatus(workerId, pool, "podman 4.3.1", Instant.now(), List.of(), List.of(web), null, true));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> api().get("/api/v1/apps/" + app)
+                        .then()
+                        .body("processes[0].state", equalTo("RUNNING"))
+                        .body("engineError", equalTo(null)));
+    }
+
     private void report(String workerId, List<String> running) {
         Broker.send(
                 json,
                 RemoteModeProfile.STATUS_TOPIC,
                 workerId,
-                new WorkerStatus(workerId, POOL, "podman 4.3.1", Instant.now(), running, List.of()));
+                new WorkerStatus(workerId, POOL, "podman 4.3.1", Instant.now(), running, List.of(), null, true));
     }
 
     @Test

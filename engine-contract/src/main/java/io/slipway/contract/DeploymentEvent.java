@@ -72,5 +72,12 @@ public sealed interface DeploymentEvent {
             DeploymentStatus status,
             String reason,
             String releaseImage)
-            implements DeploymentEvent {}
+            implements DeploymentEvent {
+
+        /**
+         * The reason of a deployment that a restart cut short and that could not have finished: both sides set it
+         * (the gateway for what never reached the engine, the engine for what it finds half done).
+         */
+        public static final String INTERRUPTED = "interrupted";
+    }
 }

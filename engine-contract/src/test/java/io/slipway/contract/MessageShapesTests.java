@@ -52,7 +52,9 @@ class MessageShapesTests {
                 "podman 4.3.1",
                 at,
                 List.of("d1"),
-                List.of(new WorkerStatus.ProcessContainer("shop", "web", "c1", "shop-d1-web-1", "RUNNING", null)));
+                List.of(new WorkerStatus.ProcessContainer("shop", "web", "c1", "shop-d1-web-1", "RUNNING", null, "d1")),
+                null,
+                true);
 
         assertThat(json.readValue(json.writeValueAsString(log), DeploymentEvent.class))
                 .isEqualTo(log);

@@ -83,11 +83,10 @@ public interface GatewayConfig {
         MemorySize maxContextUnpackedSize();
 
         /**
-         * How old an engine listing of process containers may be when a read reuses it
-         * ({@code SLIPWAY_GATEWAY_PROCESS_STATE_MAX_AGE}). Default 1s: a dashboard polling many apps asks the
-         * engine at most once a second. A deployment's end starts a new listing, so a read after a
-         * deployment ended always sees its containers. In remote mode the app list keeps its stored part at most
-         * this long too, for what other replicas stored (see {@code StoredAppList}).
+         * In remote mode, how long the app list keeps what it read of the database: the stored processes and the
+         * stored part of the app list, for what other gateway replicas stored ({@code
+         * SLIPWAY_GATEWAY_PROCESS_STATE_MAX_AGE}; see {@code StoredProcesses} and {@code StoredAppList}). Default 1s.
+         * An embedded gateway stores everything itself, and keeps both until it stores a change.
          */
         @WithDefault("1s")
         Duration processStateMaxAge();

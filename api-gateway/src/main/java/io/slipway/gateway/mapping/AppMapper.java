@@ -1,17 +1,14 @@
 package io.slipway.gateway.mapping;
 
-import io.slipway.engine.pipeline.ContainerLabels;
 import io.slipway.gateway.AppView;
 import io.slipway.gateway.LimitsSettings;
 import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.Deployment;
-import io.slipway.runtime.ContainerInfo;
-import io.slipway.runtime.ContainerState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Apps as the API shows them; their process containers are added from the engine by the caller. */
+/** Apps as the API shows them; their process containers, as the engine reported them, are added by the caller. */
 public final class AppMapper {
 
     private AppMapper() {}
@@ -31,21 +28,6 @@ public final class AppMapper {
                 null,
                 url.orElse(null),
                 LimitsSettings.of(app.limits()));
-    }
-
-    public static AppView.ProcessView toProcess(ContainerInfo container) {
-        return toProcess(container, container.state());
-    }
-
-    /** As the engine last listed it, with the state it may no longer be in. */
-    public static AppView.ProcessView toProcess(ContainerInfo container, ContainerState state) {
-        return new AppView.ProcessView(
-                container.labels().get(ContainerLabels.PROCESS_TYPE),
-                container.id(),
-                container.name(),
-                container.labels().get(ContainerLabels.DEPLOYMENT),
-                state,
-                container.address().orElse(null));
     }
 
     private static AppView.ReleaseView toRelease(Deployment deployment) {

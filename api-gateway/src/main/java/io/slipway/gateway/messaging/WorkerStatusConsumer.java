@@ -5,11 +5,14 @@ import io.slipway.gateway.worker.LostWorkers;
 import io.slipway.gateway.worker.WorkerReports;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The workers' reports, in remote mode (nothing arrives when embedded). A report that cannot be stored is dropped:
- * the next one, seconds later, says the same and more.
+ * The engines' reports: the workers' through the broker in remote mode, the embedded engine's in process (a CDI
+ * event it fires on its own threads, and on the thread that is about to publish a deployment's end, which waits until
+ * the report is stored). A report that cannot be stored is dropped: the next one, seconds later, says the same and
+ * more.
  */
 @ApplicationScoped
 public class WorkerStatusConsumer {
@@ -28,5 +31,10 @@ public class WorkerStatusConsumer {
         if (reports.store(status)) {
             lostWorkers.endDisowned(status);
         }
+    }
+
+    /** The embedded engine holds no lease and claims nothing: its report only says what runs. */
+    void onEmbeddedStatus(@Observes WorkerStatus status) {
+        reports.storeEmbedded(status);
     }
 }

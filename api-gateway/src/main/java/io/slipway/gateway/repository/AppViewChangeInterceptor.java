@@ -11,15 +11,18 @@ import org.hibernate.type.Type;
 
 /**
  * Tells {@link AppViewChanges} when a transaction that wrote an {@link App} (its element collections included)
- * or a {@link Deployment} ends. Hibernate sees every write of those entities, so no service has to remember to
+ * or a {@link Deployment} ends, and apart from those one that stored an engine's report (every stored report writes
+ * its {@link PoolReport}). Hibernate sees every write of those entities, so no service has to remember to
  * say so; the count moves after the commit, so a list built after it reads the committed rows.
  */
 @PersistenceUnitExtension
 @ApplicationScoped
 public class AppViewChangeInterceptor implements Interceptor {
 
-    /** Marks a transaction whose end is already awaited. */
+    /** Mark a transaction whose end is already awaited. */
     private static final Object AWAITED = new Object();
+
+    private static final Object REPORT_AWAITED = new Object();
 
     private final TransactionSynchronizationRegistry transactions;
     private final AppViewChanges changes;
@@ -74,22 +77,27 @@ public class AppViewChangeInterceptor implements Interceptor {
     }
 
     private void written(Object entity) {
-        if (!(entity instanceof App || entity instanceof Deployment)) {
-            return;
+        if (entity instanceof App || entity instanceof Deployment) {
+            atEnd(AWAITED, changes::ended);
+        } else if (entity instanceof PoolReport) {
+            atEnd(REPORT_AWAITED, changes::reportEnded);
         }
+    }
+
+    private void atEnd(Object mark, Runnable count) {
         if (transactions.getTransactionKey() == null) {
-            changes.ended();
+            count.run();
             return;
         }
-        if (transactions.getResource(AWAITED) == null) {
-            transactions.putResource(AWAITED, Boolean.TRUE);
+        if (transactions.getResource(mark) == null) {
+            transactions.putResource(mark, Boolean.TRUE);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {}
 
                 @Override
                 public void afterCompletion(int status) {
-                    changes.ended();
+                    count.run();
                 }
             });
         }

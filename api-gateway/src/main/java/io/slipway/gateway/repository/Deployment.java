@@ -1,11 +1,11 @@
 package io.slipway.gateway.repository;
 
+import io.slipway.contract.DeploymentEvent;
 import io.slipway.contract.DeploymentKind;
 import io.slipway.contract.DeploymentOrder.ManifestFiles;
 import io.slipway.contract.DeploymentStatus;
 import io.slipway.contract.PhaseName;
 import io.slipway.contract.PhaseStatus;
-import io.slipway.engine.pipeline.InterruptedDeploymentRecovery;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -30,7 +30,7 @@ import java.util.Optional;
 public class Deployment {
 
     /** The reason of a deployment that a restart of the gateway cut short. */
-    public static final String INTERRUPTED = InterruptedDeploymentRecovery.INTERRUPTED;
+    public static final String INTERRUPTED = DeploymentEvent.Finished.INTERRUPTED;
 
     @Id
     @Column(length = 36)

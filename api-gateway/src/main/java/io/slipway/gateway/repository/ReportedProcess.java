@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A process container as a worker of its pool last reported it, in remote mode. */
+/** A process container as the engine of its pool last reported it. */
 @Entity
 @Table(name = "process_container")
 public class ReportedProcess {
@@ -39,6 +39,9 @@ public class ReportedProcess {
     @Column(length = 64)
     private String address;
 
+    @Column(name = "deployment_id", length = 36)
+    private String deploymentId;
+
     @Column(name = "reported_at", nullable = false)
     private Instant reportedAt;
 
@@ -52,6 +55,7 @@ public class ReportedProcess {
         this.name = process.name();
         this.state = process.state();
         this.address = process.address();
+        this.deploymentId = process.deploymentId();
         this.reportedAt = StoredTime.of(reportedAt);
     }
 
@@ -62,11 +66,16 @@ public class ReportedProcess {
                 && within(process.containerId(), 128, false)
                 && within(process.name(), 255, true)
                 && within(process.state(), 16, false)
-                && within(process.address(), 64, true);
+                && within(process.address(), 64, true)
+                && within(process.deploymentId(), 36, true);
     }
 
     private static boolean within(String value, int length, boolean optional) {
         return value == null ? optional : value.length() <= length;
+    }
+
+    public String pool() {
+        return pool;
     }
 
     public String app() {
@@ -91,6 +100,10 @@ public class ReportedProcess {
 
     public String address() {
         return address;
+    }
+
+    public String deploymentId() {
+        return deploymentId;
     }
 
     public Instant reportedAt() {

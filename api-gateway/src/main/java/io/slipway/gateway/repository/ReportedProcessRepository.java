@@ -3,17 +3,10 @@ package io.slipway.gateway.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 @ApplicationScoped
 public class ReportedProcessRepository implements PanacheRepositoryBase<ReportedProcess, Long> {
-
-    /** When the rows of the pool were reported; empty when it has none. */
-    public Optional<Instant> reportedAt(String pool) {
-        return find("pool", pool).firstResultOptional().map(ReportedProcess::reportedAt);
-    }
 
     public void deleteOfPool(String pool) {
         delete("pool", pool);

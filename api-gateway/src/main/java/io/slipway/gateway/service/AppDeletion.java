@@ -56,7 +56,7 @@ public class AppDeletion {
     private final WebhookService webhooks;
     private final EngineCommands engine;
     private final BuildContexts contexts;
-    private final ProcessListing processes;
+    private final StoredProcesses processes;
     private final ManagedExecutor executor;
     private final Duration wait;
 
@@ -67,7 +67,7 @@ public class AppDeletion {
             WebhookService webhooks,
             EngineCommands engine,
             BuildContexts contexts,
-            ProcessListing processes,
+            StoredProcesses processes,
             ManagedExecutor executor,
             GatewayConfig config) {
         this.apps = apps;

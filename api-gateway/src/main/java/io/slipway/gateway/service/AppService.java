@@ -10,6 +10,7 @@ import io.slipway.gateway.InvalidRequestException;
 import io.slipway.gateway.Page;
 import io.slipway.gateway.PageRequest;
 import io.slipway.gateway.StateConflictException;
+import io.slipway.gateway.config.AppUrls;
 import io.slipway.gateway.config.GatewayConfig;
 import io.slipway.gateway.mapping.AppMapper;
 import io.slipway.gateway.repository.App;
@@ -21,10 +22,7 @@ import io.slipway.manifest.ManifestParser;
 import io.slipway.manifest.ProcessLimit;
 import io.slipway.manifest.ProcessTypes;
 import io.slipway.manifest.Procfile;
-import io.slipway.runtime.ContainerRuntime;
-import io.slipway.runtime.router.RouterSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -56,35 +54,32 @@ public class AppService {
 
     private final AppRepository apps;
     private final DeploymentRepository deployments;
-    private final ProcessListing processes;
+    private final StoredProcesses processes;
     private final StoredAppList storedList;
     private final ProcessLimit processLimit;
-    private final RouterSettings routing;
+    private final AppUrls urls;
     private final ManifestParser parser;
-    private final Instance<ContainerRuntime> runtime;
     private final boolean remote;
     private final String defaultPool;
 
     public AppService(
             AppRepository apps,
             DeploymentRepository deployments,
-            ProcessListing processes,
+            StoredProcesses processes,
             ProcessLimit processLimit,
             ManifestParser parser,
-            Instance<ContainerRuntime> runtime,
-            RouterSettings routing,
+            AppUrls urls,
             StoredAppList storedList,
             GatewayConfig config) {
         this.storedList = storedList;
         this.remote = config.engine().isRemote();
         this.defaultPool = config.defaultPool();
-        this.routing = routing;
+        this.urls = urls;
         this.apps = apps;
         this.deployments = deployments;
         this.processes = processes;
         this.processLimit = processLimit;
         this.parser = parser;
-        this.runtime = runtime;
     }
 
     /**
@@ -115,33 +110,35 @@ public class AppService {
         }
         App app = new App(name, chosen, Instant.now());
         apps.persist(app);
-        return AppMapper.toView(app, Optional.empty(), routing.url(name));
+        return AppMapper.toView(app, Optional.empty(), urls.of(name));
     }
 
     /**
-     * A page of the apps, newest first, each with its process containers (asked of the engine after the transaction).
-     * The page is cut from the kept list, so paging costs no query.
+     * A page of the apps, newest first, each with its process containers as its pool's engine reported them. The page
+     * is cut from the kept list, so paging costs no query.
      *
      * @throws InvalidCursorException when the page's cursor is no app of the list
      */
     public Page<AppView> list(PageRequest request) {
         Page<AppView> stored = Page.slice(storedList.get(this::stored), request, AppView::name);
-        ProcessListing.Listing running = processes.current();
-        return stored.map(app -> app.withProcesses(running.of(app.name()), running.engineError()));
+        StoredProcesses.Listing running = processes.current();
+        return stored.map(app -> app.withProcesses(
+                running.of(app.name()), running.engineError(app.pool()).orElse(null)));
     }
 
     @Transactional
     List<AppView> stored() {
         Map<String, Deployment> latest = deployments.latestByApp();
         return apps.listNewestFirst().stream()
-                .map(app -> AppMapper.toView(app, Optional.ofNullable(latest.get(app.name())), routing.url(app.name())))
+                .map(app -> AppMapper.toView(app, Optional.ofNullable(latest.get(app.name())), urls.of(app.name())))
                 .toList();
     }
 
     public Optional<AppView> find(String name) {
         return stored(name).map(app -> {
-            ProcessListing.Listing running = processes.current();
-            return app.withProcesses(running.of(name), running.engineError());
+            StoredProcesses.Listing running = processes.current();
+            return app.withProcesses(
+                    running.of(name), running.engineError(app.pool()).orElse(null));
         });
     }
 
@@ -149,7 +146,7 @@ public class AppService {
     Optional<AppView> stored(String name) {
         return apps.findByIdOptional(name)
                 .map(app -> AppMapper.toView(
-                        app, deployments.ofApp(name, 1).stream().findFirst(), routing.url(name)));
+                        app, deployments.ofApp(name, 1).stream().findFirst(), urls.of(name)));
     }
 
     /**
@@ -163,10 +160,13 @@ public class AppService {
         }
         AppLimits limits =
                 settings.limits() == null ? AppLimits.NONE : settings.limits().toEngine();
-        // In remote mode no engine is at hand: a worker whose engine cannot enforce them fails the deployment.
-        if (!limits.isNone() && !remote && !runtime.get().engine().enforcesLimits()) {
+        // As the embedded engine reported itself. In remote mode a pool's workers may differ: one whose engine
+        // cannot enforce them fails the deployment.
+        Optional<String> refusing =
+                remote || limits.isNone() ? Optional.empty() : processes.engineWithoutLimits(Channels.DEFAULT_POOL);
+        if (refusing.isPresent()) {
             throw new InvalidRequestException("limits: the engine cannot enforce memory or CPU limits ("
-                    + runtime.get().engine().describe()
+                    + refusing.get()
                     + " reports no memory and cpu cgroup controllers, as rootless Podman on cgroup v1 does);"
                     + " they are refused rather than ignored");
         }

@@ -29,21 +29,18 @@ public class DeploymentEventStore {
     private final LogLineRepository lines;
     private final WebhookOutbox webhooks;
     private final PhaseChangeRepository phaseChanges;
-    private final ProcessListing processes;
 
     public DeploymentEventStore(
             AppRepository apps,
             DeploymentRepository deployments,
             LogLineRepository lines,
             WebhookOutbox webhooks,
-            PhaseChangeRepository phaseChanges,
-            ProcessListing processes) {
+            PhaseChangeRepository phaseChanges) {
         this.apps = apps;
         this.deployments = deployments;
         this.lines = lines;
         this.webhooks = webhooks;
         this.phaseChanges = phaseChanges;
-        this.processes = processes;
     }
 
     /**
@@ -101,8 +98,6 @@ public class DeploymentEventStore {
     }
 
     private void finish(Deployment deployment, DeploymentEvent.Finished finished) {
-        // Before the end is stored: whoever reads the end and then the app gets a listing made after it.
-        processes.changed();
         if (finished.status() == DeploymentStatus.SUCCEEDED) {
             // A deployment recovered after a crash may have run without its start ever being stored.
             deployment.start(finished.at());

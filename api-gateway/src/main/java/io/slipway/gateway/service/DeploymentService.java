@@ -22,7 +22,6 @@ import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
 import io.slipway.gateway.worker.Claims;
 import io.slipway.manifest.ManifestException;
-import io.slipway.runtime.ImageNotFoundException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
@@ -293,7 +292,7 @@ public class DeploymentService {
         requireEngine();
         try {
             return Optional.of(planner.get().plan(order.get()));
-        } catch (ImageNotFoundException e) {
+        } catch (DeploymentPlanner.ImageAbsentException e) {
             throw new InvalidRequestException("image: " + e.getMessage());
         }
     }

@@ -1,6 +1,8 @@
 package io.slipway.gateway.worker;
 
 import io.slipway.contract.WorkerStatus;
+import io.slipway.gateway.repository.PoolReport;
+import io.slipway.gateway.repository.PoolReportRepository;
 import io.slipway.gateway.repository.ReportedProcess;
 import io.slipway.gateway.repository.ReportedProcessRepository;
 import io.slipway.gateway.repository.WorkerRecord;
@@ -12,9 +14,11 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * Stores what workers report (remote mode): that each is alive, and the process containers of its pool's engine.
- * The newest report of a pool replaces the pool's containers; an older one (redelivered, or from a worker whose
- * listing was slower) changes only its worker's last-seen time, and never moves it back.
+ * Stores what engines report: a worker (remote mode) that it is alive, and every engine, the embedded one included,
+ * the process containers of its pool and what it says of itself ({@link PoolReport}). The newest report of a pool
+ * replaces the pool's containers, unless it says why the engine listed none (then the last listed stay); an older one
+ * (redelivered, or from a worker whose listing was slower) changes only its worker's last-seen time, and never moves
+ * it back.
  */
 @ApplicationScoped
 public class WorkerReports {
@@ -29,44 +33,82 @@ public class WorkerReports {
 
     private final WorkerRepository workers;
     private final ReportedProcessRepository processes;
+    private final PoolReportRepository pools;
 
-    public WorkerReports(WorkerRepository workers, ReportedProcessRepository processes) {
+    public WorkerReports(WorkerRepository workers, ReportedProcessRepository processes, PoolReportRepository pools) {
         this.workers = workers;
         this.processes = processes;
+        this.pools = pools;
     }
 
-    /** @return whether the report was stored (else it was malformed, and logged) */
+    /** A worker's report: its lease, and what its pool's engine runs. */
     @Transactional
     public boolean store(WorkerStatus status) {
-        String problem = problem(status);
-        if (problem != null) {
-            LOG.warnf("Ignoring a worker report: %s", problem);
+        if (!valid(status)) {
             return false;
         }
-        // A worker's clock ahead of the gateway's must not buy its deployments time.
-        Instant now = Instant.now();
-        Instant at = status.at().isAfter(now) ? now : status.at();
-        String engine = status.engine() == null ? "" : status.engine();
-        if (engine.length() > WorkerRecord.MAX_ENGINE_LENGTH) {
-            engine = engine.substring(0, WorkerRecord.MAX_ENGINE_LENGTH);
-        }
+        Instant at = at(status);
+        String engine = engine(status);
         WorkerRecord worker = workers.findById(status.workerId());
         if (worker == null) {
             workers.persist(new WorkerRecord(status.workerId(), status.pool(), engine, at));
         } else {
             worker.heard(status.pool(), engine, at);
         }
-        boolean newest = processes
-                .reportedAt(status.pool())
-                .map(stored -> !stored.isAfter(at))
-                .orElse(true);
-        if (newest) {
+        storeProcesses(status, engine, at);
+        return true;
+    }
+
+    /** The embedded engine's report: only what runs, as it holds no lease. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean storeEmbedded(WorkerStatus status) {
+        if (!valid(status)) {
+            return false;
+        }
+        storeProcesses(status, engine(status), at(status));
+        return true;
+    }
+
+    /** @return whether the report can be stored (else it was malformed, and logged) */
+    private static boolean valid(WorkerStatus status) {
+        String problem = problem(status);
+        if (problem != null) {
+            LOG.warnf("Ignoring a worker report: %s", problem);
+        }
+        return problem == null;
+    }
+
+    /** A worker's clock ahead of the gateway's must not buy its deployments time. */
+    private static Instant at(WorkerStatus status) {
+        Instant now = Instant.now();
+        return status.at().isAfter(now) ? now : status.at();
+    }
+
+    private static String engine(WorkerStatus status) {
+        String engine = status.engine() == null ? "" : status.engine();
+        return engine.length() > WorkerRecord.MAX_ENGINE_LENGTH
+                ? engine.substring(0, WorkerRecord.MAX_ENGINE_LENGTH)
+                : engine;
+    }
+
+    private void storeProcesses(WorkerStatus status, String engine, Instant at) {
+        PoolReport pool = pools.findById(status.pool());
+        if (pool != null && pool.reportedAt().isAfter(at)) {
+            return;
+        }
+        if (pool == null) {
+            pool = new PoolReport(status.pool());
+            pool.reported(engine, at, status.engineError(), status.enforcesLimits());
+            pools.persist(pool);
+        } else {
+            pool.reported(engine, at, status.engineError(), status.enforcesLimits());
+        }
+        if (status.engineError() == null) {
             processes.deleteOfPool(status.pool());
             status.processes().stream()
                     .filter(ReportedProcess::fits)
                     .forEach(process -> processes.persist(new ReportedProcess(status.pool(), process, at)));
         }
-        return true;
     }
 
     private static String problem(WorkerStatus status) {

@@ -1,6 +1,7 @@
 package io.slipway.engine.config;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import io.slipway.contract.AppRouting;
 import io.slipway.contract.Channels;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -76,7 +77,7 @@ public interface EngineConfig {
     int maxProcessesPerType();
 
     /** The apps' router: {@code caddy}, or {@code none} to run without a proxy. Default {@code caddy}. */
-    @WithDefault("caddy")
+    @WithDefault(AppRouting.DEFAULT_ROUTER)
     String router();
 
     /** Caddy's admin API; keep it on loopback. Default {@code http://127.0.0.1:2019}. */
@@ -84,11 +85,11 @@ public interface EngineConfig {
     String caddyAdmin();
 
     /** Apps are served at {@code http://<app>.<domain>}. Default {@code localhost}. */
-    @WithDefault("localhost")
+    @WithDefault(AppRouting.DEFAULT_DOMAIN)
     String domain();
 
     /** Where the router listens for the apps' requests, {@code [host]:port}. Default {@code :80}. */
-    @WithDefault(":80")
+    @WithDefault(AppRouting.DEFAULT_LISTEN)
     String routerListen();
 
     Pipeline pipeline();

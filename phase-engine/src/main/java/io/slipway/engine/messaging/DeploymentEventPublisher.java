@@ -5,6 +5,8 @@ import io.slipway.contract.DeploymentEvent;
 import io.slipway.engine.service.DeploymentMetrics;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -44,17 +47,27 @@ public class DeploymentEventPublisher {
 
     private final Emitter<DeploymentEvent> emitter;
     private final DeploymentMetrics metrics;
+    private final Consumer<DeploymentEnding> ending;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
     /** Deployments whose {@code Finished} is sent and neither acknowledged nor refused yet. */
     private final Set<String> endsInFlight = ConcurrentHashMap.newKeySet();
 
     // The windows bound what waits in the buffer; it only has to take a few deployments' windows.
+    @Inject
     public DeploymentEventPublisher(
             @Channel(Channels.DEPLOYMENT_EVENTS) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
                     Emitter<DeploymentEvent> emitter,
-            DeploymentMetrics metrics) {
+            DeploymentMetrics metrics,
+            Event<DeploymentEnding> ending) {
+        this(emitter, metrics, ending::fire);
+    }
+
+    /** @param ending told of each end before it is sent, on the sending thread */
+    public DeploymentEventPublisher(
+            Emitter<DeploymentEvent> emitter, DeploymentMetrics metrics, Consumer<DeploymentEnding> ending) {
         this.emitter = emitter;
         this.metrics = metrics;
+        this.ending = ending;
     }
 
     public void publish(DeploymentEvent event) {
@@ -63,6 +76,7 @@ public class DeploymentEventPublisher {
         window.enter(event);
         boolean end = event instanceof DeploymentEvent.Finished;
         if (end) {
+            ending.accept(new DeploymentEnding(event.deploymentId()));
             endsInFlight.add(event.deploymentId());
         }
         // Taken or refused alike: the window frees a place, and the end is no longer in flight.

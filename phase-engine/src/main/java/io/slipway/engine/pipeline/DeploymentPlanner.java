@@ -14,7 +14,6 @@ import io.slipway.manifest.ManifestParser;
 import io.slipway.manifest.ParsedManifests;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ImageDetails;
-import io.slipway.runtime.ImageNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -44,6 +43,14 @@ public final class DeploymentPlanner {
     private final ManifestParser parser;
     private final List<String> shell;
 
+    /** The image to deploy is not on the engine (no registry is consulted): the dry run's caller gave a wrong one. */
+    public static final class ImageAbsentException extends RuntimeException {
+
+        ImageAbsentException(String image) {
+            super("image not found: " + image);
+        }
+    }
+
     /** @param shell the shell prefix tasks run under in images without an entrypoint, as the pipeline's */
     public DeploymentPlanner(ContainerRuntime runtime, ManifestParser parser, List<String> shell) {
         this.runtime = runtime;
@@ -53,13 +60,13 @@ public final class DeploymentPlanner {
 
     /**
      * @param order the order the deployment would be; its id is not used
-     * @throws ImageNotFoundException when the image to deploy is absent
+     * @throws ImageAbsentException when the image to deploy is absent
      * @throws ManifestException when a manifest is invalid, with every problem
      */
     public DeploymentPlan plan(DeploymentOrder order) throws ManifestException {
         Optional<ImageDetails> image = Optional.ofNullable(order.image())
                 .map(reference ->
-                        runtime.inspectImage(reference).orElseThrow(() -> new ImageNotFoundException(reference)));
+                        runtime.inspectImage(reference).orElseThrow(() -> new ImageAbsentException(reference)));
         ParsedManifests manifests = parse(read(order, image));
         List<String> warnings = new ArrayList<>();
         manifests.warnings().forEach(warning -> warnings.add(ManifestResolver.describe(warning)));

@@ -1,5 +1,6 @@
 package io.slipway.engine.pipeline;
 
+import io.slipway.contract.DeploymentEvent;
 import io.slipway.contract.DeploymentStatus;
 import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerRuntime;
@@ -25,7 +26,7 @@ import java.util.Optional;
 public final class InterruptedDeploymentRecovery {
 
     /** The reason of a deployment that could not have finished. */
-    public static final String INTERRUPTED = "interrupted";
+    public static final String INTERRUPTED = DeploymentEvent.Finished.INTERRUPTED;
 
     /** The reason of a deployment whose switch had happened when its process died. */
     public static final String RECOVERED = "recovered after a restart: its release was already running";

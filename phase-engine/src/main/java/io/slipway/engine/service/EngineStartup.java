@@ -2,6 +2,8 @@ package io.slipway.engine.service;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import io.slipway.contract.Channels;
+import io.slipway.contract.WorkerStatus;
 import io.slipway.engine.config.EngineConfig;
 import io.slipway.engine.config.EngineRole;
 import io.slipway.engine.pipeline.LeftoverSweeper;
@@ -9,7 +11,10 @@ import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.EngineUnavailableException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -17,12 +22,17 @@ import org.jboss.logging.Logger;
  * What the engine does as its process starts, by its {@link EngineRole}: idle, nothing at all (no engine
  * socket is opened, no bean that needs one is created); else connect to the engine, remove what a crash left
  * (only the embedded engine, which knows that no deployment of its engine runs elsewhere), keep the router's
- * routes, and for a distributed worker start its reports to the gateway.
+ * routes, and start the reports to the gateway: a distributed worker's through the broker, an embedded engine's in
+ * process (only where a gateway observes them).
  */
 @Singleton
 public class EngineStartup {
 
     private static final Logger LOG = Logger.getLogger(EngineStartup.class);
+
+    /** A report of the kind a gateway that embeds the engine observes; only its type matters. */
+    private static final WorkerStatus EMBEDDED_REPORT = new WorkerStatus(
+            WorkerStatus.EMBEDDED_WORKER, Channels.DEFAULT_POOL, "", Instant.EPOCH, List.of(), List.of(), null, null);
 
     // Static: observing the start creates no bean of this module until the role says so.
     static void start(
@@ -32,6 +42,8 @@ public class EngineStartup {
             Instance<LeftoverSweeper> sweeper,
             Instance<RouteKeeper> routeKeeper,
             Instance<WorkerHeartbeat> heartbeat,
+            Instance<EmbeddedReports> embeddedReports,
+            BeanManager beans,
             Instance<GatewayLink> gateway) {
         EngineRole role = EngineRole.of(config);
         if (role == EngineRole.IDLE) {
@@ -49,6 +61,8 @@ public class EngineStartup {
         routeKeeper.get().start();
         if (role == EngineRole.DISTRIBUTED) {
             heartbeat.get().start();
+        } else if (!beans.resolveObserverMethods(EMBEDDED_REPORT).isEmpty()) {
+            embeddedReports.get().start();
         }
     }
 

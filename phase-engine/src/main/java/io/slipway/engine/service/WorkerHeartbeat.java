@@ -132,23 +132,28 @@ public class WorkerHeartbeat {
         List<WorkerStatus.ProcessContainer> processes = runtime.listContainers(ContainerLabels.allProcesses()).stream()
                 .map(WorkerHeartbeat::process)
                 .toList();
+        // An engine that does not answer sends no report: the worker's lease runs out.
         return new WorkerStatus(
                 identity.workerId(),
                 identity.pool(),
                 runtime.engine().describe(),
                 Clock.systemUTC().instant(),
                 running.list(),
-                processes);
+                processes,
+                null,
+                runtime.engine().enforcesLimits());
     }
 
-    private static WorkerStatus.ProcessContainer process(ContainerInfo container) {
+    /** A process container as a report names it; its state by the same name in {@code ProcessState}. */
+    static WorkerStatus.ProcessContainer process(ContainerInfo container) {
         return new WorkerStatus.ProcessContainer(
                 container.labels().get(ContainerLabels.APP),
                 container.labels().get(ContainerLabels.PROCESS_TYPE),
                 container.id(),
                 container.name(),
                 container.state().name(),
-                container.address().orElse(null));
+                container.address().orElse(null),
+                container.labels().get(ContainerLabels.DEPLOYMENT));
     }
 
     @PreDestroy

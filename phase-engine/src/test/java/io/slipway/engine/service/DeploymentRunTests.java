@@ -29,7 +29,8 @@ class DeploymentRunTests {
     private final List<String> steps = new CopyOnWriteArrayList<>();
     private final List<DeploymentEvent> events = new CopyOnWriteArrayList<>();
     // The run's events go to this test's sink: the publisher is only where the running list looks for ends in flight.
-    private final RunningDeployments running = new RunningDeployments(new DeploymentEventPublisher(null, null));
+    private final RunningDeployments running =
+            new RunningDeployments(new DeploymentEventPublisher(null, null, ending -> {}));
     private final PendingAcks acks = new PendingAcks();
     private final DeploymentOrder order =
             DeploymentOrders.anImageDeploy().app("shop").image(IMAGE).build();

@@ -22,8 +22,8 @@ class RunningDeploymentsTests {
     /** Holds what is sent: the broker has not taken it until the test acknowledges it. */
     private final List<Message<? extends DeploymentEvent>> sent = new ArrayList<>();
 
-    private final DeploymentEventPublisher publisher =
-            new DeploymentEventPublisher(new HeldEmitter(), new DeploymentMetrics(new SimpleMeterRegistry()));
+    private final DeploymentEventPublisher publisher = new DeploymentEventPublisher(
+            new HeldEmitter(), new DeploymentMetrics(new SimpleMeterRegistry()), ending -> {});
     private final RunningDeployments running = new RunningDeployments(publisher);
 
     @Test

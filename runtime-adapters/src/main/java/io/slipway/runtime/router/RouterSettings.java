@@ -1,5 +1,6 @@
 package io.slipway.runtime.router;
 
+import io.slipway.contract.AppRouting;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
@@ -17,8 +18,8 @@ import java.util.regex.Pattern;
  */
 public record RouterSettings(String kind, URI caddyAdmin, String domain, String listen) {
 
-    public static final String CADDY = "caddy";
-    public static final String NONE = "none";
+    public static final String CADDY = AppRouting.DEFAULT_ROUTER;
+    public static final String NONE = AppRouting.NO_ROUTER;
 
     /** A host name of DNS labels: a domain is put into the proxy's configuration and into URLs. */
     private static final Pattern DOMAIN =
@@ -48,16 +49,12 @@ public record RouterSettings(String kind, URI caddyAdmin, String domain, String 
 
     /** The host name requests for {@code app} carry. */
     public String host(String app) {
-        return app + "." + domain;
+        return new AppRouting(domain, listen).host(app);
     }
 
-    /** Where {@code app} is served; the port is part of it unless it is 80. Empty without a router. */
+    /** Where {@code app} is served. Empty without a router. */
     public Optional<String> url(String app) {
-        if (!enabled()) {
-            return Optional.empty();
-        }
-        String port = listen.substring(listen.lastIndexOf(':') + 1);
-        return Optional.of("http://" + host(app) + (port.equals("80") ? "" : ":" + port));
+        return enabled() ? Optional.of(new AppRouting(domain, listen).url(app)) : Optional.empty();
     }
 
     /** The router these settings name. */

@@ -1,0 +1,118 @@
+package io.slipway.engine.service;
+
+import io.slipway.contract.Channels;
+import io.slipway.contract.WorkerStatus;
+import io.slipway.engine.config.EngineConfig;
+import io.slipway.engine.messaging.DeploymentEnding;
+import io.slipway.engine.pipeline.ContainerLabels;
+import io.slipway.runtime.ContainerRuntime;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * The reports of the engine a gateway embeds: the same {@link WorkerStatus} a distributed worker sends on
+ * {@value Channels#WORKER_STATUS}, handed to the gateway in process (a CDI event it observes) instead of through a
+ * broker, so that the gateway learns what runs the one way in both modes. Sent when {@link EngineStartup} starts it,
+ * every {@link WorkerHeartbeat#interval}, at once when an app is removed, and right before a deployment's end is
+ * published ({@link DeploymentEnding}), so that the gateway has stored the new processes when it stores the end.
+ *
+ * <p>When the engine does not answer the list call, the report says why instead of listing: the gateway keeps the
+ * processes it was told last and shows their state as unknown. Reports are made one at a time, so a slow list never
+ * overtakes a newer one.
+ */
+@ApplicationScoped
+public class EmbeddedReports {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedReports.class);
+
+    private final ContainerRuntime runtime;
+    private final Event<WorkerStatus> gateway;
+    private final Duration interval;
+    private final AtomicBoolean failureLogged = new AtomicBoolean();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "slipway-engine-report");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean started;
+
+    EmbeddedReports(ContainerRuntime runtime, Event<WorkerStatus> gateway, EngineConfig config) {
+        this.runtime = runtime;
+        this.gateway = gateway;
+        this.interval = WorkerHeartbeat.interval(config.workerLease());
+    }
+
+    /** Reports once before the gateway serves its first request, then every interval. */
+    void start() {
+        started = true;
+        report();
+        timer.scheduleWithFixedDelay(this::report, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void onChange(@Observes(notifyObserver = Reception.IF_EXISTS) WorkerStateChanged change) {
+        if (started) {
+            timer.execute(this::report);
+        }
+    }
+
+    /** On the thread that publishes the end, which waits: the gateway stores the processes before the end. */
+    void beforeEnd(@Observes(notifyObserver = Reception.IF_EXISTS) DeploymentEnding ending) {
+        if (started) {
+            report();
+        }
+    }
+
+    synchronized void report() {
+        try {
+            gateway.fire(status());
+            if (failureLogged.compareAndSet(true, false)) {
+                LOG.info("The engine's reports reach the gateway again");
+            }
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again; the next report says the same and more.
+            if (failureLogged.compareAndSet(false, true)) {
+                LOG.warnf("Engine report not stored (trying again every %s): %s", interval, e.getMessage());
+            }
+        }
+    }
+
+    private WorkerStatus status() {
+        Instant at = Clock.systemUTC().instant();
+        List<WorkerStatus.ProcessContainer> processes;
+        String engineError = null;
+        try {
+            processes = runtime.listContainers(ContainerLabels.allProcesses()).stream()
+                    .map(WorkerHeartbeat::process)
+                    .toList();
+        } catch (RuntimeException e) {
+            processes = List.of();
+            engineError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        return new WorkerStatus(
+                WorkerStatus.EMBEDDED_WORKER,
+                Channels.DEFAULT_POOL,
+                runtime.engine().describe(),
+                at,
+                List.of(),
+                processes,
+                engineError,
+                runtime.engine().enforcesLimits());
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdownNow();
+    }
+}
