@@ -31,7 +31,8 @@ class MessageShapesTests {
                 Map.of("A", "1"),
                 Map.of("web", 2),
                 Optional.empty(),
-                new AppLimits(new Limits(Optional.of(1L << 26), Optional.empty()), Map.of()));
+                new AppLimits(new Limits(Optional.of(1L << 26), Optional.empty()), Map.of()),
+                Optional.of("shared-backend"));
         List<DeployCommand> commands = List.of(
                 new DeployCommand.Start(order),
                 new DeployCommand.Cancel("shop", "d1"),

@@ -282,7 +282,8 @@ public class DeploymentService {
                 app.config(),
                 app.formation(),
                 plan.taskTimeout().or(app::taskTimeout),
-                app.limits());
+                app.limits(),
+                Optional.empty());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Builds the order's build context (a tar, plain or gzip, as the engine takes it) into the app's
@@ -21,7 +22,14 @@ final class BuildStep implements Step {
         String tag = AppImages.built(order.app(), order.deploymentId());
         try (InputStream context =
                 Files.newInputStream(Path.of(order.buildContext().orElseThrow()))) {
-            deployment.runtime().buildImage(context, tag, deployment.output(phase), deployment.cancellation());
+            deployment
+                    .runtime()
+                    .buildImage(
+                            context,
+                            tag,
+                            Optional.of(deployment.network().build()),
+                            deployment.output(phase),
+                            deployment.cancellation());
         } catch (IOException e) {
             throw PhaseFailure.failed(phase, "cannot read the build context: " + e.getMessage());
         } catch (ContainerRuntimeException e) {

@@ -234,7 +234,8 @@ public class DeploymentWorker implements DeploymentLanes.Work {
                 order.config(),
                 order.formation(),
                 order.taskTimeout(),
-                order.limits());
+                order.limits(),
+                order.network());
     }
 
     private static void deleteQuietly(Path file) {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** No config value reaches a reason or a line Slipway writes, whatever the engine put in its error. */
@@ -72,7 +73,8 @@ class ConfigRedactionTests {
                 Duration.ZERO,
                 5000,
                 List.of("/bin/sh", "-c"),
-                100_000);
+                100_000,
+                Optional.empty());
         List<DeploymentEvent> events = new ArrayList<>();
         new DeploymentPipeline(runtime, new ManifestParser(), settings, Clock.systemUTC())
                 .run(

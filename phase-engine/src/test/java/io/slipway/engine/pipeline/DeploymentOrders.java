@@ -28,6 +28,7 @@ public final class DeploymentOrders {
     private Map<String, Integer> formation = Map.of();
     private Optional<Duration> taskTimeout = Optional.empty();
     private AppLimits limits = AppLimits.NONE;
+    private Optional<String> network = Optional.empty();
 
     private DeploymentOrders(DeploymentKind kind, String image) {
         this.kind = kind;
@@ -98,6 +99,12 @@ public final class DeploymentOrders {
         return this;
     }
 
+    /** The shared network the app joins instead of its own. */
+    public DeploymentOrders network(String network) {
+        this.network = Optional.of(network);
+        return this;
+    }
+
     public DeploymentOrders limits(AppLimits limits) {
         this.limits = limits;
         return this;
@@ -116,6 +123,7 @@ public final class DeploymentOrders {
                 config,
                 formation,
                 taskTimeout,
-                limits);
+                limits,
+                network);
     }
 }

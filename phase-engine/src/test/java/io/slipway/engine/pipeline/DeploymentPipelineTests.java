@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,8 @@ class DeploymentPipelineTests {
             Duration.ZERO,
             5000,
             List.of("/bin/sh", "-c"),
-            100_000);
+            100_000,
+            Optional.empty());
     private final RecordingRouter router = new RecordingRouter(runtime);
     private final ScriptedProbe probe = new ScriptedProbe();
     private final DeploymentPipeline pipeline = new DeploymentPipeline(

@@ -2,6 +2,7 @@ package io.slipway.engine.pipeline;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The pipeline settings of the tests on real engines: short settle and stop times, generous timeouts. */
 final class EngineTestSettings {
@@ -14,7 +15,8 @@ final class EngineTestSettings {
             Duration.ofSeconds(1),
             5000,
             List.of("/bin/sh", "-c"),
-            100_000);
+            100_000,
+            Optional.empty());
 
     private EngineTestSettings() {}
 }
