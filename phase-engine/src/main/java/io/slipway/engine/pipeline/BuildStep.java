@@ -15,13 +15,26 @@ import java.util.Optional;
  */
 final class BuildStep implements Step {
 
+    /** The engines build the Dockerfile at the context's root. */
+    private static final String DOCKERFILE = "Dockerfile";
+
     @Override
     public PhaseEvent run(PhaseEvent started, DeploymentContext deployment) throws PhaseFailure {
         Phase phase = started.phase();
         DeploymentOrder order = deployment.order();
         String tag = AppImages.built(order.app(), order.deploymentId());
-        try (InputStream context =
-                Files.newInputStream(Path.of(order.buildContext().orElseThrow()))) {
+        Path contextFile = Path.of(order.buildContext().orElseThrow());
+        Optional<String> refusal;
+        try {
+            refusal = ManifestFilesReader.fileOf(contextFile, DOCKERFILE)
+                    .flatMap(dockerfile -> DockerfileSources.refusal(DOCKERFILE, dockerfile));
+        } catch (IOException e) {
+            throw PhaseFailure.failed(phase, "cannot read the build context: " + e.getMessage());
+        }
+        if (refusal.isPresent()) {
+            throw PhaseFailure.failed(phase, refusal.get());
+        }
+        try (InputStream context = Files.newInputStream(contextFile)) {
             deployment
                     .runtime()
                     .buildImage(

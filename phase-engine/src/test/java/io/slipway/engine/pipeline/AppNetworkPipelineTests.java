@@ -97,6 +97,19 @@ class AppNetworkPipelineTests {
         assertThat(runtime.listContainers(ContainerLabels.allOf("shop"))).isEmpty();
     }
 
+    @Test
+    void aDockerfileThatWouldMakeTheEngineFetchFromTheHostFailsTheBuildBeforeItStarts() throws IOException {
+        Path context = context("FROM base\nADD http://127.0.0.1:2019/config/ /config\n");
+
+        DeploymentStatus status = deploy(Optional.empty(), DeploymentOrders.aBuildOf(context));
+
+        assertThat(status).isEqualTo(DeploymentStatus.FAILED);
+        assertThat(runtime.buildNetworks).as("builds started").isEmpty();
+        assertThat(((DeploymentEvent.Finished) events.get(events.size() - 1)).reason())
+                .isEqualTo("build: Dockerfile:2: ADD from a URL (http, https or git) is not allowed: the engine"
+                        + " would fetch it from the host; download it in a RUN step instead");
+    }
+
     private DeploymentStatus deploy(Optional<String> networkMode, DeploymentOrders order) {
         DeploymentOrder built = order.id("11111111-2222-3333-4444-555555555555")
                 .app("shop")
@@ -106,11 +119,15 @@ class AppNetworkPipelineTests {
     }
 
     private Path context() throws IOException {
+        return context("FROM base\n");
+    }
+
+    private Path context(String dockerfile) throws IOException {
         Path context = dir.resolve("context.tar");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
             for (Map.Entry<String, String> file : Map.of(
-                            "Dockerfile", "FROM base\n", "app.json", APP_JSON, "Procfile", PROCFILE)
+                            "Dockerfile", dockerfile, "app.json", APP_JSON, "Procfile", PROCFILE)
                     .entrySet()) {
                 byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
                 TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
