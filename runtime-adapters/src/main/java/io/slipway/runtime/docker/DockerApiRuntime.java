@@ -54,7 +54,12 @@ final class DockerApiRuntime implements ContainerRuntime {
                 images,
                 new BuildNetworks(engine.kind(), new RawEngineApi(clients.operationsHttp()), errors),
                 network);
-        this.networks = new Networks(clients.queries(), clients.operations(), errors, engine.kind());
+        this.networks = new Networks(
+                clients.queries(),
+                clients.operations(),
+                new RawEngineApi(clients.operationsHttp()),
+                errors,
+                engine.kind());
         this.containers = new Containers(clients.queries(), clients.operations(), errors, engine.kind());
         this.commands = new ContainerCommands(clients.queries(), clients.streams(), errors, engineTimeout);
         HostConfigs hostConfigs = new HostConfigs(network);

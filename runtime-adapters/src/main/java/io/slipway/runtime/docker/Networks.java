@@ -1,13 +1,19 @@
 package io.slipway.runtime.docker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Network;
 import io.slipway.runtime.EngineKind;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,21 +29,30 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Docker keeps its bridge networks apart from each other by itself. Podman 4.3's netavark lets a container
  * of one network reach another network's containers at their addresses unless the network is made with the
- * option {@code isolate} (its compatible API warns that it does not know the option, and keeps it).
+ * option {@code isolate}. Its compatible API strips that option from the engine's own record of every network
+ * it lists ({@code GET /networks}), and containers started afterwards are set up without isolation: a task in
+ * another app's network reached a web process after one such listing (seen). So on Podman networks are made,
+ * found and checked only through Podman's own API, which also refuses a second network of a name by itself,
+ * and a network of the name that is not isolated is refused rather than used.
  */
 final class Networks {
 
     private static final String BRIDGE = "bridge";
+    private static final String ISOLATE = "isolate";
+    private static final String PODMAN_NETWORKS = "/v4.0.0/libpod/networks/";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DockerClient queries;
     private final DockerClient docker;
     private final EngineErrors errors;
+    private final RawEngineApi raw;
     private final EngineKind engine;
     private final Map<String, Object> creating = new ConcurrentHashMap<>();
 
-    Networks(DockerClient queries, DockerClient docker, EngineErrors errors, EngineKind engine) {
+    Networks(DockerClient queries, DockerClient docker, RawEngineApi raw, EngineErrors errors, EngineKind engine) {
         this.queries = queries;
         this.docker = docker;
+        this.raw = raw;
         this.errors = errors;
         this.engine = engine;
     }
@@ -53,6 +68,10 @@ final class Networks {
     }
 
     private void create(String name, Map<String, String> labels) {
+        if (engine == EngineKind.PODMAN) {
+            createIsolatedOnPodman(name, labels);
+            return;
+        }
         if (!named(name).isEmpty()) {
             return;
         }
@@ -61,7 +80,6 @@ final class Networks {
                     .withName(name)
                     .withDriver(BRIDGE)
                     .withLabels(labels)
-                    .withOptions(engine == EngineKind.PODMAN ? Map.of("isolate", "true") : Map.of())
                     .withCheckDuplicate(true)
                     .exec();
         } catch (DockerException refused) {
@@ -76,6 +94,45 @@ final class Networks {
                         .thenComparing(Network::getId))
                 .skip(1)
                 .forEach(duplicate -> removeDuplicate(name, duplicate.getId()));
+    }
+
+    private void createIsolatedOnPodman(String name, Map<String, String> labels) {
+        if (podmanNetwork(name).isEmpty()) {
+            ObjectNode spec = JSON.createObjectNode().put("name", name).put("driver", BRIDGE);
+            labels.forEach(spec.putObject("labels")::put);
+            spec.putObject("options").put(ISOLATE, "true");
+            try {
+                raw.postJson(PODMAN_NETWORKS + "create", spec.toString());
+            } catch (DockerException refused) {
+                if (podmanNetwork(name).isEmpty()) {
+                    throw errors.translate("create network " + name, refused);
+                }
+            } catch (RuntimeException e) {
+                throw errors.translate("create network " + name, e);
+            }
+        }
+        JsonNode network = podmanNetwork(name)
+                .orElseThrow(() ->
+                        errors.translate("create network " + name, new IllegalStateException("the network is gone")));
+        if (!"true".equals(network.path("options").path(ISOLATE).asText())) {
+            throw errors.translate(
+                    "use network " + name,
+                    new IllegalStateException("the network is not isolated from other networks; remove it"));
+        }
+    }
+
+    private Optional<JsonNode> podmanNetwork(String name) {
+        return errors.call("inspect network " + name, () -> {
+            try {
+                return Optional.of(
+                        raw.get(PODMAN_NETWORKS + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/json"));
+            } catch (DockerException e) {
+                if (e.getHttpStatus() == 404) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        });
     }
 
     private void removeDuplicate(String name, String id) {
