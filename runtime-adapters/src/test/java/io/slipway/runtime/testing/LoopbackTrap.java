@@ -22,6 +22,7 @@ public final class LoopbackTrap implements AutoCloseable {
     private final ServerSocket server;
     private final List<String> connections = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
+    private volatile int lastProbeTries;
 
     public LoopbackTrap() {
         try {
@@ -47,13 +48,21 @@ public final class LoopbackTrap implements AutoCloseable {
     /**
      * A shell script that tries to connect to this trap's port on the container's own loopback, on its
      * gateway, and on each of the host's IPv4 addresses, printing {@code REACHED <address>} for each that
-     * accepts and {@code TRIED <count>} at the end.
+     * accepts and {@code TRIED <count>} at the end. The host's addresses are those of the moment the script is
+     * made: engines add and remove bridges while other tests run.
      */
     public String probeScript() {
         StringBuilder targets = new StringBuilder("127.0.0.1 $(ip route | awk '/default/ {print $3}')");
-        hostAddresses().forEach(address -> targets.append(' ').append(address));
+        List<String> addresses = hostAddresses();
+        addresses.forEach(address -> targets.append(' ').append(address));
+        lastProbeTries = 2 + addresses.size();
         return "n=0; for a in " + targets + "; do n=$((n+1)); " + "nc -w 2 $a " + port()
                 + " </dev/null && echo REACHED $a; done; echo TRIED $n";
+    }
+
+    /** How many addresses the last {@link #probeScript()} tries. */
+    public int lastProbeTries() {
+        return lastProbeTries;
     }
 
     /** The host's own IPv4 addresses other than loopback: the engines' bridges and the machine's interfaces. */
