@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param formation the requested scale per process type; empty for the defaults
  * @param taskTimeout the task timeout for this deployment; empty for the engine's default
  * @param limits the memory and CPU its task and process containers may use
+ * @param network the shared network the app's operator asked it to join instead of its own; empty for its own
  */
 public record DeploymentOrder(
         String deploymentId,
@@ -34,7 +35,8 @@ public record DeploymentOrder(
         Map<String, String> config,
         Map<String, Integer> formation,
         Optional<Duration> taskTimeout,
-        AppLimits limits) {
+        AppLimits limits,
+        Optional<String> network) {
 
     public DeploymentOrder {
         Objects.requireNonNull(deploymentId, "deploymentId");
@@ -47,6 +49,8 @@ public record DeploymentOrder(
         config = Map.copyOf(config);
         formation = Map.copyOf(formation);
         limits = limits == null ? AppLimits.NONE : limits;
+        // An order from an older sender has no network: the app's own.
+        network = network == null ? Optional.empty() : network;
     }
 
     /** This order with {@code variables} added to its config (app.json's defaults and generated secrets). */
@@ -74,7 +78,8 @@ public record DeploymentOrder(
                 .config(config)
                 .formation(formation)
                 .taskTimeout(taskTimeout)
-                .limits(limits);
+                .limits(limits)
+                .network(network);
     }
 
     /** The texts of both manifests; {@code null} where the file is absent. */
@@ -98,6 +103,7 @@ public record DeploymentOrder(
         private Map<String, Integer> formation = Map.of();
         private Optional<Duration> taskTimeout = Optional.empty();
         private AppLimits limits = AppLimits.NONE;
+        private Optional<String> network = Optional.empty();
 
         private Builder(DeploymentKind kind) {
             this.kind = Objects.requireNonNull(kind, "kind");
@@ -169,6 +175,12 @@ public record DeploymentOrder(
             return this;
         }
 
+        /** The shared network the app joins instead of its own; empty for its own. */
+        public Builder network(Optional<String> network) {
+            this.network = network;
+            return this;
+        }
+
         public DeploymentOrder build() {
             return new DeploymentOrder(
                     deploymentId,
@@ -182,7 +194,8 @@ public record DeploymentOrder(
                     config,
                     formation,
                     taskTimeout,
-                    limits);
+                    limits,
+                    network);
         }
     }
 }

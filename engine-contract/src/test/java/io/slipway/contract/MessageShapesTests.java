@@ -27,6 +27,7 @@ class MessageShapesTests {
                 .config(Map.of("A", "1"))
                 .formation(Map.of("web", 2))
                 .limits(new AppLimits(new Limits(Optional.of(1L << 26), Optional.empty()), Map.of()))
+                .network(Optional.of("shared-backend"))
                 .build();
         List<DeployCommand> commands = List.of(
                 new DeployCommand.Start(order),

@@ -48,7 +48,34 @@ public interface ContainerRuntime extends AutoCloseable {
      * {@link #buildImage(InputStream, String, OutputListener)} that a cancel breaks off: the engine stops the build
      * and this throws a {@link ContainerRuntimeException} at once, without waiting for the running step.
      */
-    String buildImage(InputStream context, String tag, OutputListener output, Cancellation cancellation);
+    default String buildImage(InputStream context, String tag, OutputListener output, Cancellation cancellation) {
+        return buildImage(context, tag, Optional.empty(), output, cancellation);
+    }
+
+    /**
+     * As {@link #buildImage(InputStream, String, OutputListener, Cancellation)}, its {@code RUN} steps in
+     * {@code network} (a network's name, or {@code none}); empty for the runtime's own network mode. A build
+     * never runs in the host's network unless that is the mode asked for ({@code host}).
+     */
+    String buildImage(
+            InputStream context,
+            String tag,
+            Optional<String> network,
+            OutputListener output,
+            Cancellation cancellation);
+
+    /**
+     * Creates a bridge network named {@code name}, with {@code labels}, unless one of that name exists: safe
+     * to call again, and when several callers race to create it.
+     */
+    void ensureNetwork(String name, Map<String, String> labels);
+
+    /**
+     * Removes the network named {@code name}; an absent one is fine.
+     *
+     * @throws ContainerRuntimeException when the engine refuses, e.g. while a container is still in it
+     */
+    void removeNetwork(String name);
 
     void tagImage(String image, String reference);
 

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param publishedPort the container's TCP port to publish on a loopback port of the host that the engine
  *     chooses (see {@link ContainerInfo#address()}); empty to publish none
  * @param limits the memory and CPU each container may use
+ * @param network the network the container joins, by name; empty for the runtime's own network mode. A process
+ *     that publishes a port cannot be in no network: with {@code none} it joins the engine's default network
  */
 public record ProcessSpec(
         String image,
@@ -24,7 +26,20 @@ public record ProcessSpec(
         Map<String, String> env,
         Map<String, String> labels,
         Optional<Integer> publishedPort,
-        ResourceLimits limits) {
+        ResourceLimits limits,
+        Optional<String> network) {
+
+    /** A process in the runtime's own network mode. */
+    public ProcessSpec(
+            String image,
+            String name,
+            List<String> cmd,
+            Map<String, String> env,
+            Map<String, String> labels,
+            Optional<Integer> publishedPort,
+            ResourceLimits limits) {
+        this(image, name, cmd, env, labels, publishedPort, limits, Optional.empty());
+    }
 
     public ProcessSpec {
         Objects.requireNonNull(image, "image");
@@ -34,6 +49,12 @@ public record ProcessSpec(
         labels = Map.copyOf(labels);
         Objects.requireNonNull(publishedPort, "publishedPort");
         limits = limits == null ? ResourceLimits.NONE : limits;
+        Objects.requireNonNull(network, "network");
+    }
+
+    /** This process, joining the network {@code network}. */
+    public ProcessSpec inNetwork(String network) {
+        return new ProcessSpec(image, name, cmd, env, labels, publishedPort, limits, Optional.of(network));
     }
 
     /** A process that publishes no port and has no limits. */

@@ -18,6 +18,8 @@ import java.util.Optional;
  *     image with this reference, keeping the original image's Entrypoint, Cmd, WorkingDir, Env,
  *     User and exposed ports
  * @param limits the memory and CPU the task may use
+ * @param network the network the task joins (a network's name, or {@code none}); empty for the runtime's own
+ *     network mode
  */
 public record TaskSpec(
         String image,
@@ -26,7 +28,20 @@ public record TaskSpec(
         Map<String, String> labels,
         Duration timeout,
         Optional<String> commitAs,
-        ResourceLimits limits) {
+        ResourceLimits limits,
+        Optional<String> network) {
+
+    /** A task in the runtime's own network mode. */
+    public TaskSpec(
+            String image,
+            List<String> cmd,
+            Map<String, String> env,
+            Map<String, String> labels,
+            Duration timeout,
+            Optional<String> commitAs,
+            ResourceLimits limits) {
+        this(image, cmd, env, labels, timeout, commitAs, limits, Optional.empty());
+    }
 
     /** A task without limits. */
     public TaskSpec(
@@ -47,5 +62,11 @@ public record TaskSpec(
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(commitAs, "commitAs");
         limits = limits == null ? ResourceLimits.NONE : limits;
+        Objects.requireNonNull(network, "network");
+    }
+
+    /** This task, joining {@code network} (a network's name, or {@code none}). */
+    public TaskSpec inNetwork(String network) {
+        return new TaskSpec(image, cmd, env, labels, timeout, commitAs, limits, Optional.of(network));
     }
 }

@@ -7,11 +7,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.slipway.runtime.testing.BuildContext;
+import io.slipway.runtime.testing.LoopbackTrap;
 import io.slipway.runtime.testing.RecordingOutput;
 import io.slipway.runtime.testing.TestEngine;
 import io.slipway.runtime.testing.TestEngines;
@@ -70,6 +72,7 @@ abstract class ContainerRuntimeContract {
     private String run;
     private Map<String, String> runLabels;
     private RecordingOutput output;
+    private final List<String> networks = new ArrayList<>();
 
     /** @param engineName as {@link TestEngines#named} knows it */
     ContainerRuntimeContract(String engineName) {
@@ -122,6 +125,8 @@ abstract class ContainerRuntimeContract {
     void noContainerLeftBehind() {
         List<ContainerInfo> left = runtime.listContainers(runLabels);
         left.forEach(container -> runtime.removeContainer(container.id()));
+        networks.forEach(runtime::removeNetwork);
+        networks.clear();
         assertThat(left).as("containers left behind").isEmpty();
     }
 
@@ -811,6 +816,135 @@ abstract class ContainerRuntimeContract {
         runtime.removeContainer(id);
     }
 
+    // --- networks
+
+    @Test
+    void aBuildInAnAppsNetworkNeverReachesTheHostsLoopback() {
+        String network = network("build");
+        try (LoopbackTrap trap = new LoopbackTrap()) {
+            RecordingOutput build = new RecordingOutput();
+            runtime.buildImage(
+                    new ByteArrayInputStream(
+                            BuildContext.fromBaseImage("RUN echo probe-" + run + "; " + trap.probeScript())
+                                    .toTar()),
+                    images.track(TestImages.uniqueReference("probe")),
+                    Optional.of(network),
+                    build,
+                    Cancellation.none());
+
+            assertProbedWithoutReaching(build.lines(OutputChannel.STDOUT), trap);
+        }
+    }
+
+    @Test
+    void aTaskInAnAppsNetworkNeverReachesTheHostsLoopback() {
+        String network = network("task");
+        try (LoopbackTrap trap = new LoopbackTrap()) {
+            TaskResult result = runtime.runTask(
+                    task(List.of("sh", "-c", trap.probeScript())).inNetwork(network), output, Cancellation.none());
+
+            assertThat(result.exitCode()).isZero();
+            assertProbedWithoutReaching(output.lines(OutputChannel.STDOUT), trap);
+        }
+    }
+
+    @Test
+    void anAppsWebProcessAnswersOnLoopbackButNotToAnotherApp() throws Exception {
+        String ours = network("a");
+        String theirs = network("b");
+        String id = runtime.startProcess(new ProcessSpec(
+                        TestEngines.baseImage(),
+                        "slipway-it-" + run.substring(0, 8),
+                        List.of(
+                                "sh",
+                                "-c",
+                                "mkdir -p /www && echo hello-$RUN > /www/index.html && exec httpd -f -p 5000 -h /www"),
+                        Map.of("RUN", run),
+                        runLabels,
+                        Optional.of(5000),
+                        ResourceLimits.NONE)
+                .inNetwork(ours));
+
+        String address = runtime.inspectContainer(id).orElseThrow().address().orElseThrow();
+        assertThat(address).matches("127\\.0\\.0\\.1:\\d+");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + address + "/"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        await().atMost(QUICK)
+                .ignoreExceptions()
+                .untilAsserted(() -> assertThat(http.send(request, HttpResponse.BodyHandlers.ofString())
+                                .body())
+                        .isEqualTo("hello-" + run + "\n"));
+        String inItsNetwork;
+        try (EngineView view = new EngineView(engine)) {
+            inItsNetwork = view.inspect(id)
+                    .getNetworkSettings()
+                    .getNetworks()
+                    .get(ours)
+                    .getIpAddress();
+        }
+        List<String> probe =
+                List.of("sh", "-c", "nc -w 3 " + inItsNetwork + " 5000 </dev/null && echo REACHED; echo DONE");
+
+        RecordingOutput fromOurs = new RecordingOutput();
+        runtime.runTask(task(probe).inNetwork(ours), fromOurs, Cancellation.none());
+        RecordingOutput fromTheirs = new RecordingOutput();
+        runtime.runTask(task(probe).inNetwork(theirs), fromTheirs, Cancellation.none());
+
+        assertThat(fromOurs.lines(OutputChannel.STDOUT))
+                .as("in the same network")
+                .containsExactly("REACHED", "DONE");
+        assertThat(fromTheirs.lines(OutputChannel.STDOUT))
+                .as("from another app's network")
+                .containsExactly("DONE");
+        runtime.removeContainer(id);
+    }
+
+    @Test
+    void aNetworkAskedForAtOnceIsCreatedOnceAndRemovedWithoutATrace() throws Exception {
+        String name = "slipway-it-" + run;
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> calls = IntStream.range(0, 4)
+                    .<Future<?>>mapToObj(i -> callers.submit(() -> runtime.ensureNetwork(name, runLabels)))
+                    .toList();
+            for (Future<?> call : calls) {
+                call.get(QUICK.toSeconds(), TimeUnit.SECONDS);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        runtime.ensureNetwork(name, runLabels);
+
+        try (EngineView view = new EngineView(engine)) {
+            assertThat(view.networksNamed(name))
+                    .singleElement()
+                    .satisfies(network -> assertThat(network.getLabels()).containsAllEntriesOf(runLabels));
+            runtime.removeNetwork(name);
+            assertThat(view.networksNamed(name)).isEmpty();
+        }
+        runtime.removeNetwork(name);
+    }
+
+    /** A network for this test, removed after it. */
+    private String network(String app) {
+        String name = "slipway-it-" + app + "-" + run.substring(0, 8);
+        runtime.ensureNetwork(name, runLabels);
+        networks.add(name);
+        return name;
+    }
+
+    private static void assertProbedWithoutReaching(List<String> lines, LoopbackTrap trap) {
+        String tried = "TRIED " + trap.lastProbeTries();
+        // A build's output may carry terminal colour codes around a line.
+        assertThat(lines)
+                .as("the probe ran, to the container's loopback, its gateway and every address of the host")
+                .anyMatch(line -> line.strip().endsWith(tried));
+        assertThat(lines).noneMatch(line -> line.strip().startsWith("REACHED"));
+        assertThat(trap.connections()).as("connections to the host's loopback").isEmpty();
+    }
+
     // --- helpers
 
     /** Compares without printing a list of thousands of lines when they differ. */
@@ -875,6 +1009,12 @@ abstract class ContainerRuntimeContract {
 
         InspectContainerResponse inspect(String id) {
             return client.inspectContainerCmd(id).exec();
+        }
+
+        List<Network> networksNamed(String name) {
+            return client.listNetworksCmd().withNameFilter(name).exec().stream()
+                    .filter(network -> network.getName().equals(name))
+                    .toList();
         }
 
         @Override

@@ -66,7 +66,11 @@ public interface EngineConfig {
     @WithDefault("5s")
     Duration engineTimeout();
 
-    /** The network mode of the containers Slipway creates; the engine's default when unset. */
+    /**
+     * The network mode of the containers and builds Slipway creates ({@code SLIPWAY_NETWORK}): unset, each app's
+     * own network; {@code none}, no network for builds and tasks (processes keep the app's network); anything
+     * else, that network for everything.
+     */
     Optional<String> network();
 
     /**

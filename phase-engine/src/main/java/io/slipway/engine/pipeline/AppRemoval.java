@@ -1,6 +1,7 @@
 package io.slipway.engine.pipeline;
 
 import io.slipway.runtime.ContainerRuntime;
+import io.slipway.runtime.ContainerRuntimeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,9 @@ public final class AppRemoval {
     }
 
     /**
-     * Removes an app's containers, of every deployment, and every image Slipway made for it (its
-     * repository {@code slipway/<app>}, whichever deployment made them, interrupted ones included).
+     * Removes an app's containers, of every deployment, every image Slipway made for it (its
+     * repository {@code slipway/<app>}, whichever deployment made them, interrupted ones included), and its own
+     * network (a shared one stays).
      * Each removal is tried on its own, so one that fails leaves nothing else behind, and all at once, so that
      * processes that ignore SIGTERM cost the stop grace once, not once each.
      *
@@ -32,6 +34,13 @@ public final class AppRemoval {
         List<String> problems =
                 new ArrayList<>(removal.stopAndRemoveAll(runtime.listContainers(ContainerLabels.allOf(app))));
         problems.addAll(removal.removeImages(runtime.listImages(AppImages.repository(app))));
+        // Only once its containers are gone: the engine refuses to remove a network still in use.
+        String network = AppNetwork.nameOf(app);
+        try {
+            runtime.removeNetwork(network);
+        } catch (ContainerRuntimeException e) {
+            problems.add("network " + network + ": " + e.getMessage());
+        }
         return problems;
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Builds the order's build context (a tar, plain or gzip, as the engine takes it) into the app's
@@ -14,14 +15,34 @@ import java.nio.file.Path;
  */
 final class BuildStep implements Step {
 
+    /** The engines build the Dockerfile at the context's root. */
+    private static final String DOCKERFILE = "Dockerfile";
+
     @Override
     public PhaseTransition run(PhaseTransition started, DeploymentContext deployment) throws PhaseFailure {
         Phase phase = started.phase();
         DeploymentOrder order = deployment.order();
         String tag = AppImages.built(order.app(), order.deploymentId());
-        try (InputStream context =
-                Files.newInputStream(Path.of(order.buildContext().orElseThrow()))) {
-            deployment.runtime().buildImage(context, tag, deployment.output(phase), deployment.cancellation());
+        Path contextFile = Path.of(order.buildContext().orElseThrow());
+        Optional<String> refusal;
+        try {
+            refusal = ManifestFilesReader.fileOf(contextFile, DOCKERFILE)
+                    .flatMap(dockerfile -> DockerfileSources.refusal(DOCKERFILE, dockerfile));
+        } catch (IOException e) {
+            throw PhaseFailure.failed(phase, "cannot read the build context: " + e.getMessage());
+        }
+        if (refusal.isPresent()) {
+            throw PhaseFailure.failed(phase, refusal.get());
+        }
+        try (InputStream context = Files.newInputStream(contextFile)) {
+            deployment
+                    .runtime()
+                    .buildImage(
+                            context,
+                            tag,
+                            Optional.of(deployment.network().build()),
+                            deployment.output(phase),
+                            deployment.cancellation());
         } catch (IOException e) {
             throw PhaseFailure.failed(phase, "cannot read the build context: " + e.getMessage());
         } catch (ContainerRuntimeException e) {

@@ -47,6 +47,7 @@ final class DeploymentContext {
     private String image;
     private ImageDetails imageDetails;
     private Optional<String> committedImage = Optional.empty();
+    private AppNetwork network;
 
     DeploymentContext(
             DeploymentOrder order,
@@ -82,6 +83,19 @@ final class DeploymentContext {
 
     DeploymentOrder order() {
         return order;
+    }
+
+    /**
+     * The networks this deployment's build, tasks and processes join; the first call makes the app's network
+     * unless it exists.
+     */
+    AppNetwork network() {
+        if (network == null) {
+            AppNetwork decided = AppNetwork.of(settings.network(), order);
+            decided.ensured().ifPresent(ensured -> runtime.ensureNetwork(ensured.name(), ensured.labels()));
+            network = decided;
+        }
+        return network;
     }
 
     ContainerRuntime runtime() {

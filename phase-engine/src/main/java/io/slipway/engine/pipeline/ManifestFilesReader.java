@@ -80,6 +80,19 @@ final class ManifestFilesReader {
         return new ManifestFiles(found.get(appJson), found.get(procfile));
     }
 
+    /** The text of the file {@code name} at the root of the tar context, read up to the manifests' limit. */
+    static Optional<String> fileOf(Path context, String name) throws IOException {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(openMaybeGzipped(context))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                if (entry.isFile() && normalise(entry.getName()).equals(name)) {
+                    return Optional.of(text(tar.readNBytes(READ_LIMIT)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The tar in {@code file}, whether it is a plain one or a gzip of one (as the gateway accepts). */
     private static InputStream openMaybeGzipped(Path file) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(file));

@@ -2,6 +2,8 @@ package io.slipway.engine.pipeline;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The pipeline's defaults, framework-free; the worker maps its configuration onto it.
@@ -16,6 +18,8 @@ import java.util.List;
  * @param shell the default command prefix for tasks in images without an entrypoint
  * @param maxLogLines how many lines of output (stdout and stderr of builds and tasks) one deployment
  *     reports; the rest is dropped and counted
+ * @param network the network mode ({@code SLIPWAY_NETWORK}); empty for each app's own network (see
+ *     {@link AppNetwork})
  */
 public record PipelineSettings(
         Duration taskTimeout,
@@ -25,10 +29,12 @@ public record PipelineSettings(
         Duration waitToRetire,
         int port,
         List<String> shell,
-        int maxLogLines) {
+        int maxLogLines,
+        Optional<String> network) {
 
     public PipelineSettings {
         shell = List.copyOf(shell);
+        Objects.requireNonNull(network, "network");
         if (maxLogLines < 0) {
             throw new IllegalArgumentException("maxLogLines must not be negative: " + maxLogLines);
         }

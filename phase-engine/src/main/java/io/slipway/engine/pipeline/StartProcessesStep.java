@@ -42,7 +42,8 @@ final class StartProcessesStep implements Step {
                     ContainerEnvironment.forProcess(order, process.type(), port),
                     ContainerLabels.process(order.app(), order.deploymentId(), process.type()),
                     process.type().equals(ProcessTypes.WEB) ? Optional.of(port) : Optional.empty(),
-                    EngineLimits.of(order.limits().process(process.type()))));
+                    EngineLimits.of(order.limits().process(process.type())),
+                    Optional.of(deployment.network().processes())));
             StartedProcess startedProcess = new StartedProcess(process.type(), process.index(), id);
             deployment.started(startedProcess);
             deployment.log(phase, "started " + startedProcess.label() + " as " + shortId(id));

@@ -64,7 +64,8 @@ final class TaskStep implements Step {
                 ContainerLabels.task(order.app(), order.deploymentId(), phase),
                 deployment.taskTimeout(),
                 commitAs,
-                EngineLimits.of(order.limits().task()));
+                EngineLimits.of(order.limits().task()),
+                Optional.of(deployment.network().tasks()));
         TaskResult result = deployment.runtime().runTask(task, deployment.output(phase), deployment.cancellation());
         switch (result.outcome()) {
             case TIMED_OUT -> throw PhaseFailure.failed(phase, "timeout");

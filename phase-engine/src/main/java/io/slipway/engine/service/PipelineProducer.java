@@ -47,7 +47,8 @@ public class PipelineProducer {
                 pipeline.waitToRetire(),
                 pipeline.port(),
                 pipeline.shell(),
-                pipeline.maxLogLines());
+                pipeline.maxLogLines(),
+                config.network());
         Traffic traffic = new Traffic(router, new LoopbackProbe(runtime, pipeline.port()));
         return new DeploymentPipeline(runtime, parser, settings, Clock.systemUTC(), traffic);
     }

@@ -2,6 +2,7 @@ package io.slipway.engine.pipeline;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Pipeline settings for tests, with defaults for everything a test does not care about:
@@ -17,6 +18,7 @@ public final class PipelineSettingsBuilder {
     private int port = 5000;
     private List<String> shell = List.of("/bin/sh", "-c");
     private int maxLogLines = 100_000;
+    private Optional<String> network = Optional.empty();
 
     private PipelineSettingsBuilder() {}
 
@@ -65,8 +67,14 @@ public final class PipelineSettingsBuilder {
         return this;
     }
 
+    /** The network mode ({@code SLIPWAY_NETWORK}); empty for each app's own network. */
+    public PipelineSettingsBuilder network(Optional<String> network) {
+        this.network = network;
+        return this;
+    }
+
     public PipelineSettings build() {
         return new PipelineSettings(
-                taskTimeout, startTimeout, settleTime, stopGrace, waitToRetire, port, shell, maxLogLines);
+                taskTimeout, startTimeout, settleTime, stopGrace, waitToRetire, port, shell, maxLogLines, network);
     }
 }

@@ -38,6 +38,12 @@ public final class RecordingRuntime implements ContainerRuntime {
     final List<Call> calls = new ArrayList<>();
     final List<TaskSpec> tasks = new ArrayList<>();
     final List<ProcessSpec> processes = new ArrayList<>();
+    final List<Optional<String>> buildNetworks = new ArrayList<>();
+    /** The networks that exist, by name, with their labels. */
+    final Map<String, Map<String, String>> networks = new LinkedHashMap<>();
+
+    final List<String> removedNetworks = new ArrayList<>();
+
     final Map<String, ImageDetails> images = new HashMap<>();
     final Map<String, String> files = new HashMap<>();
     final Map<String, ContainerInfo> containers = new LinkedHashMap<>();
@@ -105,8 +111,14 @@ public final class RecordingRuntime implements ContainerRuntime {
     }
 
     @Override
-    public String buildImage(InputStream context, String tag, OutputListener output, Cancellation cancellation) {
+    public String buildImage(
+            InputStream context,
+            String tag,
+            Optional<String> network,
+            OutputListener output,
+            Cancellation cancellation) {
         calls.add(new Call("build", tag));
+        buildNetworks.add(network);
         output.onLine(OutputChannel.STDOUT, "Step 1/1 : FROM base");
         images.put(
                 tag, new ImageDetails("sha256:built", List.of(), List.of("/bin/sh"), "/app", List.of(), "", Set.of()));
@@ -218,6 +230,17 @@ public final class RecordingRuntime implements ContainerRuntime {
             throw new ContainerRuntimeException("container state improper");
         }
         containers.remove(containerId);
+    }
+
+    @Override
+    public void ensureNetwork(String name, Map<String, String> labels) {
+        networks.putIfAbsent(name, labels);
+    }
+
+    @Override
+    public void removeNetwork(String name) {
+        removedNetworks.add(name);
+        networks.remove(name);
     }
 
     @Override

@@ -29,6 +29,7 @@ final class DockerApiRuntime implements ContainerRuntime {
     private final EngineClients clients;
     private final Images images;
     private final ImageBuilder builder;
+    private final Networks networks;
     private final ImageFileReader fileReader;
     private final Containers containers;
     private final ProcessStarter processes;
@@ -47,7 +48,18 @@ final class DockerApiRuntime implements ContainerRuntime {
         EngineErrors errors = new EngineErrors(URI.create(engine.endpoint()));
         RawEngineApi raw = new RawEngineApi(clients.operationsHttp());
         this.images = new Images(clients.queries(), clients.operations(), raw, errors);
-        this.builder = new ImageBuilder(clients.streams(), errors, images, network);
+        this.builder = new ImageBuilder(
+                clients.streamsHttp(),
+                errors,
+                images,
+                new BuildNetworks(engine.kind(), new RawEngineApi(clients.operationsHttp()), errors),
+                network);
+        this.networks = new Networks(
+                clients.queries(),
+                clients.operations(),
+                new RawEngineApi(clients.operationsHttp()),
+                errors,
+                engine.kind());
         this.containers = new Containers(clients.queries(), clients.operations(), errors, engine.kind());
         this.commands = new ContainerCommands(clients.queries(), clients.streams(), errors, engineTimeout);
         HostConfigs hostConfigs = new HostConfigs(network);
@@ -75,8 +87,23 @@ final class DockerApiRuntime implements ContainerRuntime {
     }
 
     @Override
-    public String buildImage(InputStream context, String tag, OutputListener output, Cancellation cancellation) {
-        return builder.build(context, tag, output, cancellation);
+    public String buildImage(
+            InputStream context,
+            String tag,
+            Optional<String> network,
+            OutputListener output,
+            Cancellation cancellation) {
+        return builder.build(context, tag, network, output, cancellation);
+    }
+
+    @Override
+    public void ensureNetwork(String name, Map<String, String> labels) {
+        networks.ensure(name, labels);
+    }
+
+    @Override
+    public void removeNetwork(String name) {
+        networks.remove(name);
     }
 
     @Override

@@ -39,6 +39,7 @@ final class EngineClients implements AutoCloseable {
     private final DockerClient queries;
     private final DockerClient operations;
     private final DockerClient streams;
+    private final DockerHttpClient streamsHttp;
 
     EngineClients(DockerClientConfig config, Duration engineTimeout) {
         this.queriesHttp = new DeadlineHttpClient(
@@ -47,7 +48,8 @@ final class EngineClients implements AutoCloseable {
                 http(config, engineTimeout), OPERATION_TIMEOUT, MAX_CONNECTIONS, "slipway-engine-operation");
         this.queries = DockerClientImpl.getInstance(config, queriesHttp);
         this.operations = DockerClientImpl.getInstance(config, operationsHttp);
-        this.streams = DockerClientImpl.getInstance(config, http(config, engineTimeout));
+        this.streamsHttp = http(config, engineTimeout);
+        this.streams = DockerClientImpl.getInstance(config, streamsHttp);
     }
 
     DockerClient queries() {
@@ -70,6 +72,11 @@ final class EngineClients implements AutoCloseable {
 
     DockerClient streams() {
         return streams;
+    }
+
+    /** The transport of {@link #streams()}, for the streams docker-java cannot send as an engine needs them. */
+    DockerHttpClient streamsHttp() {
+        return streamsHttp;
     }
 
     /** Its connection timeout holds for TCP; on a unix socket only {@link DeadlineHttpClient} bounds a call. */

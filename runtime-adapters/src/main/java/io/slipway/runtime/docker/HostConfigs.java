@@ -32,12 +32,12 @@ final class HostConfigs {
 
     /** For the never-started containers files are read from. */
     HostConfig forShortLived() {
-        return forShortLived(ResourceLimits.NONE);
+        return forShortLived(ResourceLimits.NONE, Optional.empty());
     }
 
-    /** For task containers. */
-    HostConfig forShortLived(ResourceLimits limits) {
-        return base(limits, false);
+    /** For task containers, in {@code network} when given, else in the configured network mode. */
+    HostConfig forShortLived(ResourceLimits limits, Optional<String> network) {
+        return base(limits, false, network);
     }
 
     /**
@@ -46,9 +46,9 @@ final class HostConfigs {
      * it there, nothing outside the host does. A port cannot be published from no network, so such a
      * process joins the engine's default network when the configured mode is {@code none}.
      */
-    HostConfig forProcess(Optional<Integer> publishedPort, ResourceLimits limits) {
-        HostConfig config =
-                base(limits, publishedPort.isPresent()).withRestartPolicy(RestartPolicy.unlessStoppedRestart());
+    HostConfig forProcess(Optional<Integer> publishedPort, ResourceLimits limits, Optional<String> network) {
+        HostConfig config = base(limits, publishedPort.isPresent(), network)
+                .withRestartPolicy(RestartPolicy.unlessStoppedRestart());
         publishedPort.ifPresent(port -> {
             Ports bindings = new Ports();
             bindings.bind(ExposedPort.tcp(port), Ports.Binding.bindIp(LOOPBACK));
@@ -57,9 +57,11 @@ final class HostConfigs {
         return config;
     }
 
-    private HostConfig base(ResourceLimits limits, boolean publishesPort) {
+    private HostConfig base(ResourceLimits limits, boolean publishesPort, Optional<String> asked) {
         HostConfig config = HostConfig.newHostConfig().withUlimits(ULIMITS);
-        network.filter(mode -> !publishesPort || !mode.equals(NO_NETWORK)).ifPresent(config::withNetworkMode);
+        asked.or(() -> network)
+                .filter(mode -> !publishesPort || !mode.equals(NO_NETWORK))
+                .ifPresent(config::withNetworkMode);
         // Swap equal to memory: no swap beyond the limit, so a container over it is killed, not slowed down.
         limits.memoryBytes().ifPresent(bytes -> config.withMemory(bytes).withMemorySwap(bytes));
         limits.nanoCpus().ifPresent(config::withNanoCPUs);

@@ -24,7 +24,7 @@ final class ProcessStarter {
                 .withName(process.name())
                 .withEnv(Containers.envList(process.env()))
                 .withLabels(process.labels())
-                .withHostConfig(hostConfigs.forProcess(process.publishedPort(), process.limits()));
+                .withHostConfig(hostConfigs.forProcess(process.publishedPort(), process.limits(), process.network()));
         process.publishedPort().ifPresent(port -> command.withExposedPorts(ExposedPort.tcp(port)));
         // An empty command leaves the image's own Entrypoint and Cmd.
         String id = containers.create(process.cmd().isEmpty() ? command : command.withCmd(process.cmd()), "process");

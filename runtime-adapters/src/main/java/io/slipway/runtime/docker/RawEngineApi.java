@@ -44,6 +44,17 @@ final class RawEngineApi {
                 .build()));
     }
 
+    /** Deletes; an absent thing is not an error. */
+    void delete(String path) {
+        try {
+            execute(Request.builder().method(Request.Method.DELETE).path(path).build());
+        } catch (DockerException e) {
+            if (e.getHttpStatus() != 404) {
+                throw e;
+            }
+        }
+    }
+
     /**
      * Posts a tar stream. The engine answers with a sequence of JSON progress messages, and reports a
      * failure late in the stream as one with an {@code error} field.

@@ -94,7 +94,7 @@ final class TaskRunner {
         CreateContainerCmd command = docker.createContainerCmd(task.image())
                 .withEnv(Containers.envList(task.env()))
                 .withLabels(task.labels())
-                .withHostConfig(hostConfigs.forShortLived(task.limits()));
+                .withHostConfig(hostConfigs.forShortLived(task.limits(), task.network()));
         // The image's Entrypoint is left alone: it receives the command as its arguments.
         return task.cmd().isEmpty() ? command : command.withCmd(task.cmd());
     }
