@@ -1,4 +1,4 @@
-package io.slipway.gateway.worker;
+package io.slipway.gateway.leases;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
