@@ -186,7 +186,7 @@ class DeploymentResourceTests {
         api().queryParam("limit", 0)
                 .get("/api/v1/apps/" + app + "/deployments")
                 .then()
-                .statusCode(422);
+                .statusCode(400);
     }
 
     @Test

@@ -66,7 +66,7 @@ class DiskFullIT {
             try {
                 api.createApp(app, Optional.empty());
                 String deployment = api.deploy(app, image);
-                LogStream.awaitLine(api.logs(deployment), GatewayProcess.TOKEN, "line-" + (FIRST_LINES - 1));
+                LogFollower.awaitLine(api.logs(deployment), GatewayProcess.TOKEN, "line-" + (FIRST_LINES - 1));
 
                 fill(filler);
                 await("readiness reports the refused writes")
@@ -89,19 +89,19 @@ class DiskFullIT {
                         .pollInterval(Duration.ofMillis(250))
                         .until(() -> databaseWrites(gateway), status -> "UP".equals(status));
 
-                List<LogStream.Line> lines =
-                        LogStream.follow(api.logs(deployment), GatewayProcess.TOKEN, Optional.empty()).stream()
+                List<LogFollower.Line> lines =
+                        LogFollower.follow(api.logs(deployment), GatewayProcess.TOKEN, Optional.empty()).stream()
                                 .filter(line -> line.line().startsWith("line-"))
                                 .toList();
                 assertThat(lines)
-                        .extracting(LogStream.Line::line)
+                        .extracting(LogFollower.Line::line)
                         .as("every line once, in order")
                         .containsExactlyElementsOf(IntStream.range(0, LINES)
                                 .mapToObj(i -> "line-" + i)
                                 .toList());
                 long firstSeq = lines.get(0).seq();
                 assertThat(lines)
-                        .extracting(LogStream.Line::seq)
+                        .extracting(LogFollower.Line::seq)
                         .as("contiguous seq: no event was skipped")
                         .containsExactlyElementsOf(IntStream.range(0, LINES)
                                 .mapToObj(i -> firstSeq + i)

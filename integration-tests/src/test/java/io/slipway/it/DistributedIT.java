@@ -153,7 +153,7 @@ class DistributedIT {
         List<String> webBefore = webContainerIds(podman, ON_PODMAN);
 
         String lost = one.deploy(ON_PODMAN, podmanImages.get("slow"));
-        LogStream.awaitLine(one.logs(lost), GatewayProcess.TOKEN, "slow-started");
+        LogFollower.awaitLine(one.logs(lost), GatewayProcess.TOKEN, "slow-started");
         WorkerProcess running = workerNamed(one.deployment(lost).getString("worker"));
         running.kill();
 
@@ -233,18 +233,18 @@ class DistributedIT {
     void eitherReplicaStreamsADeploymentsLogsLiveAndTheOtherResumesThemWhereTheStreamBroke() throws Exception {
         String deploymentId = one.deploy(ON_PODMAN, podmanImages.get("counting"));
 
-        List<LogStream.Line> followed =
-                LogStream.follow(other.logs(deploymentId), GatewayProcess.TOKEN, Optional.empty());
+        List<LogFollower.Line> followed =
+                LogFollower.follow(other.logs(deploymentId), GatewayProcess.TOKEN, Optional.empty());
         List<String> counted = followed.stream()
-                .map(LogStream.Line::line)
+                .map(LogFollower.Line::line)
                 .filter(line -> line.startsWith("line-"))
                 .toList();
         assertThat(counted)
                 .containsExactly("line-1", "line-2", "line-3", "line-4", "line-5", "line-6", "line-7", "line-8");
-        assertThat(followed).extracting(LogStream.Line::seq).isSorted().doesNotHaveDuplicates();
+        assertThat(followed).extracting(LogFollower.Line::seq).isSorted().doesNotHaveDuplicates();
 
         int middle = followed.size() / 2;
-        List<LogStream.Line> resumed = LogStream.follow(
+        List<LogFollower.Line> resumed = LogFollower.follow(
                 one.logs(deploymentId),
                 GatewayProcess.TOKEN,
                 Optional.of(followed.get(middle).id()));

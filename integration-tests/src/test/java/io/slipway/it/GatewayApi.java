@@ -66,8 +66,8 @@ record GatewayApi(GatewayProcess gateway) {
     }
 
     List<String> storedLines(String deploymentId) throws Exception {
-        return LogStream.follow(logs(deploymentId), GatewayProcess.TOKEN, Optional.empty()).stream()
-                .map(LogStream.Line::line)
+        return LogFollower.follow(logs(deploymentId), GatewayProcess.TOKEN, Optional.empty()).stream()
+                .map(LogFollower.Line::line)
                 .toList();
     }
 

@@ -102,19 +102,19 @@ class GatewayEndToEndIT {
     void theLogStreamShowsTheTasksOutputInPhaseOrderAndResumesAfterLastEventId() throws Exception {
         String deployment = deployContext();
 
-        List<LogStream.Line> lines = LogStream.follow(logs(deployment), GatewayProcess.TOKEN, Optional.empty());
+        List<LogFollower.Line> lines = LogFollower.follow(logs(deployment), GatewayProcess.TOKEN, Optional.empty());
 
         List<String> taskOutput = lines.stream()
-                .map(LogStream.Line::line)
+                .map(LogFollower.Line::line)
                 .filter(line -> line.endsWith("-ran"))
                 .toList();
         assertThat(taskOutput).containsExactly("predeploy-ran", "release-ran", "postdeploy-ran");
-        assertThat(lines).extracting(LogStream.Line::seq).isSorted().doesNotHaveDuplicates();
+        assertThat(lines).extracting(LogFollower.Line::seq).isSorted().doesNotHaveDuplicates();
         assertThat(awaitEnd(deployment).getString("status")).isEqualTo("SUCCEEDED");
 
-        LogStream.Line middle = lines.get(lines.size() / 2);
-        List<LogStream.Line> resumed =
-                LogStream.follow(logs(deployment), GatewayProcess.TOKEN, Optional.of(middle.id()));
+        LogFollower.Line middle = lines.get(lines.size() / 2);
+        List<LogFollower.Line> resumed =
+                LogFollower.follow(logs(deployment), GatewayProcess.TOKEN, Optional.of(middle.id()));
         assertThat(resumed).isEqualTo(lines.subList(lines.size() / 2 + 1, lines.size()));
         secondSuccess = deployment;
     }
@@ -189,7 +189,8 @@ class GatewayEndToEndIT {
                 .extract()
                 .jsonPath()
                 .getList("");
-        List<LogStream.Line> logsBefore = LogStream.follow(logs(secondSuccess), GatewayProcess.TOKEN, Optional.empty());
+        List<LogFollower.Line> logsBefore =
+                LogFollower.follow(logs(secondSuccess), GatewayProcess.TOKEN, Optional.empty());
 
         gateway.stop();
         gateway.start();
@@ -200,7 +201,7 @@ class GatewayEndToEndIT {
                         .jsonPath()
                         .getList(""))
                 .isEqualTo(before);
-        assertThat(LogStream.follow(logs(secondSuccess), GatewayProcess.TOKEN, Optional.empty()))
+        assertThat(LogFollower.follow(logs(secondSuccess), GatewayProcess.TOKEN, Optional.empty()))
                 .isEqualTo(logsBefore);
         assertThat(throughTheRouter("/Procfile")).as("routes applied at start").contains("release-ran");
 

@@ -9,24 +9,24 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * The gateway's inbox for the engine's events. It only sorts them into their deployment's lane and
- * takes the next at once, so one deployment's flood of lines never holds back another's events; each
+ * The gateway's inbox for the engine's events. It only hands them over to be stored (the service side's lanes, one
+ * per deployment) and takes the next at once, so one deployment's flood of lines never holds back another's events; each
  * event is acknowledged once it is stored. While too many wait to be stored (the database refuses writes), it takes
  * the next only when there is room again: the broker's records then stay unacknowledged and unread.
  */
 @ApplicationScoped
 public class DeploymentEventConsumer {
 
-    private final DeploymentEventLanes lanes;
+    private final DeploymentEventSink sink;
 
-    public DeploymentEventConsumer(DeploymentEventLanes lanes) {
-        this.lanes = lanes;
+    public DeploymentEventConsumer(DeploymentEventSink sink) {
+        this.sink = sink;
     }
 
     @Incoming(Channels.DEPLOYMENT_EVENTS)
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> onEvent(Message<DeploymentEvent> event) {
-        return lanes.add(event);
+        return sink.add(event);
     }
 
     /** The workers' events, in remote mode (nothing arrives when embedded); a record that is no event is skipped. */
@@ -36,6 +36,6 @@ public class DeploymentEventConsumer {
         if (event.getPayload() == null) {
             return event.ack();
         }
-        return lanes.add(event);
+        return sink.add(event);
     }
 }

@@ -1,8 +1,8 @@
 package io.slipway.gateway.messaging;
 
 import io.slipway.contract.WorkerStatus;
-import io.slipway.gateway.worker.LostWorkers;
-import io.slipway.gateway.worker.WorkerReports;
+import io.slipway.gateway.leases.LostWorkers;
+import io.slipway.gateway.leases.WorkerReports;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,7 +1,7 @@
 package io.slipway.gateway.rest;
 
 import io.slipway.gateway.security.Roles;
-import io.slipway.gateway.service.AppService;
+import io.slipway.gateway.service.AppConfigService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,17 +25,17 @@ public class AppConfigResource {
 
     private static final String MERGE_PATCH = "application/merge-patch+json";
 
-    private final AppService apps;
+    private final AppConfigService config;
 
-    public AppConfigResource(AppService apps) {
-        this.apps = apps;
+    public AppConfigResource(AppConfigService config) {
+        this.config = config;
     }
 
     @GET
     @Operation(summary = "The app's config variables")
     @APIResponse(responseCode = "404", description = "No such app")
     public Map<String, String> get(@PathParam("app") String app) {
-        return apps.config(app).orElseThrow(() -> NotFound.app(app));
+        return config.of(app).orElseThrow(() -> NotFound.app(app));
     }
 
     @GET
@@ -46,7 +46,7 @@ public class AppConfigResource {
                     + " set since, else \"operator\"; names only, never values")
     @APIResponse(responseCode = "404", description = "No such app")
     public Map<String, String> sources(@PathParam("app") String app) {
-        return apps.configSources(app).orElseThrow(() -> NotFound.app(app));
+        return config.sources(app).orElseThrow(() -> NotFound.app(app));
     }
 
     @PUT
@@ -60,7 +60,7 @@ public class AppConfigResource {
             description = "A name is not a variable name (at most 255 characters), a value is missing, longer than"
                     + " 65536 characters or holds NUL, or more than 500 variables")
     public Map<String, String> replace(@PathParam("app") String app, Map<String, String> variables) {
-        return apps.replaceConfig(app, variables).orElseThrow(() -> NotFound.app(app));
+        return config.replace(app, variables).orElseThrow(() -> NotFound.app(app));
     }
 
     @PATCH
@@ -74,6 +74,6 @@ public class AppConfigResource {
             description = "A name is not a variable name, a value is too long or holds NUL, or the app would have"
                     + " more than 500 variables")
     public Map<String, String> merge(@PathParam("app") String app, Map<String, String> changes) {
-        return apps.mergeConfig(app, changes).orElseThrow(() -> NotFound.app(app));
+        return config.merge(app, changes).orElseThrow(() -> NotFound.app(app));
     }
 }

@@ -7,6 +7,7 @@ import io.slipway.gateway.PageRequest;
 import io.slipway.gateway.TaskTimeout;
 import io.slipway.gateway.security.Roles;
 import io.slipway.gateway.service.DeploymentService;
+import io.slipway.gateway.service.DryRuns;
 import io.slipway.manifest.ManifestException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -44,9 +45,11 @@ public class AppDeploymentResource {
     private static final int DEPLOYMENTS_PER_PAGE = 50;
 
     private final DeploymentService deployments;
+    private final DryRuns dryRuns;
 
-    public AppDeploymentResource(DeploymentService deployments) {
+    public AppDeploymentResource(DeploymentService deployments, DryRuns dryRuns) {
         this.deployments = deployments;
+        this.dryRuns = dryRuns;
     }
 
     @POST
@@ -70,7 +73,7 @@ public class AppDeploymentResource {
             throw new InvalidRequestException("a JSON body {\"image\": ...} is required");
         }
         if (request.isDryRun()) {
-            return Response.ok(deployments.dryRunImage(app, request).orElseThrow(() -> NotFound.app(app)))
+            return Response.ok(dryRuns.ofImage(app, request).orElseThrow(() -> NotFound.app(app)))
                     .build();
         }
         return Accepted.deployment(deployments.deployImage(app, request).orElseThrow(() -> NotFound.app(app)), uri);
@@ -113,7 +116,7 @@ public class AppDeploymentResource {
                 TaskTimeout.ofSeconds(QueryNumbers.wholeNumber("taskTimeoutSeconds", taskTimeoutSeconds)
                         .orElse(null));
         if (dryRun) {
-            return Response.ok(deployments.dryRunContext(app, context).orElseThrow(() -> NotFound.app(app)))
+            return Response.ok(dryRuns.ofContext(app, context).orElseThrow(() -> NotFound.app(app)))
                     .build();
         }
         return Accepted.deployment(

@@ -1,7 +1,7 @@
 package io.slipway.gateway.rest;
 
 import io.slipway.gateway.security.Roles;
-import io.slipway.gateway.service.AppService;
+import io.slipway.gateway.service.FormationService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,17 +22,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class FormationResource {
 
-    private final AppService apps;
+    private final FormationService formations;
 
-    public FormationResource(AppService apps) {
-        this.apps = apps;
+    public FormationResource(FormationService formations) {
+        this.formations = formations;
     }
 
     @GET
     @Operation(summary = "The scale requested per process type")
     @APIResponse(responseCode = "404", description = "No such app")
     public Map<String, Integer> get(@PathParam("app") String app) {
-        return apps.formation(app).orElseThrow(() -> NotFound.app(app));
+        return formations.of(app).orElseThrow(() -> NotFound.app(app));
     }
 
     @PUT
@@ -48,6 +48,6 @@ public class FormationResource {
             description = "An invalid process type or quantity, a quantity above slipway.max-processes-per-type"
                     + " (default 100), or release above 0")
     public Map<String, Integer> scale(@PathParam("app") String app, Map<String, Integer> quantities) {
-        return apps.scale(app, quantities).orElseThrow(() -> NotFound.app(app));
+        return formations.scale(app, quantities).orElseThrow(() -> NotFound.app(app));
     }
 }

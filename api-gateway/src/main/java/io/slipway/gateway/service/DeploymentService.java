@@ -3,8 +3,6 @@ package io.slipway.gateway.service;
 import io.slipway.contract.DeploymentKind;
 import io.slipway.contract.DeploymentOrder;
 import io.slipway.contract.DeploymentStatus;
-import io.slipway.engine.pipeline.DeploymentPlan;
-import io.slipway.engine.pipeline.DeploymentPlanner;
 import io.slipway.gateway.CommandNotSentException;
 import io.slipway.gateway.DeploymentView;
 import io.slipway.gateway.ImageDeploymentRequest;
@@ -14,19 +12,15 @@ import io.slipway.gateway.Page;
 import io.slipway.gateway.PageRequest;
 import io.slipway.gateway.StateConflictException;
 import io.slipway.gateway.config.GatewayConfig;
+import io.slipway.gateway.leases.Claims;
 import io.slipway.gateway.mapping.DeploymentMapper;
 import io.slipway.gateway.messaging.EngineCommands;
 import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
-import io.slipway.gateway.worker.Claims;
-import io.slipway.manifest.ManifestException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.ServerErrorException;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -38,7 +32,7 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Creates deployments and asks the engine to run or cancel them. A deployment is stored
+ * Creates deployments and asks the engine to run or cancel them ({@link DryRuns} answers what one would do). A deployment is stored
  * {@code QUEUED} first and sent to the engine after the commit, so the engine's first event always
  * finds it. Methods answer empty when the app or deployment they name does not exist.
  */
@@ -54,7 +48,6 @@ public class DeploymentService {
     private final BuildContexts contexts;
     private static final Logger LOG = Logger.getLogger(DeploymentService.class);
 
-    private final Instance<DeploymentPlanner> planner;
     private final Claims claims;
     private final boolean remote;
 
@@ -63,7 +56,6 @@ public class DeploymentService {
             DeploymentRepository deployments,
             EngineCommands engine,
             BuildContexts contexts,
-            Instance<DeploymentPlanner> planner,
             Claims claims,
             GatewayConfig config) {
         this.claims = claims;
@@ -72,7 +64,6 @@ public class DeploymentService {
         this.deployments = deployments;
         this.engine = engine;
         this.contexts = contexts;
-        this.planner = planner;
     }
 
     public Optional<DeploymentView> deployImage(String app, ImageDeploymentRequest request) {
@@ -80,7 +71,7 @@ public class DeploymentService {
     }
 
     /** What to deploy, before it has an id and the app's config and formation ({@link #orderFor}). */
-    private static DeploymentOrder.Builder imagePlan(String app, ImageDeploymentRequest request) {
+    static DeploymentOrder.Builder imagePlan(String app, ImageDeploymentRequest request) {
         return DeploymentOrder.builder(DeploymentKind.IMAGE)
                 .app(app)
                 .image(request.image())
@@ -93,7 +84,7 @@ public class DeploymentService {
      * The engine reads the context from the gateway's disk when embedded; a worker downloads it from the gateway,
      * over the path it is given here ({@link BuildContexts#store}).
      */
-    private static DeploymentOrder.Builder contextPlan(String app, String context, Optional<Duration> taskTimeout) {
+    static DeploymentOrder.Builder contextPlan(String app, String context, Optional<Duration> taskTimeout) {
         return DeploymentOrder.builder(DeploymentKind.BUILD_CONTEXT)
                 .app(app)
                 .buildContext(Optional.of(context))
@@ -250,7 +241,7 @@ public class DeploymentService {
     }
 
     /** What asks the engine to run {@code plan} with the app's config and formation as they are now. */
-    private static DeploymentOrder orderFor(String id, App app, DeploymentOrder.Builder plan) {
+    static DeploymentOrder orderFor(String id, App app, DeploymentOrder.Builder plan) {
         return plan.deploymentId(id)
                 .app(app.name())
                 .config(app.config())
@@ -258,62 +249,6 @@ public class DeploymentService {
                 .taskTimeoutUnlessSet(app.taskTimeout())
                 .limits(app.limits())
                 .build();
-    }
-
-    /**
-     * What a deployment of the image would do, by the engine's rules: nothing is stored, nothing is sent, and no
-     * container is started (the manifests are copied out of a created one).
-     */
-    public Optional<DeploymentPlan> dryRunImage(String app, ImageDeploymentRequest request) throws ManifestException {
-        return dryRun(imagePlan(app, request));
-    }
-
-    /** What a deployment of the build context would do; it is not built, and not kept. */
-    public Optional<DeploymentPlan> dryRunContext(String app, InputStream upload)
-            throws IOException, ManifestException {
-        if (!exists(app)) {
-            return Optional.empty();
-        }
-        requireEngine();
-        String id = UUID.randomUUID().toString();
-        String context = contexts.store(id, upload);
-        try {
-            return dryRun(contextPlan(app, context, Optional.empty()));
-        } finally {
-            contexts.delete(id);
-        }
-    }
-
-    private Optional<DeploymentPlan> dryRun(DeploymentOrder.Builder plan) throws ManifestException {
-        Optional<DeploymentOrder> order = dryRunOrder(plan);
-        if (order.isEmpty()) {
-            return Optional.empty();
-        }
-        requireEngine();
-        try {
-            return Optional.of(planner.get().plan(order.get()));
-        } catch (DeploymentPlanner.ImageAbsentException e) {
-            throw new InvalidRequestException("image: " + e.getMessage());
-        }
-    }
-
-    /**
-     * A dry run reads the image's manifests from an engine, and a gateway with remote workers has none: a worker of
-     * the app's pool may have no such image either, and a plan by another engine's rules would mislead.
-     */
-    private void requireEngine() {
-        if (remote) {
-            throw new ServerErrorException(
-                    "a dry run needs an engine to read the image's manifests, and this gateway runs none"
-                            + " (SLIPWAY_ENGINE=remote); validate the manifests with POST /api/v1/manifests/validate",
-                    Response.Status.NOT_IMPLEMENTED);
-        }
-    }
-
-    @Transactional
-    Optional<DeploymentOrder> dryRunOrder(DeploymentOrder.Builder plan) {
-        return apps.findByIdOptional(plan.app())
-                .map(app -> orderFor(UUID.randomUUID().toString(), app, plan));
     }
 
     private void send(DeploymentOrder order) {

@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  * the previous run are removed. A deployment the engine cannot be asked about is marked interrupted here.
  *
  * <p>Not in remote mode: there the workers, not this process, run the deployments, and a gateway restart ends
- * none of them; a worker that dies loses its lease instead ({@link io.slipway.gateway.worker.LostWorkers}), and
+ * none of them; a worker that dies loses its lease instead ({@link io.slipway.gateway.leases.LostWorkers}), and
  * build contexts stay until their deployment ends.
  */
 @ApplicationScoped

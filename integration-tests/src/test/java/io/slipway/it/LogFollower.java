@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Optional;
 
 /** Follows a deployment's {@code text/event-stream} until the server ends it, keeping the log lines. */
-final class LogStream {
+final class LogFollower {
 
     /** One event: the SSE id and the JSON data's fields. */
     record Line(long id, String phase, String stream, long seq, String line) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private LogStream() {}
+    private LogFollower() {}
 
     static List<Line> follow(URI logs, String token, Optional<Long> lastEventId)
             throws IOException, InterruptedException {

@@ -1,4 +1,4 @@
-package io.slipway.gateway.messaging;
+package io.slipway.gateway.service;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

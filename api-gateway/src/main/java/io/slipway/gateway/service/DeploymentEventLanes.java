@@ -1,12 +1,7 @@
-package io.slipway.gateway.messaging;
+package io.slipway.gateway.service;
 
 import io.slipway.contract.DeploymentEvent;
-import io.slipway.contract.DeploymentStatus;
-import io.slipway.gateway.service.BuildContexts;
-import io.slipway.gateway.service.DatabaseWrites;
-import io.slipway.gateway.service.DeploymentEventStore;
-import io.slipway.gateway.service.DeploymentLogs;
-import io.slipway.gateway.service.ReleaseRetention;
+import io.slipway.gateway.messaging.DeploymentEventSink;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayDeque;
@@ -34,7 +29,7 @@ import org.jboss.logging.Logger;
  * ({@link DatabaseWrites}), and the {@link EventBacklog} holds the inbox back.
  */
 @ApplicationScoped
-public class DeploymentEventLanes {
+public class DeploymentEventLanes implements DeploymentEventSink {
 
     private static final Logger LOG = Logger.getLogger(DeploymentEventLanes.class);
 
@@ -58,8 +53,7 @@ public class DeploymentEventLanes {
 
     private final DeploymentEventStore store;
     private final DeploymentLogs logs;
-    private final BuildContexts contexts;
-    private final ReleaseRetention retention;
+    private final DeploymentEnds ends;
     private final DatabaseWrites writes;
     private final EventBacklog backlog = new EventBacklog(MAX_WAITING);
     private final ExecutorService writers;
@@ -67,16 +61,11 @@ public class DeploymentEventLanes {
     private final Map<String, Queue<Message<DeploymentEvent>>> lanes = new HashMap<>();
 
     public DeploymentEventLanes(
-            DeploymentEventStore store,
-            DeploymentLogs logs,
-            BuildContexts contexts,
-            ReleaseRetention retention,
-            DatabaseWrites writes) {
+            DeploymentEventStore store, DeploymentLogs logs, DeploymentEnds ends, DatabaseWrites writes) {
         this.store = store;
         this.writes = writes;
         this.logs = logs;
-        this.contexts = contexts;
-        this.retention = retention;
+        this.ends = ends;
         AtomicInteger count = new AtomicInteger();
         this.writers = Executors.newFixedThreadPool(WRITERS, task -> {
             Thread thread = new Thread(task, "slipway-event-writer-" + count.incrementAndGet());
@@ -86,7 +75,8 @@ public class DeploymentEventLanes {
     }
 
     /** @return completes when the inbox may take the next event: at once, unless too many wait to be stored */
-    CompletionStage<Void> add(Message<DeploymentEvent> event) {
+    @Override
+    public CompletionStage<Void> add(Message<DeploymentEvent> event) {
         String deploymentId = event.getPayload().deploymentId();
         boolean idle;
         synchronized (lanes) {
@@ -193,10 +183,7 @@ public class DeploymentEventLanes {
         try {
             logs.publish(event);
             if (event instanceof DeploymentEvent.Finished finished) {
-                contexts.delete(event.deploymentId());
-                if (finished.status() == DeploymentStatus.SUCCEEDED) {
-                    retention.pruneReleasesOf(finished.app());
-                }
+                ends.ended(finished);
             }
         } catch (RuntimeException e) {
             // Stored already: what is left undone here must not make the channel deliver it again.

@@ -1,4 +1,4 @@
-package io.slipway.gateway.messaging;
+package io.slipway.gateway.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

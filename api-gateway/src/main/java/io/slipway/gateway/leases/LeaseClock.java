@@ -1,4 +1,4 @@
-package io.slipway.gateway.worker;
+package io.slipway.gateway.leases;
 
 import java.time.Duration;
 import java.time.Instant;

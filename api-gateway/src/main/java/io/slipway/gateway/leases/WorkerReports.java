@@ -1,4 +1,4 @@
-package io.slipway.gateway.worker;
+package io.slipway.gateway.leases;
 
 import io.slipway.contract.WorkerStatus;
 import io.slipway.gateway.repository.PoolReport;

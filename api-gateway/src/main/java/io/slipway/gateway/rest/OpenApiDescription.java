@@ -15,13 +15,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                         version = "v1",
                         description = "Deploys container images with Dokku-style deployment tasks. Errors are"
                                 + " application/problem+json (RFC 9457)."),
-        security = @SecurityRequirement(name = SlipwayApi.BEARER))
+        security = @SecurityRequirement(name = OpenApiDescription.BEARER))
 @SecurityScheme(
-        securitySchemeName = SlipwayApi.BEARER,
+        securitySchemeName = OpenApiDescription.BEARER,
         type = SecuritySchemeType.HTTP,
         scheme = "bearer",
         description = "The API token: SLIPWAY_API_TOKEN, or the one generated in <data dir>/api-token")
-public class SlipwayApi extends Application {
+public class OpenApiDescription extends Application {
 
     static final String BEARER = "bearer";
 }

@@ -1,4 +1,4 @@
-package io.slipway.gateway.worker;
+package io.slipway.gateway.leases;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -7,13 +7,13 @@ import io.slipway.contract.DeploymentStatus;
 import io.slipway.contract.WorkerStatus;
 import io.slipway.gateway.CommandNotSentException;
 import io.slipway.gateway.config.GatewayConfig;
-import io.slipway.gateway.messaging.DeploymentEventLanes;
 import io.slipway.gateway.messaging.EngineCommands;
 import io.slipway.gateway.messaging.PoolTopics;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
 import io.slipway.gateway.repository.WorkerRecord;
 import io.slipway.gateway.repository.WorkerRepository;
+import io.slipway.gateway.service.DeploymentEventLanes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;

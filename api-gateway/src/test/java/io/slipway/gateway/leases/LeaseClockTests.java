@@ -1,4 +1,4 @@
-package io.slipway.gateway.worker;
+package io.slipway.gateway.leases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

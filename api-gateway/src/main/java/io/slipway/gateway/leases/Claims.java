@@ -1,16 +1,16 @@
-package io.slipway.gateway.worker;
+package io.slipway.gateway.leases;
 
 import io.slipway.contract.DeploymentEvent;
 import io.slipway.contract.DeploymentStatus;
 import io.slipway.contract.WorkerApi.Claim;
 import io.slipway.contract.WorkerApi.ClaimRequest;
 import io.slipway.gateway.InvalidRequestException;
-import io.slipway.gateway.messaging.DeploymentEventLanes;
 import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
 import io.slipway.gateway.repository.WorkerRecord;
+import io.slipway.gateway.service.DeploymentEventLanes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
