@@ -19,6 +19,7 @@ import java.util.Map;
  *     those it last listed with their state {@code UNKNOWN}
  * @param url where the router serves the app; null without a router
  * @param limits the memory and CPU the app's containers may use; null for none
+ * @param network the network the app shares with other apps, as its operator asked; null for its own
  */
 public record AppView(
         String name,
@@ -31,7 +32,8 @@ public record AppView(
         List<ProcessView> processes,
         String engineError,
         String url,
-        LimitsSettings limits) {
+        LimitsSettings limits,
+        String network) {
 
     public AppView withProcesses(List<ProcessView> running, String engineError) {
         return new AppView(
@@ -45,7 +47,8 @@ public record AppView(
                 running,
                 engineError,
                 url,
-                limits);
+                limits,
+                network);
     }
 
     /** The release that runs: the deployment that made it, what was deployed, and what the containers run. */

@@ -27,7 +27,8 @@ public final class AppMapper {
                 List.of(),
                 null,
                 url.orElse(null),
-                LimitsSettings.of(app.limits()));
+                LimitsSettings.of(app.limits()),
+                app.sharedNetwork().orElse(null));
     }
 
     private static AppView.ReleaseView toRelease(Deployment deployment) {

@@ -72,6 +72,9 @@ public class App {
     @Column(name = "task_nano_cpus")
     private Long taskNanoCpus;
 
+    @Column(name = "shared_network")
+    private String sharedNetwork;
+
     @ElementCollection
     @CollectionTable(name = "app_process_limits", joinColumns = @JoinColumn(name = "app_name"))
     @MapKeyColumn(name = "process_type")
@@ -171,6 +174,15 @@ public class App {
 
     public void changeTaskTimeout(Optional<Duration> timeout) {
         taskTimeoutSeconds = timeout.map(Duration::toSeconds).orElse(null);
+    }
+
+    /** The network its build, tasks and processes share with other apps, from its next deployment on; empty: its own. */
+    public Optional<String> sharedNetwork() {
+        return Optional.ofNullable(sharedNetwork);
+    }
+
+    public void joinNetwork(Optional<String> network) {
+        sharedNetwork = network.orElse(null);
     }
 
     /** The memory and CPU its containers may use, from its next deployment on. */

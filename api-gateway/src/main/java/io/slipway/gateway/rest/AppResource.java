@@ -104,7 +104,8 @@ public class AppResource {
                     + " the app's deployments (null: the engine's default); a deploy request's own taskTimeoutSeconds"
                     + " overrides it. limits: {\"task\": {\"memory\": \"256m\", \"cpus\": 0.5}, \"processes\":"
                     + " {\"web\": {\"memory\": \"512m\", \"cpus\": 1}}} (null: none). A task killed for memory fails"
-                    + " its phase with reason \"out of memory\". Applies from the next deployment on.")
+                    + " its phase with reason \"out of memory\". network: a network the app shares with other apps"
+                    + " that name it, instead of its own (null: its own). Applies from the next deployment on.")
     @APIResponse(responseCode = "404", description = "No such app")
     @APIResponse(
             responseCode = "422",

@@ -152,16 +152,22 @@ public class AppService {
         changeSettings(
                 name,
                 given.contains("taskTimeoutSeconds") ? Optional.of(settings.taskTimeout()) : Optional.empty(),
-                given.contains("limits") ? Optional.of(limits) : Optional.empty());
+                given.contains("limits") ? Optional.of(limits) : Optional.empty(),
+                given.contains("network") ? Optional.of(settings.sharedNetwork()) : Optional.empty());
         return find(name);
     }
 
     /** Only what the request named changes. */
     @Transactional
-    void changeSettings(String name, Optional<Optional<Duration>> timeout, Optional<AppLimits> limits) {
+    void changeSettings(
+            String name,
+            Optional<Optional<Duration>> timeout,
+            Optional<AppLimits> limits,
+            Optional<Optional<String>> network) {
         apps.findByIdOptional(name).ifPresent(app -> {
             timeout.ifPresent(app::changeTaskTimeout);
             limits.ifPresent(app::changeLimits);
+            network.ifPresent(app::joinNetwork);
         });
     }
 }

@@ -248,6 +248,7 @@ public class DeploymentService {
                 .formation(app.formation())
                 .taskTimeoutUnlessSet(app.taskTimeout())
                 .limits(app.limits())
+                .network(app.sharedNetwork())
                 .build();
     }
 
