@@ -32,7 +32,8 @@ public class AppConfigResource {
     }
 
     @GET
-    @Operation(summary = "The app's config variables")
+    @Operation(operationId = "getConfig", summary = "The app's config variables")
+    @APIResponse(responseCode = "200", description = "The config variables, by name")
     @APIResponse(responseCode = "404", description = "No such app")
     public Map<String, String> get(@PathParam("app") String app) {
         return config.of(app).orElseThrow(() -> NotFound.app(app));
@@ -41,9 +42,11 @@ public class AppConfigResource {
     @GET
     @Path("/sources")
     @Operation(
+            operationId = "getConfigSources",
             summary = "Where each config variable came from",
             description = "\"app.json\" for a default or generated secret of app.json's env that the operator has not"
                     + " set since, else \"operator\"; names only, never values")
+    @APIResponse(responseCode = "200", description = "Where each variable came from, by name")
     @APIResponse(responseCode = "404", description = "No such app")
     public Map<String, String> sources(@PathParam("app") String app) {
         return config.sources(app).orElseThrow(() -> NotFound.app(app));
@@ -52,8 +55,10 @@ public class AppConfigResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "replaceConfig",
             summary = "Replace the app's config variables",
             description = "Given to tasks and processes from the next deployment on; values never appear in logs")
+    @APIResponse(responseCode = "200", description = "The config variables now")
     @APIResponse(responseCode = "404", description = "No such app")
     @APIResponse(
             responseCode = "422",
@@ -66,8 +71,10 @@ public class AppConfigResource {
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Operation(
+            operationId = "mergeConfig",
             summary = "Merge into the app's config variables",
             description = "A JSON merge patch: variables given are set, variables given as null are removed")
+    @APIResponse(responseCode = "200", description = "The config variables now")
     @APIResponse(responseCode = "404", description = "No such app")
     @APIResponse(
             responseCode = "422",

@@ -55,6 +55,7 @@ public class AppDeploymentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "deployImage",
             summary = "Deploy an image",
             description = "Queues a deployment of an existing image, with the app's current config and formation."
                     + " Its manifests are read from the image's working directory (or the paths given). With"
@@ -82,6 +83,7 @@ public class AppDeploymentResource {
     @POST
     @Consumes({TAR, GZIP, LEGACY_GZIP})
     @Operation(
+            operationId = "deployBuildContext",
             summary = "Deploy a build context",
             description = "The body is a tar (optionally gzip-compressed) with a Dockerfile at its root; app.json and"
                     + " the Procfile are read from its root before the build. Its size is limited by"
@@ -125,6 +127,7 @@ public class AppDeploymentResource {
 
     @GET
     @Operation(
+            operationId = "listAppDeployments",
             summary = "The app's deployments, newest first",
             description = "A page of at most limit deployments (default " + DEPLOYMENTS_PER_PAGE + "); when more"
                     + " follow, Link: <...>; rel=\"next\" names the next page (?before=<the last deployment's id>).")

@@ -57,6 +57,7 @@ public class AppResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createApp",
             summary = "Create an app",
             description = "The name is a DNS label: [a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?; so is the pool, which"
                     + " defaults to SLIPWAY_DEFAULT_POOL (embedded: only 'default')")
@@ -72,6 +73,7 @@ public class AppResource {
 
     @GET
     @Operation(
+            operationId = "listApps",
             summary = "List the apps, newest first",
             description = "Each with its current release, latest deployment and process containers. A page of at"
                     + " most limit apps (default " + APPS_PER_PAGE + "); when more follow, Link: <...>; rel=\"next\""
@@ -89,7 +91,8 @@ public class AppResource {
 
     @GET
     @Path("/{app}")
-    @Operation(summary = "One app: current release, process containers and their state")
+    @Operation(operationId = "getApp", summary = "One app: current release, process containers and their state")
+    @APIResponse(responseCode = "200", description = "The app")
     @APIResponse(responseCode = "404", description = "No such app")
     public AppView get(@PathParam("app") String app) {
         return apps.find(app).orElseThrow(() -> NotFound.app(app));
@@ -99,6 +102,7 @@ public class AppResource {
     @Path("/{app}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "changeAppSettings",
             summary = "Change the app's settings, e.g. {\"taskTimeoutSeconds\": 120}",
             description = "Only the settings named change. taskTimeoutSeconds is the default timeout of each task of"
                     + " the app's deployments (null: the engine's default); a deploy request's own taskTimeoutSeconds"
@@ -106,6 +110,7 @@ public class AppResource {
                     + " {\"web\": {\"memory\": \"512m\", \"cpus\": 1}}} (null: none). A task killed for memory fails"
                     + " its phase with reason \"out of memory\". network: a network the app shares with other apps"
                     + " that name it, instead of its own (null: its own). Applies from the next deployment on.")
+    @APIResponse(responseCode = "200", description = "The app with its settings now")
     @APIResponse(responseCode = "404", description = "No such app")
     @APIResponse(
             responseCode = "422",
@@ -125,6 +130,7 @@ public class AppResource {
     @DELETE
     @Path("/{app}")
     @Operation(
+            operationId = "deleteApp",
             summary = "Delete an app",
             description = "The app is gone from the API at once (its name is taken until its deletion finished): its"
                     + " queued and running deployments are cancelled, its containers and the images Slipway made for"

@@ -43,7 +43,8 @@ public class DeploymentResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One deployment, with its phases")
+    @Operation(operationId = "getDeployment", summary = "One deployment, with its phases")
+    @APIResponse(responseCode = "200", description = "The deployment")
     @APIResponse(responseCode = "404", description = "No such deployment")
     public DeploymentView get(@PathParam("id") String id) {
         return deployments.find(id).orElseThrow(() -> NotFound.deployment(id));
@@ -55,12 +56,14 @@ public class DeploymentResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Blocking
     @Operation(
+            operationId = "followDeploymentLogs",
             summary = "Follow a deployment's output",
             description = "Server-sent events: every stored line, then the live ones until the deployment ends, then"
                     + " the stream completes. A line is an unnamed event whose data is {phase, stream, seq, line, at};"
                     + " a phase change is an event named phase whose data is {phase, status, command, exitCode,"
                     + " reason, seq, at}. Each event's id is its seq, one numbering for both: a client that"
                     + " reconnects with Last-Event-ID gets only the events after it.")
+    @APIResponse(responseCode = "200", description = "The log and phase events, as a stream")
     @APIResponse(responseCode = "404", description = "No such deployment")
     public Multi<OutboundSseEvent> logs(
             @PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
@@ -80,6 +83,7 @@ public class DeploymentResource {
     @POST
     @Path("/{id}/cancel")
     @Operation(
+            operationId = "cancelDeployment",
             summary = "Cancel a queued or running deployment",
             description = "The engine stops it and reports it CANCELLED, with the guarantees of a failure")
     @APIResponse(responseCode = "202", description = "Cancel requested")
@@ -93,6 +97,7 @@ public class DeploymentResource {
     @POST
     @Path("/{id}/retry")
     @Operation(
+            operationId = "retryDeployment",
             summary = "Retry a failed or cancelled deployment",
             description = "A new deployment of the same image (for a build, the image built) and the same manifests:"
                     + " nothing is rebuilt")

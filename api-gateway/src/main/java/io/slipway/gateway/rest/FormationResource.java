@@ -29,7 +29,8 @@ public class FormationResource {
     }
 
     @GET
-    @Operation(summary = "The scale requested per process type")
+    @Operation(operationId = "getFormation", summary = "The scale requested per process type")
+    @APIResponse(responseCode = "200", description = "The quantity per process type")
     @APIResponse(responseCode = "404", description = "No such app")
     public Map<String, Integer> get(@PathParam("app") String app) {
         return formations.of(app).orElseThrow(() -> NotFound.app(app));
@@ -38,10 +39,12 @@ public class FormationResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "scaleFormation",
             summary = "Scale process types, e.g. {\"web\": 2, \"worker\": 1}",
             description = "Replaces the stored formation. It is stored and applied at the app's next deployment, not"
                     + " to the containers running now. Types not named run at their default: app.json's formation,"
                     + " else web=1. `release` is the release task, not a process type: scaling it above 0 is refused.")
+    @APIResponse(responseCode = "200", description = "The formation now")
     @APIResponse(responseCode = "404", description = "No such app")
     @APIResponse(
             responseCode = "422",

@@ -39,6 +39,7 @@ public class ManifestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "validateManifests",
             summary = "Check app.json and a Procfile",
             description = "Parses them as a deployment would and tells what it would run, or every error with its"
                     + " file, line, column and JSON path")

@@ -34,6 +34,7 @@ public class RollbackResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "rollbackApp",
             summary = "Roll back to an earlier release",
             description = "{\"release\": id} names a successful deployment of the app; its release image runs again"
                     + " through RELEASE, DEPLOY and POSTDEPLOY, with its manifests and the app's current config")

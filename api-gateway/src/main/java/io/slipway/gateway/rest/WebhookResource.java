@@ -45,6 +45,7 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "addWebhook",
             summary = "Add a webhook, e.g. {\"url\": \"https://chat.example/hook\", \"secret\": \"...\"}",
             description = "Each delivery is a JSON POST with Slipway-Event, Slipway-Delivery and Slipway-Signature"
                     + " (t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\" under the secret>). events: any of"
@@ -66,6 +67,7 @@ public class WebhookResource {
 
     @GET
     @Operation(
+            operationId = "listWebhooks",
             summary = "The app's webhooks, newest first (without their secrets)",
             description = "A page of at most limit webhooks (default " + PER_PAGE + "); when more follow, Link: <...>;"
                     + " rel=\"next\" names the next page (?before=<the last webhook's id>).")
@@ -86,7 +88,7 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Remove a webhook and its deliveries")
+    @Operation(operationId = "removeWebhook", summary = "Remove a webhook and its deliveries")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such app or webhook")
     public Response delete(@PathParam("app") String app, @PathParam("id") String id) {
@@ -99,6 +101,7 @@ public class WebhookResource {
     @GET
     @Path("/{id}/deliveries")
     @Operation(
+            operationId = "listWebhookDeliveries",
             summary = "The webhook's deliveries, newest first, each with every attempt",
             description = "A page of at most limit deliveries (default " + PER_PAGE + "); when more follow, Link:"
                     + " <...>; rel=\"next\" names the next page (?before=<the last delivery's id>).")

@@ -44,6 +44,7 @@ public class WorkerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "claimDeployment",
             summary = "Claim a deployment (workers only)",
             description = "GRANTED: run it now, it is this worker's; WAIT: an earlier deployment of the app has not"
                     + " ended, ask again; REFUSED: never run it (unknown, ended or claimed already)")
@@ -56,8 +57,10 @@ public class WorkerResource {
     @Path("/{id}/context")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
     @Operation(
+            operationId = "getBuildContext",
             summary = "The build context a deployment was uploaded with (workers only)",
             description = "As uploaded, a tar, plain or gzip; kept until the deployment ends")
+    @APIResponse(responseCode = "200", description = "The build context, as uploaded")
     @APIResponse(responseCode = "404", description = "No such context (unknown, or the deployment has ended)")
     public Response context(@PathParam("id") String id) {
         return contexts.find(id)
