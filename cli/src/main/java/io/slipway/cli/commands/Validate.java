@@ -1,5 +1,6 @@
 package io.slipway.cli.commands;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.slipway.cli.Session;
 import io.slipway.cli.config.UsageProblem;
 import io.slipway.manifest.DeploymentTasks;
@@ -30,7 +31,8 @@ public class Validate implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", defaultValue = ".", description = "The app's directory (default: this one)")
     Path dir;
 
-    /** What --json prints. */
+    /** What --json prints; ManifestProblem too, since Jackson reads both by reflection in a native image. */
+    @RegisterForReflection(targets = {Report.class, ManifestProblem.class})
     record Report(List<ManifestProblem> errors, List<ManifestProblem> warnings, Map<String, String> processes) {}
 
     @Override
