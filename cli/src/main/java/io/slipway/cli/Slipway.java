@@ -1,0 +1,87 @@
+package io.slipway.cli;
+
+import io.quarkus.picocli.runtime.annotations.TopCommand;
+import io.slipway.cli.commands.Apps;
+import io.slipway.cli.commands.AppsCreate;
+import io.slipway.cli.commands.AppsDestroy;
+import io.slipway.cli.commands.AppsInfo;
+import io.slipway.cli.commands.Cancel;
+import io.slipway.cli.commands.Completion;
+import io.slipway.cli.commands.Config;
+import io.slipway.cli.commands.ConfigGet;
+import io.slipway.cli.commands.ConfigSet;
+import io.slipway.cli.commands.ConfigUnset;
+import io.slipway.cli.commands.Deploy;
+import io.slipway.cli.commands.Deployments;
+import io.slipway.cli.commands.DeploymentsInfo;
+import io.slipway.cli.commands.DeploymentsLogs;
+import io.slipway.cli.commands.LimitsSet;
+import io.slipway.cli.commands.LimitsShow;
+import io.slipway.cli.commands.Link;
+import io.slipway.cli.commands.Login;
+import io.slipway.cli.commands.Ps;
+import io.slipway.cli.commands.PsScale;
+import io.slipway.cli.commands.Releases;
+import io.slipway.cli.commands.Retry;
+import io.slipway.cli.commands.Rollback;
+import io.slipway.cli.commands.Validate;
+import io.slipway.cli.commands.Version;
+import io.slipway.cli.commands.Webhooks;
+import io.slipway.cli.commands.WebhooksAdd;
+import io.slipway.cli.commands.WebhooksRemove;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code slipway} command: the REST API of a Slipway gateway from a terminal. */
+@TopCommand
+@Command(
+        name = "slipway",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Deploy and operate apps on a Slipway gateway.",
+        subcommands = {
+            picocli.CommandLine.HelpCommand.class,
+            Login.class,
+            Version.class,
+            Apps.class,
+            AppsCreate.class,
+            AppsInfo.class,
+            AppsDestroy.class,
+            Link.class,
+            Deploy.class,
+            Deployments.class,
+            DeploymentsInfo.class,
+            DeploymentsLogs.class,
+            Cancel.class,
+            Retry.class,
+            Releases.class,
+            Rollback.class,
+            Config.class,
+            ConfigGet.class,
+            ConfigSet.class,
+            ConfigUnset.class,
+            Ps.class,
+            PsScale.class,
+            LimitsShow.class,
+            LimitsSet.class,
+            Webhooks.class,
+            WebhooksAdd.class,
+            WebhooksRemove.class,
+            Validate.class,
+            Completion.class,
+        })
+public class Slipway {
+
+    @Option(
+            names = "--json",
+            scope = ScopeType.INHERIT,
+            description = "Print the API's JSON as it is, instead of a table")
+    boolean json;
+
+    @Option(
+            names = "--verbose",
+            scope = ScopeType.INHERIT,
+            description = "Show each request (method and URL) on stderr")
+    boolean verbose;
+}

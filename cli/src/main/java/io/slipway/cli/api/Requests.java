@@ -1,0 +1,24 @@
+package io.slipway.cli.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** The bodies the CLI sends. Absent fields stay out of the JSON, so the gateway applies its defaults. */
+public final class Requests {
+
+    private Requests() {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CreateApp(String name, String pool) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DeployImage(String image, Long taskTimeoutSeconds, Boolean dryRun) {}
+
+    public record Rollback(String release) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NewWebhook(String url, String secret, List<String> events) {}
+
+    /** {@code PATCH /apps/{app}} with only the limits. */
+    public record LimitsChange(Limits limits) {}
+}
