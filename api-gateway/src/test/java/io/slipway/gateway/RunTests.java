@@ -75,7 +75,8 @@ class RunTests {
     @AfterAll
     void removeApp() {
         if (app != null) {
-            api().delete("/api/v1/apps/" + app).then().statusCode(204);
+            // RestAssured's port is no longer set once the tests are done: the test's own URL names it.
+            api().port(runsUrl.getPort()).delete("/api/v1/apps/" + app).then().statusCode(204);
             app = null;
         }
         if (images != null) {
@@ -194,6 +195,32 @@ class RunTests {
                 .body("[0].id", equalTo(first));
         awaitEnd(first);
         awaitEnd(second);
+    }
+
+    @Test
+    void aRunNeverWaitsForTheAppsRunningDeployment() {
+        String slowImage = images.build(BuildContext.fromBaseImage("WORKDIR /app", "COPY app.json /app/")
+                .file("app.json", "{\"scripts\": {\"dokku\": {\"predeploy\": \"sleep 120\"}}}"));
+        String slow = Api.startDeployment(deployedApp(), slowImage);
+        try {
+            await().atMost(RUN_END)
+                    .until(() -> "RUNNING"
+                            .equals(api().get("/api/v1/deployments/" + slow).path("status")));
+
+            String id = run(Map.of("command", "echo beside"))
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
+
+            awaitEnd(id).then().body("status", equalTo("SUCCEEDED"));
+            api().get("/api/v1/deployments/" + slow).then().body("status", equalTo("RUNNING"));
+        } finally {
+            api().post("/api/v1/deployments/" + slow + "/cancel");
+            await().atMost(RUN_END)
+                    .until(() -> "CANCELLED"
+                            .equals(api().get("/api/v1/deployments/" + slow).path("status")));
+        }
     }
 
     @Test
