@@ -17,6 +17,7 @@ public class RemoteModeProfile implements QuarkusTestProfile {
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     static final String EVENTS_TOPIC = "deployment-events-" + RUN;
     static final String STATUS_TOPIC = "worker-status-" + RUN;
+    static final String RUN_EVENTS_TOPIC = "run-events-" + RUN;
 
     static String bootstrapServers() {
         return TestEngines.endpoint("kafka.bootstrap-servers");
@@ -44,6 +45,8 @@ public class RemoteModeProfile implements QuarkusTestProfile {
                 // Reports sent before the consumer joined are this run's too.
                 "mp.messaging.incoming.remote-worker-status.auto.offset.reset",
                 "earliest"));
+        overrides.put("mp.messaging.incoming.remote-run-events.topic", RUN_EVENTS_TOPIC);
+        overrides.put("mp.messaging.incoming.remote-run-events.group.id", "slipway-gateway-" + RUN);
         // Room for a build context of several database chunks (1 MiB each).
         overrides.put("slipway.gateway.max-upload-size", "4M");
         return overrides;

@@ -15,6 +15,9 @@ public final class Channels {
     /** Workers to gateways: {@link WorkerStatus} reports, keyed by worker id. */
     public static final String WORKER_STATUS = "worker-status";
 
+    /** Engine to gateway: {@link RunEvent}s of one-off runs, keyed by run id. */
+    public static final String RUN_EVENTS = "run-events";
+
     /** The pool every app belongs to unless it was created in another, and the only one of an embedded engine. */
     public static final String DEFAULT_POOL = "default";
 

@@ -15,7 +15,10 @@ import java.util.List;
     @JsonSubTypes.Type(value = DeployCommand.DeleteApp.class, name = "delete-app"),
     @JsonSubTypes.Type(value = DeployCommand.RemoveImages.class, name = "remove-images"),
     @JsonSubTypes.Type(value = DeployCommand.Recover.class, name = "recover"),
-    @JsonSubTypes.Type(value = DeployCommand.CleanUp.class, name = "clean-up")
+    @JsonSubTypes.Type(value = DeployCommand.CleanUp.class, name = "clean-up"),
+    // One-off runs: outside the app's deployment lane.
+    @JsonSubTypes.Type(value = DeployCommand.StartRun.class, name = "start-run"),
+    @JsonSubTypes.Type(value = DeployCommand.CancelRun.class, name = "cancel-run")
 })
 public sealed interface DeployCommand {
 
@@ -49,4 +52,17 @@ public sealed interface DeployCommand {
      * then routes the app to what runs as current. Any worker of the app's pool may do it.
      */
     record CleanUp(String app, String deploymentId) implements DeployCommand {}
+
+    // One-off runs: they never wait for the app's deployments and never hold them up.
+
+    /** Runs a one-off command at once, beside whatever the app's lane runs; it reports {@link RunEvent}s. */
+    record StartRun(RunOrder order) implements DeployCommand {
+        @Override
+        public String app() {
+            return order.app();
+        }
+    }
+
+    /** Kills a run's container; the run ends {@code CANCELLED}. */
+    record CancelRun(String app, String runId) implements DeployCommand {}
 }

@@ -282,6 +282,33 @@ class GatewayEndToEndIT {
         }
     }
 
+    @Test
+    @Order(9)
+    void aRunRunningWhenTheGatewayCrashesEndsInterruptedAndItsContainerIsGone() throws Exception {
+        String run = api().body(Map.of("command", "echo started; sleep 300"))
+                .post("/api/v1/apps/" + APP + "/runs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> "RUNNING".equals(api().get("/api/v1/runs/" + run).path("status")));
+
+        gateway.kill();
+        gateway.start();
+
+        JsonPath ended = api().get("/api/v1/runs/" + run)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(ended.getString("status")).isEqualTo("FAILED");
+        assertThat(ended.getString("reason")).isEqualTo("interrupted");
+        try (var runtime = engine.connect()) {
+            assertThat(runtime.listContainers(Map.of("io.slipway.run", run))).isEmpty();
+        }
+    }
+
     private static String deployContext() {
         return deployContext(BuildContext.fromBaseImage("WORKDIR /app", "COPY app.json Procfile /app/")
                 .file("app.json", APP_JSON)

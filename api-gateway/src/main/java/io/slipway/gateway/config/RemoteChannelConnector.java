@@ -36,7 +36,8 @@ public class RemoteChannelConnector implements ConfigSourceFactory {
                 Map.of(
                         "mp.messaging.outgoing." + RemoteChannels.DEPLOY_REQUESTS + ".connector", connector,
                         "mp.messaging.incoming." + RemoteChannels.DEPLOYMENT_EVENTS + ".connector", connector,
-                        "mp.messaging.incoming." + RemoteChannels.WORKER_STATUS + ".connector", connector),
+                        "mp.messaging.incoming." + RemoteChannels.WORKER_STATUS + ".connector", connector,
+                        "mp.messaging.incoming." + RemoteChannels.RUN_EVENTS + ".connector", connector),
                 "slipway engine mode",
                 ORDINAL));
     }

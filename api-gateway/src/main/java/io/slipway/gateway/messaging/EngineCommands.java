@@ -3,6 +3,7 @@ package io.slipway.gateway.messaging;
 import io.slipway.contract.Channels;
 import io.slipway.contract.DeployCommand;
 import io.slipway.contract.DeploymentOrder;
+import io.slipway.contract.RunOrder;
 import io.slipway.gateway.CommandNotSentException;
 import io.slipway.gateway.config.GatewayConfig;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -97,6 +98,15 @@ public class EngineCommands {
      */
     public void cleanUp(String app, String deploymentId) {
         send(new DeployCommand.CleanUp(app, deploymentId));
+    }
+
+    /** Starts a one-off run beside the app's deployments; the engine reports its {@code RunEvent}s. */
+    public void startRun(RunOrder order) {
+        send(new DeployCommand.StartRun(order));
+    }
+
+    public void cancelRun(String app, String runId) {
+        send(new DeployCommand.CancelRun(app, runId));
     }
 
     private void send(DeployCommand command) {

@@ -13,6 +13,9 @@ public final class RemoteChannels {
     /** {@code DeploymentEvent}s from every pool's workers. */
     public static final String DEPLOYMENT_EVENTS = "remote-deployment-events";
 
+    /** {@code RunEvent}s of one-off runs from every pool's workers. */
+    public static final String RUN_EVENTS = "remote-run-events";
+
     /** {@code WorkerStatus} reports. */
     public static final String WORKER_STATUS = "remote-worker-status";
 

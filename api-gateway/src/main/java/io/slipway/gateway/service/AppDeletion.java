@@ -7,6 +7,7 @@ import io.slipway.gateway.messaging.EngineCommands;
 import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.DeploymentRepository;
+import io.slipway.gateway.repository.RunRepository;
 import io.slipway.gateway.repository.WebhookDelivery;
 import io.slipway.gateway.repository.WebhookDeliveryRepository;
 import io.slipway.gateway.webhook.WebhookService;
@@ -48,11 +49,15 @@ public class AppDeletion {
     private static final int LOG_LINES_PER_BATCH = 10_000;
     private static final int DEPLOYMENTS_PER_BATCH = 100;
     private static final int DELIVERIES_PER_BATCH = 100;
+    /** One at a time: a run keeps up to as many lines of output as a deployment. */
+    private static final int RUNS_PER_BATCH = 1;
+
     private static final Duration ENGINE_POLL = Duration.ofMillis(200);
 
     private final AppRepository apps;
     private final DeploymentRepository deployments;
     private final WebhookDeliveryRepository deliveries;
+    private final RunRepository runs;
     private final WebhookService webhooks;
     private final EngineCommands engine;
     private final BuildContexts contexts;
@@ -64,6 +69,7 @@ public class AppDeletion {
             AppRepository apps,
             DeploymentRepository deployments,
             WebhookDeliveryRepository deliveries,
+            RunRepository runs,
             WebhookService webhooks,
             EngineCommands engine,
             BuildContexts contexts,
@@ -73,6 +79,7 @@ public class AppDeletion {
         this.apps = apps;
         this.deployments = deployments;
         this.deliveries = deliveries;
+        this.runs = runs;
         this.webhooks = webhooks;
         this.engine = engine;
         this.contexts = contexts;
@@ -167,7 +174,7 @@ public class AppDeletion {
         return apps.beingRemoved();
     }
 
-    /** Log lines first (the most rows), then deployments, webhook deliveries, and last the app itself. */
+    /** Log lines first (the most rows), then deployments, webhook deliveries, runs, and last the app itself. */
     void forget(String name) {
         try {
             forgetRelease(name);
@@ -180,6 +187,9 @@ public class AppDeletion {
             }
             do {
                 removed = forgetDeliveries(name);
+            } while (removed > 0);
+            do {
+                removed = forgetRuns(name);
             } while (removed > 0);
             forgetApp(name);
         } catch (RuntimeException e) {
@@ -202,6 +212,11 @@ public class AppDeletion {
     @Transactional
     List<String> forgetDeployments(String name) {
         return deployments.deleteOfApp(name, DEPLOYMENTS_PER_BATCH);
+    }
+
+    @Transactional
+    int forgetRuns(String name) {
+        return runs.deleteOfApp(name, RUNS_PER_BATCH);
     }
 
     /** One by one: their attempts are an element collection, which a bulk delete would not remove. */

@@ -144,5 +144,9 @@ public interface EngineConfig {
         /** How many deployments (of different apps) run at once. Default 4. */
         @WithDefault("4")
         int parallelism();
+
+        /** How many one-off runs run at once, beside the deployments; more wait in order. Default 8. */
+        @WithDefault("8")
+        int runParallelism();
     }
 }

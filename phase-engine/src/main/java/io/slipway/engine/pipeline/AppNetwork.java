@@ -30,13 +30,17 @@ record AppNetwork(Optional<Ensured> ensured, String build, String tasks, String 
     static final String SHARED_LABEL = "io.slipway.shared-network";
 
     static AppNetwork of(Optional<String> mode, DeploymentOrder order) {
+        return of(mode, order.app(), order.network());
+    }
+
+    /** @param shared the shared network the app joins instead of its own; empty for its own */
+    static AppNetwork of(Optional<String> mode, String app, Optional<String> shared) {
         if (mode.isPresent() && !mode.get().equals(NO_NETWORK)) {
             String chosen = mode.get();
             return new AppNetwork(Optional.empty(), chosen, chosen, chosen);
         }
-        Ensured ensured = order.network()
-                .map(shared -> new Ensured(shared, Map.of(SHARED_LABEL, "true")))
-                .orElseGet(() -> new Ensured(nameOf(order.app()), Map.of(ContainerLabels.APP, order.app())));
+        Ensured ensured = shared.map(name -> new Ensured(name, Map.of(SHARED_LABEL, "true")))
+                .orElseGet(() -> new Ensured(nameOf(app), Map.of(ContainerLabels.APP, app)));
         String isolated = mode.isPresent() ? NO_NETWORK : ensured.name();
         return new AppNetwork(Optional.of(ensured), isolated, isolated, ensured.name());
     }

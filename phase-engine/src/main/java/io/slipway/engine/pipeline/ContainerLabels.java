@@ -10,6 +10,7 @@ public final class ContainerLabels {
     public static final String ROLE = "io.slipway.role";
     public static final String PHASE = "io.slipway.phase";
     public static final String PROCESS_TYPE = "io.slipway.process-type";
+    public static final String RUN = "io.slipway.run";
     private static final String TASK_ROLE = "task";
     private static final String PROCESS_ROLE = "process";
 
@@ -17,6 +18,14 @@ public final class ContainerLabels {
 
     public static Map<String, String> task(String app, String deploymentId, Phase phase) {
         return Map.of(APP, app, DEPLOYMENT, deploymentId, ROLE, TASK_ROLE, PHASE, phase.id());
+    }
+
+    /**
+     * A one-off run's container is a task container to the leftover sweep, so a run a crash cut short is removed
+     * with the deployments' tasks.
+     */
+    public static Map<String, String> run(String app, String runId) {
+        return Map.of(APP, app, RUN, runId, ROLE, TASK_ROLE);
     }
 
     public static Map<String, String> process(String app, String deploymentId, String processType) {

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 /**
  * Sends each command where it runs: a start becomes a {@link DeploymentRun} in its app's lane, a cancel reaches the
  * deployment wherever it waits or runs, and every other command is {@link AppMaintenance} in the app's lane, after
- * the deployments queued before it.
+ * the deployments queued before it. One-off runs go beside the lanes ({@link OneOffRuns}).
  */
 @ApplicationScoped
 public class DeploymentWorker {
@@ -29,11 +29,13 @@ public class DeploymentWorker {
     private final AppLanes lanes;
     private final DeploymentRun.Shared runs;
     private final AppMaintenance maintenance;
+    private final OneOffRuns oneOffRuns;
     private final boolean distributed;
 
     public DeploymentWorker(
             DeploymentPipeline pipeline,
             AppMaintenance maintenance,
+            OneOffRuns oneOffRuns,
             DeploymentEventPublisher publisher,
             EngineConfig config,
             GatewayLink gatewayLink,
@@ -46,6 +48,7 @@ public class DeploymentWorker {
         });
         this.lanes = new AppLanes(executor);
         this.maintenance = maintenance;
+        this.oneOffRuns = oneOffRuns;
         this.distributed = gatewayLink.client().isPresent();
         this.runs = new DeploymentRun.Shared(
                 new ClaimLoop(gatewayLink.claims(), ClaimLoop.Pause.SLEEP),
@@ -85,6 +88,10 @@ public class DeploymentWorker {
         } else if (command instanceof DeployCommand.CleanUp cleanUp) {
             String id = cleanUp.deploymentId();
             inLane(cleanUp.app(), "clean up deployment " + id, () -> maintenance.cleanUp(cleanUp.app(), id));
+        } else if (command instanceof DeployCommand.StartRun run) {
+            oneOffRuns.start(run.order());
+        } else if (command instanceof DeployCommand.CancelRun cancelRun) {
+            oneOffRuns.cancel(cancelRun.runId());
         }
         ack.run();
     }

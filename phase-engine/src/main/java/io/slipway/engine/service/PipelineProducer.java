@@ -7,6 +7,7 @@ import io.slipway.engine.pipeline.DeploymentPlanner;
 import io.slipway.engine.pipeline.InterruptedDeploymentRecovery;
 import io.slipway.engine.pipeline.LeftoverSweeper;
 import io.slipway.engine.pipeline.LoopbackProbe;
+import io.slipway.engine.pipeline.OneOffRun;
 import io.slipway.engine.pipeline.PipelineSettings;
 import io.slipway.engine.pipeline.Traffic;
 import io.slipway.manifest.ManifestParser;
@@ -37,9 +38,9 @@ public class PipelineProducer {
 
     @Produces
     @Singleton
-    DeploymentPipeline pipeline(ContainerRuntime runtime, ManifestParser parser, EngineConfig config, Router router) {
+    PipelineSettings pipelineSettings(EngineConfig config) {
         EngineConfig.Pipeline pipeline = config.pipeline();
-        PipelineSettings settings = new PipelineSettings(
+        return new PipelineSettings(
                 config.taskTimeout(),
                 pipeline.startTimeout(),
                 pipeline.settleTime(),
@@ -49,8 +50,21 @@ public class PipelineProducer {
                 pipeline.shell(),
                 pipeline.maxLogLines(),
                 config.network());
-        Traffic traffic = new Traffic(router, new LoopbackProbe(runtime, pipeline.port()));
+    }
+
+    @Produces
+    @Singleton
+    DeploymentPipeline pipeline(
+            ContainerRuntime runtime, ManifestParser parser, PipelineSettings settings, Router router) {
+        Traffic traffic = new Traffic(router, new LoopbackProbe(runtime, settings.port()));
         return new DeploymentPipeline(runtime, parser, settings, Clock.systemUTC(), traffic);
+    }
+
+    /** One-off runs, by the pipeline's own settings (shell, task timeout, network, output cap). */
+    @Produces
+    @Singleton
+    OneOffRun oneOffRun(ContainerRuntime runtime, ManifestParser parser, PipelineSettings settings) {
+        return new OneOffRun(runtime, parser, settings, Clock.systemUTC());
     }
 
     /** Where apps are served, for the engine's router and for a gateway that shows each app's URL. */

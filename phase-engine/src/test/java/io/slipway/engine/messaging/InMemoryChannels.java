@@ -13,7 +13,8 @@ public class InMemoryChannels implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         Map<String, String> properties = new HashMap<>();
         properties.putAll(InMemoryConnector.switchIncomingChannelsToInMemory(Channels.DEPLOY_REQUESTS));
-        properties.putAll(InMemoryConnector.switchOutgoingChannelsToInMemory(Channels.DEPLOYMENT_EVENTS));
+        properties.putAll(
+                InMemoryConnector.switchOutgoingChannelsToInMemory(Channels.DEPLOYMENT_EVENTS, Channels.RUN_EVENTS));
         return properties;
     }
 

@@ -1,0 +1,295 @@
+package io.slipway.gateway;
+
+import static io.slipway.gateway.Api.PROBLEM_JSON;
+import static io.slipway.gateway.Api.api;
+import static io.slipway.gateway.Api.deploy;
+import static io.slipway.gateway.Api.json;
+import static io.slipway.gateway.Api.newApp;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.slipway.engine.pipeline.ContainerLabels;
+import io.slipway.runtime.ContainerRuntime;
+import io.slipway.runtime.testing.BuildContext;
+import io.slipway.runtime.testing.TestImages;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * One-off runs through the API, run by the embedded engine on the real rootful Podman in containers of a deployed
+ * release: how each ends, what it prints and sees, and that its container is gone after it.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RunTests {
+
+    private static final Duration RUN_END = Duration.ofMinutes(1);
+    private String app;
+    private TestImages images;
+
+    @TestHTTPResource("/api/v1/runs/")
+    URL runsUrl;
+
+    @Inject
+    ContainerRuntime runtime;
+
+    @Inject
+    ObjectMapper json;
+
+    /** One app with a release for every test: a deployment costs more than the runs. */
+    private String deployedApp() {
+        if (app == null) {
+            images = new TestImages(runtime);
+            String image = images.build(BuildContext.fromBaseImage("WORKDIR /app", "COPY Procfile /app/")
+                    .file("Procfile", """
+                            web: exec httpd -f -p $PORT -h /
+                            migrate: echo migrated $GREETING
+                            """));
+            String created = newApp();
+            json(Map.of("GREETING", "hello"))
+                    .put("/api/v1/apps/" + created + "/config")
+                    .then()
+                    .statusCode(200);
+            String release = deploy(created, image);
+            api().get("/api/v1/deployments/" + release).then().body("status", equalTo("SUCCEEDED"));
+            app = created;
+        }
+        return app;
+    }
+
+    @AfterAll
+    void removeApp() {
+        if (app != null) {
+            // RestAssured's port is no longer set once the tests are done: the test's own URL names it.
+            api().port(runsUrl.getPort()).delete("/api/v1/apps/" + app).then().statusCode(204);
+            app = null;
+        }
+        if (images != null) {
+            images.close();
+        }
+    }
+
+    @Test
+    void aNonZeroExitEndsFailedWithItsCodeOutputAndTheVariablesOfTheRunAndNoContainerIsLeft() throws Exception {
+        Response accepted = run(Map.of(
+                "command",
+                "echo app=$SLIPWAY_APP run=$SLIPWAY_RUN_ID $GREETING $EXTRA; echo oops >&2; exit 4",
+                "env",
+                Map.of("EXTRA", "extra-value")));
+        accepted.then()
+                .statusCode(202)
+                .body("app", equalTo(deployedApp()))
+                .body("trigger", equalTo("api"))
+                .body("exitCode", nullValue())
+                .body("finishedAt", nullValue())
+                .body("reason", nullValue());
+        String id = accepted.path("id");
+        assertThat(accepted.jsonPath().getMap("$"))
+                .containsOnlyKeys(
+                        "id",
+                        "app",
+                        "command",
+                        "status",
+                        "exitCode",
+                        "releaseDeploymentId",
+                        "trigger",
+                        "createdAt",
+                        "startedAt",
+                        "finishedAt",
+                        "reason");
+        assertThat(accepted.<String>path("status")).isIn("QUEUED", "RUNNING");
+
+        awaitEnd(id).then().body("status", equalTo("FAILED")).body("exitCode", equalTo(4));
+
+        assertThat(lines(SseReader.open(runsUrl.toURI().resolve(id + "/logs"))))
+                .containsExactly("app=" + app + " run=" + id + " hello extra-value", "oops");
+        assertThat(runtime.listContainers(Map.of(ContainerLabels.RUN, id))).isEmpty();
+        assertThat(api().get("/api/v1/runs/" + id).asString()).doesNotContain("extra-value");
+    }
+
+    @Test
+    void aCommandThatIsAProcfileProcessNameRunsThatEntry() throws Exception {
+        String id = run(Map.of("command", "migrate"))
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+
+        awaitEnd(id).then().body("status", equalTo("SUCCEEDED")).body("exitCode", equalTo(0));
+        assertThat(lines(SseReader.open(runsUrl.toURI().resolve(id + "/logs")))).containsExactly("migrated hello");
+    }
+
+    @Test
+    void aRunPastItsTimeoutEndsTimedOut() {
+        String id = run(Map.of("command", "sleep 60", "timeoutSeconds", 1))
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+
+        awaitEnd(id).then().body("status", equalTo("TIMED_OUT"));
+        assertThat(runtime.listContainers(Map.of(ContainerLabels.RUN, id))).isEmpty();
+    }
+
+    @Test
+    void aCancelledRunEndsCancelledWithoutItsContainerAndCannotBeCancelledAgain() {
+        String id = run(Map.of("command", "echo started; sleep 60"))
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        await().atMost(RUN_END)
+                .until(() -> "RUNNING".equals(api().get("/api/v1/runs/" + id).path("status")));
+
+        api().post("/api/v1/runs/" + id + "/cancel").then().statusCode(202);
+
+        awaitEnd(id).then().body("status", equalTo("CANCELLED"));
+        assertThat(runtime.listContainers(Map.of(ContainerLabels.RUN, id))).isEmpty();
+        api().post("/api/v1/runs/" + id + "/cancel").then().statusCode(409).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void theLogsStreamResumesAfterLastEventIdAndEndsWithTheRun() throws Exception {
+        String id = run(Map.of("command", "echo one; echo two; echo three"))
+                .then()
+                .extract()
+                .path("id");
+        SseReader whole = SseReader.open(runsUrl.toURI().resolve(id + "/logs"));
+        assertThat(whole.awaitEnd(RUN_END)).isEqualTo(200);
+        assertThat(lines(whole)).containsExactly("one", "two", "three");
+        assertThat(json.readTree(whole.named("end").get(0).data()).get("status").asText())
+                .isEqualTo("SUCCEEDED");
+
+        SseReader resumed = SseReader.resume(
+                runsUrl.toURI().resolve(id + "/logs"), whole.lines().get(0).id());
+
+        assertThat(lines(resumed)).containsExactly("two", "three");
+    }
+
+    @Test
+    void theAppsRunsAreListedNewestFirstAPageAtATime() {
+        String first = run(Map.of("command", "true")).then().extract().path("id");
+        String second = run(Map.of("command", "true")).then().extract().path("id");
+
+        Response page = api().get("/api/v1/apps/" + deployedApp() + "/runs?limit=1");
+
+        page.then().statusCode(200).body("[0].id", equalTo(second));
+        assertThat(page.header("Link")).contains("before=" + second).contains("rel=\"next\"");
+        api().get("/api/v1/apps/" + app + "/runs?limit=1&before=" + second)
+                .then()
+                .body("[0].id", equalTo(first));
+        awaitEnd(first);
+        awaitEnd(second);
+    }
+
+    @Test
+    void aRunNeverWaitsForTheAppsRunningDeployment() {
+        String slowImage = images.build(BuildContext.fromBaseImage("WORKDIR /app", "COPY app.json /app/")
+                .file("app.json", "{\"scripts\": {\"dokku\": {\"predeploy\": \"sleep 120\"}}}"));
+        String slow = Api.startDeployment(deployedApp(), slowImage);
+        try {
+            await().atMost(RUN_END)
+                    .until(() -> "RUNNING"
+                            .equals(api().get("/api/v1/deployments/" + slow).path("status")));
+
+            String id = run(Map.of("command", "echo beside"))
+                    .then()
+                    .statusCode(202)
+                    .extract()
+                    .path("id");
+
+            awaitEnd(id).then().body("status", equalTo("SUCCEEDED"));
+            api().get("/api/v1/deployments/" + slow).then().body("status", equalTo("RUNNING"));
+        } finally {
+            api().post("/api/v1/deployments/" + slow + "/cancel");
+            await().atMost(RUN_END)
+                    .until(() -> "CANCELLED"
+                            .equals(api().get("/api/v1/deployments/" + slow).path("status")));
+        }
+    }
+
+    @Test
+    void anAppWithoutAReleaseHasNothingToRunIn() {
+        String fresh = newApp();
+
+        json(Map.of("command", "true"))
+                .post("/api/v1/apps/" + fresh + "/runs")
+                .then()
+                .statusCode(409)
+                .contentType(PROBLEM_JSON);
+        json(Map.of("command", "true"))
+                .post("/api/v1/apps/no-such-app/runs")
+                .then()
+                .statusCode(404);
+        api().get("/api/v1/runs/no-such-run").then().statusCode(404);
+    }
+
+    @Test
+    void badInputIsRefusedNamingItsField() {
+        Map<String, Object> badName = Map.of("command", "true", "env", Map.of("1BAD", "x"));
+        Map<String, Object> nulInValue = Map.of("command", "true", "env", Map.of("GOOD", "a\0b"));
+        Map<String, Object> longCommand = Map.of("command", "x".repeat(64 * 1024 + 1));
+        Map<String, Object> nulInCommand = Map.of("command", "echo a\0b");
+        Map<String, Object> timeout = Map.of("command", "true", "timeoutSeconds", 0);
+        Map<String, Object> noCommand = new HashMap<>(Map.of("timeoutSeconds", 5));
+        for (Map.Entry<Map<String, Object>, String> bad : Map.of(
+                        badName, "env",
+                        nulInValue, "env.GOOD",
+                        longCommand, "command",
+                        nulInCommand, "command",
+                        timeout, "timeoutSeconds",
+                        noCommand, "command")
+                .entrySet()) {
+            run(bad.getKey())
+                    .then()
+                    .statusCode(400)
+                    .contentType(PROBLEM_JSON)
+                    .body("detail", containsString(bad.getValue() + ":"));
+        }
+        assertThat(api().get("/api/v1/apps/" + app + "/runs?limit=500")
+                        .jsonPath()
+                        .getList("command"))
+                .noneMatch(command ->
+                        command.toString().contains("\0") || command.toString().length() > 65536);
+    }
+
+    private Response run(Map<String, Object> body) {
+        return json(body).post("/api/v1/apps/" + deployedApp() + "/runs");
+    }
+
+    private static Response awaitEnd(String id) {
+        await().atMost(RUN_END)
+                .until(() -> !List.of("QUEUED", "RUNNING")
+                        .contains(api().get("/api/v1/runs/" + id).path("status")));
+        return api().get("/api/v1/runs/" + id);
+    }
+
+    private List<String> lines(SseReader logs) throws Exception {
+        assertThat(logs.awaitEnd(RUN_END)).isEqualTo(200);
+        return logs.lines().stream()
+                .map(event -> {
+                    try {
+                        JsonNode line = json.readTree(event.data());
+                        return line.get("line").asText();
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                })
+                .toList();
+    }
+}
