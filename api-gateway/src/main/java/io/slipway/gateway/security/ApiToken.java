@@ -20,7 +20,7 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * The one token that opens the API: {@code slipway.api-token} ({@code SLIPWAY_API_TOKEN}) when set,
+ * The bootstrap token, an admin: {@code slipway.api-token} ({@code SLIPWAY_API_TOKEN}) when set,
  * else the one kept in {@code <data-dir>/api-token}, generated on the first start (owner-only
  * permissions) and printed to the log that once. Created at start-up, so the token exists before the
  * first request and a broken data directory stops the start.
