@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,10 +101,11 @@ class RoleTableTests {
             Row.of("GET", "/api/v1/worker/deployments/{id}/context", "worker"));
 
     private static final List<String> ROLES = List.of("viewer", "deployer", "admin");
-    private static final Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** This test's tokens (an instance's: each profile has a database of its own). */
+    private final Map<String, String> tokens = new HashMap<>();
 
-    private static String tokenOf(String role) {
-        return TOKENS.computeIfAbsent(role, Tokens::of);
+    private String tokenOf(String role) {
+        return tokens.computeIfAbsent(role, Tokens::of);
     }
 
     static Stream<Arguments> everyRowForEveryRole() {
