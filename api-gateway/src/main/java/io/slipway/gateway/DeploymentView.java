@@ -15,6 +15,7 @@ import java.util.List;
  *     set when the deployment succeeded
  * @param worker the engine worker that claimed it (remote mode); null when embedded or not claimed yet
  * @param phases every phase, in the order they run
+ * @param actor who asked for it: a token's name ({@code bootstrap} for the API token); null for older deployments
  */
 public record DeploymentView(
         String id,
@@ -29,7 +30,8 @@ public record DeploymentView(
         Instant startedAt,
         Instant finishedAt,
         String worker,
-        List<PhaseView> phases) {
+        List<PhaseView> phases,
+        String actor) {
 
     public record PhaseView(
             PhaseName phase,

@@ -123,6 +123,10 @@ class ApiAccessTests {
             Endpoint.ofDeployment("POST", "/api/v1/deployments/{id}/cancel", "{queued}"),
             Endpoint.ofDeployment("POST", "/api/v1/deployments/{id}/retry", "{failed}"),
             Endpoint.of("POST", "/api/v1/manifests/validate", JSON, "{\"appJson\":\"{}\",\"procfile\":\"web: run\"}"),
+            Endpoint.of("POST", "/api/v1/tokens", JSON, "{\"name\":\"{probe}\",\"role\":\"admin\"}"),
+            Endpoint.of("GET", "/api/v1/tokens"),
+            Endpoint.ofDeployment("DELETE", "/api/v1/tokens/{id}", "{succeeded}"),
+            Endpoint.of("GET", "/api/v1/audit"),
             new Endpoint(
                     "POST",
                     "/api/v1/worker/deployments/{id}/claim",

@@ -64,6 +64,18 @@ public interface GatewayConfig {
 
     Gateway gateway();
 
+    Audit audit();
+
+    interface Audit {
+
+        /**
+         * How long the audit log keeps an entry ({@code SLIPWAY_AUDIT_RETENTION}); older ones are purged every hour.
+         * Default 90 days.
+         */
+        @WithDefault("90d")
+        Duration retention();
+    }
+
     interface Gateway {
 
         /**

@@ -24,7 +24,8 @@ public final class DeploymentMapper {
                 deployment.startedAt().orElse(null),
                 deployment.finishedAt().orElse(null),
                 deployment.workerId().orElse(null),
-                deployment.phases().stream().map(DeploymentMapper::toView).toList());
+                deployment.phases().stream().map(DeploymentMapper::toView).toList(),
+                deployment.actor().orElse(null));
     }
 
     private static DeploymentView.PhaseView toView(DeploymentPhase phase) {

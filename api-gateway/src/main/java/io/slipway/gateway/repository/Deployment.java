@@ -96,6 +96,10 @@ public class Deployment {
     @Column(name = "claimed_at")
     private Instant claimedAt;
 
+    /** Who asked for it: a token's name; null for deployments stored before tokens had names. */
+    @Column(length = 100)
+    private String actor;
+
     @OneToMany(mappedBy = "deployment", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<DeploymentPhase> phases = new ArrayList<>();
 
@@ -127,6 +131,16 @@ public class Deployment {
 
     public String id() {
         return id;
+    }
+
+    public Optional<String> actor() {
+        return Optional.ofNullable(actor);
+    }
+
+    /** Names who asked for it, once, as it is stored. */
+    public Deployment askedBy(String actor) {
+        this.actor = actor;
+        return this;
     }
 
     public String app() {

@@ -1,5 +1,6 @@
 package io.slipway.gateway.rest;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.slipway.gateway.security.Roles;
 import io.slipway.gateway.service.AppConfigService;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,12 +13,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** An app's config variables: stored now, given to its tasks and processes from its next deployment on. */
-@RolesAllowed(Roles.OPERATOR)
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/apps/{app}/config")
 @Tag(name = "Apps")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,16 +29,31 @@ public class AppConfigResource {
 
     private final AppConfigService config;
 
-    public AppConfigResource(AppConfigService config) {
+    /** What a viewer sees of each value. */
+    static final String MASKED = "********";
+
+    private final SecurityIdentity identity;
+
+    public AppConfigResource(AppConfigService config, SecurityIdentity identity) {
         this.config = config;
+        this.identity = identity;
     }
 
     @GET
-    @Operation(operationId = "getConfig", summary = "The app's config variables")
+    @Operation(
+            operationId = "getConfig",
+            summary = "The app's config variables",
+            description = "A viewer sees the names, each value masked as " + MASKED)
     @APIResponse(responseCode = "200", description = "The config variables, by name")
     @APIResponse(responseCode = "404", description = "No such app")
     public Map<String, String> get(@PathParam("app") String app) {
-        return config.of(app).orElseThrow(() -> NotFound.app(app));
+        Map<String, String> variables = config.of(app).orElseThrow(() -> NotFound.app(app));
+        if (identity.hasRole(Roles.DEPLOYER)) {
+            return variables;
+        }
+        Map<String, String> masked = new TreeMap<>();
+        variables.keySet().forEach(name -> masked.put(name, MASKED));
+        return masked;
     }
 
     @GET
@@ -52,6 +69,7 @@ public class AppConfigResource {
         return config.sources(app).orElseThrow(() -> NotFound.app(app));
     }
 
+    @RolesAllowed(Roles.DEPLOYER)
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
@@ -68,6 +86,7 @@ public class AppConfigResource {
         return config.replace(app, variables).orElseThrow(() -> NotFound.app(app));
     }
 
+    @RolesAllowed(Roles.DEPLOYER)
     @PATCH
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Operation(

@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** An app's deployments: new ones from an image or a build context, and the list. */
-@RolesAllowed(Roles.OPERATOR)
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/apps/{app}/deployments")
 @Tag(name = "Deployments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,6 +52,7 @@ public class AppDeploymentResource {
         this.dryRuns = dryRuns;
     }
 
+    @RolesAllowed(Roles.DEPLOYER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
@@ -80,6 +81,7 @@ public class AppDeploymentResource {
         return Accepted.deployment(deployments.deployImage(app, request).orElseThrow(() -> NotFound.app(app)), uri);
     }
 
+    @RolesAllowed(Roles.DEPLOYER)
     @POST
     @Consumes({TAR, GZIP, LEGACY_GZIP})
     @Operation(

@@ -3,10 +3,13 @@ package io.slipway.gateway.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.slipway.gateway.AppSettings;
 import io.slipway.gateway.AppView;
 import io.slipway.gateway.InvalidRequestException;
 import io.slipway.gateway.PageRequest;
+import io.slipway.gateway.security.Caller;
+import io.slipway.gateway.security.EveryApp;
 import io.slipway.gateway.security.Roles;
 import io.slipway.gateway.service.AppDeletion;
 import io.slipway.gateway.service.AppService;
@@ -24,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -32,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@RolesAllowed(Roles.OPERATOR)
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/apps")
 @Tag(name = "Apps")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,8 +48,10 @@ public class AppResource {
     private final AppService apps;
     private final AppDeletion deletion;
     private final ObjectMapper json;
+    private final SecurityIdentity identity;
 
-    public AppResource(AppService apps, AppDeletion deletion, ObjectMapper json) {
+    public AppResource(AppService apps, AppDeletion deletion, ObjectMapper json, SecurityIdentity identity) {
+        this.identity = identity;
         this.apps = apps;
         this.deletion = deletion;
         this.json = json;
@@ -54,6 +60,8 @@ public class AppResource {
     /** @param pool the pool of engine workers; null for the default */
     public record CreateApp(String name, String pool) {}
 
+    @RolesAllowed(Roles.ADMIN)
+    @EveryApp
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
@@ -86,7 +94,10 @@ public class AppResource {
     public Response list(
             @QueryParam(Paging.BEFORE) String before, @QueryParam(Paging.LIMIT) String limit, UriInfo uri) {
         PageRequest page = Paging.request(before, limit, APPS_PER_PAGE);
-        return Paging.ok(apps.list(page), page, uri);
+        // A token limited to apps lists only those: the others are absent to it.
+        Optional<Caller> caller = Caller.of(identity);
+        return Paging.ok(
+                apps.list(page, app -> caller.map(scope -> scope.reaches(app)).orElse(true)), page, uri);
     }
 
     @GET
@@ -98,6 +109,7 @@ public class AppResource {
         return apps.find(app).orElseThrow(() -> NotFound.app(app));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PATCH
     @Path("/{app}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -127,6 +139,7 @@ public class AppResource {
                 .orElseThrow(() -> NotFound.app(app));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{app}")
     @Operation(

@@ -4,6 +4,7 @@ import io.slipway.gateway.DeploymentView;
 import io.slipway.gateway.LogEvent;
 import io.slipway.gateway.PhaseEvent;
 import io.slipway.gateway.StreamEvent;
+import io.slipway.gateway.security.DeploymentScoped;
 import io.slipway.gateway.security.Roles;
 import io.slipway.gateway.service.DeploymentLogs;
 import io.slipway.gateway.service.DeploymentService;
@@ -27,7 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-@RolesAllowed(Roles.OPERATOR)
+@RolesAllowed(Roles.VIEWER)
+@DeploymentScoped
 @Path("/api/v1/deployments")
 @Tag(name = "Deployments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -80,6 +82,7 @@ public class DeploymentResource {
         return builder.data(LogEvent.class, (LogEvent) event).build();
     }
 
+    @RolesAllowed(Roles.DEPLOYER)
     @POST
     @Path("/{id}/cancel")
     @Operation(
@@ -94,6 +97,7 @@ public class DeploymentResource {
                 .build();
     }
 
+    @RolesAllowed(Roles.DEPLOYER)
     @POST
     @Path("/{id}/retry")
     @Operation(

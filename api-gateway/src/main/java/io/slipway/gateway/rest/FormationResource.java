@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The scale of an app's process types: stored now, applied at its next deployment. */
-@RolesAllowed(Roles.OPERATOR)
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/apps/{app}/formation")
 @Tag(name = "Apps")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,6 +36,7 @@ public class FormationResource {
         return formations.of(app).orElseThrow(() -> NotFound.app(app));
     }
 
+    @RolesAllowed(Roles.DEPLOYER)
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(

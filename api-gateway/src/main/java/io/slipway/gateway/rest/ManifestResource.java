@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@RolesAllowed(Roles.OPERATOR)
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/manifests")
 @Tag(name = "Manifests")
 public class ManifestResource {

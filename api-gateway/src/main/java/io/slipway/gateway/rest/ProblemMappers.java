@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.slipway.gateway.CommandNotSentException;
 import io.slipway.gateway.ContentTooLargeException;
 import io.slipway.gateway.InvalidCursorException;
+import io.slipway.gateway.InvalidFieldException;
 import io.slipway.gateway.InvalidRequestException;
 import io.slipway.gateway.StateConflictException;
 import io.slipway.manifest.ManifestException;
@@ -24,6 +25,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalid(InvalidRequestException e, HttpServerRequest request) {
         return problem(Problem.UNPROCESSABLE_CONTENT, e.getMessage(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidField(InvalidFieldException e, HttpServerRequest request) {
+        return problem(Status.BAD_REQUEST, e.getMessage(), request);
     }
 
     @ServerExceptionMapper

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@RolesAllowed(Roles.OPERATOR)
+@RolesAllowed(Roles.DEPLOYER)
 @Path("/api/v1/apps/{app}/rollback")
 @Tag(name = "Deployments")
 @Produces(MediaType.APPLICATION_JSON)

@@ -15,7 +15,7 @@ import jakarta.ws.rs.Path;
  * it, so that without the token the API does not tell which of its paths exist. Resources with a
  * longer literal path win the match, as JAX-RS orders them.
  */
-@RolesAllowed(Roles.OPERATOR)
+@RolesAllowed(Roles.VIEWER)
 @Path("/api")
 public class UnknownApiPath {
 

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** URLs that receive an app's deployment events, signed; and what became of each delivery. */
-@RolesAllowed(Roles.OPERATOR)
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/apps/{app}/webhooks")
 @Tag(name = "Webhooks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,6 +42,7 @@ public class WebhookResource {
         this.webhooks = webhooks;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
@@ -86,6 +87,7 @@ public class WebhookResource {
         return Paging.ok(webhooks.list(app, page).orElseThrow(() -> NotFound.app(app)), page, uri);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "removeWebhook", summary = "Remove a webhook and its deliveries")

@@ -2,7 +2,9 @@ package io.slipway.gateway.security;
 
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.slipway.gateway.audit.RequestAudit;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -13,14 +15,16 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * endpoint: a path under a known resource that is no endpoint, a method the endpoint lacks, a media type it does not
  * take, all answer as an endpoint does, so nothing tells which paths exist. Which role opens which endpoint is still
  * decided by the endpoint the router matched ({@code @RolesAllowed}); this filter only adds the answer for paths
- * that match none.
+ * that match none. It also tells the audit log who calls, and from where.
  */
 public class ApiNeedsToken {
 
     private final CurrentIdentityAssociation identity;
+    private final RequestAudit audit;
 
-    public ApiNeedsToken(CurrentIdentityAssociation identity) {
+    public ApiNeedsToken(CurrentIdentityAssociation identity, RequestAudit audit) {
         this.identity = identity;
+        this.audit = audit;
     }
 
     /**
@@ -28,14 +32,16 @@ public class ApiNeedsToken {
      * Unauthenticated}; no token at all is refused the same way.
      */
     @ServerRequestFilter(preMatching = true)
-    public Uni<Void> refuseAnonymous(UriInfo uri) {
+    public Uni<Void> refuseAnonymous(UriInfo uri, HttpServerRequest request) {
         if (!underApi(uri.getPath())) {
             return Uni.createFrom().voidItem();
         }
+        audit.sourceAddress(SourceAddress.of(request));
         return identity.getDeferredIdentity().map(caller -> {
             if (caller.isAnonymous()) {
                 throw new UnauthorizedException();
             }
+            Caller.of(caller).ifPresent(audit::caller);
             return null;
         });
     }

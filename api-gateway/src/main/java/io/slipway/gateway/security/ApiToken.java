@@ -20,9 +20,9 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * The one token that opens the API: {@code slipway.api-token} ({@code SLIPWAY_API_TOKEN}) when set,
+ * The bootstrap token, an admin: {@code slipway.api-token} ({@code SLIPWAY_API_TOKEN}) when set,
  * else the one kept in {@code <data-dir>/api-token}, generated on the first start (owner-only
- * permissions) and printed to the log that once. Created at start-up, so the token exists before the
+ * permissions); the log names the file, never the token. Created at start-up, so the token exists before the
  * first request and a broken data directory stops the start.
  */
 @Startup
@@ -85,7 +85,8 @@ public class ApiToken {
         new SecureRandom().nextBytes(random);
         String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Files.writeString(Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY)), generated + "\n");
-        LOG.infof("Generated the API token (kept in %s; shown this once): %s", file, generated);
+        // Never the token itself: a log is read by more people, and kept longer, than an owner-only file.
+        LOG.infof("Generated the bootstrap API token, kept in %s (readable by its owner only)", file);
         return generated;
     }
 }

@@ -1,6 +1,7 @@
 package io.slipway.gateway.security;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -13,13 +14,16 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Reads the {@code Authorization} header and hands it to {@link BearerTokenIdentityProvider}. It only
  * authenticates; what needs authentication is decided by the endpoint the router matched (every API
  * resource is {@code @Authenticated}). With {@code quarkus.http.auth.proactive=false} it runs only for
- * those endpoints, so a wrong header on an open path ({@code /q/*}, the web UI) is not even read.
+ * those endpoints, so a wrong header on an open path ({@code /q/*}, the web UI) is not even read. Each failure
+ * counts against the caller's address ({@link FailedAuthentications}), which is refused while it failed too often.
  */
 @ApplicationScoped
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
@@ -29,6 +33,12 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     private static final String SCHEME = "bearer";
 
+    private final FailedAuthentications failures;
+
+    public BearerTokenMechanism(FailedAuthentications failures) {
+        this.failures = failures;
+    }
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
         String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
@@ -36,8 +46,16 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             // No credentials: anonymous, which an @Authenticated endpoint refuses with a 401.
             return Uni.createFrom().nullItem();
         }
-        // The whole header value: ApiToken is the one place that reads the scheme and the token.
-        return identities.authenticate(new TokenAuthenticationRequest(new TokenCredential(authorization, SCHEME)));
+        String address = SourceAddress.of(context.request());
+        Optional<FailedAuthentications.Refusal> refused = failures.refuses(address, Instant.now());
+        if (refused.isPresent()) {
+            return Uni.createFrom().failure(new TooManyFailedAuthenticationsException(refused.get()));
+        }
+        // The whole header value: the identity provider is the one place that reads the scheme and the token.
+        return identities
+                .authenticate(new TokenAuthenticationRequest(new TokenCredential(authorization, SCHEME)))
+                .onFailure(failure -> failure instanceof AuthenticationException)
+                .invoke(() -> failures.failed(address, Instant.now()));
     }
 
     @Override

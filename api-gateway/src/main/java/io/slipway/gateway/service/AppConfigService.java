@@ -1,6 +1,7 @@
 package io.slipway.gateway.service;
 
 import io.slipway.gateway.InvalidRequestException;
+import io.slipway.gateway.audit.AuditLog;
 import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.AppRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +26,11 @@ public class AppConfigService {
     private static final int MAX_CONFIG_VARIABLES = 500;
 
     private final AppRepository apps;
+    private final AuditLog audit;
 
-    public AppConfigService(AppRepository apps) {
+    public AppConfigService(AppRepository apps, AuditLog audit) {
         this.apps = apps;
+        this.audit = audit;
     }
 
     @Transactional
@@ -47,6 +50,7 @@ public class AppConfigService {
         checkConfig(variables, false);
         return apps.findByIdOptional(name).map(app -> {
             app.replaceConfig(variables);
+            audit.recordChange(name, null);
             return app.config();
         });
     }
@@ -59,6 +63,7 @@ public class AppConfigService {
             app.mergeConfig(changes);
             // Thrown inside the transaction, so that the merge is rolled back.
             checkConfigCount(app.config());
+            audit.recordChange(name, null);
             return app.config();
         });
     }

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -93,13 +94,15 @@ public class AppService {
     }
 
     /**
-     * A page of the apps, newest first, each with its process containers as its pool's engine reported them. The page
+     * A page of the apps whose names {@code visible} lets through, newest first, each with its process containers as its pool's engine reported them. The page
      * is cut from the kept list, so paging costs no query.
      *
      * @throws InvalidCursorException when the page's cursor is no app of the list
      */
-    public Page<AppView> list(PageRequest request) {
-        Page<AppView> stored = Page.slice(storedList.get(this::stored), request, AppView::name);
+    public Page<AppView> list(PageRequest request, Predicate<String> visible) {
+        List<AppView> all = storedList.get(this::stored);
+        Page<AppView> stored =
+                Page.slice(all.stream().filter(app -> visible.test(app.name())).toList(), request, AppView::name);
         StoredProcesses.Listing running = processes.current();
         return stored.map(app -> app.withProcesses(
                 running.of(app.name()), running.engineError(app.pool()).orElse(null)));

@@ -11,6 +11,7 @@ import io.slipway.gateway.InvalidRequestException;
 import io.slipway.gateway.Page;
 import io.slipway.gateway.PageRequest;
 import io.slipway.gateway.StateConflictException;
+import io.slipway.gateway.audit.AuditLog;
 import io.slipway.gateway.config.GatewayConfig;
 import io.slipway.gateway.leases.Claims;
 import io.slipway.gateway.mapping.DeploymentMapper;
@@ -50,6 +51,7 @@ public class DeploymentService {
 
     private final Claims claims;
     private final boolean remote;
+    private final AuditLog audit;
 
     public DeploymentService(
             AppRepository apps,
@@ -57,7 +59,9 @@ public class DeploymentService {
             EngineCommands engine,
             BuildContexts contexts,
             Claims claims,
-            GatewayConfig config) {
+            GatewayConfig config,
+            AuditLog audit) {
+        this.audit = audit;
         this.claims = claims;
         this.remote = config.engine().isRemote();
         this.apps = apps;
@@ -212,7 +216,10 @@ public class DeploymentService {
         return apps.findByIdOptional(app).isPresent();
     }
 
-    /** Stores the deployment, then, after the commit and outside any transaction, sends it to the engine. */
+    /**
+     * Stores the deployment, with who asked for it and the audit log's entry in the same transaction, then, after the
+     * commit and outside any transaction, sends it to the engine.
+     */
     private Optional<DeploymentView> queue(String id, DeploymentOrder.Builder plan) {
         Optional<Queued> queued = store(id, plan);
         queued.ifPresent(deployment -> send(deployment.order()));
@@ -235,7 +242,8 @@ public class DeploymentService {
                     order.procfilePath(),
                     order.taskTimeout(),
                     Instant.now());
-            deployments.persist(deployment);
+            deployments.persist(deployment.askedBy(audit.actor().orElse(null)));
+            audit.recordChange(app.name(), id);
             return new Queued(DeploymentMapper.toView(deployment), order);
         });
     }

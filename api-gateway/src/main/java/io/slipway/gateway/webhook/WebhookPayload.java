@@ -18,7 +18,11 @@ import java.util.List;
 public record WebhookPayload(
         String event, String deliveryId, Instant at, String app, DeploymentSummary deployment, PhaseName phase) {
 
-    /** The deployment: its status and reason, and each phase with its exit code and duration. */
+    /**
+     * The deployment: its status and reason, and each phase with its exit code and duration.
+     *
+     * @param actor who asked for it: a token's name ({@code bootstrap} for the API token)
+     */
     public record DeploymentSummary(
             String id,
             DeploymentStatus status,
@@ -28,7 +32,8 @@ public record WebhookPayload(
             Instant createdAt,
             Instant startedAt,
             Instant finishedAt,
-            List<PhaseSummary> phases) {
+            List<PhaseSummary> phases,
+            String actor) {
 
         static DeploymentSummary of(Deployment deployment) {
             return new DeploymentSummary(
@@ -40,7 +45,8 @@ public record WebhookPayload(
                     deployment.createdAt(),
                     deployment.startedAt().orElse(null),
                     deployment.finishedAt().orElse(null),
-                    deployment.phases().stream().map(PhaseSummary::of).toList());
+                    deployment.phases().stream().map(PhaseSummary::of).toList(),
+                    deployment.actor().orElse(null));
         }
     }
 

@@ -28,6 +28,11 @@ class ApiTokenTests {
         }
 
         @Override
+        public Audit audit() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public EngineMode engine() {
             return EngineMode.EMBEDDED;
         }
