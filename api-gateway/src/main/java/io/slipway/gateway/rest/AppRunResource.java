@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** An app's one-off runs: new ones, and the list. */
-@RolesAllowed(Roles.OPERATOR)
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/apps/{app}/runs")
 @Tag(name = "Runs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,9 +44,11 @@ public class AppRunResource {
         this.runs = runs;
     }
 
+    @RolesAllowed(Roles.DEPLOYER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "startRun",
             summary = "Run a one-off command",
             description = "Runs the command in a new container of the app's current release image, with the app's"
                     + " config (and env, never stored), SLIPWAY_APP, SLIPWAY_RUN_ID, the app's task limits and no"
@@ -68,6 +70,7 @@ public class AppRunResource {
 
     @GET
     @Operation(
+            operationId = "listAppRuns",
             summary = "The app's runs, newest first",
             description = "A page of at most limit runs (default " + RUNS_PER_PAGE + "); when more follow,"
                     + " Link: <...>; rel=\"next\" names the next page (?before=<the last run's id>).")

@@ -4,22 +4,28 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.slipway.gateway.audit.RequestAudit;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
+import io.slipway.gateway.repository.Run;
+import io.slipway.gateway.repository.RunRepository;
 import io.slipway.gateway.security.Caller;
 import io.slipway.gateway.security.DeploymentScoped;
 import io.slipway.gateway.security.EveryApp;
+import io.slipway.gateway.security.RunScoped;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.annotation.Annotation;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Keeps a token limited to apps to those apps, by the route the router matched: its {@code {app}}, or for {@link
- * DeploymentScoped} routes the app of its {@code {id}} deployment; any other app answers 404 as if absent. {@link
- * EveryApp} routes refuse it. Lists of apps are cut to its apps where they are made ({@code AppResource}).
+ * DeploymentScoped} and {@link RunScoped} routes the app of its {@code {id}} deployment or run; any other app
+ * answers 404 as if absent. {@link EveryApp} routes refuse it. Lists of apps are cut to its apps where they are made
+ * ({@code AppResource}).
  */
 public class AppScopes {
 
@@ -28,10 +34,12 @@ public class AppScopes {
 
     private final RequestAudit audit;
     private final DeploymentRepository deployments;
+    private final RunRepository runs;
 
-    public AppScopes(RequestAudit audit, DeploymentRepository deployments) {
+    public AppScopes(RequestAudit audit, DeploymentRepository deployments, RunRepository runs) {
         this.audit = audit;
         this.deployments = deployments;
+        this.runs = runs;
     }
 
     @ServerRequestFilter
@@ -52,17 +60,31 @@ public class AppScopes {
             }
             return Uni.createFrom().voidItem();
         }
-        String deployment = request.getUriInfo().getPathParameters().getFirst(DEPLOYMENT);
-        if (deployment == null || !annotated(resource, DeploymentScoped.class)) {
+        String id = request.getUriInfo().getPathParameters().getFirst(DEPLOYMENT);
+        if (id == null) {
             return Uni.createFrom().voidItem();
         }
+        if (annotated(resource, DeploymentScoped.class)) {
+            return ownedBy(
+                    caller.get(),
+                    () -> deployments.findByIdOptional(id).map(Deployment::app),
+                    () -> NotFound.deployment(id));
+        }
+        if (annotated(resource, RunScoped.class)) {
+            return ownedBy(caller.get(), () -> runs.findByIdOptional(id).map(Run::app), () -> NotFound.run(id));
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Looks the owner up off the event loop, in a transaction of its own. */
+    private static Uni<Void> ownedBy(
+            Caller caller, Supplier<Optional<String>> owner, Supplier<NotFoundException> absent) {
         return Uni.createFrom()
-                .item(() -> QuarkusTransaction.requiringNew()
-                        .call(() -> deployments.findByIdOptional(deployment).map(Deployment::app)))
+                .item(() -> QuarkusTransaction.requiringNew().call(owner::get))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .map(owner -> {
-                    if (owner.filter(caller.get()::reaches).isEmpty()) {
-                        throw NotFound.deployment(deployment);
+                .map(app -> {
+                    if (app.filter(caller::reaches).isEmpty()) {
+                        throw absent.get();
                     }
                     return null;
                 });

@@ -45,6 +45,7 @@ public class AuditResource {
 
     @GET
     @Operation(
+            operationId = "listAuditEntries",
             summary = "The audit log, newest first: every change and every refused request",
             description = "Filters: app, actor (a token's name, bootstrap for the API token), since (ISO-8601). A page"
                     + " of at most limit entries (default " + PER_PAGE + "); when more follow, Link: <...>;"

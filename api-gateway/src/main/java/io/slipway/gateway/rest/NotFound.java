@@ -14,4 +14,8 @@ final class NotFound {
     static NotFoundException deployment(String id) {
         return new NotFoundException("no deployment " + id);
     }
+
+    static NotFoundException run(String id) {
+        return new NotFoundException("no run " + id);
+    }
 }

@@ -31,6 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     description = "Deploying an image or a build context, following a deployment, cancelling,"
                             + " retrying and rolling back"),
             @Tag(name = "Manifests", description = "Checking app.json and Procfile before a deployment"),
+            @Tag(
+                    name = "Runs",
+                    description = "One-off commands in a new container of an app's current release, their status and"
+                            + " output"),
+            @Tag(name = "Tokens", description = "API tokens with a role and optionally a list of apps (admins only)"),
+            @Tag(name = "Audit", description = "Who changed what, and which requests were refused (admins only)"),
             @Tag(name = "Webhooks", description = "Receivers told of each app's deployments, and their deliveries"),
             @Tag(
                     name = "Workers",

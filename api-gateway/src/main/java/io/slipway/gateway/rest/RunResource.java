@@ -4,6 +4,7 @@ import io.slipway.contract.RunStatus;
 import io.slipway.gateway.RunLogEvent;
 import io.slipway.gateway.RunView;
 import io.slipway.gateway.security.Roles;
+import io.slipway.gateway.security.RunScoped;
 import io.slipway.gateway.service.RunOutput;
 import io.slipway.gateway.service.RunService;
 import io.smallrye.common.annotation.Blocking;
@@ -27,7 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** One run: its state, its output, and its cancel. */
-@RolesAllowed(Roles.OPERATOR)
+@RolesAllowed(Roles.VIEWER)
+@RunScoped
 @Path("/api/v1/runs")
 @Tag(name = "Runs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,7 +45,7 @@ public class RunResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One run")
+    @Operation(operationId = "getRun", summary = "One run")
     @APIResponse(responseCode = "404", description = "No such run")
     public RunView get(@PathParam("id") String id) {
         return runs.find(id).orElseThrow(() -> notFound(id));
@@ -55,6 +57,7 @@ public class RunResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Blocking
     @Operation(
+            operationId = "followRunLogs",
             summary = "Follow a run's output",
             description = "Server-sent events: every stored line, then the new ones until the run ends. A line is an"
                     + " unnamed event whose data is {stream, seq, line, at} and whose id is its seq: a client that"
@@ -83,9 +86,11 @@ public class RunResource {
                 .build();
     }
 
+    @RolesAllowed(Roles.DEPLOYER)
     @POST
     @Path("/{id}/cancel")
     @Operation(
+            operationId = "cancelRun",
             summary = "Cancel a queued or running run",
             description = "Its container is killed and removed;" + " the run ends CANCELLED")
     @APIResponse(responseCode = "202", description = "Cancel requested")
@@ -97,7 +102,7 @@ public class RunResource {
     }
 
     private static NotFoundException notFound(String id) {
-        return new NotFoundException("no run " + id);
+        return NotFound.run(id);
     }
 
     /** An id that is not a seq of ours means start from the beginning. */

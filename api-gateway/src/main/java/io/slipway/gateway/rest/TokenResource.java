@@ -44,6 +44,7 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createToken",
             summary = "Create a token: {\"name\", \"role\", \"apps\"?, \"expiresAt\"?}",
             description = "role: viewer, deployer or admin; apps: the apps it is limited to (others are absent to it),"
                     + " none for every app; expiresAt: when it stops opening the API. The answer's token is the value,"
@@ -66,6 +67,7 @@ public class TokenResource {
 
     @GET
     @Operation(
+            operationId = "listTokens",
             summary = "The tokens, newest first, revoked ones included; never a value",
             description = "A page of at most limit tokens (default " + PER_PAGE + "); when more follow, Link: <...>;"
                     + " rel=\"next\" names the next page (?before=<the last token's id>).")
@@ -82,7 +84,9 @@ public class TokenResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Revoke a token: every gateway replica refuses it from its next request on")
+    @Operation(
+            operationId = "revokeToken",
+            summary = "Revoke a token: every gateway replica refuses it from its next request on")
     @APIResponse(responseCode = "204", description = "Revoked (or revoked already)")
     @APIResponse(responseCode = "404", description = "No such token")
     public Response revoke(@PathParam("id") String id) {
