@@ -248,6 +248,7 @@ public class DeploymentService {
                 .formation(app.formation())
                 .taskTimeoutUnlessSet(app.taskTimeout())
                 .limits(app.limits())
+                .setupRan(app.setupRan())
                 .build();
     }
 

@@ -37,7 +37,8 @@ public class PipelineProducer {
 
     @Produces
     @Singleton
-    DeploymentPipeline pipeline(ContainerRuntime runtime, ManifestParser parser, EngineConfig config, Router router) {
+    DeploymentPipeline pipeline(
+            ContainerRuntime runtime, ManifestParser parser, EngineConfig config, Router router, GatewayLink gateway) {
         EngineConfig.Pipeline pipeline = config.pipeline();
         PipelineSettings settings = new PipelineSettings(
                 config.taskTimeout(),
@@ -50,7 +51,7 @@ public class PipelineProducer {
                 pipeline.maxLogLines(),
                 config.network());
         Traffic traffic = new Traffic(router, new LoopbackProbe(runtime, pipeline.port()));
-        return new DeploymentPipeline(runtime, parser, settings, Clock.systemUTC(), traffic);
+        return new DeploymentPipeline(runtime, parser, settings, Clock.systemUTC(), traffic, gateway.setupMarks());
     }
 
     /** Where apps are served, for the engine's router and for a gateway that shows each app's URL. */
