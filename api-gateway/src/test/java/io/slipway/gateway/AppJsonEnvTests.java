@@ -54,7 +54,9 @@ class AppJsonEnvTests {
                             "reason",
                             equalTo("app.json env: required config variables without a value: API_KEY"
                                     + " (set them in the app's config)"))
-                    .body("phases.status", equalTo(List.of("SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED")));
+                    .body(
+                            "phases.status",
+                            equalTo(List.of("SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED")));
             api().get(config).then().body(equalTo("{\"MODE\":\"staging\"}"));
 
             json(Map.of("API_KEY", "key-123")).patch(config).then().statusCode(200);

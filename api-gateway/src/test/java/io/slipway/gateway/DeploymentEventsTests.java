@@ -103,7 +103,9 @@ class DeploymentEventsTests {
                 .body("releaseImage", equalTo(release))
                 .body("reason", nullValue())
                 .body("finishedAt", notNullValue())
-                .body("phases.status", equalTo(List.of("SKIPPED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED")))
+                .body(
+                        "phases.status",
+                        equalTo(List.of("SKIPPED", "SUCCEEDED", "SUCCEEDED", "SUCCEEDED", "SKIPPED", "SUCCEEDED")))
                 .body("phases[1].exitCode", equalTo(0));
         api().get("/api/v1/apps/" + app).then().body("currentRelease.deploymentId", equalTo(events.id()));
     }
@@ -129,7 +131,9 @@ class DeploymentEventsTests {
                 .body("reason", equalTo("predeploy: exited with code 1"))
                 .body("releaseImage", nullValue())
                 // Phases the engine did not report on are closed with the deployment.
-                .body("phases.status", equalTo(List.of("SKIPPED", "FAILED", "SKIPPED", "SKIPPED", "SKIPPED")));
+                .body(
+                        "phases.status",
+                        equalTo(List.of("SKIPPED", "FAILED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED")));
         api().get("/api/v1/apps/" + app).then().body("currentRelease.deploymentId", equalTo(released));
     }
 
@@ -144,7 +148,9 @@ class DeploymentEventsTests {
                 .then()
                 .body("status", equalTo("CANCELLED"))
                 .body("startedAt", nullValue())
-                .body("phases.status", equalTo(List.of("SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED")))
+                .body(
+                        "phases.status",
+                        equalTo(List.of("SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED")))
                 .body("phases[0].reason", equalTo("cancelled"));
     }
 

@@ -64,7 +64,9 @@ class DeploymentResourceTests {
                 .body("releaseImage", nullValue())
                 .body("taskTimeoutSeconds", equalTo(30))
                 .body("createdAt", matchesPattern(".*Z"))
-                .body("phases.phase", equalTo(List.of("BUILD", "PREDEPLOY", "RELEASE", "DEPLOY", "POSTDEPLOY")))
+                .body(
+                        "phases.phase",
+                        equalTo(List.of("BUILD", "PREDEPLOY", "RELEASE", "DEPLOY", "SETUP", "POSTDEPLOY")))
                 .body("phases.status", everyItem(equalTo("PENDING")))
                 .extract()
                 .path("id");

@@ -67,14 +67,18 @@ class InterruptedDeploymentsTests {
                 .body("status", equalTo("FAILED"))
                 .body("reason", equalTo("interrupted"))
                 .body("finishedAt", notNullValue())
-                .body("phases.status", equalTo(List.of("SKIPPED", "FAILED", "SKIPPED", "SKIPPED", "SKIPPED")))
+                .body(
+                        "phases.status",
+                        equalTo(List.of("SKIPPED", "FAILED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED")))
                 .body("phases[1].reason", equalTo("interrupted"))
                 .body("phases[1].command", equalTo("rake db:migrate"));
         api().get("/api/v1/deployments/" + queued)
                 .then()
                 .body("status", equalTo("FAILED"))
                 .body("reason", equalTo("interrupted"))
-                .body("phases.status", equalTo(List.of("SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED")));
+                .body(
+                        "phases.status",
+                        equalTo(List.of("SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED")));
         api().get("/api/v1/deployments/" + released).then().body("status", equalTo("SUCCEEDED"));
         api().get("/api/v1/apps/" + app).then().body("currentRelease.deploymentId", equalTo(released));
     }

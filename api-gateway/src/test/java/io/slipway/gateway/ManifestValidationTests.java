@@ -19,7 +19,7 @@ class ManifestValidationTests {
     void validManifestsShowTheirTasksProcessesAndWarnings() {
         json(Map.of(
                         "appJson",
-                                "{\n  // comments are fine\n  \"name\": \"demo\",\n  \"scripts\": {\"dokku\": {\"predeploy\": \"rake db:migrate\"}},\n}",
+                                "{\n  // comments are fine\n  \"name\": \"demo\",\n  \"scripts\": {\"dokku\": {\"predeploy\": \"rake db:migrate\"}, \"postdeploy\": \"rake db:seed\"},\n}",
                         "procfile", "web: bundle exec puma\nworker: sidekiq\nrelease: rake cache:clear\n"))
                 .post(VALIDATE)
                 .then()
@@ -27,6 +27,7 @@ class ManifestValidationTests {
                 .body("tasks.predeploy", equalTo("rake db:migrate"))
                 .body("tasks.release", equalTo("rake cache:clear"))
                 .body("tasks.postdeploy", nullValue())
+                .body("tasks.setup", equalTo("rake db:seed"))
                 .body("processes", equalTo(Map.of("web", "bundle exec puma", "worker", "sidekiq")))
                 .body("warnings", hasSize(1))
                 .body("warnings[0].file", equalTo("app.json"))

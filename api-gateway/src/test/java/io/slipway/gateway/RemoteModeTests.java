@@ -178,6 +178,50 @@ class RemoteModeTests {
         assertThat(claim(first.id(), "worker-c")).as("an ended deployment").isEqualTo("REFUSED");
     }
 
+    private static String markSetup(String deploymentId, String workerId) {
+        return worker().contentType(ContentType.JSON)
+                .body(new WorkerApi.ClaimRequest(workerId, POOL))
+                .post(WorkerApi.setupPath(deploymentId))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("verdict");
+    }
+
+    @Test
+    void theSetupTaskIsGrantedOnceToTheWorkerThatRunsTheAppsFirstDeploymentAndLaterOrdersSayItRan() throws Exception {
+        String app = newAppInPool();
+        EngineEvents first = deployments.queuedWithEvents(app, TestEngines.baseImage());
+        String second = deployments.queued(app, TestEngines.baseImage());
+        assertThat(claim(first.id(), "worker-a")).isEqualTo("GRANTED");
+
+        assertThat(markSetup(first.id(), "worker-b"))
+                .as("not the worker that runs it")
+                .isEqualTo("REFUSED");
+        assertThat(markSetup(first.id(), "worker-a")).isEqualTo("GRANTED");
+        assertThat(markSetup(first.id(), "worker-a"))
+                .as("asked again after a lost answer: the mark is its own")
+                .isEqualTo("GRANTED");
+
+        first.started().finished(DeploymentStatus.FAILED, "setup failed on purpose", null);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(claim(second, "worker-b")).isEqualTo("GRANTED"));
+        assertThat(markSetup(second, "worker-b"))
+                .as("it ran for the app, and failed")
+                .isEqualTo("REFUSED");
+        assertThat(markSetup(first.id(), "worker-a")).as("an ended deployment").isEqualTo("REFUSED");
+
+        String third = json(Map.of("image", TestEngines.baseImage()))
+                .post("/api/v1/apps/" + app + "/deployments")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        ConsumerRecord<String, String> start =
+                Broker.awaitRecord(POOL_TOPIC, record -> record.value().contains(third));
+        assertThat(value(start).path("order").path("setupRan").asBoolean()).isTrue();
+    }
+
     @Test
     void anUnknownDeploymentOrAnotherPoolsClaimIsRefused() {
         assertThat(claim(UUID.randomUUID().toString(), "worker-a")).isEqualTo("REFUSED");

@@ -87,7 +87,7 @@ class WebhookTests {
             assertThat(success.getString("deployment.id")).isEqualTo(succeeded);
             assertThat(success.getString("deployment.status")).isEqualTo("SUCCEEDED");
             assertThat(success.getList("deployment.phases.phase"))
-                    .containsExactly("BUILD", "PREDEPLOY", "RELEASE", "DEPLOY", "POSTDEPLOY");
+                    .containsExactly("BUILD", "PREDEPLOY", "RELEASE", "DEPLOY", "SETUP", "POSTDEPLOY");
             assertThat(success.getInt("deployment.phases[2].exitCode")).isZero();
             assertThat(success.getLong("deployment.phases[2].durationMillis")).isNotNegative();
             JsonPath phaseFailed = JsonPath.from(requests.get(3).body());

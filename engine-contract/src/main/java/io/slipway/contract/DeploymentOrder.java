@@ -22,6 +22,9 @@ import java.util.Optional;
  * @param taskTimeout the task timeout for this deployment; empty for the engine's default
  * @param limits the memory and CPU its task and process containers may use
  * @param network the shared network the app's operator asked it to join instead of its own; empty for its own
+ * @param setupRan whether the app's one-time setup task ({@code scripts.postdeploy}) had been marked as run when the
+ *     order was made: the engine then skips SETUP without asking; when false it still asks the gateway (an earlier
+ *     deployment of the app may have run it since), and runs the task only once the gateway has stored the mark
  */
 public record DeploymentOrder(
         String deploymentId,
@@ -36,7 +39,8 @@ public record DeploymentOrder(
         Map<String, Integer> formation,
         Optional<Duration> taskTimeout,
         AppLimits limits,
-        Optional<String> network) {
+        Optional<String> network,
+        boolean setupRan) {
 
     public DeploymentOrder {
         Objects.requireNonNull(deploymentId, "deploymentId");
@@ -79,7 +83,8 @@ public record DeploymentOrder(
                 .formation(formation)
                 .taskTimeout(taskTimeout)
                 .limits(limits)
-                .network(network);
+                .network(network)
+                .setupRan(setupRan);
     }
 
     /** The texts of both manifests; {@code null} where the file is absent. */
@@ -104,6 +109,7 @@ public record DeploymentOrder(
         private Optional<Duration> taskTimeout = Optional.empty();
         private AppLimits limits = AppLimits.NONE;
         private Optional<String> network = Optional.empty();
+        private boolean setupRan;
 
         private Builder(DeploymentKind kind) {
             this.kind = Objects.requireNonNull(kind, "kind");
@@ -181,6 +187,12 @@ public record DeploymentOrder(
             return this;
         }
 
+        /** Whether the app's one-time setup task has been marked as run. */
+        public Builder setupRan(boolean setupRan) {
+            this.setupRan = setupRan;
+            return this;
+        }
+
         public DeploymentOrder build() {
             return new DeploymentOrder(
                     deploymentId,
@@ -195,7 +207,8 @@ public record DeploymentOrder(
                     formation,
                     taskTimeout,
                     limits,
-                    network);
+                    network,
+                    setupRan);
         }
     }
 }

@@ -2,8 +2,8 @@ package io.slipway.contract;
 
 /**
  * What a worker asks the gateway over HTTP ({@code SLIPWAY_GATEWAY_URL}, with {@code SLIPWAY_WORKER_TOKEN}
- * as its bearer token), which no broker answers: whether it may run a deployment now, and the build
- * context a deployment was uploaded with.
+ * as its bearer token), which no broker answers: whether it may run a deployment now, the build
+ * context a deployment was uploaded with, and whether it may run the app's one-time setup task.
  */
 public final class WorkerApi {
 
@@ -13,6 +13,13 @@ public final class WorkerApi {
     /** {@code GET}: the uploaded build context, as uploaded (a tar, plain or gzip). */
     public static final String BUILD_CONTEXT = "/api/v1/worker/deployments/{id}/context";
 
+    /**
+     * {@code POST} a {@link ClaimRequest} before a deployment's SETUP task starts; the answer is a {@link Claim}:
+     * {@code GRANTED} once the gateway has stored that the app's setup task runs in this deployment, {@code REFUSED}
+     * when it ran in another (or the deployment is not the worker's).
+     */
+    public static final String SETUP = "/api/v1/worker/deployments/{id}/setup";
+
     private WorkerApi() {}
 
     public static String claimPath(String deploymentId) {
@@ -21,6 +28,10 @@ public final class WorkerApi {
 
     public static String buildContextPath(String deploymentId) {
         return BUILD_CONTEXT.replace("{id}", deploymentId);
+    }
+
+    public static String setupPath(String deploymentId) {
+        return SETUP.replace("{id}", deploymentId);
     }
 
     /** A worker asks to run a deployment it received. */

@@ -8,8 +8,12 @@ import java.util.Set;
 /** Turns app.json's text into {@link AppJson}, recording every error and warning. */
 final class AppJsonReader {
 
-    private static final Set<String> KNOWN_KEYS =
-            Set.of(ScriptsReader.SCRIPTS, EnvReader.ENV, FormationReader.FORMATION, HealthchecksReader.HEALTHCHECKS);
+    private static final Set<String> KNOWN_KEYS = Set.of(
+            ScriptsReader.SCRIPTS,
+            EnvReader.ENV,
+            FormationReader.FORMATION,
+            HealthchecksReader.HEALTHCHECKS,
+            CronReader.CRON);
 
     private AppJsonReader() {}
 
@@ -49,9 +53,11 @@ final class AppJsonReader {
         return new AppJson(
                 scripts.predeploy(),
                 scripts.postdeploy(),
+                scripts.setup(),
                 new EnvReader(values).read(root.member(EnvReader.ENV)),
                 new FormationReader(values, problems, limit).read(root.member(FormationReader.FORMATION)),
                 new HealthchecksReader(values, problems).read(root.member(HealthchecksReader.HEALTHCHECKS)),
+                new CronReader(problems).read(root.member(CronReader.CRON)),
                 problems.warnings());
     }
 }

@@ -9,12 +9,16 @@ import java.util.Optional;
  * @param predeploy {@code scripts.dokku.predeploy} from app.json
  * @param release the Procfile's {@code release} entry
  * @param postdeploy {@code scripts.dokku.postdeploy} from app.json
+ * @param setup {@code scripts.postdeploy} from app.json: the one-time setup task, run in the app's first deployment
+ *     that reaches it
  */
-public record DeploymentTasks(Optional<String> predeploy, Optional<String> release, Optional<String> postdeploy) {
+public record DeploymentTasks(
+        Optional<String> predeploy, Optional<String> release, Optional<String> postdeploy, Optional<String> setup) {
 
     public DeploymentTasks {
         Objects.requireNonNull(predeploy, "predeploy");
         Objects.requireNonNull(release, "release");
         Objects.requireNonNull(postdeploy, "postdeploy");
+        Objects.requireNonNull(setup, "setup");
     }
 }

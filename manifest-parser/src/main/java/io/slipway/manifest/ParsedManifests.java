@@ -19,9 +19,10 @@ public record ParsedManifests(AppJson appJson, Optional<Procfile> procfile, List
         warnings = List.copyOf(warnings);
     }
 
-    /** Predeploy and postdeploy from app.json, release from the Procfile. */
+    /** Predeploy, postdeploy and setup from app.json, release from the Procfile. */
     public DeploymentTasks tasks() {
-        return new DeploymentTasks(appJson.predeploy(), procfile.flatMap(Procfile::release), appJson.postdeploy());
+        return new DeploymentTasks(
+                appJson.predeploy(), procfile.flatMap(Procfile::release), appJson.postdeploy(), appJson.setup());
     }
 
     /** The Procfile's process types and their commands, in file order; never {@code release}. */

@@ -10,6 +10,8 @@ import java.util.Optional;
 /**
  * Reads {@code scripts}, the one section Slipway acts on: a value of the wrong type here is an error, because
  * running without a task the author asked for would be worse than not deploying. {@code null} means absent.
+ * {@code scripts.dokku.predeploy} and {@code scripts.dokku.postdeploy} run in every deployment;
+ * {@code scripts.postdeploy} (Heroku's) is the app's one-time setup task.
  */
 final class ScriptsReader {
 
@@ -22,16 +24,17 @@ final class ScriptsReader {
     private static final Map<String, String> IGNORED_SCRIPT_HINTS = Map.of(
             PREDEPLOY,
             "; did you mean scripts.dokku.predeploy?",
-            POSTDEPLOY,
-            ": it is Heroku's script that runs once after the app is created;"
-                    + " scripts.dokku.postdeploy runs after every deploy",
             "release",
             ": the release task is the Procfile's release entry");
 
     /** The deployment tasks app.json asks for. */
-    record Scripts(Optional<String> predeploy, Optional<String> postdeploy) {
+    record Scripts(Optional<String> predeploy, Optional<String> postdeploy, Optional<String> setup) {
 
-        static final Scripts NONE = new Scripts(Optional.empty(), Optional.empty());
+        static final Scripts NONE = new Scripts(Optional.empty(), Optional.empty(), Optional.empty());
+
+        Scripts withSetup(Optional<String> command) {
+            return new Scripts(predeploy, postdeploy, command);
+        }
     }
 
     private final ProblemCollector problems;
@@ -52,7 +55,7 @@ final class ScriptsReader {
             String path = JsonPath.key(SCRIPTS, member.key());
             if (member.key().equals(DOKKU)) {
                 dokku = object(member.value(), path).map(this::readDokku).orElse(Scripts.NONE);
-            } else {
+            } else if (!member.key().equals(POSTDEPLOY)) {
                 problems.warn(
                         member.keyPosition(),
                         path,
@@ -60,7 +63,7 @@ final class ScriptsReader {
                                 + IGNORED_SCRIPT_HINTS.getOrDefault(member.key(), ": Slipway runs only scripts.dokku"));
             }
         }
-        return dokku;
+        return dokku.withSetup(command(scripts, SCRIPTS, POSTDEPLOY, "setup"));
     }
 
     private Scripts readDokku(JsonObject dokku) {
@@ -73,12 +76,16 @@ final class ScriptsReader {
                         "ignored: Slipway runs scripts.dokku.predeploy and scripts.dokku.postdeploy");
             }
         }
-        return new Scripts(command(dokku, PREDEPLOY), command(dokku, POSTDEPLOY));
+        return new Scripts(
+                command(dokku, dokkuPath, PREDEPLOY, PREDEPLOY),
+                command(dokku, dokkuPath, POSTDEPLOY, POSTDEPLOY),
+                Optional.empty());
     }
 
-    private Optional<String> command(JsonObject dokku, String task) {
-        String path = JsonPath.key(JsonPath.key(SCRIPTS, DOKKU), task);
-        return dokku.member(task).map(Member::value).flatMap(value -> {
+    /** The command under {@code key} of {@code scripts} (at {@code scriptsPath}); {@code task} names it in messages. */
+    private Optional<String> command(JsonObject scripts, String scriptsPath, String key, String task) {
+        String path = JsonPath.key(scriptsPath, key);
+        return scripts.member(key).map(Member::value).flatMap(value -> {
             if (value instanceof JsonString command) {
                 if (command.value().isBlank()) {
                     problems.warn(value.position(), path, "empty: no " + task + " task runs");

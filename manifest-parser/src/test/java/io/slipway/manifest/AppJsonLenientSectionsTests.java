@@ -37,7 +37,6 @@ class AppJsonLenientSectionsTests {
                 new IgnoredKey("buildpacks", "[{\"url\": \"heroku/ruby\"}]"),
                 new IgnoredKey("environments", "{\"test\": {\"scripts\": {\"test\": \"rake\"}, \"env\": {\"A\": 1}}}"),
                 new IgnoredKey("image", "\"heroku/ruby\""),
-                new IgnoredKey("cron", "[{\"command\": \"rake jobs\", \"schedule\": \"@daily\"}]"),
                 new IgnoredKey("stack", "\"container\""),
                 new IgnoredKey("success_url", "\"/setup\""),
                 new IgnoredKey("keywords", "[]"));

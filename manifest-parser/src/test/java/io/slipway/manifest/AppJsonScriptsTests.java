@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** scripts.dokku.predeploy and postdeploy: honoured, and a wrong type there is an error with its path and position. */
+/**
+ * scripts.dokku.predeploy and postdeploy, and Heroku's one-time scripts.postdeploy: honoured, and a wrong type there
+ * is an error with its path and position.
+ */
 class AppJsonScriptsTests {
 
     @Test
@@ -23,6 +26,20 @@ class AppJsonScriptsTests {
         }}}""");
 
         assertThat(app.predeploy()).contains("python manage.py migrate");
+        assertThat(app.postdeploy()).contains("curl -X POST https://hooks.example.com/done");
+        assertThat(app.setup()).isEmpty();
+        assertThat(app.warnings()).isEmpty();
+    }
+
+    @Test
+    void readsHerokusPostdeployAsTheSetupTaskBesideDokkusPostdeploy() throws ManifestException {
+        AppJson app = appJson("""
+        {"scripts": {
+          "dokku": {"postdeploy": "curl -X POST https://hooks.example.com/done"},
+          "postdeploy": "bundle exec rake db:schema:load db:seed"
+        }}""");
+
+        assertThat(app.setup()).contains("bundle exec rake db:schema:load db:seed");
         assertThat(app.postdeploy()).contains("curl -X POST https://hooks.example.com/done");
         assertThat(app.warnings()).isEmpty();
     }
@@ -65,6 +82,20 @@ class AppJsonScriptsTests {
                         "{\"scripts\": {\"dokku\": {\"postdeploy\": []}}}",
                         List.of("1:38 scripts.dokku.postdeploy"),
                         "must be a string holding the postdeploy command, not an array"),
+                new WrongType(
+                        "Heroku's postdeploy as an array",
+                        "{\"scripts\": {\"postdeploy\": [\"rake\", \"db:seed\"]}}",
+                        List.of("1:28 scripts.postdeploy"),
+                        "must be a string holding the setup command, not an array"),
+                new WrongType(
+                        "Heroku's postdeploy as an object, on its own line",
+                        """
+            {"scripts": {
+              "dokku": {"predeploy": "x"},
+              "postdeploy": {"command": "rake db:seed"}
+            }}""",
+                        List.of("3:17 scripts.postdeploy"),
+                        "not an object"),
                 new WrongType(
                         "both tasks wrong: both reported",
                         """
@@ -132,15 +163,29 @@ class AppJsonScriptsTests {
                         List.of("1:37 scripts.dokku.predeploy"),
                         "empty: no predeploy task runs"),
                 new Lenient(
-                        "Heroku's run-once postdeploy is not Dokku's",
+                        "Heroku's postdeploy is the setup task, not Dokku's postdeploy",
                         """
             {"scripts": {
               "postdeploy": "bundle exec rake db:seed"
             }}""",
                         null,
                         null,
-                        List.of("2:3 scripts.postdeploy"),
-                        "scripts.dokku.postdeploy runs after every deploy"),
+                        List.of(),
+                        ""),
+                new Lenient(
+                        "empty setup task, as in PostHog's review environment: no task, with a warning",
+                        "{\"scripts\": {\"postdeploy\": \"\"}}",
+                        null,
+                        null,
+                        List.of("1:28 scripts.postdeploy"),
+                        "empty: no setup task runs"),
+                new Lenient(
+                        "null setup task means none",
+                        "{\"scripts\": {\"postdeploy\": null}}",
+                        null,
+                        null,
+                        List.of(),
+                        ""),
                 new Lenient(
                         "top-level scripts.predeploy, as in ToolJet",
                         "{\"scripts\": {\"predeploy\": \"npm run build\"}}",

@@ -55,7 +55,7 @@ class AppJsonSyntaxTests {
                 new Text("trailing comma in objects", "{\"scripts\": {\"dokku\": {\"predeploy\": \"migrate\",},},}"),
                 new Text(
                         "trailing comma in an array",
-                        "{\"scripts\": {\"dokku\": {\"predeploy\": \"migrate\"}}, \"cron\": [1, 2,]}"),
+                        "{\"scripts\": {\"dokku\": {\"predeploy\": \"migrate\"}}, \"keywords\": [1, 2,]}"),
                 new Text(
                         "comment markers inside a string",
                         "{\"scripts\": {\"dokku\": {\"predeploy\": \"migrate\"}},"

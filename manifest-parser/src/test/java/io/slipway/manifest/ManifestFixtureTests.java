@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ManifestFixtureTests {
 
     /** An app.json fixture that parses: its tasks and its warnings as "line:column path". */
-    record AppJsonFixture(String file, String predeploy, String postdeploy, List<String> warnings) {
+    record AppJsonFixture(String file, String predeploy, String postdeploy, String setup, List<String> warnings) {
         @Override
         public String toString() {
             return file;
@@ -36,6 +36,7 @@ class ManifestFixtureTests {
                         "heroku-button.app.json",
                         null,
                         null,
+                        "bundle exec rails db:seed",
                         List.of(
                                 "2:3 name",
                                 "3:3 description",
@@ -45,23 +46,25 @@ class ManifestFixtureTests {
                                 "7:3 stack",
                                 "8:3 addons",
                                 "9:3 buildpacks",
-                                "11:5 scripts.postdeploy",
                                 "28:3 environments")),
                 new AppJsonFixture(
                         "dokku-tasks.app.json",
                         "python manage.py migrate --noinput && python manage.py collectstatic --noinput",
                         "curl -fsS https://hooks.example.com/deployed?app=tickets",
-                        List.of("8:3 cron")),
+                        null,
+                        List.of()),
                 new AppJsonFixture(
-                        "comments-and-trailing-commas.app.json", "./manage.py migrate", "./notify.sh", List.of()),
-                new AppJsonFixture("bom-crlf.app.json", "bin/prepare", null, List.of("2:3 stack")),
+                        "comments-and-trailing-commas.app.json", "./manage.py migrate", "./notify.sh", null, List.of()),
+                new AppJsonFixture("bom-crlf.app.json", "bin/prepare", null, null, List.of("2:3 stack")),
                 new AppJsonFixture(
                         "duplicate-key.app.json",
                         "echo second",
                         null,
+                        null,
                         List.of("2:3 name", "5:3 stack", "5:3 stack", "6:3 scripts")),
                 new AppJsonFixture(
                         "string-booleans.app.json",
+                        null,
                         null,
                         null,
                         List.of(
@@ -70,8 +73,8 @@ class ManifestFixtureTests {
                                 "6:16 env.WORKERS",
                                 "9:19 env.GITHUB_TOKEN.required",
                                 "13:28 formation.worker.quantity")),
-                new AppJsonFixture("empty.app.json", null, null, List.of()),
-                new AppJsonFixture("whitespace-only.app.json", null, null, List.of()));
+                new AppJsonFixture("empty.app.json", null, null, null, List.of()),
+                new AppJsonFixture("whitespace-only.app.json", null, null, null, List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -81,6 +84,7 @@ class ManifestFixtureTests {
 
         assertThat(app.predeploy().orElse(null)).isEqualTo(input.predeploy());
         assertThat(app.postdeploy().orElse(null)).isEqualTo(input.postdeploy());
+        assertThat(app.setup().orElse(null)).isEqualTo(input.setup());
         assertThat(where(app.warnings())).containsExactlyElementsOf(input.warnings());
     }
 
@@ -93,7 +97,8 @@ class ManifestFixtureTests {
                 .usingRecursiveComparison()
                 .ignoringFields("warnings")
                 .isEqualTo(plain);
-        assertThat(commented.warnings()).extracting(ManifestProblem::path).containsExactly("cron");
+        assertThat(commented.warnings()).isEmpty();
+        assertThat(commented.cron()).extracting(CronEntry::command).containsExactly("python manage.py clearsessions");
     }
 
     @Test

@@ -249,7 +249,7 @@ class ManifestParserProperties {
     @Example
     void nestingUpToTheLimitIsRead() throws ManifestException {
         int arrays = JsonTreeReader.MAX_NESTING_DEPTH - 1;
-        String text = "{\"cron\": " + "[".repeat(arrays) + "]".repeat(arrays) + "}";
+        String text = "{\"keywords\": " + "[".repeat(arrays) + "]".repeat(arrays) + "}";
 
         assertThat(PARSER.parseAppJson(utf8(text)).warnings()).hasSize(1);
     }

@@ -22,20 +22,22 @@ class ManifestParserTests {
     private static final String APP_JSON = """
       {
         "name": "tickets",
-        "scripts": {"dokku": {"predeploy": "rake assets:precompile", "postdeploy": "rake notify"}}
+        "scripts": {"dokku": {"predeploy": "rake assets:precompile", "postdeploy": "rake notify"},
+                    "postdeploy": "rake db:seed"}
       }""";
     private static final String PROCFILE =
             "release: rake db:migrate\nweb: puma\npostdeploy: rake cleanup\nworker: sidekiq\n";
 
     @Test
-    void takesPredeployAndPostdeployFromAppJsonAndReleaseFromTheProcfile() throws ManifestException {
+    void takesPredeployPostdeployAndSetupFromAppJsonAndReleaseFromTheProcfile() throws ManifestException {
         ParsedManifests manifests = PARSER.parse(utf8(APP_JSON), utf8(PROCFILE));
 
         assertThat(manifests.tasks())
                 .isEqualTo(new DeploymentTasks(
                         Optional.of("rake assets:precompile"),
                         Optional.of("rake db:migrate"),
-                        Optional.of("rake notify")));
+                        Optional.of("rake notify"),
+                        Optional.of("rake db:seed")));
     }
 
     @Test
@@ -66,7 +68,7 @@ class ManifestParserTests {
         assertThat(manifests.procfile()).isEmpty();
         assertThat(manifests.appJson()).isEqualTo(AppJson.empty());
         assertThat(manifests.tasks())
-                .isEqualTo(new DeploymentTasks(Optional.empty(), Optional.empty(), Optional.empty()));
+                .isEqualTo(new DeploymentTasks(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
         assertThat(manifests.processes()).isEmpty();
         assertThat(PARSER.parseProcfile(null)).isEqualTo(Procfile.absent());
     }

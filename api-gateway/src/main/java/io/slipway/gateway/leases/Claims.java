@@ -38,14 +38,20 @@ public class Claims {
         this.events = events;
     }
 
-    @Transactional
-    public Claim claim(String deploymentId, ClaimRequest request) {
+    /** The asking worker's id, checked as every question of a worker is. */
+    public static String workerId(ClaimRequest request) {
         if (request == null || request.workerId() == null || request.workerId().isBlank()) {
             throw new InvalidRequestException("workerId: the claiming worker's id is required");
         }
         if (request.workerId().length() > WorkerRecord.MAX_ID_LENGTH) {
             throw new InvalidRequestException("workerId: at most " + WorkerRecord.MAX_ID_LENGTH + " characters");
         }
+        return request.workerId();
+    }
+
+    @Transactional
+    public Claim claim(String deploymentId, ClaimRequest request) {
+        workerId(request);
         Deployment found = deployments.findById(deploymentId);
         if (found == null) {
             return refused("no such deployment (its app may have been deleted)");

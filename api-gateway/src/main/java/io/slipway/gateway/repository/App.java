@@ -41,6 +41,14 @@ public class App {
     @Column(name = "removal_started_at")
     private Instant removalStartedAt;
 
+    /** When the app's one-time setup task was marked as run (before it started); null while it has not run. */
+    @Column(name = "setup_marked_at")
+    private Instant setupMarkedAt;
+
+    /** The deployment that runs or ran the setup task; null before, and for apps released before setup existed. */
+    @Column(name = "setup_deployment_id", length = 36)
+    private String setupDeploymentId;
+
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "current_release_id")
     private Deployment currentRelease;
@@ -198,6 +206,25 @@ public class App {
         taskNanoCpus = limits.task().nanoCpus().orElse(null);
         processLimits.clear();
         limits.processes().forEach((type, process) -> processLimits.put(type, new StoredLimits(process)));
+    }
+
+    /** Whether the app's one-time setup task has been marked as run: no deployment starts it again. */
+    public boolean setupRan() {
+        return setupMarkedAt != null;
+    }
+
+    /** The deployment the setup mark is for; empty while it has not run, or when it ran before marks named one. */
+    public Optional<String> setupDeploymentId() {
+        return Optional.ofNullable(setupDeploymentId);
+    }
+
+    /** Marks the one-time setup task as run by {@code deploymentId}, before it starts; the mark stays. */
+    public void markSetup(String deploymentId, Instant at) {
+        if (setupRan()) {
+            throw new IllegalStateException("the setup task of " + name + " is marked already");
+        }
+        setupMarkedAt = StoredTime.of(at);
+        setupDeploymentId = deploymentId;
     }
 
     /** The deployment whose release image now runs; called when a deployment of this app succeeds. */

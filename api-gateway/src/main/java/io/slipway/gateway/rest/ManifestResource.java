@@ -53,7 +53,8 @@ public class ManifestResource {
                 new ManifestReport.Tasks(
                         tasks.predeploy().orElse(null),
                         tasks.release().orElse(null),
-                        tasks.postdeploy().orElse(null)),
+                        tasks.postdeploy().orElse(null),
+                        tasks.setup().orElse(null)),
                 new LinkedHashMap<>(parsed.processes()),
                 parsed.warnings().stream().map(ManifestIssue::of).toList());
     }

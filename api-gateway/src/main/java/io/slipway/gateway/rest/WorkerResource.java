@@ -5,6 +5,7 @@ import io.slipway.contract.WorkerApi.Claim;
 import io.slipway.contract.WorkerApi.ClaimRequest;
 import io.slipway.gateway.leases.Claims;
 import io.slipway.gateway.security.Roles;
+import io.slipway.gateway.service.AppSetupMarks;
 import io.slipway.gateway.service.BuildContexts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -33,10 +34,12 @@ public class WorkerResource {
 
     private final Claims claims;
     private final BuildContexts contexts;
+    private final AppSetupMarks setupMarks;
 
-    public WorkerResource(Claims claims, BuildContexts contexts) {
+    public WorkerResource(Claims claims, BuildContexts contexts, AppSetupMarks setupMarks) {
         this.claims = claims;
         this.contexts = contexts;
+        this.setupMarks = setupMarks;
     }
 
     @POST
@@ -51,6 +54,20 @@ public class WorkerResource {
     @APIResponse(responseCode = "200", description = "The verdict")
     public Claim claim(@PathParam("id") String id, ClaimRequest request) {
         return claims.claim(id, request);
+    }
+
+    @POST
+    @Path("/{id}/setup")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Mark that a deployment runs its app's one-time setup task (workers only)",
+            description = "Asked right before SETUP's task starts. GRANTED: the mark is stored as this deployment's,"
+                    + " run the task; REFUSED: do not run it (it ran for the app, or the deployment is not this"
+                    + " worker's or has ended)")
+    @APIResponse(responseCode = "200", description = "The verdict")
+    public Claim setup(@PathParam("id") String id, ClaimRequest request) {
+        return setupMarks.mark(id, Claims.workerId(request));
     }
 
     @GET

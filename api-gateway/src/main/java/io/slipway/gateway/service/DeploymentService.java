@@ -257,6 +257,7 @@ public class DeploymentService {
                 .taskTimeoutUnlessSet(app.taskTimeout())
                 .limits(app.limits())
                 .network(app.sharedNetwork())
+                .setupRan(app.setupRan())
                 .build();
     }
 

@@ -5,8 +5,7 @@ import { call, enc } from '../api.js';
 import { followLogs } from '../events.js';
 import { h, fill, time, status, duration, shortId } from '../dom.js';
 
-const PHASES = ['BUILD', 'PREDEPLOY', 'RELEASE', 'DEPLOY', 'POSTDEPLOY'];
-const CHANGES = { PREDEPLOY: 'committed to the release image', RELEASE: 'discarded', POSTDEPLOY: 'discarded' };
+const CHANGES = { PREDEPLOY: 'committed to the release image', RELEASE: 'discarded', SETUP: 'discarded', POSTDEPLOY: 'discarded' };
 const ACTIVE = ['QUEUED', 'RUNNING'];
 const ENDED_PHASE = ['SUCCEEDED', 'FAILED', 'SKIPPED'];
 
@@ -18,6 +17,8 @@ export async function deploymentPage(view, ctx, id) {
     return;
   }
   const phases = Object.fromEntries(deployment.phases.map((p) => [p.phase, { ...p }]));
+  // The deployment's own phases, in the order the API lists them (the order they run), so a new phase shows unasked.
+  const PHASES = deployment.phases.map((p) => p.phase);
   const summary = h('section', { class: 'card', id: 'summary' });
   const timeline = h('ol', { class: 'timeline', id: 'timeline' });
   const streamState = h('p', { class: 'hint', id: 'stream-state' }, 'Connecting to the log stream…');

@@ -2,9 +2,11 @@ package io.slipway.engine.claim;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.slipway.contract.DeploymentOrder;
 import io.slipway.contract.WorkerApi;
 import io.slipway.contract.WorkerApi.Claim;
 import io.slipway.contract.WorkerApi.ClaimRequest;
+import io.slipway.engine.pipeline.SetupMarks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,11 +19,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * A distributed worker's two questions to the gateway ({@link WorkerApi}), with the worker token as bearer
+ * A distributed worker's questions to the gateway ({@link WorkerApi}), with the worker token as bearer
  * token. Every call has a deadline, so an unanswering gateway delays a deployment but never hangs a worker;
  * errors name the call and the HTTP status, never the token.
  */
-public final class GatewayClient implements ClaimAuthority {
+public final class GatewayClient implements ClaimAuthority, SetupMarks {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
@@ -49,7 +51,20 @@ public final class GatewayClient implements ClaimAuthority {
 
     @Override
     public Claim claim(String deploymentId) {
-        String path = WorkerApi.claimPath(deploymentId);
+        return ask(WorkerApi.claimPath(deploymentId));
+    }
+
+    /** Asked once: a setup task whose mark is not known to be stored does not run, and its deployment fails. */
+    @Override
+    public boolean mark(DeploymentOrder order) {
+        try {
+            return ask(WorkerApi.setupPath(order.deploymentId())).verdict() == Claim.Verdict.GRANTED;
+        } catch (GatewayUnavailable e) {
+            throw new SetupMarks.Unavailable(e.getMessage(), e);
+        }
+    }
+
+    private Claim ask(String path) {
         HttpRequest request;
         try {
             request = authorized(path, CLAIM_TIMEOUT)

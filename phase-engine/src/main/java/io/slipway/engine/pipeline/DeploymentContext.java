@@ -40,6 +40,7 @@ final class DeploymentContext {
     private final EventRecorder events;
     private final Cancellation cancellation;
     private final Traffic traffic;
+    private final SetupMarks setupMarks;
     private final Deque<Undo> undo = new ArrayDeque<>();
     private final List<StartedProcess> started = new ArrayList<>();
     private ManifestFiles files;
@@ -56,14 +57,31 @@ final class DeploymentContext {
             ProcessLimit processLimit,
             EventRecorder events,
             Cancellation cancellation,
-            Traffic traffic) {
+            Traffic traffic,
+            SetupMarks setupMarks) {
         this.order = order;
+        this.setupMarks = setupMarks;
         this.runtime = runtime;
         this.settings = settings;
         this.processLimit = processLimit;
         this.events = events;
         this.cancellation = cancellation;
         this.traffic = traffic;
+    }
+
+    /**
+     * Has the gateway store that this deployment runs the app's one-time task of {@code phase} now.
+     *
+     * @return false when another deployment of the app has run it
+     * @throws PhaseFailure when the mark could not be stored: the task must not run
+     */
+    boolean markRunOnce(Phase phase) throws PhaseFailure {
+        try {
+            return setupMarks.mark(order);
+        } catch (SetupMarks.Unavailable e) {
+            throw PhaseFailure.failed(
+                    phase, "not started: that it runs could not be recorded (" + e.getMessage() + ")");
+        }
     }
 
     /** The router the switch changes and the probe the checks use. */

@@ -11,6 +11,7 @@ import io.slipway.runtime.ContainerRuntimeException;
 import io.slipway.runtime.router.Router;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -28,15 +29,28 @@ public final class DeploymentPipeline {
     private final ProcessLimit processLimit;
     private final Clock clock;
     private final Traffic traffic;
+    private final SetupMarks setupMarks;
 
     /** Without a router: web containers are checked at their published addresses and reached there. */
     public DeploymentPipeline(ContainerRuntime runtime, ManifestParser parser, PipelineSettings settings, Clock clock) {
         this(runtime, parser, settings, clock, new Traffic(Router.none(), new LoopbackProbe(runtime, settings.port())));
     }
 
+    /** Without a gateway to keep the setup task's mark: the order says whether the app's setup task ran. */
     public DeploymentPipeline(
             ContainerRuntime runtime, ManifestParser parser, PipelineSettings settings, Clock clock, Traffic traffic) {
+        this(runtime, parser, settings, clock, traffic, SetupMarks.FROM_ORDER);
+    }
+
+    public DeploymentPipeline(
+            ContainerRuntime runtime,
+            ManifestParser parser,
+            PipelineSettings settings,
+            Clock clock,
+            Traffic traffic,
+            SetupMarks setupMarks) {
         this.traffic = traffic;
+        this.setupMarks = setupMarks;
         this.runtime = runtime;
         this.manifests = new ManifestResolver(parser);
         this.processLimit = parser.processLimit();
@@ -68,8 +82,8 @@ public final class DeploymentPipeline {
 
     /** Runs the deployment to its end and returns how it ended; every step is reported to {@code events}. */
     public DeploymentStatus run(DeploymentOrder order, EventRecorder events, Cancellation cancellation) {
-        DeploymentContext deployment =
-                new DeploymentContext(order, runtime, settings, processLimit, events, cancellation, traffic);
+        DeploymentContext deployment = new DeploymentContext(
+                order, runtime, settings, processLimit, events, cancellation, traffic, setupMarks);
         events.started();
         Phase current = null;
         try {
@@ -77,9 +91,10 @@ public final class DeploymentPipeline {
             for (Phase phase : Phase.values()) {
                 current = phase;
                 deployment.throwIfCancelled(phase);
-                PhaseTransition start = phase.skipReason(order.kind())
-                        .map(reason -> PhaseTransition.skipped(phase, reason))
-                        .orElseGet(() -> phase.step().begin(phase, deployment));
+                Optional<String> notPart = phase.skipReason(order.kind());
+                PhaseTransition start = notPart.isPresent()
+                        ? PhaseTransition.skipped(phase, notPart.get())
+                        : phase.step().begin(phase, deployment);
                 events.phase(start);
                 if (start.isStarted()) {
                     events.phase(phase.step().run(start, deployment));

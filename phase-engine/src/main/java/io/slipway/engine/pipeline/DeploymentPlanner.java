@@ -1,6 +1,5 @@
 package io.slipway.engine.pipeline;
 
-import io.slipway.contract.DeploymentKind;
 import io.slipway.contract.DeploymentOrder;
 import io.slipway.contract.DeploymentOrder.ManifestFiles;
 import io.slipway.contract.PhaseStatus;
@@ -81,7 +80,7 @@ public final class DeploymentPlanner {
         }
         List<PhasePlan> phases = new ArrayList<>();
         for (Phase phase : Phase.values()) {
-            phases.add(phase(phase, order.kind(), manifests, image, errors));
+            phases.add(phase(phase, order, manifests, image, errors));
         }
         return new DeploymentPlan(
                 order.app(),
@@ -102,11 +101,11 @@ public final class DeploymentPlanner {
 
     private PhasePlan phase(
             Phase phase,
-            DeploymentKind kind,
+            DeploymentOrder order,
             ParsedManifests manifests,
             Optional<ImageDetails> image,
             List<String> errors) {
-        Optional<String> skip = phase.skipReason(kind);
+        Optional<String> skip = phase.skipReason(order.kind());
         if (skip.isPresent()) {
             return new PhasePlan(phase, PhaseStatus.SKIPPED, skip.get(), null, null, null);
         }
@@ -117,6 +116,16 @@ public final class DeploymentPlanner {
         Optional<String> command = task.get().command(manifests.tasks());
         if (command.isEmpty()) {
             return new PhasePlan(phase, PhaseStatus.SKIPPED, task.get().noCommand(), null, null, null);
+        }
+        Optional<String> ran = task.get().ranAlready(order);
+        if (ran.isPresent()) {
+            return new PhasePlan(
+                    phase,
+                    PhaseStatus.SKIPPED,
+                    ran.get(),
+                    command.get(),
+                    null,
+                    task.get().changes());
         }
         return new PhasePlan(
                 phase,

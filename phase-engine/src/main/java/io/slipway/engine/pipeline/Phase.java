@@ -19,16 +19,36 @@ public enum Phase {
     // Each row: phase(the step that does its work, with the step's data; the deployment kinds it is not part of)
     BUILD(new BuildStep(), EnumSet.of(DeploymentKind.IMAGE, DeploymentKind.ROLLBACK)),
     PREDEPLOY(
-            new TaskStep(DeploymentTasks::predeploy, "app.json scripts.dokku.predeploy", ChangePolicy.COMMIT),
+            new TaskStep(
+                    DeploymentTasks::predeploy,
+                    "app.json scripts.dokku.predeploy",
+                    ChangePolicy.COMMIT,
+                    Recurrence.EVERY_DEPLOYMENT),
             EnumSet.of(DeploymentKind.ROLLBACK)),
     RELEASE(
-            new TaskStep(DeploymentTasks::release, "the Procfile release entry", ChangePolicy.DISCARD),
+            new TaskStep(
+                    DeploymentTasks::release,
+                    "the Procfile release entry",
+                    ChangePolicy.DISCARD,
+                    Recurrence.EVERY_DEPLOYMENT),
             EnumSet.noneOf(DeploymentKind.class)),
     DEPLOY(
             new StepSequence(new StartProcessesStep(), new WebChecksStep(), new SwitchTrafficStep()),
             EnumSet.noneOf(DeploymentKind.class)),
+    // A rollback runs RELEASE, DEPLOY and POSTDEPLOY of an earlier release again, and nothing else.
+    SETUP(
+            new TaskStep(
+                    DeploymentTasks::setup,
+                    "app.json scripts.postdeploy",
+                    ChangePolicy.DISCARD,
+                    Recurrence.ONCE_PER_APP),
+            EnumSet.of(DeploymentKind.ROLLBACK)),
     POSTDEPLOY(
-            new TaskStep(DeploymentTasks::postdeploy, "app.json scripts.dokku.postdeploy", ChangePolicy.DISCARD),
+            new TaskStep(
+                    DeploymentTasks::postdeploy,
+                    "app.json scripts.dokku.postdeploy",
+                    ChangePolicy.DISCARD,
+                    Recurrence.EVERY_DEPLOYMENT),
             EnumSet.noneOf(DeploymentKind.class));
 
     /** What becomes of the changes a task makes to its container's file system. */
@@ -37,6 +57,18 @@ public enum Phase {
         COMMIT,
         /** The task container is removed with its changes; no image is left behind. */
         DISCARD
+    }
+
+    /** Which deployments run a task phase that has a command. */
+    public enum Recurrence {
+        EVERY_DEPLOYMENT,
+        /**
+         * Only the app's first deployment that reaches it, once the gateway has stored that it runs (the mark stays,
+         * whether the task succeeds or not); every later one skips it with {@link #ONCE_PER_APP_REASON}.
+         */
+        ONCE_PER_APP;
+
+        public static final String ONCE_PER_APP_REASON = "runs once per app";
     }
 
     private final Step step;

@@ -9,8 +9,10 @@ interface Step {
     /**
      * How the phase begins for this deployment: {@link PhaseTransition#started} with the command it will
      * run, if any, or {@link PhaseTransition#skipped} and why there is nothing to do.
+     *
+     * @throws PhaseFailure when the phase cannot even begin
      */
-    default PhaseTransition begin(Phase phase, DeploymentContext deployment) {
+    default PhaseTransition begin(Phase phase, DeploymentContext deployment) throws PhaseFailure {
         return PhaseTransition.started(phase);
     }
 

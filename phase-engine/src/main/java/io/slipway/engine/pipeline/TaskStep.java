@@ -2,6 +2,7 @@ package io.slipway.engine.pipeline;
 
 import io.slipway.contract.DeploymentOrder;
 import io.slipway.engine.pipeline.Phase.ChangePolicy;
+import io.slipway.engine.pipeline.Phase.Recurrence;
 import io.slipway.manifest.DeploymentTasks;
 import io.slipway.runtime.TaskResult;
 import io.slipway.runtime.TaskSpec;
@@ -10,20 +11,26 @@ import java.util.function.Function;
 
 /**
  * Runs a command of the manifests in a task container of the release image. The task phases differ
- * only by the data their row gives: where the command comes from and what becomes of the
- * container's changes.
+ * only by the data their row gives: where the command comes from, what becomes of the
+ * container's changes, and whether it runs in every deployment or once per app.
  */
 final class TaskStep implements Step {
 
     private final Function<DeploymentTasks, Optional<String>> command;
     private final String commandSource;
     private final ChangePolicy changes;
+    private final Recurrence recurrence;
 
     /** @param commandSource where the command comes from, in the words of the manifests' authors */
-    TaskStep(Function<DeploymentTasks, Optional<String>> command, String commandSource, ChangePolicy changes) {
+    TaskStep(
+            Function<DeploymentTasks, Optional<String>> command,
+            String commandSource,
+            ChangePolicy changes,
+            Recurrence recurrence) {
         this.command = command;
         this.commandSource = commandSource;
         this.changes = changes;
+        this.recurrence = recurrence;
     }
 
     Optional<String> command(DeploymentTasks tasks) {
@@ -39,13 +46,30 @@ final class TaskStep implements Step {
         return changes;
     }
 
+    /** Why a deployment of {@code order} would skip a task it has a command for; empty when it may run it. */
+    Optional<String> ranAlready(DeploymentOrder order) {
+        return recurrence == Recurrence.ONCE_PER_APP && order.setupRan()
+                ? Optional.of(Recurrence.ONCE_PER_APP_REASON)
+                : Optional.empty();
+    }
+
     @Override
-    public PhaseTransition begin(Phase phase, DeploymentContext deployment) {
+    public PhaseTransition begin(Phase phase, DeploymentContext deployment) throws PhaseFailure {
         Optional<String> task = command(deployment.manifests().tasks());
-        if (task.isPresent()) {
-            return PhaseTransition.started(phase, task.get());
+        if (task.isEmpty()) {
+            return skipped(phase, deployment, noCommand());
         }
-        String reason = noCommand();
+        Optional<String> ran = ranAlready(deployment.order());
+        if (ran.isPresent()) {
+            return skipped(phase, deployment, ran.get());
+        }
+        if (recurrence == Recurrence.ONCE_PER_APP && !deployment.markRunOnce(phase)) {
+            return skipped(phase, deployment, Recurrence.ONCE_PER_APP_REASON);
+        }
+        return PhaseTransition.started(phase, task.get());
+    }
+
+    private static PhaseTransition skipped(Phase phase, DeploymentContext deployment, String reason) {
         deployment.log(phase, reason + "; skipped");
         return PhaseTransition.skipped(phase, reason);
     }

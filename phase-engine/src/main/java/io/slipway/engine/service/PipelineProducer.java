@@ -55,9 +55,13 @@ public class PipelineProducer {
     @Produces
     @Singleton
     DeploymentPipeline pipeline(
-            ContainerRuntime runtime, ManifestParser parser, PipelineSettings settings, Router router) {
+            ContainerRuntime runtime,
+            ManifestParser parser,
+            PipelineSettings settings,
+            Router router,
+            GatewayLink gateway) {
         Traffic traffic = new Traffic(router, new LoopbackProbe(runtime, settings.port()));
-        return new DeploymentPipeline(runtime, parser, settings, Clock.systemUTC(), traffic);
+        return new DeploymentPipeline(runtime, parser, settings, Clock.systemUTC(), traffic, gateway.setupMarks());
     }
 
     /** One-off runs, by the pipeline's own settings (shell, task timeout, network, output cap). */

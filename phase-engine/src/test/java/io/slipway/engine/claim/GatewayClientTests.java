@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.slipway.contract.DeploymentOrder;
 import io.slipway.contract.WorkerApi;
 import io.slipway.contract.WorkerApi.Claim.Verdict;
 import io.slipway.contract.WorkerApi.ClaimRequest;
+import io.slipway.engine.pipeline.DeploymentOrders;
+import io.slipway.engine.pipeline.SetupMarks;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The worker's two HTTP calls, against a gateway of the test's own on loopback. */
+/** The worker's HTTP calls, against a gateway of the test's own on loopback. */
 class GatewayClientTests {
 
     private static final String TOKEN = "worker-secret";
@@ -74,6 +77,25 @@ class GatewayClientTests {
         assertThat(requests.get(0)).startsWith("POST " + WorkerApi.claimPath("d1") + " Bearer " + TOKEN + " ");
         String body = requests.get(0).substring(requests.get(0).indexOf('{'));
         assertThat(JSON.readValue(body, ClaimRequest.class)).isEqualTo(new ClaimRequest("w1", "edge"));
+    }
+
+    @Test
+    void theSetupMarkIsAskedAtItsOwnPathAndOnlyAGrantRunsTheTask() {
+        DeploymentOrder order =
+                DeploymentOrders.anImageDeploy().deploymentId("d1").build();
+        answer = "{\"verdict\":\"GRANTED\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(client(100).mark(order)).isTrue();
+        assertThat(requests.get(0)).startsWith("POST " + WorkerApi.setupPath("d1") + " Bearer " + TOKEN + " ");
+
+        answer = "{\"verdict\":\"REFUSED\",\"reason\":\"runs once per app\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(client(100).mark(order)).isFalse();
+
+        status = 503;
+        assertThatThrownBy(() -> client(100).mark(order))
+                .isInstanceOf(SetupMarks.Unavailable.class)
+                .hasMessageContaining("HTTP 503")
+                .hasMessageNotContaining(TOKEN);
+        assertThat(requests).hasSize(3);
     }
 
     @Test

@@ -79,6 +79,7 @@ class DeploymentPipelineTests {
                         "release SUCCEEDED",
                         "deploy RUNNING",
                         "deploy SUCCEEDED",
+                        "setup SKIPPED",
                         "postdeploy RUNNING",
                         "postdeploy SUCCEEDED");
         assertThat(finished().releaseImage()).isEqualTo(RELEASE_IMAGE);
@@ -132,7 +133,7 @@ class DeploymentPipelineTests {
                 .noneMatch(operation ->
                         operation.startsWith("start") || operation.startsWith("tag") || operation.contains("old-1"));
         assertThat(runtime.containers).containsKey("old-1");
-        assertThat(phaseSequence()).endsWith("release FAILED", "deploy SKIPPED", "postdeploy SKIPPED");
+        assertThat(phaseSequence()).endsWith("release FAILED", "deploy SKIPPED", "setup SKIPPED", "postdeploy SKIPPED");
     }
 
     @Test
@@ -323,6 +324,24 @@ class DeploymentPipelineTests {
         assertThat(finished().reason())
                 .startsWith("invalid manifest: app.json:1:")
                 .contains("scripts.dokku.predeploy");
+        assertThat(runtime.tasks).isEmpty();
+        assertThat(runtime.processes).isEmpty();
+    }
+
+    @Test
+    void aCronMistakeFailsTheDeploymentBeforeItsFirstPhaseWithItsPath() {
+        withManifests(
+                ALL_TASKS_APP_JSON.replace(
+                        "}}}", "}}, \"cron\": [{\"command\": \"x\", \"schedule\": \"0 * * * * *\"}]}"),
+                PROCFILE);
+
+        deploy(imageOrder());
+
+        assertThat(finished().status()).isEqualTo(DeploymentStatus.FAILED);
+        assertThat(finished().reason())
+                .startsWith("invalid manifest: app.json:1:")
+                .contains("cron[0].schedule", "seconds are not supported");
+        assertThat(phaseSequence()).doesNotContain("predeploy RUNNING");
         assertThat(runtime.tasks).isEmpty();
         assertThat(runtime.processes).isEmpty();
     }

@@ -37,6 +37,7 @@ class DeploymentPlannerTests {
                         PhaseStatus.PENDING,
                         PhaseStatus.SKIPPED,
                         PhaseStatus.PENDING,
+                        PhaseStatus.SKIPPED,
                         PhaseStatus.SKIPPED);
         assertThat(plan.phases().get(1).containerCommand()).containsExactly("migrate", "--to", "v 2");
         assertThat(plan.phases().get(2).reason()).isEqualTo("no command in the Procfile release entry");

@@ -17,7 +17,8 @@ class PhaseTableTests {
     @Test
     void phasesRunInTheSpecifiedOrder() {
         assertThat(Phase.values())
-                .containsExactly(Phase.BUILD, Phase.PREDEPLOY, Phase.RELEASE, Phase.DEPLOY, Phase.POSTDEPLOY);
+                .containsExactly(
+                        Phase.BUILD, Phase.PREDEPLOY, Phase.RELEASE, Phase.DEPLOY, Phase.SETUP, Phase.POSTDEPLOY);
     }
 
     @Test
@@ -26,21 +27,23 @@ class PhaseTableTests {
     }
 
     @Test
-    void onlyPredeployCommitsAndReleaseAndPostdeployDiscard() {
+    void onlyPredeployCommitsAndReleaseSetupAndPostdeployDiscard() {
         assertThat(Arrays.stream(Phase.values())
                         .filter(phase -> phase.changes().equals(Optional.of(ChangePolicy.COMMIT))))
                 .containsExactly(Phase.PREDEPLOY);
         assertThat(Arrays.stream(Phase.values())
                         .filter(phase -> phase.changes().equals(Optional.of(ChangePolicy.DISCARD))))
-                .containsExactly(Phase.RELEASE, Phase.POSTDEPLOY);
+                .containsExactly(Phase.RELEASE, Phase.SETUP, Phase.POSTDEPLOY);
     }
 
     @Test
     void eachTaskPhaseTakesItsOwnManifestEntry() {
-        DeploymentTasks tasks = new DeploymentTasks(Optional.of("pre"), Optional.of("rel"), Optional.of("post"));
+        DeploymentTasks tasks =
+                new DeploymentTasks(Optional.of("pre"), Optional.of("rel"), Optional.of("post"), Optional.of("setup"));
         assertThat(Phase.PREDEPLOY.command(tasks)).contains("pre");
         assertThat(Phase.RELEASE.command(tasks)).contains("rel");
         assertThat(Phase.POSTDEPLOY.command(tasks)).contains("post");
+        assertThat(Phase.SETUP.command(tasks)).contains("setup");
         assertThat(Phase.BUILD.command(tasks)).isEmpty();
         assertThat(Phase.DEPLOY.command(tasks)).isEmpty();
     }
@@ -52,6 +55,8 @@ class PhaseTableTests {
         assertThat(Phase.BUILD.runsFor(DeploymentKind.ROLLBACK)).isFalse();
         assertThat(Phase.PREDEPLOY.runsFor(DeploymentKind.ROLLBACK)).isFalse();
         assertThat(Phase.RELEASE.runsFor(DeploymentKind.ROLLBACK)).isTrue();
+        assertThat(Phase.SETUP.runsFor(DeploymentKind.ROLLBACK)).isFalse();
+        assertThat(Phase.SETUP.runsFor(DeploymentKind.IMAGE)).isTrue();
     }
 
     @Test
