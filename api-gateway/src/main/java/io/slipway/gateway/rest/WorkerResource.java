@@ -61,6 +61,7 @@ public class WorkerResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "markSetup",
             summary = "Mark that a deployment runs its app's one-time setup task (workers only)",
             description = "Asked right before SETUP's task starts. GRANTED: the mark is stored as this deployment's,"
                     + " run the task; REFUSED: do not run it (it ran for the app, or the deployment is not this"
