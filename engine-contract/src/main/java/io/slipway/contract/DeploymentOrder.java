@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param taskTimeout the task timeout for this deployment; empty for the engine's default
  * @param limits the memory and CPU its task and process containers may use
  * @param network the shared network the app's operator asked it to join instead of its own; empty for its own
+ * @param processType the one process type a {@link DeploymentKind#RESTART} replaces; empty for every type
  */
 public record DeploymentOrder(
         String deploymentId,
@@ -36,7 +37,8 @@ public record DeploymentOrder(
         Map<String, Integer> formation,
         Optional<Duration> taskTimeout,
         AppLimits limits,
-        Optional<String> network) {
+        Optional<String> network,
+        Optional<String> processType) {
 
     public DeploymentOrder {
         Objects.requireNonNull(deploymentId, "deploymentId");
@@ -51,6 +53,7 @@ public record DeploymentOrder(
         limits = limits == null ? AppLimits.NONE : limits;
         // An order from an older sender has no network: the app's own.
         network = network == null ? Optional.empty() : network;
+        processType = processType == null ? Optional.empty() : processType;
     }
 
     /** This order with {@code variables} added to its config (app.json's defaults and generated secrets). */
@@ -79,7 +82,8 @@ public record DeploymentOrder(
                 .formation(formation)
                 .taskTimeout(taskTimeout)
                 .limits(limits)
-                .network(network);
+                .network(network)
+                .processType(processType);
     }
 
     /** The texts of both manifests; {@code null} where the file is absent. */
@@ -104,6 +108,7 @@ public record DeploymentOrder(
         private Optional<Duration> taskTimeout = Optional.empty();
         private AppLimits limits = AppLimits.NONE;
         private Optional<String> network = Optional.empty();
+        private Optional<String> processType = Optional.empty();
 
         private Builder(DeploymentKind kind) {
             this.kind = Objects.requireNonNull(kind, "kind");
@@ -159,6 +164,14 @@ public record DeploymentOrder(
             return this;
         }
 
+        /** The formation to use when none is set (the app's, under a scale's named types). */
+        public Builder formationUnlessSet(Map<String, Integer> fallback) {
+            if (formation.isEmpty()) {
+                this.formation = fallback;
+            }
+            return this;
+        }
+
         public Builder taskTimeout(Optional<Duration> taskTimeout) {
             this.taskTimeout = taskTimeout;
             return this;
@@ -181,6 +194,12 @@ public record DeploymentOrder(
             return this;
         }
 
+        /** The one process type a restart replaces; empty for every type. */
+        public Builder processType(Optional<String> processType) {
+            this.processType = processType;
+            return this;
+        }
+
         public DeploymentOrder build() {
             return new DeploymentOrder(
                     deploymentId,
@@ -195,7 +214,8 @@ public record DeploymentOrder(
                     formation,
                     taskTimeout,
                     limits,
-                    network);
+                    network,
+                    processType);
         }
     }
 }
