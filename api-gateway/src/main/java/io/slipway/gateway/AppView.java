@@ -19,6 +19,7 @@ import java.util.Map;
  *     those it last listed with their state {@code UNKNOWN}
  * @param url where the router serves the app; null without a router
  * @param limits the memory and CPU the app's containers may use; null for none
+ * @param state what the app does: new, running, deploying, stopped or crashed
  */
 public record AppView(
         String name,
@@ -31,7 +32,8 @@ public record AppView(
         List<ProcessView> processes,
         String engineError,
         String url,
-        LimitsSettings limits) {
+        LimitsSettings limits,
+        AppState state) {
 
     public AppView withProcesses(List<ProcessView> running, String engineError) {
         return new AppView(
@@ -45,7 +47,8 @@ public record AppView(
                 running,
                 engineError,
                 url,
-                limits);
+                limits,
+                state.given(running));
     }
 
     /** The release that runs: the deployment that made it, what was deployed, and what the containers run. */
@@ -53,7 +56,18 @@ public record AppView(
 
     public record LatestDeployment(String id, DeploymentStatus status, Instant createdAt) {}
 
-    /** @param address where a web container's {@code PORT} is published on the host ({@code 127.0.0.1:49153}); else null */
+    /**
+     * @param address where a web container's {@code PORT} is published on the host ({@code 127.0.0.1:49153}); else null
+     * @param restarts how often the engine restarted it; null when the engine did not say
+     * @param startedAt when its process last started; null when the engine did not say
+     */
     public record ProcessView(
-            String type, String containerId, String name, String deploymentId, ProcessState state, String address) {}
+            String type,
+            String containerId,
+            String name,
+            String deploymentId,
+            ProcessState state,
+            String address,
+            Integer restarts,
+            Instant startedAt) {}
 }

@@ -1,5 +1,6 @@
 package io.slipway.gateway.mapping;
 
+import io.slipway.gateway.AppState;
 import io.slipway.gateway.AppView;
 import io.slipway.gateway.LimitsSettings;
 import io.slipway.gateway.repository.App;
@@ -27,7 +28,11 @@ public final class AppMapper {
                 List.of(),
                 null,
                 url.orElse(null),
-                LimitsSettings.of(app.limits()));
+                LimitsSettings.of(app.limits()),
+                AppState.of(
+                        app.currentRelease().isPresent(),
+                        latest.filter(Deployment::isActive).isPresent(),
+                        app.isStopped()));
     }
 
     private static AppView.ReleaseView toRelease(Deployment deployment) {
