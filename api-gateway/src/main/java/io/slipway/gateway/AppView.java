@@ -20,6 +20,7 @@ import java.util.Map;
  * @param url where the router serves the app; null without a router
  * @param limits the memory and CPU the app's containers may use; null for none
  * @param network the network the app shares with other apps, as its operator asked; null for its own
+ * @param state what the app does: new, running, deploying, stopped or crashed
  */
 public record AppView(
         String name,
@@ -33,7 +34,8 @@ public record AppView(
         String engineError,
         String url,
         LimitsSettings limits,
-        String network) {
+        String network,
+        AppState state) {
 
     public AppView withProcesses(List<ProcessView> running, String engineError) {
         return new AppView(
@@ -48,7 +50,8 @@ public record AppView(
                 engineError,
                 url,
                 limits,
-                network);
+                network,
+                state.given(running));
     }
 
     /** The release that runs: the deployment that made it, what was deployed, and what the containers run. */
@@ -56,7 +59,18 @@ public record AppView(
 
     public record LatestDeployment(String id, DeploymentStatus status, Instant createdAt) {}
 
-    /** @param address where a web container's {@code PORT} is published on the host ({@code 127.0.0.1:49153}); else null */
+    /**
+     * @param address where a web container's {@code PORT} is published on the host ({@code 127.0.0.1:49153}); else null
+     * @param restarts how often the engine restarted it; null when the engine did not say
+     * @param startedAt when its process last started; null when the engine did not say
+     */
     public record ProcessView(
-            String type, String containerId, String name, String deploymentId, ProcessState state, String address) {}
+            String type,
+            String containerId,
+            String name,
+            String deploymentId,
+            ProcessState state,
+            String address,
+            Integer restarts,
+            Instant startedAt) {}
 }

@@ -243,8 +243,14 @@ class AppResourceTests {
                 .queuedWithEvents(app, "example/web:1")
                 .succeeds("example/web:1", "slipway/" + app + ":release-1")
                 .id();
-        json(Map.of("A", "1")).put("/api/v1/apps/" + app + "/config").then().statusCode(200);
-        json(Map.of("web", 2)).put("/api/v1/apps/" + app + "/formation").then().statusCode(200);
+        json(Map.of("A", "1"))
+                .put("/api/v1/apps/" + app + "/config?deploy=false")
+                .then()
+                .statusCode(200);
+        json(Map.of("web", 2))
+                .put("/api/v1/apps/" + app + "/formation?deploy=false")
+                .then()
+                .statusCode(200);
 
         api().delete("/api/v1/apps/" + app).then().statusCode(204);
 

@@ -35,7 +35,7 @@ class FormationTests {
         api().get(formation).then().statusCode(200).body(equalTo("{}"));
 
         json(Map.of("web", 2, "worker", 3, "clock", 0))
-                .put(formation)
+                .put(formation + "?deploy=false")
                 .then()
                 .statusCode(200)
                 .body(equalTo("{\"clock\":0,\"web\":2,\"worker\":3}"));
@@ -50,6 +50,10 @@ class FormationTests {
         deployments.queuedWithEvents(app, "shop:1").succeeds("shop:1", "shop:1", null);
 
         json(Map.of("worker", 1)).put(formation).then().statusCode(422).contentType(PROBLEM_JSON);
-        json(Map.of("web", 2)).put(formation).then().statusCode(200).body(equalTo("{\"web\":2}"));
+        json(Map.of("web", 2))
+                .put(formation + "?deploy=false")
+                .then()
+                .statusCode(200)
+                .body(equalTo("{\"web\":2}"));
     }
 }

@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param setupRan whether the app's one-time setup task ({@code scripts.postdeploy}) had been marked as run when the
  *     order was made: the engine then skips SETUP without asking; when false it still asks the gateway (an earlier
  *     deployment of the app may have run it since), and runs the task only once the gateway has stored the mark
+ * @param processType the one process type a {@link DeploymentKind#RESTART} replaces; empty for every type
  */
 public record DeploymentOrder(
         String deploymentId,
@@ -40,7 +41,8 @@ public record DeploymentOrder(
         Optional<Duration> taskTimeout,
         AppLimits limits,
         Optional<String> network,
-        boolean setupRan) {
+        boolean setupRan,
+        Optional<String> processType) {
 
     public DeploymentOrder {
         Objects.requireNonNull(deploymentId, "deploymentId");
@@ -55,6 +57,7 @@ public record DeploymentOrder(
         limits = limits == null ? AppLimits.NONE : limits;
         // An order from an older sender has no network: the app's own.
         network = network == null ? Optional.empty() : network;
+        processType = processType == null ? Optional.empty() : processType;
     }
 
     /** This order with {@code variables} added to its config (app.json's defaults and generated secrets). */
@@ -84,7 +87,8 @@ public record DeploymentOrder(
                 .taskTimeout(taskTimeout)
                 .limits(limits)
                 .network(network)
-                .setupRan(setupRan);
+                .setupRan(setupRan)
+                .processType(processType);
     }
 
     /** The texts of both manifests; {@code null} where the file is absent. */
@@ -110,6 +114,7 @@ public record DeploymentOrder(
         private AppLimits limits = AppLimits.NONE;
         private Optional<String> network = Optional.empty();
         private boolean setupRan;
+        private Optional<String> processType = Optional.empty();
 
         private Builder(DeploymentKind kind) {
             this.kind = Objects.requireNonNull(kind, "kind");
@@ -165,6 +170,14 @@ public record DeploymentOrder(
             return this;
         }
 
+        /** The formation to use when none is set (the app's, under a scale's named types). */
+        public Builder formationUnlessSet(Map<String, Integer> fallback) {
+            if (formation.isEmpty()) {
+                this.formation = fallback;
+            }
+            return this;
+        }
+
         public Builder taskTimeout(Optional<Duration> taskTimeout) {
             this.taskTimeout = taskTimeout;
             return this;
@@ -193,6 +206,12 @@ public record DeploymentOrder(
             return this;
         }
 
+        /** The one process type a restart replaces; empty for every type. */
+        public Builder processType(Optional<String> processType) {
+            this.processType = processType;
+            return this;
+        }
+
         public DeploymentOrder build() {
             return new DeploymentOrder(
                     deploymentId,
@@ -208,7 +227,8 @@ public record DeploymentOrder(
                     taskTimeout,
                     limits,
                     network,
-                    setupRan);
+                    setupRan,
+                    processType);
         }
     }
 }

@@ -40,6 +40,8 @@ public record WorkerStatus(
      * @param state as {@link ProcessState} names it: {@code RUNNING}, {@code EXITED}, ...
      * @param address the loopback {@code host:port} its {@code PORT} is published on; null when it has none
      * @param deploymentId the deployment that started it
+     * @param restarts how often the engine's restart policy restarted it; null when not said
+     * @param startedAt when its process last started; null when not said
      */
     public record ProcessContainer(
             String app,
@@ -48,5 +50,20 @@ public record WorkerStatus(
             String name,
             String state,
             String address,
-            String deploymentId) {}
+            String deploymentId,
+            Integer restarts,
+            Instant startedAt) {
+
+        /** A container whose restarts and start are not said. */
+        public ProcessContainer(
+                String app,
+                String type,
+                String containerId,
+                String name,
+                String state,
+                String address,
+                String deploymentId) {
+            this(app, type, containerId, name, state, address, deploymentId, null, null);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.slipway.runtime;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import java.util.Optional;
  *     restarted it since: from an inspect (the engine's finish time), else from the listed state
  * @param address the loopback address ({@code 127.0.0.1:49153}) of the host where its published port
  *     answers; empty when it publishes none
+ * @param startedAt when its process last started; from an inspect only (empty from a list, and before a start)
  */
 public record ContainerInfo(
         String id,
@@ -24,11 +26,27 @@ public record ContainerInfo(
         Map<String, String> labels,
         int restartCount,
         boolean hasExited,
-        Optional<String> address) {
+        Optional<String> address,
+        Optional<Instant> startedAt) {
 
     public ContainerInfo {
         labels = Map.copyOf(labels);
         Objects.requireNonNull(address, "address");
+        startedAt = startedAt == null ? Optional.empty() : startedAt;
+    }
+
+    /** A container whose start time is not known (a list's). */
+    public ContainerInfo(
+            String id,
+            String name,
+            String image,
+            ContainerState state,
+            int exitCode,
+            Map<String, String> labels,
+            int restartCount,
+            boolean hasExited,
+            Optional<String> address) {
+        this(id, name, image, state, exitCode, labels, restartCount, hasExited, address, Optional.empty());
     }
 
     /** A container that publishes no port, whose history is only its current state. */

@@ -1,5 +1,6 @@
 package io.slipway.gateway.mapping;
 
+import io.slipway.gateway.AppState;
 import io.slipway.gateway.AppView;
 import io.slipway.gateway.LimitsSettings;
 import io.slipway.gateway.repository.App;
@@ -28,7 +29,11 @@ public final class AppMapper {
                 null,
                 url.orElse(null),
                 LimitsSettings.of(app.limits()),
-                app.sharedNetwork().orElse(null));
+                app.sharedNetwork().orElse(null),
+                AppState.of(
+                        app.currentRelease().isPresent(),
+                        latest.filter(Deployment::isActive).isPresent(),
+                        app.isStopped()));
     }
 
     private static AppView.ReleaseView toRelease(Deployment deployment) {

@@ -1,6 +1,7 @@
 package io.slipway.gateway.repository;
 
 import io.slipway.contract.AppLimits;
+import io.slipway.contract.DeploymentKind;
 import io.slipway.contract.Limits;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -70,6 +71,10 @@ public class App {
     @MapKeyColumn(name = "process_type")
     @Column(name = "quantity", nullable = false)
     private Map<String, Integer> formation = new HashMap<>();
+
+    /** Whether its last successful process control stopped it: then no process runs until it is started again. */
+    @Column(nullable = false)
+    private boolean stopped;
 
     @Column(name = "task_timeout_seconds")
     private Long taskTimeoutSeconds;
@@ -230,6 +235,24 @@ public class App {
     /** The deployment whose release image now runs; called when a deployment of this app succeeds. */
     public void release(Deployment deployment) {
         currentRelease = deployment;
+    }
+
+    /**
+     * A deployment of this app succeeded: one that makes a release becomes the current one; a stop leaves the app
+     * stopped, and anything else that starts processes running again (a scale changes only what runs).
+     */
+    public void succeeded(Deployment deployment) {
+        DeploymentKind kind = deployment.kind();
+        if (kind.makesRelease()) {
+            release(deployment);
+        }
+        if (kind != DeploymentKind.SCALE) {
+            stopped = kind == DeploymentKind.STOP;
+        }
+    }
+
+    public boolean isStopped() {
+        return stopped;
     }
 
     /** Forgets the current release, so that the app's deployments can be removed before the app. */

@@ -42,6 +42,11 @@ public class ReportedProcess {
     @Column(name = "deployment_id", length = 36)
     private String deploymentId;
 
+    private Integer restarts;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
     @Column(name = "reported_at", nullable = false)
     private Instant reportedAt;
 
@@ -56,6 +61,8 @@ public class ReportedProcess {
         this.state = process.state();
         this.address = process.address();
         this.deploymentId = process.deploymentId();
+        this.restarts = process.restarts();
+        this.startedAt = process.startedAt() == null ? null : StoredTime.of(process.startedAt());
         this.reportedAt = StoredTime.of(reportedAt);
     }
 
@@ -104,6 +111,16 @@ public class ReportedProcess {
 
     public String deploymentId() {
         return deploymentId;
+    }
+
+    /** How often the engine restarted it; null when its engine did not say. */
+    public Integer restarts() {
+        return restarts;
+    }
+
+    /** When its process last started; null when its engine did not say. */
+    public Instant startedAt() {
+        return startedAt;
     }
 
     public Instant reportedAt() {

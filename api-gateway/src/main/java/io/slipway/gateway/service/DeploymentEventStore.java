@@ -104,7 +104,7 @@ public class DeploymentEventStore {
         }
         boolean moved = deployment.finish(finished.status(), finished.reason(), finished.releaseImage(), finished.at());
         if (moved && finished.status() == DeploymentStatus.SUCCEEDED) {
-            apps.findByIdOptional(deployment.app()).ifPresent(app -> app.release(deployment));
+            apps.findByIdOptional(deployment.app()).ifPresent(app -> app.succeeded(deployment));
         }
     }
 }

@@ -174,8 +174,8 @@ public class DeploymentService {
             String image = source.sourceImage()
                     .orElseThrow(() -> new StateConflictException("deployment " + id
                             + " never had an image (its build did not finish): deploy the build context again"));
-            DeploymentKind kind =
-                    source.kind() == DeploymentKind.ROLLBACK ? DeploymentKind.ROLLBACK : DeploymentKind.IMAGE;
+            // A build is not done again; every other kind runs as it did.
+            DeploymentKind kind = source.kind() == DeploymentKind.BUILD_CONTEXT ? DeploymentKind.IMAGE : source.kind();
             return DeploymentOrder.builder(kind)
                     .app(source.app())
                     .image(image)
@@ -220,7 +220,7 @@ public class DeploymentService {
      * Stores the deployment, with who asked for it and the audit log's entry in the same transaction, then, after the
      * commit and outside any transaction, sends it to the engine.
      */
-    private Optional<DeploymentView> queue(String id, DeploymentOrder.Builder plan) {
+    Optional<DeploymentView> queue(String id, DeploymentOrder.Builder plan) {
         Optional<Queued> queued = store(id, plan);
         queued.ifPresent(deployment -> send(deployment.order()));
         return queued.map(Queued::view);
@@ -253,7 +253,7 @@ public class DeploymentService {
         return plan.deploymentId(id)
                 .app(app.name())
                 .config(app.config())
-                .formation(app.formation())
+                .formationUnlessSet(app.formation())
                 .taskTimeoutUnlessSet(app.taskTimeout())
                 .limits(app.limits())
                 .network(app.sharedNetwork())

@@ -64,6 +64,38 @@ public class FormationService {
     }
 
     /**
+     * What a scale that applies now stored, and whether it changes what runs.
+     *
+     * @param formation the app's formation afterwards
+     * @param named the quantities of the types the request named (release left out)
+     */
+    public record Scaled(Map<String, Integer> formation, Map<String, Integer> named, boolean changes) {}
+
+    /**
+     * A scale to apply now: the named types' quantities are stored over the formation's, the others keep theirs. It
+     * changes what runs when a named type's quantity differs from its stored one, or, where none is stored, from
+     * the number of its containers the engine last reported ({@code running}).
+     */
+    @Transactional
+    public Optional<Scaled> scaleNamed(String name, Map<String, Integer> quantities, Map<String, Long> running) {
+        checkFormation(quantities);
+        Map<String, Integer> named = new TreeMap<>(quantities);
+        named.remove(Procfile.RELEASE);
+        return apps.findByIdOptional(name).map(app -> {
+            Map<String, Integer> before = app.formation();
+            boolean changes = named.entrySet().stream()
+                    .anyMatch(entry -> entry.getValue().longValue()
+                            != Optional.ofNullable(before.get(entry.getKey()))
+                                    .map(Integer::longValue)
+                                    .orElse(running.getOrDefault(entry.getKey(), 0L)));
+            Map<String, Integer> merged = new TreeMap<>(before);
+            merged.putAll(named);
+            scale(name, merged);
+            return new Scaled(app.formation(), named, changes);
+        });
+    }
+
+    /**
      * The process types of the Procfile the app's current release was deployed with, as the engine reported it;
      * empty before the first release.
      */

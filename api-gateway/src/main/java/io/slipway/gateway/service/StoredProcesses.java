@@ -119,7 +119,9 @@ public class StoredProcesses {
                 process.name(),
                 process.deploymentId(),
                 ProcessState.named(process.state()),
-                process.address());
+                process.address(),
+                process.restarts(),
+                process.startedAt());
     }
 
     /** The processes as stored, read at one moment: a pool not heard from since {@code staleBefore} is stale. */
@@ -160,7 +162,9 @@ public class StoredProcesses {
                     view.name(),
                     view.deploymentId(),
                     ProcessState.UNKNOWN,
-                    view.address());
+                    view.address(),
+                    view.restarts(),
+                    view.startedAt());
         }
     }
 }

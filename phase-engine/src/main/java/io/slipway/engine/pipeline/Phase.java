@@ -1,10 +1,18 @@
 package io.slipway.engine.pipeline;
 
+import static io.slipway.contract.DeploymentKind.BUILD_CONTEXT;
+import static io.slipway.contract.DeploymentKind.RESTART;
+import static io.slipway.contract.DeploymentKind.ROLLBACK;
+import static io.slipway.contract.DeploymentKind.SCALE;
+import static io.slipway.contract.DeploymentKind.START;
+import static io.slipway.contract.DeploymentKind.STOP;
+
 import io.slipway.contract.DeploymentKind;
 import io.slipway.contract.PhaseName;
 import io.slipway.manifest.DeploymentTasks;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,40 +24,44 @@ import java.util.Set;
  * {@link Step}.
  */
 public enum Phase {
-    // Each row: phase(the step that does its work, with the step's data; the deployment kinds it is not part of)
-    BUILD(new BuildStep(), EnumSet.of(DeploymentKind.IMAGE, DeploymentKind.ROLLBACK)),
+    // Each row: phase(the step that does its work, with the step's data; the deployment kinds it is not part of).
+    // Process control runs the current release again: a restart from DEPLOY on, a start without POSTDEPLOY; a stop
+    // and a scale change only the running containers, in DEPLOY's own step for them.
+    BUILD(new BuildStep(), EnumSet.complementOf(EnumSet.of(BUILD_CONTEXT))),
     PREDEPLOY(
             new TaskStep(
                     DeploymentTasks::predeploy,
                     "app.json scripts.dokku.predeploy",
                     ChangePolicy.COMMIT,
                     Recurrence.EVERY_DEPLOYMENT),
-            EnumSet.of(DeploymentKind.ROLLBACK)),
+            EnumSet.of(ROLLBACK, RESTART, STOP, START, SCALE)),
     RELEASE(
             new TaskStep(
                     DeploymentTasks::release,
                     "the Procfile release entry",
                     ChangePolicy.DISCARD,
                     Recurrence.EVERY_DEPLOYMENT),
-            EnumSet.noneOf(DeploymentKind.class)),
+            EnumSet.of(RESTART, STOP, START, SCALE)),
     DEPLOY(
-            new StepSequence(new StartProcessesStep(), new WebChecksStep(), new SwitchTrafficStep()),
+            new StepsByKind(
+                    new StepSequence(new StartProcessesStep(), new WebChecksStep(), new SwitchTrafficStep()),
+                    Map.of(STOP, new StopProcessesStep(), SCALE, new ScaleProcessesStep())),
             EnumSet.noneOf(DeploymentKind.class)),
-    // A rollback runs RELEASE, DEPLOY and POSTDEPLOY of an earlier release again, and nothing else.
+    // The one-time setup belongs to a release's first deployment: never to a rollback or to process control.
     SETUP(
             new TaskStep(
                     DeploymentTasks::setup,
                     "app.json scripts.postdeploy",
                     ChangePolicy.DISCARD,
                     Recurrence.ONCE_PER_APP),
-            EnumSet.of(DeploymentKind.ROLLBACK)),
+            EnumSet.of(ROLLBACK, RESTART, STOP, START, SCALE)),
     POSTDEPLOY(
             new TaskStep(
                     DeploymentTasks::postdeploy,
                     "app.json scripts.dokku.postdeploy",
                     ChangePolicy.DISCARD,
                     Recurrence.EVERY_DEPLOYMENT),
-            EnumSet.noneOf(DeploymentKind.class));
+            EnumSet.of(STOP, START, SCALE));
 
     /** What becomes of the changes a task makes to its container's file system. */
     public enum ChangePolicy {

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Starts the release's process containers (see {@link ProcessPlan}) beside the running release, web
- * containers publishing {@code PORT} on a loopback port of the host, and succeeds once each runs.
+ * Starts the release's process containers (see {@link ProcessPlan}; a restart of one process type only that type's)
+ * beside the running release, web containers publishing {@code PORT} on a loopback port of the host, and succeeds
+ * once each runs.
  */
 final class StartProcessesStep implements Step {
 
@@ -20,13 +21,31 @@ final class StartProcessesStep implements Step {
     public PhaseTransition run(PhaseTransition started, DeploymentContext deployment) throws PhaseFailure {
         Phase phase = started.phase();
         DeploymentOrder order = deployment.order();
-        List<ProcessPlan.Process> plan;
+        List<ProcessPlan.Process> plan = plan(phase, deployment).stream()
+                .filter(process ->
+                        order.processType().map(process.type()::equals).orElse(true))
+                .toList();
+        startAll(phase, deployment, plan);
+        return started.succeeded();
+    }
+
+    /** The containers the formation asks for. */
+    static List<ProcessPlan.Process> plan(Phase phase, DeploymentContext deployment) throws PhaseFailure {
         try {
-            plan = ProcessPlan.resolve(
-                    order.formation(), deployment.manifests(), deployment.imageDetails(), deployment.processLimit());
+            return ProcessPlan.resolve(
+                    deployment.order().formation(),
+                    deployment.manifests(),
+                    deployment.imageDetails(),
+                    deployment.processLimit());
         } catch (IllegalArgumentException e) {
             throw PhaseFailure.failed(phase, e.getMessage());
         }
+    }
+
+    /** Starts {@code plan}'s containers, labelled with this deployment, and waits until each runs. */
+    static void startAll(Phase phase, DeploymentContext deployment, List<ProcessPlan.Process> plan)
+            throws PhaseFailure {
+        DeploymentOrder order = deployment.order();
         ContainerRuntime runtime = deployment.runtime();
         deployment.onUndo(phase, () -> removeProcessesOf(phase, deployment));
         int port = deployment.settings().port();
@@ -49,7 +68,6 @@ final class StartProcessesStep implements Step {
             deployment.log(phase, "started " + startedProcess.label() + " as " + shortId(id));
         }
         ProcessWatch.awaitRunning(phase, deployment, deployment.startedProcesses());
-        return started.succeeded();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.slipway.engine.pipeline;
 
+import io.slipway.manifest.ProcessTypes;
 import io.slipway.runtime.router.Router;
 import io.slipway.runtime.router.RouterException;
 import java.util.ArrayList;
@@ -24,14 +25,29 @@ final class SwitchTrafficStep implements Step {
                 info.address().ifPresent(upstreams::add);
             }
         }
+        if (deployment
+                .order()
+                .processType()
+                .filter(type -> !type.equals(ProcessTypes.WEB))
+                .isPresent()) {
+            deployment.log(phase, "traffic unchanged: no web container was replaced");
+            return started.succeeded();
+        }
         Router router = deployment.traffic().router();
         List<String> previous = router.upstreams(app);
+        boolean wasStopped = router.isStopped(app);
         try {
             router.route(app, upstreams);
         } catch (RouterException e) {
             throw PhaseFailure.failed(phase, "router: " + e.getMessage());
         }
         deployment.onUndo(phase, () -> {
+            // A stopped app that failed to start stays stopped, its page shown again.
+            if (wasStopped) {
+                router.stop(app);
+                deployment.log(phase, "the router answers again that " + app + " is stopped");
+                return;
+            }
             router.route(app, previous);
             deployment.log(phase, "traffic switched back to " + (previous.isEmpty() ? "no route" : previous));
         });

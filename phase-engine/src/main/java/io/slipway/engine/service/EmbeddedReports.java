@@ -94,7 +94,7 @@ public class EmbeddedReports {
         String engineError = null;
         try {
             processes = runtime.listContainers(ContainerLabels.allProcesses()).stream()
-                    .map(WorkerHeartbeat::process)
+                    .map(listed -> WorkerHeartbeat.process(runtime, listed))
                     .toList();
         } catch (RuntimeException e) {
             processes = List.of();

@@ -89,6 +89,23 @@ public final class RecordingRuntime implements ContainerRuntime {
         return this;
     }
 
+    /** A process container of type {@code type} of an earlier deployment, running, published at {@code address}. */
+    RecordingRuntime withRunningProcess(String app, String deploymentId, String id, String type, String address) {
+        containers.put(
+                id,
+                new ContainerInfo(
+                        id,
+                        "old-" + id,
+                        "old-image",
+                        ContainerState.RUNNING,
+                        0,
+                        ContainerLabels.process(app, deploymentId, type),
+                        0,
+                        false,
+                        Optional.ofNullable(address)));
+        return this;
+    }
+
     List<String> operations() {
         return calls.stream()
                 .map(call -> call.operation() + " " + call.subject())

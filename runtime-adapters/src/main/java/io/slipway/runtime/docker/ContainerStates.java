@@ -1,7 +1,11 @@
 package io.slipway.runtime.docker;
 
 import io.slipway.runtime.ContainerState;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +30,18 @@ final class ContainerStates {
      */
     static boolean hasFinished(String finishedAt) {
         return finishedAt != null && !finishedAt.isBlank() && !finishedAt.startsWith("0001-");
+    }
+
+    /** An inspect's time, e.g. its start; empty for the zero time both engines answer before it happened. */
+    static Optional<Instant> time(String time) {
+        if (!hasFinished(time)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(time).toInstant());
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     static ContainerState of(String status) {

@@ -249,7 +249,8 @@ final class Containers {
                 labels == null ? Map.of() : labels,
                 restarts == null ? 0 : restarts,
                 ContainerStates.hasFinished(state.getFinishedAt()),
-                inspectedAddress(container));
+                inspectedAddress(container),
+                ContainerStates.time(state.getStartedAt()));
     }
 
     private static Optional<String> inspectedAddress(InspectContainerResponse container) {

@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Caddy, configured only through its admin API. Slipway owns one HTTP server in it ({@value #SERVER});
@@ -29,6 +31,8 @@ final class CaddyRouter implements Router {
     private final HttpClient http;
     /** What Slipway gave each app's route, by app: the state a restarted proxy is given again. */
     private final Map<String, List<String>> routes = new TreeMap<>();
+    /** The apps whose route answers that they are stopped. */
+    private final Set<String> stopped = new TreeSet<>();
 
     CaddyRouter(RouterSettings settings) {
         this.settings = settings;
@@ -38,13 +42,30 @@ final class CaddyRouter implements Router {
     @Override
     public synchronized void route(String app, List<String> upstreams) {
         List<String> given = List.copyOf(upstreams);
+        stopped.remove(app);
         if (given.isEmpty()) {
             routes.remove(app);
             send("DELETE", "/id/" + routeId(app), null, 404);
             return;
         }
         routes.put(app, given);
-        HttpResponse<String> patched = send("PATCH", "/id/" + routeId(app), routeJson(app, given), 404);
+        patchOrWrite(app, routeJson(app, given));
+    }
+
+    @Override
+    public synchronized void stop(String app) {
+        routes.remove(app);
+        stopped.add(app);
+        patchOrWrite(app, stoppedJson(app));
+    }
+
+    @Override
+    public synchronized boolean isStopped(String app) {
+        return stopped.contains(app);
+    }
+
+    private void patchOrWrite(String app, ObjectNode route) {
+        HttpResponse<String> patched = send("PATCH", "/id/" + routeId(app), route, 404);
         if (patched.statusCode() == 404) {
             // A new app, or a proxy that lost its configuration: write the whole server, this route included.
             writeServer();
@@ -101,17 +122,39 @@ final class CaddyRouter implements Router {
         server.putObject("automatic_https").put("disable", true);
         ArrayNode list = server.putArray("routes");
         routes.forEach((app, upstreams) -> list.add(routeJson(app, upstreams)));
+        stopped.forEach(app -> list.add(stoppedJson(app)));
         return server;
     }
 
     private ObjectNode routeJson(String app, List<String> upstreams) {
-        ObjectNode route = JSON.createObjectNode();
-        route.put("@id", routeId(app));
-        route.putArray("match").addObject().putArray("host").add(settings.host(app));
-        ObjectNode proxy = route.putArray("handle").addObject();
+        ObjectNode route = routeOf(app);
+        ObjectNode proxy = route.withArray("handle").addObject();
         proxy.put("handler", "reverse_proxy");
         ArrayNode dials = proxy.putArray("upstreams");
         upstreams.forEach(upstream -> dials.addObject().put("dial", upstream));
+        return route;
+    }
+
+    /** Caddy's own static response: 503, and a page that says the app is stopped rather than broken. */
+    private ObjectNode stoppedJson(String app) {
+        ObjectNode route = routeOf(app);
+        ObjectNode answer = route.withArray("handle").addObject();
+        answer.put("handler", "static_response");
+        answer.put("status_code", 503);
+        answer.putObject("headers").putArray("Content-Type").add("text/html; charset=utf-8");
+        answer.put(
+                "body",
+                "<!doctype html><title>" + app + " is stopped</title><h1>" + app + " is stopped</h1>"
+                        + "<p>Its operator stopped it; it answers again once it is started.</p>\n");
+        return route;
+    }
+
+    /** The app's route, matching its host, without its handler yet. */
+    private ObjectNode routeOf(String app) {
+        ObjectNode route = JSON.createObjectNode();
+        route.put("@id", routeId(app));
+        route.putArray("match").addObject().putArray("host").add(settings.host(app));
+        route.putArray("handle");
         route.put("terminal", true);
         return route;
     }

@@ -9,6 +9,15 @@ final class NoRouter implements Router {
     @Override
     public void route(String app, List<String> upstreams) {}
 
+    /** Nothing to answer for the app: its stopped processes publish no address. */
+    @Override
+    public void stop(String app) {}
+
+    @Override
+    public boolean isStopped(String app) {
+        return false;
+    }
+
     @Override
     public List<String> upstreams(String app) {
         return List.of();

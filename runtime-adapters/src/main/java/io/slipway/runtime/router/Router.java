@@ -23,6 +23,17 @@ public interface Router {
      */
     void route(String app, List<String> upstreams);
 
+    /**
+     * Makes the app's route answer every request with 503 and a short page saying the app is stopped, until it is
+     * pointed at upstreams again ({@link #route}).
+     *
+     * @throws RouterException when the proxy refuses or does not answer
+     */
+    void stop(String app);
+
+    /** Whether the app's route answers that the app is stopped. */
+    boolean isStopped(String app);
+
     /** The upstreams Slipway last gave the app's route; empty when it has none. */
     List<String> upstreams(String app);
 
