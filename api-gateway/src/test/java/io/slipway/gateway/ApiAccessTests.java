@@ -122,6 +122,14 @@ class ApiAccessTests {
             Endpoint.ofDeployment("GET", "/api/v1/deployments/{id}/logs", "{succeeded}"),
             Endpoint.ofDeployment("POST", "/api/v1/deployments/{id}/cancel", "{queued}"),
             Endpoint.ofDeployment("POST", "/api/v1/deployments/{id}/retry", "{failed}"),
+            Endpoint.of("POST", "/api/v1/apps/{app}/runs", JSON, "{\"command\":\"true\"}"),
+            Endpoint.of("GET", "/api/v1/apps/{app}/runs"),
+            Endpoint.ofDeployment("GET", "/api/v1/runs/{id}", "{succeeded}"),
+            Endpoint.ofDeployment("GET", "/api/v1/runs/{id}/logs", "{succeeded}"),
+            Endpoint.ofDeployment("POST", "/api/v1/runs/{id}/cancel", "{succeeded}"),
+            Endpoint.of("POST", "/api/v1/apps/{app}/restart"),
+            Endpoint.of("POST", "/api/v1/apps/{app}/stop"),
+            Endpoint.of("POST", "/api/v1/apps/{app}/start"),
             Endpoint.of("POST", "/api/v1/manifests/validate", JSON, "{\"appJson\":\"{}\",\"procfile\":\"web: run\"}"),
             Endpoint.of("POST", "/api/v1/tokens", JSON, "{\"name\":\"{probe}\",\"role\":\"admin\"}"),
             Endpoint.of("GET", "/api/v1/tokens"),
@@ -133,7 +141,13 @@ class ApiAccessTests {
                     "{queued}",
                     JSON,
                     "{\"workerId\":\"probe\",\"pool\":\"default\"}"),
-            Endpoint.ofDeployment("GET", "/api/v1/worker/deployments/{id}/context", "{queued}"));
+            Endpoint.ofDeployment("GET", "/api/v1/worker/deployments/{id}/context", "{queued}"),
+            new Endpoint(
+                    "POST",
+                    "/api/v1/worker/deployments/{id}/setup",
+                    "{queued}",
+                    JSON,
+                    "{\"workerId\":\"probe\",\"pool\":\"default\"}"));
 
     /** Spellings of a path {@code /api/...} that a lenient router may take for it. */
     static final List<Map.Entry<String, UnaryOperator<String>>> SPELLINGS = List.of(

@@ -92,13 +92,22 @@ class RoleTableTests {
             Row.of("GET", "/api/v1/deployments/{id}/logs", "viewer"),
             Row.of("POST", "/api/v1/deployments/{id}/cancel", "deployer"),
             Row.of("POST", "/api/v1/deployments/{id}/retry", "deployer"),
+            Row.withBody("POST", "/api/v1/apps/{app}/runs", "deployer", JSON),
+            Row.of("GET", "/api/v1/apps/{app}/runs", "viewer"),
+            Row.of("GET", "/api/v1/runs/{id}", "viewer"),
+            Row.of("GET", "/api/v1/runs/{id}/logs", "viewer"),
+            Row.of("POST", "/api/v1/runs/{id}/cancel", "deployer"),
+            Row.of("POST", "/api/v1/apps/{app}/restart", "deployer"),
+            Row.of("POST", "/api/v1/apps/{app}/stop", "deployer"),
+            Row.of("POST", "/api/v1/apps/{app}/start", "deployer"),
             Row.withBody("POST", "/api/v1/manifests/validate", "viewer", JSON),
             Row.withBody("POST", "/api/v1/tokens", "admin", JSON),
             Row.of("GET", "/api/v1/tokens", "admin"),
             Row.of("DELETE", "/api/v1/tokens/{id}", "admin"),
             Row.of("GET", "/api/v1/audit", "admin"),
             Row.withBody("POST", "/api/v1/worker/deployments/{id}/claim", "worker", JSON),
-            Row.of("GET", "/api/v1/worker/deployments/{id}/context", "worker"));
+            Row.of("GET", "/api/v1/worker/deployments/{id}/context", "worker"),
+            Row.withBody("POST", "/api/v1/worker/deployments/{id}/setup", "worker", JSON));
 
     private static final List<String> ROLES = List.of("viewer", "deployer", "admin");
     /** This test's tokens (an instance's: each profile has a database of its own). */
