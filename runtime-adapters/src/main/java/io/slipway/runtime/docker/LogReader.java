@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads a process container's log with the engine's timestamps ({@code timestamps=true}), which both engines put
- * before each line as RFC 3339 with nanoseconds (Docker with {@code Z}, Podman with an offset).
+ * before each line as RFC 3339: Docker's with nanoseconds, Podman 4.3's in whole seconds (its own API's too), so that
+ * on Podman what follows is as precise as a second.
  *
  * <p>The timestamps carry the guarantees the engines' streams lack: the API's {@code since} is whole seconds, so
  * lines of the same second before the bound are dropped here; and Podman's follow has been seen to repeat
