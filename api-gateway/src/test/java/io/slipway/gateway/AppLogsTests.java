@@ -24,12 +24,10 @@ import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -61,8 +59,12 @@ class AppLogsTests {
     private String app;
     private String firstDeployment;
 
-    @BeforeAll
+    /** In the first test rather than before all: the test port is known to the client only within a test. */
+    @BeforeEach
     void deployAnAppThatPrints() {
+        if (app != null) {
+            return;
+        }
         images = new TestImages(runtime);
         image = images.build(BuildContext.fromBaseImage("WORKDIR /app", "COPY Procfile /app/")
                 .file("Procfile", """
@@ -79,12 +81,21 @@ class AppLogsTests {
     }
 
     @AfterAll
-    void removeTheApp() {
+    void removeTheImage() {
+        runtime.listContainers(ContainerLabels.allOf(app))
+                .forEach(container -> runtime.removeContainer(container.id()));
+        images.close();
+    }
+
+    @Test
+    @Order(6)
+    void theLogsOfADeletedAppAreA404() {
         api().delete("/api/v1/apps/" + app).then().statusCode(204);
+
+        api().get("/api/v1/apps/" + app + "/logs").then().statusCode(404).contentType(Api.PROBLEM_JSON);
         await().atMost(Duration.ofMinutes(1))
                 .ignoreExceptions()
                 .until(() -> runtime.listContainers(ContainerLabels.allOf(app)).isEmpty());
-        images.close();
     }
 
     @Test
@@ -134,23 +145,23 @@ class AppLogsTests {
     @Test
     @Order(3)
     void sinceLeavesOutWhatWasPrintedBefore() throws Exception {
-        SseReader before = SseReader.open(logsOf("?tail=5&follow=false&type=worker"));
+        SseReader before = SseReader.open(logsOf("?tail=10000&follow=false&type=worker"));
         before.awaitEnd(STREAM);
         List<JsonNode> earlier = parsed(before.lines());
-        Instant since = Instant.parse(earlier.get(2).path("at").asText());
+        JsonNode middle = earlier.get(earlier.size() / 2);
+        Instant since = Instant.parse(middle.path("at").asText());
 
         SseReader after = SseReader.open(logsOf("?tail=10000&follow=false&type=worker&since=" + since));
 
         assertThat(after.awaitEnd(STREAM)).isEqualTo(200);
-        List<JsonNode> lines = parsed(after.lines());
-        assertThat(lines).isNotEmpty();
-        assertThat(lines)
-                .allSatisfy(line ->
-                        assertThat(Instant.parse(line.path("at").asText())).isAfterOrEqualTo(since));
-        assertThat(lines.get(0).path("line").asText())
-                .isEqualTo(earlier.get(2).path("line").asText());
-        assertThat(lines.stream().map(line -> line.path("line").asText()))
-                .doesNotContain(earlier.get(1).path("line").asText());
+        List<String> lines = parsed(after.lines()).stream()
+                .peek(line ->
+                        assertThat(Instant.parse(line.path("at").asText())).isAfterOrEqualTo(since))
+                .map(line -> line.path("line").asText())
+                .toList();
+        // Podman stamps whole seconds: the lines of since's second before it are there too, nothing earlier.
+        assertThat(lines).contains(middle.path("line").asText()).doesNotContain("work 1");
+        assertThat(lines.size()).isLessThan(earlier.size());
     }
 
     @Test

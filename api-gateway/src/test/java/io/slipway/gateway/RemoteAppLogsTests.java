@@ -60,6 +60,8 @@ class RemoteAppLogsTests {
         SseReader logs =
                 SseReader.open(appsUrl.toURI().resolve(app + "/logs?tail=7&type=web&since=2026-12-01T10:00:00Z"));
 
+        // The gateway's first request to the pool makes its topic.
+        await().atMost(STREAM).ignoreExceptions().until(() -> Broker.partitions(REQUESTS) > 0);
         ConsumerRecord<String, String> asked =
                 Broker.awaitRecord(REQUESTS, record -> record.value().contains("\"" + app + "\""));
         JsonNode follow = json.readTree(asked.value());
