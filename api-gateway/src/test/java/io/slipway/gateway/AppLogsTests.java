@@ -179,8 +179,10 @@ class AppLogsTests {
                         .asText())
                 .isEqualTo(second);
         Set<String> newContainers = new HashSet<>();
-        running("web").forEach(container -> newContainers.add(container.id()));
-        running("worker").forEach(container -> newContainers.add(container.id()));
+        runtime.listContainers(ContainerLabels.processesOf(app)).stream()
+                .filter(container -> second.equals(container.labels().get(ContainerLabels.DEPLOYMENT)))
+                .forEach(container -> newContainers.add(container.id()));
+        assertThat(newContainers).hasSize(2);
         await().atMost(STREAM)
                 .until(() -> parsed(logs.lines()).stream()
                                 .filter(line -> newContainers.contains(
