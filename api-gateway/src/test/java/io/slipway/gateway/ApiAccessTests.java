@@ -124,6 +124,7 @@ class ApiAccessTests {
             Endpoint.ofDeployment("POST", "/api/v1/deployments/{id}/retry", "{failed}"),
             Endpoint.of("POST", "/api/v1/apps/{app}/runs", JSON, "{\"command\":\"true\"}"),
             Endpoint.of("GET", "/api/v1/apps/{app}/runs"),
+            Endpoint.of("GET", "/api/v1/apps/{app}/logs"),
             Endpoint.ofDeployment("GET", "/api/v1/runs/{id}", "{succeeded}"),
             Endpoint.ofDeployment("GET", "/api/v1/runs/{id}/logs", "{succeeded}"),
             Endpoint.ofDeployment("POST", "/api/v1/runs/{id}/cancel", "{succeeded}"),

@@ -94,6 +94,7 @@ class RoleTableTests {
             Row.of("POST", "/api/v1/deployments/{id}/retry", "deployer"),
             Row.withBody("POST", "/api/v1/apps/{app}/runs", "deployer", JSON),
             Row.of("GET", "/api/v1/apps/{app}/runs", "viewer"),
+            Row.of("GET", "/api/v1/apps/{app}/logs", "viewer"),
             Row.of("GET", "/api/v1/runs/{id}", "viewer"),
             Row.of("GET", "/api/v1/runs/{id}/logs", "viewer"),
             Row.of("POST", "/api/v1/runs/{id}/cancel", "deployer"),

@@ -137,6 +137,14 @@ public interface ContainerRuntime extends AutoCloseable {
     List<String> lastLogLines(String containerId, int lines);
 
     /**
+     * Reads a container's log as {@code query} says, stdout and stderr apart, each line with the time the engine
+     * received it, and returns at once: the lines and then the end go to {@code listener} on a thread of the
+     * runtime's. Within one read a line is delivered once, in order, and never before {@link LogQuery#since()},
+     * whatever the engine's own stream repeats or rounds. An absent container ends at once without a failure.
+     */
+    LogFollow readLog(String containerId, LogQuery query, LogListener listener);
+
+    /**
      * Runs {@code cmd} (no shell) inside a running container and waits at most {@code timeout} for it.
      *
      * @throws ContainerRuntimeException when the engine refuses (e.g. the container is not running)

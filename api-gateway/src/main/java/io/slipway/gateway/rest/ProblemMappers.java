@@ -8,6 +8,7 @@ import io.slipway.gateway.InvalidCursorException;
 import io.slipway.gateway.InvalidFieldException;
 import io.slipway.gateway.InvalidRequestException;
 import io.slipway.gateway.StateConflictException;
+import io.slipway.gateway.logs.TooManyStreamsException;
 import io.slipway.manifest.ManifestException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.WebApplicationException;
@@ -50,6 +51,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notSent(CommandNotSentException e, HttpServerRequest request) {
         LOG.errorf("Cannot reach the engine: %s", e.getMessage());
+        return problem(Status.SERVICE_UNAVAILABLE, e.getMessage(), request);
+    }
+
+    @ServerExceptionMapper
+    public Response tooManyStreams(TooManyStreamsException e, HttpServerRequest request) {
         return problem(Status.SERVICE_UNAVAILABLE, e.getMessage(), request);
     }
 

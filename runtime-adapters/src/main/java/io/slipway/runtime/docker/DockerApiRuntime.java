@@ -6,6 +6,9 @@ import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.EngineInfo;
 import io.slipway.runtime.ExecResult;
 import io.slipway.runtime.ImageDetails;
+import io.slipway.runtime.LogFollow;
+import io.slipway.runtime.LogListener;
+import io.slipway.runtime.LogQuery;
 import io.slipway.runtime.OutputListener;
 import io.slipway.runtime.ProcessSpec;
 import io.slipway.runtime.TaskResult;
@@ -35,6 +38,7 @@ final class DockerApiRuntime implements ContainerRuntime {
     private final ProcessStarter processes;
     private final TaskRunner tasks;
     private final ContainerCommands commands;
+    private final LogReader logReader;
 
     DockerApiRuntime(
             EngineInfo engine,
@@ -62,6 +66,7 @@ final class DockerApiRuntime implements ContainerRuntime {
                 engine.kind());
         this.containers = new Containers(clients.queries(), clients.operations(), errors, engine.kind());
         this.commands = new ContainerCommands(clients.queries(), clients.streams(), errors, engineTimeout);
+        this.logReader = new LogReader(clients.logs(), errors);
         HostConfigs hostConfigs = new HostConfigs(network);
         this.processes = new ProcessStarter(clients.operations(), containers, hostConfigs);
         this.fileReader = new ImageFileReader(clients.operations(), errors, containers, hostConfigs);
@@ -149,6 +154,11 @@ final class DockerApiRuntime implements ContainerRuntime {
     @Override
     public List<String> lastLogLines(String containerId, int lines) {
         return commands.lastLogLines(containerId, lines);
+    }
+
+    @Override
+    public LogFollow readLog(String containerId, LogQuery query, LogListener listener) {
+        return logReader.read(containerId, query, listener);
     }
 
     @Override

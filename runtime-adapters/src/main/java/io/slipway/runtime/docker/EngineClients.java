@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  *       for the grace period, a commit or a create on the {@code vfs} driver copies whole layers) yet
  *       must not wait forever on a hung one;
  *   <li>{@link #streams()} (log follow, wait, build): none, since a task may print nothing for as long
- *       as its timeout allows; these are ended by the task timeout, a cancel, or the build's end.
+ *       as its timeout allows; these are ended by the task timeout, a cancel, or the build's end;
+ *   <li>{@link #logs()} (process containers' logs that an operator follows): none either, on a pool of their own
+ *       ({@link #MAX_LOG_STREAMS}), so that many followers never hold up a deployment's tasks.
  * </ul>
  */
 final class EngineClients implements AutoCloseable {
@@ -33,6 +35,8 @@ final class EngineClients implements AutoCloseable {
     static final Duration OPERATION_TIMEOUT = Duration.ofMinutes(10);
     /** Per kind of call; each running task holds two streaming connections (its wait and its log follow). */
     private static final int MAX_CONNECTIONS = 100;
+    /** One per followed container: above what the engine side lets its followers hold at once. */
+    static final int MAX_LOG_STREAMS = 1024;
 
     private final DockerHttpClient queriesHttp;
     private final DockerHttpClient operationsHttp;
@@ -40,6 +44,7 @@ final class EngineClients implements AutoCloseable {
     private final DockerClient operations;
     private final DockerClient streams;
     private final DockerHttpClient streamsHttp;
+    private final DockerClient logs;
 
     EngineClients(DockerClientConfig config, Duration engineTimeout) {
         this.queriesHttp = new DeadlineHttpClient(
@@ -50,6 +55,7 @@ final class EngineClients implements AutoCloseable {
         this.operations = DockerClientImpl.getInstance(config, operationsHttp);
         this.streamsHttp = http(config, engineTimeout);
         this.streams = DockerClientImpl.getInstance(config, streamsHttp);
+        this.logs = DockerClientImpl.getInstance(config, http(config, engineTimeout, MAX_LOG_STREAMS));
     }
 
     DockerClient queries() {
@@ -79,19 +85,27 @@ final class EngineClients implements AutoCloseable {
         return streamsHttp;
     }
 
-    /** Its connection timeout holds for TCP; on a unix socket only {@link DeadlineHttpClient} bounds a call. */
+    DockerClient logs() {
+        return logs;
+    }
+
     private static DockerHttpClient http(DockerClientConfig config, Duration connectTimeout) {
+        return http(config, connectTimeout, MAX_CONNECTIONS);
+    }
+
+    /** Its connection timeout holds for TCP; on a unix socket only {@link DeadlineHttpClient} bounds a call. */
+    private static DockerHttpClient http(DockerClientConfig config, Duration connectTimeout, int maxConnections) {
         return new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
-                .maxConnections(MAX_CONNECTIONS)
+                .maxConnections(maxConnections)
                 .connectionTimeout(connectTimeout)
                 .build();
     }
 
     @Override
     public void close() {
-        for (DockerClient client : List.of(queries, operations, streams)) {
+        for (DockerClient client : List.of(queries, operations, streams, logs)) {
             try {
                 client.close();
             } catch (IOException e) {
