@@ -46,6 +46,7 @@ public class RunResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getRun", summary = "One run")
+    @APIResponse(responseCode = "200", description = "The run")
     @APIResponse(responseCode = "404", description = "No such run")
     public RunView get(@PathParam("id") String id) {
         return runs.find(id).orElseThrow(() -> notFound(id));
@@ -64,6 +65,7 @@ public class RunResource {
                     + " reconnects with Last-Event-ID gets only the lines after it. The last event is the run as it"
                     + " ended: named end, or error when it failed without an exit code (the engine failed, or the"
                     + " gateway was restarted); then the stream completes.")
+    @APIResponse(responseCode = "200", description = "The run's output, as a stream")
     @APIResponse(responseCode = "404", description = "No such run")
     public Multi<OutboundSseEvent> logs(
             @PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
