@@ -19,6 +19,7 @@ import io.slipway.cli.commands.LimitsSet;
 import io.slipway.cli.commands.LimitsShow;
 import io.slipway.cli.commands.Link;
 import io.slipway.cli.commands.Login;
+import io.slipway.cli.commands.Logs;
 import io.slipway.cli.commands.Ps;
 import io.slipway.cli.commands.PsScale;
 import io.slipway.cli.commands.Releases;
@@ -57,6 +58,7 @@ import picocli.CommandLine.ScopeType;
             Retry.class,
             Releases.class,
             Rollback.class,
+            Logs.class,
             Config.class,
             ConfigGet.class,
             ConfigSet.class,

@@ -126,4 +126,13 @@ public interface SlipwayApi {
     @DELETE
     @Path("/apps/{app}/webhooks/{id}")
     void removeWebhook(@PathParam("app") String app, @PathParam("id") String id);
+
+    @GET
+    @Path("/apps/{app}/logs")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    Multi<SseEvent<String>> appLogs(
+            @PathParam("app") String app,
+            @QueryParam("tail") Integer tail,
+            @QueryParam("follow") Boolean follow,
+            @QueryParam("type") String type);
 }
