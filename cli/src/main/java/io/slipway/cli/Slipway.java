@@ -25,6 +25,7 @@ import io.slipway.cli.commands.PsScale;
 import io.slipway.cli.commands.Releases;
 import io.slipway.cli.commands.Retry;
 import io.slipway.cli.commands.Rollback;
+import io.slipway.cli.commands.RunCommand;
 import io.slipway.cli.commands.Validate;
 import io.slipway.cli.commands.Version;
 import io.slipway.cli.commands.Webhooks;
@@ -59,6 +60,7 @@ import picocli.CommandLine.ScopeType;
             Releases.class,
             Rollback.class,
             Logs.class,
+            RunCommand.class,
             Config.class,
             ConfigGet.class,
             ConfigSet.class,

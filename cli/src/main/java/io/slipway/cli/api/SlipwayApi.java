@@ -135,4 +135,18 @@ public interface SlipwayApi {
             @QueryParam("tail") Integer tail,
             @QueryParam("follow") Boolean follow,
             @QueryParam("type") String type);
+
+    @POST
+    @Path("/apps/{app}/runs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Run startRun(@PathParam("app") String app, Requests.NewRun run);
+
+    @GET
+    @Path("/runs/{id}")
+    Run run(@PathParam("id") String id);
+
+    @GET
+    @Path("/runs/{id}/logs")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    Multi<SseEvent<String>> runLogs(@PathParam("id") String id);
 }

@@ -27,6 +27,9 @@ public final class StreamEvents {
     /** The SSE event name that ends a stream which broke off, or a run that failed without an exit code. */
     public static final String ERROR = "error";
 
+    /** The SSE event name of a run's last event, the run as it ended. */
+    public static final String END = "end";
+
     /** A line of an app's process output. */
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -1,9 +1,13 @@
 package io.slipway.cli.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slipway.cli.Slipway;
+import io.slipway.cli.api.Requests;
+import io.slipway.cli.config.UsageProblem;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -37,5 +41,53 @@ class CommandArgumentsTests {
         assertThat(once.follow).isFalse();
         assertThat(once.tail).isNull();
         assertThat(exitOf("logs", "-n", "many")).isEqualTo(2);
+    }
+
+    @Test
+    void runTakesEverythingAfterTheDoubleDashAsTheCommand() {
+        RunCommand run = command(
+                parse(
+                        "run",
+                        "--timeout",
+                        "60",
+                        "-e",
+                        "A=1",
+                        "-e",
+                        "B=x=y",
+                        "-a",
+                        "shop",
+                        "--",
+                        "rake",
+                        "-e",
+                        "--trace"),
+                RunCommand.class);
+
+        assertThat(run.timeoutSeconds).isEqualTo(60L);
+        assertThat(run.command).containsExactly("rake", "-e", "--trace");
+        assertThat(run.variables()).containsExactly(Map.entry("A", "1"), Map.entry("B", "x=y"));
+    }
+
+    @Test
+    void runNeedsACommandAndOffersNoInteractiveMode() {
+        assertThat(exitOf("run", "-a", "shop")).isEqualTo(2);
+        assertThat(exitOf("run", "-i", "-a", "shop", "--", "bash")).isEqualTo(2);
+    }
+
+    @Test
+    void aVariableWithoutAKeyIsRefusedWithoutShowingIt() {
+        RunCommand run = command(parse("run", "-e", "hunter2", "--", "env"), RunCommand.class);
+
+        assertThatThrownBy(run::variables)
+                .isInstanceOf(UsageProblem.class)
+                .message()
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void theRunsVariablesTravelOnlyInItsBody() throws Exception {
+        String body = json.writeValueAsString(new Requests.NewRun("env", null, Map.of("SECRET", "s3")));
+
+        assertThat(json.readTree(body).path("env").path("SECRET").asText()).isEqualTo("s3");
+        assertThat(json.readTree(body).has("timeoutSeconds")).isFalse();
     }
 }
