@@ -21,7 +21,10 @@ import io.slipway.cli.commands.Link;
 import io.slipway.cli.commands.Login;
 import io.slipway.cli.commands.Logs;
 import io.slipway.cli.commands.Ps;
+import io.slipway.cli.commands.PsRestart;
 import io.slipway.cli.commands.PsScale;
+import io.slipway.cli.commands.PsStart;
+import io.slipway.cli.commands.PsStop;
 import io.slipway.cli.commands.Releases;
 import io.slipway.cli.commands.Retry;
 import io.slipway.cli.commands.Rollback;
@@ -67,6 +70,9 @@ import picocli.CommandLine.ScopeType;
             ConfigUnset.class,
             Ps.class,
             PsScale.class,
+            PsRestart.class,
+            PsStop.class,
+            PsStart.class,
             LimitsShow.class,
             LimitsSet.class,
             Webhooks.class,

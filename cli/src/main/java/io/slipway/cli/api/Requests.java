@@ -26,4 +26,8 @@ public final class Requests {
     /** {@code env} is sent only here, in the body: never in a URL, a log or the output. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NewRun(String command, Long timeoutSeconds, Map<String, String> env) {}
+
+    /** No type restarts every process type. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Restart(String type) {}
 }

@@ -149,4 +149,17 @@ public interface SlipwayApi {
     @Path("/runs/{id}/logs")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     Multi<SseEvent<String>> runLogs(@PathParam("id") String id);
+
+    @POST
+    @Path("/apps/{app}/restart")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Deployment restart(@PathParam("app") String app, Requests.Restart restart);
+
+    @POST
+    @Path("/apps/{app}/stop")
+    Deployment stop(@PathParam("app") String app);
+
+    @POST
+    @Path("/apps/{app}/start")
+    Deployment start(@PathParam("app") String app);
 }

@@ -90,4 +90,20 @@ class CommandArgumentsTests {
         assertThat(json.readTree(body).path("env").path("SECRET").asText()).isEqualTo("s3");
         assertThat(json.readTree(body).has("timeoutSeconds")).isFalse();
     }
+
+    @Test
+    void restartTakesAnOptionalTypeAndStopAndStartTakeNone() throws Exception {
+        PsRestart one = command(parse("ps:restart", "web", "--detach", "-a", "shop"), PsRestart.class);
+        PsRestart all = command(parse("ps:restart", "-a", "shop"), PsRestart.class);
+
+        assertThat(one.type).isEqualTo("web");
+        assertThat(one.detach).isTrue();
+        assertThat(all.type).isNull();
+        assertThat(all.detach).isFalse();
+        assertThat(json.writeValueAsString(new Requests.Restart(null))).isEqualTo("{}");
+        assertThat(json.writeValueAsString(new Requests.Restart("web"))).isEqualTo("{\"type\":\"web\"}");
+        assertThat(command(parse("ps:stop", "--detach"), PsStop.class).detach).isTrue();
+        assertThat(exitOf("ps:stop", "web")).isEqualTo(2);
+        assertThat(exitOf("ps:start", "web")).isEqualTo(2);
+    }
 }
