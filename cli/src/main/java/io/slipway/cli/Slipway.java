@@ -29,6 +29,9 @@ import io.slipway.cli.commands.Releases;
 import io.slipway.cli.commands.Retry;
 import io.slipway.cli.commands.Rollback;
 import io.slipway.cli.commands.RunCommand;
+import io.slipway.cli.commands.Tokens;
+import io.slipway.cli.commands.TokensCreate;
+import io.slipway.cli.commands.TokensRevoke;
 import io.slipway.cli.commands.Validate;
 import io.slipway.cli.commands.Version;
 import io.slipway.cli.commands.Webhooks;
@@ -78,6 +81,9 @@ import picocli.CommandLine.ScopeType;
             Webhooks.class,
             WebhooksAdd.class,
             WebhooksRemove.class,
+            Tokens.class,
+            TokensCreate.class,
+            TokensRevoke.class,
             Validate.class,
             Completion.class,
         })

@@ -1,6 +1,7 @@
 package io.slipway.cli.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -30,4 +31,7 @@ public final class Requests {
     /** No type restarts every process type. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Restart(String type) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NewToken(String name, String role, List<String> apps, Instant expiresAt) {}
 }

@@ -162,4 +162,17 @@ public interface SlipwayApi {
     @POST
     @Path("/apps/{app}/start")
     Deployment start(@PathParam("app") String app);
+
+    @GET
+    @Path("/tokens")
+    List<Token> tokens();
+
+    @POST
+    @Path("/tokens")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Token createToken(Requests.NewToken token);
+
+    @DELETE
+    @Path("/tokens/{id}")
+    void revokeToken(@PathParam("id") String id);
 }

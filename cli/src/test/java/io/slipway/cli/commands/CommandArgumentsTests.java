@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slipway.cli.Slipway;
 import io.slipway.cli.api.Requests;
 import io.slipway.cli.config.UsageProblem;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -105,5 +106,44 @@ class CommandArgumentsTests {
         assertThat(command(parse("ps:stop", "--detach"), PsStop.class).detach).isTrue();
         assertThat(exitOf("ps:stop", "web")).isEqualTo(2);
         assertThat(exitOf("ps:start", "web")).isEqualTo(2);
+    }
+
+    @Test
+    void tokensCreateNeedsARoleAndTakesManyApps() {
+        TokensCreate create = command(
+                parse(
+                        "tokens:create",
+                        "ci",
+                        "--role",
+                        "deployer",
+                        "--app",
+                        "shop",
+                        "--app",
+                        "blog",
+                        "--expires-at",
+                        "2027-01-31T00:00:00Z"),
+                TokensCreate.class);
+
+        assertThat(create.name).isEqualTo("ci");
+        assertThat(create.role).isEqualTo("deployer");
+        assertThat(create.apps).containsExactly("shop", "blog");
+        assertThat(create.expiry()).isEqualTo(Instant.parse("2027-01-31T00:00:00Z"));
+        assertThat(exitOf("tokens:create", "ci")).isEqualTo(2);
+        assertThat(exitOf("tokens:revoke")).isEqualTo(2);
+    }
+
+    @Test
+    void anExpiryThatIsNotAnIsoTimeIsNamed() {
+        TokensCreate create = command(
+                parse("tokens:create", "ci", "--role", "viewer", "--expires-at", "tomorrow"), TokensCreate.class);
+
+        assertThatThrownBy(create::expiry).isInstanceOf(UsageProblem.class).hasMessageContaining("tomorrow");
+    }
+
+    @Test
+    void anUnlimitedTokenSendsNoAppsAndNoExpiry() throws Exception {
+        String body = json.writeValueAsString(new Requests.NewToken("ci", "viewer", null, null));
+
+        assertThat(body).isEqualTo("{\"name\":\"ci\",\"role\":\"viewer\"}");
     }
 }
