@@ -5,6 +5,7 @@ import io.slipway.cli.commands.Apps;
 import io.slipway.cli.commands.AppsCreate;
 import io.slipway.cli.commands.AppsDestroy;
 import io.slipway.cli.commands.AppsInfo;
+import io.slipway.cli.commands.Audit;
 import io.slipway.cli.commands.Cancel;
 import io.slipway.cli.commands.Completion;
 import io.slipway.cli.commands.Config;
@@ -84,6 +85,7 @@ import picocli.CommandLine.ScopeType;
             Tokens.class,
             TokensCreate.class,
             TokensRevoke.class,
+            Audit.class,
             Validate.class,
             Completion.class,
         })

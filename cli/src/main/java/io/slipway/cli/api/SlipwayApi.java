@@ -175,4 +175,9 @@ public interface SlipwayApi {
     @DELETE
     @Path("/tokens/{id}")
     void revokeToken(@PathParam("id") String id);
+
+    @GET
+    @Path("/audit")
+    List<AuditEntry> audit(
+            @QueryParam("app") String app, @QueryParam("actor") String actor, @QueryParam("limit") Integer limit);
 }

@@ -146,4 +146,14 @@ class CommandArgumentsTests {
 
         assertThat(body).isEqualTo("{\"name\":\"ci\",\"role\":\"viewer\"}");
     }
+
+    @Test
+    void auditTakesItsFilters() {
+        Audit audit = command(parse("audit", "--app", "shop", "--actor", "ci", "--limit", "20"), Audit.class);
+
+        assertThat(audit.app).isEqualTo("shop");
+        assertThat(audit.actor).isEqualTo("ci");
+        assertThat(audit.limit).isEqualTo(20);
+        assertThat(exitOf("audit", "--limit", "x")).isEqualTo(2);
+    }
 }

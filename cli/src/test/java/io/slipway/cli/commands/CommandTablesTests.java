@@ -2,6 +2,7 @@ package io.slipway.cli.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slipway.cli.api.AuditEntry;
 import io.slipway.cli.api.Token;
 import io.slipway.cli.output.Style;
 import io.slipway.cli.output.Times;
@@ -39,5 +40,32 @@ class CommandTablesTests {
                         + "t1  ci    deployer  shop,blog  2026-01-02 03:04:05\n"
                         + "t2  ops   admin     all        2026-01-02 03:04:05           2026-01-02 03:04:05\n");
         assertThat(text).doesNotContain("secret-value");
+    }
+
+    @Test
+    void auditEntriesShowTheOutcomeWithItsStatus() {
+        String text = Audit.table(
+                        List.of(
+                                new AuditEntry(
+                                        "a1",
+                                        AT,
+                                        "ci",
+                                        "deployer",
+                                        "POST /api/v1/apps/{app}/restart",
+                                        "shop",
+                                        "d9",
+                                        "succeeded",
+                                        202),
+                                new AuditEntry(
+                                        "a2", AT, null, null, "GET /api/v1/tokens", null, null, "refused", null)),
+                        times)
+                .render(plain);
+
+        assertThat(text.lines().toList())
+                .containsExactly(
+                        "AT                   ACTOR  ROLE      ACTION                           APP   TARGET  OUTCOME",
+                        "2026-01-02 03:04:05  ci     deployer  POST /api/v1/apps/{app}/restart  shop  d9"
+                                + "      succeeded (202)",
+                        "2026-01-02 03:04:05                   GET /api/v1/tokens                             refused");
     }
 }
