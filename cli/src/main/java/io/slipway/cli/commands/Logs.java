@@ -32,10 +32,9 @@ public class Logs extends AppCommand {
     @Override
     public Integer call() throws IOException {
         SlipwayApi api = session.api(follow ? FOLLOW_TIMEOUT_SECONDS : Session.READ_TIMEOUT_SECONDS);
+        // Always sent: the gateway follows unless told not to.
         new AppLogPrinter(session.json(), session.out(), session.err(), session.jsonOutput())
-                .print(api.appLogs(app(), tail, follow ? true : null, type)
-                        .subscribe()
-                        .asIterable());
+                .print(api.appLogs(app(), tail, follow, type).subscribe().asIterable());
         return 0;
     }
 }
