@@ -5,6 +5,7 @@ import io.slipway.cli.commands.Apps;
 import io.slipway.cli.commands.AppsCreate;
 import io.slipway.cli.commands.AppsDestroy;
 import io.slipway.cli.commands.AppsInfo;
+import io.slipway.cli.commands.Audit;
 import io.slipway.cli.commands.Cancel;
 import io.slipway.cli.commands.Completion;
 import io.slipway.cli.commands.Config;
@@ -19,11 +20,19 @@ import io.slipway.cli.commands.LimitsSet;
 import io.slipway.cli.commands.LimitsShow;
 import io.slipway.cli.commands.Link;
 import io.slipway.cli.commands.Login;
+import io.slipway.cli.commands.Logs;
 import io.slipway.cli.commands.Ps;
+import io.slipway.cli.commands.PsRestart;
 import io.slipway.cli.commands.PsScale;
+import io.slipway.cli.commands.PsStart;
+import io.slipway.cli.commands.PsStop;
 import io.slipway.cli.commands.Releases;
 import io.slipway.cli.commands.Retry;
 import io.slipway.cli.commands.Rollback;
+import io.slipway.cli.commands.RunCommand;
+import io.slipway.cli.commands.Tokens;
+import io.slipway.cli.commands.TokensCreate;
+import io.slipway.cli.commands.TokensRevoke;
 import io.slipway.cli.commands.Validate;
 import io.slipway.cli.commands.Version;
 import io.slipway.cli.commands.Webhooks;
@@ -57,17 +66,26 @@ import picocli.CommandLine.ScopeType;
             Retry.class,
             Releases.class,
             Rollback.class,
+            Logs.class,
+            RunCommand.class,
             Config.class,
             ConfigGet.class,
             ConfigSet.class,
             ConfigUnset.class,
             Ps.class,
             PsScale.class,
+            PsRestart.class,
+            PsStop.class,
+            PsStart.class,
             LimitsShow.class,
             LimitsSet.class,
             Webhooks.class,
             WebhooksAdd.class,
             WebhooksRemove.class,
+            Tokens.class,
+            TokensCreate.class,
+            TokensRevoke.class,
+            Audit.class,
             Validate.class,
             Completion.class,
         })

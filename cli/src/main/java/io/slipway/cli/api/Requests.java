@@ -1,7 +1,9 @@
 package io.slipway.cli.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The bodies the CLI sends. Absent fields stay out of the JSON, so the gateway applies its defaults. */
 public final class Requests {
@@ -21,4 +23,15 @@ public final class Requests {
 
     /** {@code PATCH /apps/{app}} with only the limits. */
     public record LimitsChange(Limits limits) {}
+
+    /** {@code env} is sent only here, in the body: never in a URL, a log or the output. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NewRun(String command, Long timeoutSeconds, Map<String, String> env) {}
+
+    /** No type restarts every process type. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Restart(String type) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record NewToken(String name, String role, List<String> apps, Instant expiresAt) {}
 }

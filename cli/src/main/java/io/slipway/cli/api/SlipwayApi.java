@@ -126,4 +126,58 @@ public interface SlipwayApi {
     @DELETE
     @Path("/apps/{app}/webhooks/{id}")
     void removeWebhook(@PathParam("app") String app, @PathParam("id") String id);
+
+    @GET
+    @Path("/apps/{app}/logs")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    Multi<SseEvent<String>> appLogs(
+            @PathParam("app") String app,
+            @QueryParam("tail") Integer tail,
+            @QueryParam("follow") Boolean follow,
+            @QueryParam("type") String type);
+
+    @POST
+    @Path("/apps/{app}/runs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Run startRun(@PathParam("app") String app, Requests.NewRun run);
+
+    @GET
+    @Path("/runs/{id}")
+    Run run(@PathParam("id") String id);
+
+    @GET
+    @Path("/runs/{id}/logs")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    Multi<SseEvent<String>> runLogs(@PathParam("id") String id);
+
+    @POST
+    @Path("/apps/{app}/restart")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Deployment restart(@PathParam("app") String app, Requests.Restart restart);
+
+    @POST
+    @Path("/apps/{app}/stop")
+    Deployment stop(@PathParam("app") String app);
+
+    @POST
+    @Path("/apps/{app}/start")
+    Deployment start(@PathParam("app") String app);
+
+    @GET
+    @Path("/tokens")
+    List<Token> tokens();
+
+    @POST
+    @Path("/tokens")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Token createToken(Requests.NewToken token);
+
+    @DELETE
+    @Path("/tokens/{id}")
+    void revokeToken(@PathParam("id") String id);
+
+    @GET
+    @Path("/audit")
+    List<AuditEntry> audit(
+            @QueryParam("app") String app, @QueryParam("actor") String actor, @QueryParam("limit") Integer limit);
 }

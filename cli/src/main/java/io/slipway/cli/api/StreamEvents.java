@@ -20,4 +20,23 @@ public final class StreamEvents {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PhaseChange(
             String phase, String status, String command, Integer exitCode, String reason, long seq, Instant at) {}
+
+    /** The SSE event name of an app log stream's move to a new deployment's containers. */
+    public static final String RELEASE = "release";
+
+    /** The SSE event name that ends a stream which broke off, or a run that failed without an exit code. */
+    public static final String ERROR = "error";
+
+    /** The SSE event name of a run's last event, the run as it ended. */
+    public static final String END = "end";
+
+    /** A line of an app's process output. */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AppLine(String process, String type, String stream, String line, Instant at) {}
+
+    /** The data of an {@code error} event of an app log stream. */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Failure(String detail) {}
 }
