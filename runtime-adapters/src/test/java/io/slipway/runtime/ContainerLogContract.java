@@ -66,7 +66,9 @@ abstract class ContainerLogContract {
 
     @Test
     void followsARunningProcessFromItsLastLinesOnLiveWithEachLinesStreamAndTime() {
-        String id = start("for i in 1 2 3 4 5; do echo \"early $i\"; done; echo problem >&2; sleep 2;"
+        // The engines copy stdout and stderr separately: a stderr line printed at once after stdout ones may be
+        // logged before them, so the stderr line comes a moment later.
+        String id = start("for i in 1 2 3 4 5; do echo \"early $i\"; done; sleep 1; echo problem >&2; sleep 2;"
                 + " i=0; while true; do i=$((i+1)); echo \"live $i\"; sleep 0.2; done");
         await().atMost(QUICK).until(() -> runtime.lastLogLines(id, 10).contains("problem"));
         Recording log = new Recording();
