@@ -10,6 +10,7 @@ import io.slipway.cli.config.StoredLogin;
 import io.slipway.cli.config.UsageProblem;
 import io.slipway.cli.output.Style;
 import io.slipway.cli.output.Times;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,13 +27,15 @@ public class Session {
     /** An answer of the API takes at most this long; followed streams set their own. */
     public static final long READ_TIMEOUT_SECONDS = 120;
 
-    private final ObjectMapper json;
+    /** Resolved on first use: most commands never read JSON, and making the mapper costs a CLI's start. */
+    private final Provider<ObjectMapper> json;
+
     private final Map<String, String> env = System.getenv();
     private final RawBodies rawBodies = new RawBodies();
     private boolean verbose;
     private boolean jsonOutput;
 
-    public Session(ObjectMapper json) {
+    public Session(Provider<ObjectMapper> json) {
         this.json = json;
     }
 
@@ -42,7 +45,7 @@ public class Session {
     }
 
     public ObjectMapper json() {
-        return json;
+        return json.get();
     }
 
     public Map<String, String> env() {
@@ -84,7 +87,7 @@ public class Session {
     }
 
     public ConfigFile configFile() {
-        return new ConfigFile(ConfigFile.locate(env, System.getProperty("user.home")), json);
+        return new ConfigFile(ConfigFile.locate(env, System.getProperty("user.home")), json());
     }
 
     public SlipwayApi api() {

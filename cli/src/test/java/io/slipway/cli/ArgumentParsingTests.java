@@ -16,7 +16,7 @@ import picocli.CommandLine;
 class ArgumentParsingTests {
 
     private final StringWriter err = new StringWriter();
-    private final Errors errors = new Errors(new Session(new ObjectMapper()));
+    private final Errors errors = new Errors(new Session(ObjectMapper::new));
 
     private CommandLine commandLine() {
         return new CommandLine(new Slipway())

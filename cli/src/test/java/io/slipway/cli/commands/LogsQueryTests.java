@@ -21,7 +21,7 @@ class LogsQueryTests {
     private Logs logs(String... args) {
         Logs logs = new Logs();
         new CommandLine(logs).parseArgs(args);
-        logs.session = new Session(new ObjectMapper()) {
+        logs.session = new Session(ObjectMapper::new) {
             @Override
             public SlipwayApi api(long readTimeoutSeconds) {
                 return (SlipwayApi) Proxy.newProxyInstance(
