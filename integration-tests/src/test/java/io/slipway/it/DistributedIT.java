@@ -1,9 +1,11 @@
 package io.slipway.it;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.testing.BuildContext;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Distributed mode as an operator runs it: two gateway replicas of the PostgreSQL build in remote mode on one
  * database and broker, two workers in a pool on rootful Podman and one in a pool on Docker, each a packaged
  * process. Then a worker is killed mid-task and the broker restarted mid-deploy, and every guarantee of
- * distributed mode is checked from what the API stored and what the engines run.
+ * distributed mode is checked from what the API stored and what the engines run; a token revoked through one
+ * replica is refused by the other on its next request.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DistributedIT {
@@ -253,6 +256,36 @@ class DistributedIT {
                 .as("each event stored once, whichever replica took it")
                 .doesNotHaveDuplicates()
                 .containsAll(counted);
+    }
+
+    @Test
+    @Order(6)
+    void aTokenRevokedThroughOneReplicaIsRefusedByTheOtherOnItsVeryNextRequest() {
+        Map<String, Object> body = Map.of("name", "revoked-" + RUN, "role", "viewer", "apps", List.of(ON_DOCKER));
+        JsonPath created = one.request()
+                .body(body)
+                .post("/api/v1/tokens")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
+        String value = created.getString("token");
+        assertThat(asToken(other, value).get("/api/v1/apps/" + ON_DOCKER).statusCode())
+                .as("the other replica serves the token it did not make")
+                .isEqualTo(200);
+
+        one.request().delete("/api/v1/tokens/" + created.getString("id")).then().statusCode(204);
+
+        // No wait between the revocation and the request: every replica reads the token's row on every request.
+        assertThat(asToken(other, value).get("/api/v1/apps/" + ON_DOCKER).statusCode())
+                .as("the other replica's very next request with the revoked token")
+                .isEqualTo(401);
+        assertThat(asToken(one, value).get("/api/v1/apps/" + ON_DOCKER).statusCode())
+                .isEqualTo(401);
+    }
+
+    private static RequestSpecification asToken(GatewayApi gateway, String token) {
+        return given().baseUri(gateway.gateway().uri().toString()).header("Authorization", "Bearer " + token);
     }
 
     private static GatewayProcess gateway() throws IOException {
