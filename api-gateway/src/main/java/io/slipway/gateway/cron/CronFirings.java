@@ -86,11 +86,15 @@ public class CronFirings {
     /** The claim row's id; empty when another replica (or an earlier tick) claimed the firing first. */
     private Optional<Long> claim(String app, String entryId, Instant scheduledAt) {
         try {
-            return Optional.of(QuarkusTransaction.requiringNew().call(() -> {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                // Looked for first, so that only replicas racing for the same firing meet the unique key.
+                if (!firings.of(app, entryId, scheduledAt).isEmpty()) {
+                    return Optional.<Long>empty();
+                }
                 CronFiring firing = new CronFiring(app, entryId, scheduledAt, Instant.now());
                 firings.persistAndFlush(firing);
-                return firing.id();
-            }));
+                return Optional.of(firing.id());
+            });
         } catch (RuntimeException e) {
             if (isUniqueViolation(e)) {
                 return Optional.empty();
