@@ -128,6 +128,17 @@ class CronTests {
                 .statusCode(200)
                 .body("suspended", equalTo(false))
                 .body("nextRunAt", notNullValue());
+        // Written after the answer, by the audit log's own writer.
+        await().atMost(RUN_END)
+                .untilAsserted(() -> api().get("/api/v1/audit?app=" + app)
+                        .then()
+                        .body(
+                                "findAll { it.target == '" + kept + "' }.action",
+                                equalTo(List.of(
+                                        "PUT /api/v1/apps/{app}/cron/{id}", "PUT /api/v1/apps/{app}/cron/{id}")))
+                        .body(
+                                "findAll { it.target == '" + kept + "' }.outcome",
+                                equalTo(List.of("succeeded", "succeeded"))));
     }
 
     @Test
