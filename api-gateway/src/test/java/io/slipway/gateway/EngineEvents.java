@@ -73,8 +73,13 @@ final class EngineEvents {
 
     /** {@link #succeeds(String, String)} with this Procfile. */
     EngineEvents succeeds(String image, String releaseImage, String procfile) {
+        return succeeds(image, releaseImage, "{}", procfile);
+    }
+
+    /** {@link #succeeds(String, String)} with this app.json and Procfile. */
+    EngineEvents succeeds(String image, String releaseImage, String appJson, String procfile) {
         started()
-                .manifests(image, "{}", procfile)
+                .manifests(image, appJson, procfile)
                 .phase(PhaseName.BUILD, PhaseStatus.SKIPPED, null, null, "not part of an image deployment");
         for (PhaseName phase :
                 new PhaseName[] {PhaseName.PREDEPLOY, PhaseName.RELEASE, PhaseName.DEPLOY, PhaseName.POSTDEPLOY}) {

@@ -32,7 +32,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * One-off runs through the API, run by the embedded engine on the real rootful Podman in containers of a deployed
- * release: how each ends, what it prints and sees, and that its container is gone after it.
+ * release: how each ends, what it prints and sees, and that its container is gone after it; and the run of a release's
+ * app.json cron entry when its minute comes.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -54,7 +55,9 @@ class RunTests {
     /** One app with a release for every test: a deployment costs more than the runs. */
     private String deployedApp() {
         if (app == null) {
-            images = new TestImages(runtime);
+            if (images == null) {
+                images = new TestImages(runtime);
+            }
             String image = images.build(BuildContext.fromBaseImage("WORKDIR /app", "COPY Procfile /app/")
                     .file("Procfile", """
                             web: exec httpd -f -p $PORT -h /
@@ -220,6 +223,37 @@ class RunTests {
             await().atMost(RUN_END)
                     .until(() -> "CANCELLED"
                             .equals(api().get("/api/v1/deployments/" + slow).path("status")));
+        }
+    }
+
+    @Test
+    void aCronEntryOfTheReleaseFiresOnItsMinuteAndItsRunKeepsItsOutput() throws Exception {
+        if (images == null) {
+            images = new TestImages(runtime);
+        }
+        String image = images.build(BuildContext.fromBaseImage("WORKDIR /app", "COPY Procfile app.json /app/")
+                .file("Procfile", "web: exec httpd -f -p $PORT -h /\n")
+                .file(
+                        "app.json",
+                        "{\"cron\": [{\"command\": \"echo fired by $SLIPWAY_APP\", \"schedule\": \"* * * * *\"}]}"));
+        String cronApp = newApp();
+        try {
+            api().get("/api/v1/deployments/" + deploy(cronApp, image)).then().body("status", equalTo("SUCCEEDED"));
+            String id = api().get("/api/v1/apps/" + cronApp + "/cron").path("[0].id");
+
+            // The next whole minute comes within 60 s of the release, and a tick within seconds of it.
+            await().atMost(Duration.ofSeconds(70))
+                    .until(() -> api().get("/api/v1/apps/" + cronApp + "/runs").path("[0].trigger") != null);
+            Response fired = api().get("/api/v1/apps/" + cronApp + "/runs");
+            fired.then().body("[0].trigger", equalTo("cron:" + id));
+            String run = fired.path("[-1].id");
+
+            awaitEnd(run).then().body("status", equalTo("SUCCEEDED"));
+            assertThat(lines(SseReader.open(runsUrl.toURI().resolve(run + "/logs"))))
+                    .containsExactly("fired by " + cronApp);
+            api().get("/api/v1/apps/" + cronApp + "/cron").then().body("[0].lastRun.id", equalTo(run));
+        } finally {
+            api().delete("/api/v1/apps/" + cronApp).then().statusCode(204);
         }
     }
 

@@ -47,4 +47,9 @@ public class TestDeployments {
     EngineEvents queuedWithEvents(String app, String image) {
         return events(queued(app, image), app);
     }
+
+    /** A queued deployment of this kind, with the engine standing by to report on it. */
+    EngineEvents queuedWithEvents(String app, DeploymentKind kind, String image) {
+        return events(queued(app, kind, image), app);
+    }
 }

@@ -12,6 +12,10 @@ import io.slipway.cli.commands.Config;
 import io.slipway.cli.commands.ConfigGet;
 import io.slipway.cli.commands.ConfigSet;
 import io.slipway.cli.commands.ConfigUnset;
+import io.slipway.cli.commands.Cron;
+import io.slipway.cli.commands.CronResume;
+import io.slipway.cli.commands.CronRun;
+import io.slipway.cli.commands.CronSuspend;
 import io.slipway.cli.commands.Deploy;
 import io.slipway.cli.commands.Deployments;
 import io.slipway.cli.commands.DeploymentsInfo;
@@ -68,6 +72,10 @@ import picocli.CommandLine.ScopeType;
             Rollback.class,
             Logs.class,
             RunCommand.class,
+            Cron.class,
+            CronRun.class,
+            CronSuspend.class,
+            CronResume.class,
             Config.class,
             ConfigGet.class,
             ConfigSet.class,

@@ -66,6 +66,19 @@ public interface GatewayConfig {
 
     Audit audit();
 
+    Cron cron();
+
+    interface Cron {
+
+        /**
+         * How often each gateway replica looks for due app.json cron firings ({@code SLIPWAY_CRON_TICK}). A firing
+         * starts at most this long after its time; one seen more than three ticks (at least a minute) late, as after
+         * a pause, is not caught up. Default 10s.
+         */
+        @WithDefault("10s")
+        Duration tick();
+    }
+
     interface Audit {
 
         /**

@@ -21,6 +21,11 @@ public class Run {
     /** The trigger of a run an API client asked for; a schedule's runs say {@code cron:<id>}. */
     public static final String API_TRIGGER = "api";
 
+    /** The trigger of a run of an app.json cron entry, by the entry's id: its firings and its runs now. */
+    public static String cronTrigger(String entryId) {
+        return "cron:" + entryId;
+    }
+
     @Id
     @Column(length = 36)
     private String id;

@@ -29,6 +29,11 @@ public class RunRepository implements PanacheRepositoryBase<Run, String> {
         return found.page(0, limit).list();
     }
 
+    /** The app's latest run with this trigger, such as a cron entry's last run. */
+    public Optional<Run> latestWithTrigger(String app, String trigger) {
+        return find("app = ?1 and trigger = ?2", NEWEST_FIRST, app, trigger).firstResultOptional();
+    }
+
     /** Queued or running. */
     public List<Run> active() {
         return list("status in ?1", ACTIVE);

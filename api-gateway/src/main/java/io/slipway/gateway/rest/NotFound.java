@@ -18,4 +18,8 @@ final class NotFound {
     static NotFoundException run(String id) {
         return new NotFoundException("no run " + id);
     }
+
+    static NotFoundException cronEntry(String app, String id) {
+        return new NotFoundException("no cron entry " + id + " in app " + app);
+    }
 }

@@ -3,6 +3,7 @@ package io.slipway.gateway.service;
 import io.quarkus.runtime.StartupEvent;
 import io.slipway.gateway.CommandNotSentException;
 import io.slipway.gateway.config.GatewayConfig;
+import io.slipway.gateway.cron.CronEntries;
 import io.slipway.gateway.messaging.EngineCommands;
 import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.AppRepository;
@@ -62,6 +63,7 @@ public class AppDeletion {
     private final EngineCommands engine;
     private final BuildContexts contexts;
     private final StoredProcesses processes;
+    private final CronEntries cron;
     private final ManagedExecutor executor;
     private final Duration wait;
 
@@ -74,6 +76,7 @@ public class AppDeletion {
             EngineCommands engine,
             BuildContexts contexts,
             StoredProcesses processes,
+            CronEntries cron,
             ManagedExecutor executor,
             GatewayConfig config) {
         this.apps = apps;
@@ -84,6 +87,7 @@ public class AppDeletion {
         this.engine = engine;
         this.contexts = contexts;
         this.processes = processes;
+        this.cron = cron;
         this.executor = executor;
         this.wait = config.gateway().appDeletionWait();
     }
@@ -174,7 +178,10 @@ public class AppDeletion {
         return apps.beingRemoved();
     }
 
-    /** Log lines first (the most rows), then deployments, webhook deliveries, runs, and last the app itself. */
+    /**
+     * Log lines first (the most rows), then deployments, webhook deliveries, runs, cron entries and firings, and last
+     * the app itself.
+     */
     void forget(String name) {
         try {
             forgetRelease(name);
@@ -191,6 +198,7 @@ public class AppDeletion {
             do {
                 removed = forgetRuns(name);
             } while (removed > 0);
+            cron.forgetApp(name);
             forgetApp(name);
         } catch (RuntimeException e) {
             LOG.errorf("Deleting the rows of app %s stopped, to go on at the next start: %s", name, e.getMessage());

@@ -3,6 +3,7 @@ package io.slipway.gateway.service;
 import io.slipway.contract.DeploymentEvent;
 import io.slipway.contract.DeploymentOrder.ManifestFiles;
 import io.slipway.contract.DeploymentStatus;
+import io.slipway.gateway.cron.CronEntries;
 import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
@@ -29,18 +30,21 @@ public class DeploymentEventStore {
     private final LogLineRepository lines;
     private final WebhookOutbox webhooks;
     private final PhaseChangeRepository phaseChanges;
+    private final CronEntries cron;
 
     public DeploymentEventStore(
             AppRepository apps,
             DeploymentRepository deployments,
             LogLineRepository lines,
             WebhookOutbox webhooks,
-            PhaseChangeRepository phaseChanges) {
+            PhaseChangeRepository phaseChanges,
+            CronEntries cron) {
         this.apps = apps;
         this.deployments = deployments;
         this.lines = lines;
         this.webhooks = webhooks;
         this.phaseChanges = phaseChanges;
+        this.cron = cron;
     }
 
     /**
@@ -105,6 +109,10 @@ public class DeploymentEventStore {
         boolean moved = deployment.finish(finished.status(), finished.reason(), finished.releaseImage(), finished.at());
         if (moved && finished.status() == DeploymentStatus.SUCCEEDED) {
             apps.findByIdOptional(deployment.app()).ifPresent(app -> app.succeeded(deployment));
+            if (deployment.kind().makesRelease()) {
+                // In this transaction: the app's cron entries are always those of its current release.
+                cron.released(deployment);
+            }
         }
     }
 }

@@ -2,6 +2,7 @@
 
 import { call, enc, upload } from '../api.js';
 import { h, fill, time, status, shortId } from '../dom.js';
+import { cronCard } from './cron.js';
 
 // The API's name rule as an HTML pattern. Chromium compiles patterns with the `v` flag, where a
 // bare `-` at the end of a class is invalid: hence `\-`.
@@ -83,6 +84,7 @@ export async function appPage(view, ctx, name) {
     configCard(ctx, base, config, reload),
     formationCard(ctx, base, app, reload),
     releasesCard(ctx, base, app, deployments),
+    cronCard(ctx, base),
     deploymentsCard(deployments),
     deleteCard(ctx, base, name),
   );

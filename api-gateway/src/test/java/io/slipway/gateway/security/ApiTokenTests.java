@@ -33,6 +33,11 @@ class ApiTokenTests {
         }
 
         @Override
+        public Cron cron() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public EngineMode engine() {
             return EngineMode.EMBEDDED;
         }

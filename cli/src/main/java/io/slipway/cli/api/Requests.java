@@ -34,4 +34,7 @@ public final class Requests {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NewToken(String name, String role, List<String> apps, Instant expiresAt) {}
+
+    /** Suspends or resumes a cron entry. */
+    public record CronChange(boolean suspended) {}
 }

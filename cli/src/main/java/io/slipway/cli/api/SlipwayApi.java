@@ -150,6 +150,19 @@ public interface SlipwayApi {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     Multi<SseEvent<String>> runLogs(@PathParam("id") String id);
 
+    @GET
+    @Path("/apps/{app}/cron")
+    List<CronEntry> cronEntries(@PathParam("app") String app);
+
+    @POST
+    @Path("/apps/{app}/cron/{id}/run")
+    Run runCronEntry(@PathParam("app") String app, @PathParam("id") String id);
+
+    @PUT
+    @Path("/apps/{app}/cron/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    CronEntry changeCronEntry(@PathParam("app") String app, @PathParam("id") String id, Requests.CronChange change);
+
     @POST
     @Path("/apps/{app}/restart")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -3,6 +3,8 @@ package io.slipway.cli.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.slipway.cli.api.AuditEntry;
+import io.slipway.cli.api.CronEntry;
+import io.slipway.cli.api.Run;
 import io.slipway.cli.api.Token;
 import io.slipway.cli.output.Style;
 import io.slipway.cli.output.Times;
@@ -67,5 +69,28 @@ class CommandTablesTests {
                         "2026-01-02 03:04:05  ci     deployer  POST /api/v1/apps/{app}/restart  shop  d9"
                                 + "      succeeded (202)",
                         "2026-01-02 03:04:05                   GET /api/v1/tokens                             refused");
+    }
+
+    @Test
+    void cronEntriesShowTheirStateNextRunAndLastRun() {
+        String text = Cron.table(
+                        List.of(
+                                new CronEntry(
+                                        "c1",
+                                        "rake cleanup",
+                                        "@daily",
+                                        "forbid",
+                                        false,
+                                        AT,
+                                        new Run("r1", "shop", "rake cleanup", "SUCCEEDED", 0, AT, AT, null)),
+                                new CronEntry("c2", "echo hi", "*/5 * * * *", "allow", true, null, null)),
+                        times)
+                .render(plain);
+
+        assertThat(text.lines().toList())
+                .containsExactly(
+                        "ID  SCHEDULE     POLICY  STATE      NEXT RUN             LAST RUN      COMMAND",
+                        "c1  @daily       forbid  active     2026-01-02 03:04:05  SUCCEEDED r1  rake cleanup",
+                        "c2  */5 * * * *  allow   suspended                                     echo hi");
     }
 }
