@@ -35,7 +35,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     name = "Runs",
                     description = "One-off commands in a new container of an app's current release, their status and"
                             + " output"),
-            @Tag(name = "Tokens", description = "API tokens with a role and optionally a list of apps (admins only)"),
+            @Tag(
+                    name = "Tokens",
+                    description = "API tokens with a role and optionally a list of apps (admins only), and the"
+                            + " calling token's own (any role)"),
             @Tag(name = "Audit", description = "Who changed what, and which requests were refused (admins only)"),
             @Tag(name = "Webhooks", description = "Receivers told of each app's deployments, and their deliveries"),
             @Tag(
