@@ -2,12 +2,33 @@
 // out, and every failure turned into an ApiError that carries the problem+json the server sent.
 
 const TOKEN_KEY = 'slipway.token';
+const ROLES = ['viewer', 'deployer', 'admin'];
+
+// Who the token is ({actor, role, apps}), asked once per page load and sign-in.
+let caller = null;
 
 export const session = {
   token: () => sessionStorage.getItem(TOKEN_KEY),
-  signIn: (token) => sessionStorage.setItem(TOKEN_KEY, token),
-  signOut: () => sessionStorage.removeItem(TOKEN_KEY),
+  signIn: (token) => {
+    caller = null;
+    sessionStorage.setItem(TOKEN_KEY, token);
+  },
+  signOut: () => {
+    caller = null;
+    sessionStorage.removeItem(TOKEN_KEY);
+  },
 };
+
+/** The signed-in token's actor, role and apps, from GET /api/v1/session. */
+export async function whoAmI(signal) {
+  if (!caller) caller = await call('GET', '/api/v1/session', undefined, signal);
+  return caller;
+}
+
+/** Whether a caller's role holds role: the roles grow one on the other, viewer < deployer < admin. */
+export function holds(who, role) {
+  return ROLES.indexOf(who.role) >= ROLES.indexOf(role);
+}
 
 /** A refused or failed call: {title, detail, errors} as the server's problem+json gave them. */
 export class ApiError extends Error {

@@ -1,11 +1,16 @@
-// The web UI: hash routes (#/apps, #/apps/{app}, #/deployments/{id}, #/manifests), each a page
-// drawn from the public REST API. A route change aborts the previous page's calls and streams.
+// The web UI: hash routes (#/apps, #/apps/{app}, #/apps/{app}/logs, #/apps/{app}/runs, #/runs/{id},
+// #/deployments/{id}, #/manifests, #/tokens, #/audit), each a page drawn from the public REST API. A
+// route change aborts the previous page's calls and streams. Pages offer only what the token's role
+// may do (GET /api/v1/session tells it); the API refuses the rest anyway.
 
-import { ApiError, call, session } from './api.js';
+import { ApiError, holds, session, whoAmI } from './api.js';
 import { h, fill } from './dom.js';
 import { appsPage, appPage } from './pages/apps.js';
 import { deploymentPage } from './pages/deployment.js';
 import { manifestPage } from './pages/manifest.js';
+import { appLogsPage } from './pages/logs.js';
+import { runsPage, runPage } from './pages/runs.js';
+import { tokensPage, auditPage } from './pages/admin.js';
 
 const view = document.getElementById('view');
 const problemBox = document.getElementById('problem');
@@ -16,14 +21,20 @@ const routes = [
   [/^#\/apps\/([a-z0-9-]{1,63})$/, appPage],
   [/^#\/deployments\/([A-Za-z0-9-]{1,64})$/, deploymentPage],
   [/^#\/manifests$/, manifestPage],
+  [/^#\/apps\/([a-z0-9-]{1,63})\/logs$/, appLogsPage],
+  [/^#\/apps\/([a-z0-9-]{1,63})\/runs$/, runsPage],
+  [/^#\/runs\/([A-Za-z0-9-]{1,64})$/, runPage],
+  [/^#\/tokens$/, tokensPage],
+  [/^#\/audit$/, auditPage],
 ];
 
 let current = null;
 
-/** What every page gets: its abort signal, and the shared problem banner. */
+/** What every page gets: its abort signal, the shared problem banner, and may(role) for what to offer. */
 function context(controller) {
   return {
     signal: controller.signal,
+    may: () => false,
     show: showProblem,
     clear: clearProblem,
     go: (hash) => {
@@ -92,8 +103,8 @@ function signInPage(ctx) {
         onsubmit: async (e) => {
           e.preventDefault();
           session.signIn(input.value.trim());
-          const ok = await ctx.run(() => call('GET', '/api/v1/apps', undefined, ctx.signal));
-          if (ok !== undefined) route();
+          const who = await ctx.run(() => whoAmI(ctx.signal));
+          if (who !== undefined) route();
         },
       },
       h('h1', {}, 'Sign in'),
@@ -109,7 +120,7 @@ function signInPage(ctx) {
   input.focus();
 }
 
-function route() {
+async function route() {
   current?.abort();
   current = new AbortController();
   const ctx = context(current);
@@ -118,7 +129,14 @@ function route() {
     signInPage(ctx);
     return;
   }
+  const who = await ctx.run(() => whoAmI(ctx.signal));
+  if (!who || ctx.signal.aborted) return;
+  ctx.may = (role) => holds(who, role);
   nav.hidden = false;
+  nav.querySelectorAll('[data-role]').forEach((link) => {
+    link.hidden = !ctx.may(link.dataset.role);
+  });
+  document.getElementById('who').textContent = `${who.actor} (${who.role})`;
   if (!location.hash || location.hash === '#' || location.hash === '#/') {
     location.replace('#/apps');
     return;

@@ -52,3 +52,31 @@ export function status(value) {
 export function shortId(id) {
   return id ? id.slice(0, 8) : '';
 }
+
+/**
+ * A button whose action runs only once confirmed in place: the question, then a confirming button
+ * (class confirm-yes) and Cancel. No window.confirm: it blocks the page and its streams.
+ */
+export function confirmed(attrs, label, question, action) {
+  const box = h('span', { class: 'confirm' });
+  const idle = () => fill(box, h('button', { type: 'button', ...attrs, onclick: ask }, label));
+  const ask = () => {
+    const yes = h(
+      'button',
+      {
+        type: 'button',
+        class: 'danger confirm-yes',
+        onclick: async () => {
+          yes.disabled = true;
+          await action();
+          idle();
+        },
+      },
+      `Yes, ${label.toLowerCase()}`,
+    );
+    fill(box, h('span', {}, question, ' '), yes, ' ', h('button', { type: 'button', class: 'link confirm-no', onclick: idle }, 'Cancel'));
+    yes.focus();
+  };
+  idle();
+  return box;
+}

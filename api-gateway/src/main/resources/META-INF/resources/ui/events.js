@@ -1,23 +1,25 @@
-// Follows a deployment's logs stream (text/event-stream) with fetch, because the browser's
-// EventSource cannot send the Authorization header the API needs. The stream is parsed as the
-// HTML standard's event-stream format (fields event, data, id; a blank line ends an event), and a
-// dropped connection is resumed with Last-Event-ID, as EventSource would do.
+// Follows the API's event streams (text/event-stream) with fetch, because the browser's EventSource
+// cannot send the Authorization header the API needs. A stream is parsed as the HTML standard's
+// event-stream format (fields event, data, id; a blank line ends an event), and a dropped connection
+// is resumed with Last-Event-ID, as EventSource would do.
 
 import { failure, session } from './api.js';
 
 const RETRY_MS = [500, 1000, 2000, 4000, 8000];
 
 /**
- * handlers: line(event), phase(event), problem(ApiError), reconnecting(attempt), and end(), which
- * answers (maybe asynchronously) whether the deployment still runs: a stream that a proxy or a
- * restart closed early is then resumed too. Resolves when the stream is over or the signal aborts.
+ * Follows the stream at path (or at path(lastId) when a function, for streams resumed otherwise
+ * than by Last-Event-ID). handlers: event({name, id, data}) with data parsed, problem(ApiError),
+ * reconnecting(attempt), and end(), which answers (maybe asynchronously) whether what the stream
+ * follows still goes on: a stream that a proxy or a restart closed early is then resumed too.
+ * Resolves when the stream is over or the signal aborts.
  */
-export async function followLogs(deploymentId, handlers, signal) {
+export async function followStream(path, handlers, signal) {
   let lastId = null;
   let failures = 0;
   for (;;) {
     try {
-      const response = await fetch(`/api/v1/deployments/${encodeURIComponent(deploymentId)}/logs`, {
+      const response = await fetch(typeof path === 'function' ? path(lastId) : path, {
         signal,
         headers: {
           Accept: 'text/event-stream',
@@ -32,22 +34,32 @@ export async function followLogs(deploymentId, handlers, signal) {
       failures = 0;
       await read(response.body, (event) => {
         if (event.id !== null) lastId = event.id;
-        const data = JSON.parse(event.data);
-        if (event.name === 'phase') handlers.phase(data);
-        else handlers.line(data);
+        handlers.event({ ...event, data: JSON.parse(event.data) });
       });
       if (!(await handlers.end())) return;
-      throw new Error('the stream ended before the deployment');
+      throw new Error('the stream ended early');
     } catch (e) {
       if (signal.aborted) return;
       if (failures >= RETRY_MS.length) {
-        handlers.problem({ problem: { title: 'The log stream was lost', detail: e.message } });
+        handlers.problem({ problem: { title: 'The stream was lost', detail: e.message } });
         return;
       }
       handlers.reconnecting(failures + 1);
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS[failures++]));
     }
   }
+}
+
+/** A deployment's logs stream: handlers line(event) and phase(event) besides those of followStream. */
+export function followLogs(deploymentId, handlers, signal) {
+  return followStream(
+    `/api/v1/deployments/${encodeURIComponent(deploymentId)}/logs`,
+    {
+      ...handlers,
+      event: (event) => (event.name === 'phase' ? handlers.phase(event.data) : handlers.line(event.data)),
+    },
+    signal,
+  );
 }
 
 async function read(body, dispatch) {

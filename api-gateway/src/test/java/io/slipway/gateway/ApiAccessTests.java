@@ -139,6 +139,7 @@ class ApiAccessTests {
             Endpoint.of("GET", "/api/v1/tokens"),
             Endpoint.ofDeployment("DELETE", "/api/v1/tokens/{id}", "{succeeded}"),
             Endpoint.of("GET", "/api/v1/audit"),
+            Endpoint.of("GET", "/api/v1/session"),
             new Endpoint(
                     "POST",
                     "/api/v1/worker/deployments/{id}/claim",

@@ -108,6 +108,7 @@ class RoleTableTests {
             Row.of("GET", "/api/v1/tokens", "admin"),
             Row.of("DELETE", "/api/v1/tokens/{id}", "admin"),
             Row.of("GET", "/api/v1/audit", "admin"),
+            Row.of("GET", "/api/v1/session", "viewer"),
             Row.withBody("POST", "/api/v1/worker/deployments/{id}/claim", "worker", JSON),
             Row.of("GET", "/api/v1/worker/deployments/{id}/context", "worker"),
             Row.withBody("POST", "/api/v1/worker/deployments/{id}/setup", "worker", JSON));

@@ -232,4 +232,24 @@ class TokenTests {
                 .then()
                 .statusCode(403);
     }
+
+    @Test
+    void theSessionTellsAnyTokenItsOwnRoleAndApps() {
+        String app = newApp();
+        Tokens.Created viewer = Tokens.create("viewer", List.of(app));
+        as(viewer.value())
+                .get("/api/v1/session")
+                .then()
+                .statusCode(200)
+                .body("actor", equalTo(viewer.name()))
+                .body("role", equalTo("viewer"))
+                .body("apps", equalTo(List.of(app)));
+        Api.api()
+                .get("/api/v1/session")
+                .then()
+                .statusCode(200)
+                .body("actor", equalTo("bootstrap"))
+                .body("role", equalTo("admin"))
+                .body("apps", nullValue());
+    }
 }

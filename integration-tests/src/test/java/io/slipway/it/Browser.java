@@ -151,6 +151,12 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(javascript, arguments);
     }
 
+    /** Runs a script that ends by calling its last argument; answers what it was called with. */
+    Object asyncScript(Duration timeout, String javascript, Object... arguments) {
+        driver.manage().timeouts().scriptTimeout(timeout);
+        return ((JavascriptExecutor) driver).executeAsyncScript(javascript, arguments);
+    }
+
     void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
     }

@@ -29,8 +29,9 @@ import org.openqa.selenium.WebElement;
 /**
  * An operator's session in the web UI, in headless Chromium against the packaged gateway on Docker:
  * sign in, create an app, set config, deploy an image and watch its phases live (through a connection
- * that drops midway), a failed deploy and its retry, a rollback, a build-context upload, a manifest
- * check and the app's deletion.
+ * that drops midway), a failed deploy and its retry, a rollback, a build-context upload, the app's
+ * logs, a one-off run, a restart, tokens, the audit log, what a viewer is offered, a manifest check and
+ * the app's deletion. Every page passes the axe-core audit of WCAG 2.1 A and AA.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebUiIT {
@@ -38,10 +39,12 @@ class WebUiIT {
     private static final String APP_JSON = "{\"scripts\": {\"dokku\": {"
             + "\"predeploy\": \"echo predeploy-ran && echo predeploy-warns >&2\","
             + " \"postdeploy\": \"echo postdeploy-ran && test -n \\\"$GREETING\\\" && sleep 3\"}}}";
-    private static final String PROCFILE = "release: echo release-ran\nweb: exec httpd -f -p $PORT -h /tmp\n";
+    private static final String PROCFILE =
+            "release: echo release-ran\nweb: echo web-listening && exec httpd -f -p $PORT -h /tmp\n";
     private static final String[] PHASES = {"BUILD", "PREDEPLOY", "RELEASE", "DEPLOY", "POSTDEPLOY"};
 
     private static final String APP = "ui-" + UUID.randomUUID().toString().substring(0, 6);
+    private static final String VIEWER = APP + "-viewer";
 
     private static ContainerRuntime runtime;
     private static GatewayProcess gateway;
@@ -86,6 +89,8 @@ class WebUiIT {
     @Order(1)
     void aWrongTokenIsRefusedReadablyAndTheRightOneSignsIn() throws Exception {
         browser.open("#/apps");
+        browser.find("#token");
+        Axe.assertNoViolations(browser, "sign-in");
         browser.type("#token", "not-the-token");
         browser.click("#sign-in button");
         assertThat(browser.text("#problem")).contains("Unauthorized").contains("Bearer");
@@ -101,7 +106,9 @@ class WebUiIT {
         assertThat(browser.script("return sessionStorage.getItem('slipway.token')"))
                 .isEqualTo(GatewayProcess.TOKEN);
         assertThat(browser.script("return localStorage.length")).isEqualTo(0L);
-        browser.assertNoConsoleErrors("/api/v1/apps status of 401");
+        assertThat(browser.text("#who")).isEqualTo("bootstrap (admin)");
+        Axe.assertNoViolations(browser, "apps");
+        browser.assertNoConsoleErrors("/api/v1/session status of 401");
     }
 
     @Test
@@ -161,6 +168,7 @@ class WebUiIT {
                 .contains("exit code 0")
                 .contains("discarded");
         browser.fullPageScreenshot("deployment");
+        Axe.assertNoViolations(browser, "deployment");
 
         browser.driver().navigate().refresh();
         awaitDeploymentStatus("SUCCEEDED");
@@ -212,6 +220,7 @@ class WebUiIT {
         assertThat(browser.present("#releases tr[data-deployment='" + running + "'] .rollback"))
                 .isFalse();
         browser.screenshot("app");
+        Axe.assertNoViolations(browser, "app");
 
         browser.click("#releases tr[data-deployment='" + firstRelease + "'] .rollback");
         browser.await(d ->
@@ -248,6 +257,119 @@ class WebUiIT {
 
     @Test
     @Order(7)
+    void theLogsPageShowsTheRunningAppsLinesTaggedWithTheirProcess() throws Exception {
+        browser.open("#/apps/" + APP);
+        browser.click("#logs-link");
+        browser.await(d -> browser.text("#app-log").contains("web-listening"));
+        assertThat(browser.script("return [...document.querySelectorAll('#app-log .line')]"
+                        + ".find(line => line.textContent.includes('web-listening'))?.dataset.process"))
+                .isEqualTo("web.1");
+        assertThat(browser.text("#app-log .line .process")).isEqualTo("web.1");
+        browser.click("#log-pause");
+        assertThat(browser.find("#log-pause").getAttribute("aria-pressed")).isEqualTo("true");
+        browser.click("#log-pause");
+        browser.screenshot("logs");
+        Axe.assertNoViolations(browser, "logs");
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(8)
+    void aRunStartedFromTheUiShowsItsOutputAndExitCode() throws Exception {
+        browser.open("#/apps/" + APP);
+        browser.click("#runs-link");
+        browser.find("#run-form");
+        Axe.assertNoViolations(browser, "runs");
+        browser.type("#run-command", "echo run-said-hi && exit 3");
+        browser.click("#run-form button");
+        browser.await(d -> d.getCurrentUrl().contains("#/runs/"));
+        browser.awaitDeployment(d -> browser.text("#run-status").equals("FAILED"));
+        assertThat(browser.text("#run-exit")).isEqualTo("3");
+        browser.await(d -> browser.text("#run-log").contains("run-said-hi"));
+        browser.screenshot("run");
+        Axe.assertNoViolations(browser, "run output");
+
+        browser.driver().navigate().back();
+        WebElement row = browser.find("#runs tbody tr");
+        assertThat(row.getText()).contains("echo run-said-hi").contains("api").contains("FAILED");
+        assertThat(browser.text("#runs tbody tr .exit")).isEqualTo("3");
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(9)
+    void aRestartFromTheUiIsConfirmedAndSucceeds() throws Exception {
+        browser.open("#/apps/" + APP);
+        assertThat(browser.text("#app-state")).isEqualTo("running");
+        browser.click("#restart");
+        browser.click("#process-control .confirm-yes");
+        browser.await(d -> d.getCurrentUrl().contains("#/deployments/"));
+        awaitDeploymentStatus("SUCCEEDED");
+        assertThat(browser.text("#summary")).contains("restart");
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(10)
+    void anAdminCreatesATokenSeenOnceFindsItInTheAuditLogAndAViewerIsOfferedNoChanges() throws Exception {
+        browser.click("#nav a[href='#/tokens']");
+        browser.find("#token-form");
+        Axe.assertNoViolations(browser, "tokens");
+        browser.type("#token-name", VIEWER);
+        browser.find("#token-role option[value=viewer]").click();
+        browser.click("#token-form button[type=submit]");
+        String value = browser.text("#new-token-value");
+        assertThat(value).startsWith("slp_");
+        assertThat(browser.text("#tokens tr[data-name='" + VIEWER + "']")).contains("viewer");
+        browser.driver().navigate().refresh();
+        browser.find("#tokens tr[data-name='" + VIEWER + "']");
+        assertThat(browser.present("#new-token-value"))
+                .as("the value is shown once")
+                .isFalse();
+
+        browser.click("#nav a[href='#/audit']");
+        browser.find("#audit tbody tr");
+        browser.type("#audit-actor", "bootstrap");
+        browser.click("#audit-filter button");
+        browser.await(d -> browser.text("#audit").contains("POST /api/v1/tokens"));
+        Axe.assertNoViolations(browser, "audit");
+        browser.screenshot("audit");
+
+        // Signed out on the apps page, the next sign-in lands there.
+        browser.open("#/apps");
+        browser.click("#sign-out");
+        browser.type("#token", value);
+        browser.click("#sign-in button");
+        browser.find("#apps tbody tr");
+        assertThat(browser.text("#who")).isEqualTo(VIEWER + " (viewer)");
+        assertThat(browser.present("#create-app")).isFalse();
+        assertThat(browser.present("#nav a[href='#/tokens']:not([hidden])")).isFalse();
+        browser.open("#/apps/" + APP);
+        browser.find("#releases tr .badge");
+        assertThat(browser.present("#app-state")).isTrue();
+        for (String action : List.of("#deploy", "#restart", "#stop", "#config-form", ".rollback", "#delete")) {
+            assertThat(browser.present(action))
+                    .as(action + " is not offered to a viewer")
+                    .isFalse();
+        }
+        browser.click("#runs-link");
+        browser.find("#runs tbody tr");
+        assertThat(browser.present("#run-form")).isFalse();
+        browser.open("#/apps");
+        browser.click("#sign-out");
+
+        browser.type("#token", GatewayProcess.TOKEN);
+        browser.click("#sign-in button");
+        browser.find("#apps tbody tr");
+        browser.open("#/tokens");
+        browser.click("#tokens tr[data-name='" + VIEWER + "'] .revoke");
+        browser.click("#tokens tr[data-name='" + VIEWER + "'] .confirm-yes");
+        browser.find("#tokens tr[data-name='" + VIEWER + "'] .revoked");
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(11)
     void aManifestCheckShowsTasksAndAnErrorAtItsLineAndColumn() throws Exception {
         browser.click("#nav a[href='#/manifests']");
         browser.type("#app-json", "{\"scripts\": {\"dokku\": {\"predeploy\": \"echo hi\"}}, \"extra\": 1}");
@@ -263,11 +385,12 @@ class WebUiIT {
         assertThat(error.getText()).contains("scripts.dokku.predeploy");
         assertThat(browser.present("#problem:not([hidden])")).isFalse();
         browser.screenshot("manifest-check");
+        Axe.assertNoViolations(browser, "manifest check");
         browser.assertNoConsoleErrors("/api/v1/manifests/validate status of 422");
     }
 
     @Test
-    @Order(8)
+    @Order(12)
     void anAppIsDeletedOnlyOnceItsNameIsTyped() throws Exception {
         browser.open("#/apps");
         browser.find("#apps a[href='#/apps/" + APP + "']");

@@ -39,7 +39,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                     name = "Cron",
                     description = "The app.json cron entries of an app's current release: their next and last runs,"
                             + " running one now, suspending and resuming"),
-            @Tag(name = "Tokens", description = "API tokens with a role and optionally a list of apps (admins only)"),
+            @Tag(
+                    name = "Tokens",
+                    description = "API tokens with a role and optionally a list of apps (admins only), and the"
+                            + " calling token's own (any role)"),
             @Tag(name = "Audit", description = "Who changed what, and which requests were refused (admins only)"),
             @Tag(name = "Webhooks", description = "Receivers told of each app's deployments, and their deliveries"),
             @Tag(

@@ -1,7 +1,8 @@
-// The apps list, and one app: its release, processes, config, formation, releases and deployments.
+// The apps list, and one app: its state, release, processes and their control, config, formation,
+// releases and deployments. Each form or button shows only when the token's role may use it.
 
 import { call, enc, upload } from '../api.js';
-import { h, fill, time, status, shortId } from '../dom.js';
+import { h, fill, time, status, shortId, confirmed } from '../dom.js';
 import { cronCard } from './cron.js';
 
 // The API's name rule as an HTML pattern. Chromium compiles patterns with the `v` flag, where a
@@ -25,23 +26,24 @@ export async function appsPage(view, ctx) {
       'section',
       { class: 'card' },
       h('h1', {}, 'Apps'),
-      h(
-        'form',
-        {
-          id: 'create-app',
-          class: 'row',
-          onsubmit: async (e) => {
-            e.preventDefault();
-            const app = await ctx.run(() => call('POST', '/api/v1/apps', { name: name.value }, ctx.signal));
-            if (app) ctx.go(`#/apps/${enc(app.name)}`);
+      ctx.may('admin') &&
+        h(
+          'form',
+          {
+            id: 'create-app',
+            class: 'row',
+            onsubmit: async (e) => {
+              e.preventDefault();
+              const app = await ctx.run(() => call('POST', '/api/v1/apps', { name: name.value }, ctx.signal));
+              if (app) ctx.go(`#/apps/${enc(app.name)}`);
+            },
           },
-        },
-        h('label', {}, 'New app ', name),
-        h('button', { type: 'submit' }, 'Create'),
-      ),
+          h('label', {}, 'New app ', name),
+          h('button', { type: 'submit' }, 'Create'),
+        ),
       h(
         'div',
-        { class: 'scroll' },
+        { class: 'scroll', tabindex: 0 },
         h('table', { id: 'apps' }, h('thead', {}, h('tr', {}, h('th', {}, 'app'), h('th', {}, 'release'), h('th', {}, 'latest deployment'), h('th', {}, 'created'))), list),
       ),
     ),
@@ -76,17 +78,25 @@ export async function appPage(view, ctx, name) {
     return;
   }
   const reload = () => appPage(view, ctx, name);
+  const deployer = ctx.may('deployer');
   fill(
     view,
     h('p', { class: 'crumbs' }, h('a', { href: '#/apps' }, 'Apps'), ' / ', name),
     h('h1', { id: 'app-name' }, name),
-    h('div', { class: 'grid' }, releaseCard(app), deployCard(ctx, base), processesCard(app)),
+    h(
+      'p',
+      { class: 'row app-head' },
+      h('span', {}, 'State: ', h('span', { id: 'app-state', class: `status ${app.state}` }, app.state)),
+      h('a', { href: `#/apps/${enc(name)}/logs`, id: 'logs-link' }, 'Logs'),
+      h('a', { href: `#/apps/${enc(name)}/runs`, id: 'runs-link' }, 'Runs'),
+    ),
+    h('div', { class: 'grid' }, releaseCard(app), deployer && deployCard(ctx, base), processesCard(ctx, base, app)),
     configCard(ctx, base, config, reload),
     formationCard(ctx, base, app, reload),
     releasesCard(ctx, base, app, deployments),
     cronCard(ctx, base),
     deploymentsCard(deployments),
-    deleteCard(ctx, base, name),
+    ctx.may('admin') && deleteCard(ctx, base, name),
   );
 }
 
@@ -112,22 +122,27 @@ function releaseCard(app) {
   );
 }
 
-function processesCard(app) {
+function processesCard(ctx, base, app) {
   const withAddress = app.processes.some((p) => p.address);
   return h(
     'section',
     { class: 'card', id: 'processes' },
     h('h2', {}, 'Processes'),
+    ctx.may('deployer') && app.currentRelease ? controls(ctx, base, app) : null,
     app.engineError ? h('p', { class: 'warning' }, `The engine did not answer: ${app.engineError}`) : null,
     app.processes.length === 0
       ? h('p', { class: 'hint' }, 'No process containers.')
       : h(
           'div',
-          { class: 'scroll' },
+          { class: 'scroll', tabindex: 0 },
           h(
             'table',
             {},
-            h('thead', {}, h('tr', {}, h('th', {}, 'type'), h('th', {}, 'state'), h('th', {}, 'container'), withAddress ? h('th', {}, 'address') : null)),
+            h(
+              'thead',
+              {},
+              h('tr', {}, h('th', {}, 'type'), h('th', {}, 'state'), h('th', {}, 'restarts'), h('th', {}, 'started'), h('th', {}, 'container'), withAddress ? h('th', {}, 'address') : null),
+            ),
             h(
               'tbody',
               {},
@@ -137,6 +152,8 @@ function processesCard(app) {
                   {},
                   h('td', {}, p.type),
                   h('td', {}, status(p.state)),
+                  h('td', {}, p.restarts ?? '—'),
+                  h('td', {}, time(p.startedAt)),
                   h('td', { class: 'mono', title: p.containerId }, (p.containerId || '').slice(0, 12)),
                   withAddress ? h('td', { class: 'mono' }, p.address || '—') : null,
                 ),
@@ -144,6 +161,23 @@ function processesCard(app) {
             ),
           ),
         ),
+  );
+}
+
+/** Restart, stop and start: each a deployment of its own kind, shown on its deployment page. */
+function controls(ctx, base, app) {
+  const operation = (action, label, question) =>
+    confirmed({ id: action, class: action === 'stop' ? 'danger' : undefined }, label, question, async () => {
+      const deployment = await ctx.run(() => call('POST', `${base}/${action}`, undefined, ctx.signal));
+      if (deployment) ctx.go(`#/deployments/${enc(deployment.id)}`);
+    });
+  return h(
+    'div',
+    { class: 'row', id: 'process-control' },
+    operation('restart', 'Restart', 'Replace every process container with a new one?'),
+    app.state === 'stopped'
+      ? operation('start', 'Start', 'Start the current release again?')
+      : operation('stop', 'Stop', 'Stop every process container? The app answers 503 until started.'),
   );
 }
 
@@ -212,7 +246,7 @@ function configCard(ctx, base, config, reload) {
       ? h('p', { class: 'hint' }, 'No config variables.')
       : h(
           'div',
-          { class: 'scroll' },
+          { class: 'scroll', tabindex: 0 },
           h(
             'table',
             {},
@@ -230,67 +264,70 @@ function configCard(ctx, base, config, reload) {
                   h(
                     'td',
                     { class: 'actions' },
-                    h(
-                      'button',
-                      {
-                        type: 'button',
-                        class: 'link reveal',
-                        onclick: (e) => {
-                          revealed = !revealed;
-                          shown.textContent = revealed ? config[name] : '••••••••';
-                          e.target.textContent = revealed ? 'Hide' : 'Reveal';
+                    ctx.may('deployer') && [
+                      h(
+                        'button',
+                        {
+                          type: 'button',
+                          class: 'link reveal',
+                          onclick: (e) => {
+                            revealed = !revealed;
+                            shown.textContent = revealed ? config[name] : '••••••••';
+                            e.target.textContent = revealed ? 'Hide' : 'Reveal';
+                          },
                         },
-                      },
-                      'Reveal',
-                    ),
-                    h(
-                      'button',
-                      {
-                        type: 'button',
-                        class: 'link edit',
-                        onclick: () => {
-                          key.value = name;
-                          value.value = config[name];
-                          value.focus();
+                        'Reveal',
+                      ),
+                      h(
+                        'button',
+                        {
+                          type: 'button',
+                          class: 'link edit',
+                          onclick: () => {
+                            key.value = name;
+                            value.value = config[name];
+                            value.focus();
+                          },
                         },
-                      },
-                      'Edit',
-                    ),
-                    h(
-                      'button',
-                      {
-                        type: 'button',
-                        class: 'link danger remove',
-                        onclick: async () => {
-                          const rest = { ...config };
-                          delete rest[name];
-                          if ((await ctx.run(() => call('PATCH', `${base}/config`, { [name]: null }, ctx.signal))) !== undefined) reload();
+                        'Edit',
+                      ),
+                      h(
+                        'button',
+                        {
+                          type: 'button',
+                          class: 'link danger remove',
+                          onclick: async () => {
+                            const rest = { ...config };
+                            delete rest[name];
+                            if ((await ctx.run(() => call('PATCH', `${base}/config`, { [name]: null }, ctx.signal))) !== undefined) reload();
+                          },
                         },
-                      },
-                      'Remove',
-                    ),
+                        'Remove',
+                      ),
+                    ],
                   ),
                 );
               }),
             ),
           ),
         ),
-    h(
-      'form',
-      {
-        id: 'config-form',
-        class: 'row',
-        onsubmit: async (e) => {
-          e.preventDefault();
-          const changed = await ctx.run(() => call('PATCH', `${base}/config`, { [key.value.trim()]: value.value }, ctx.signal));
-          if (changed !== undefined) reload();
+    ctx.may('deployer') &&
+      h(
+        'form',
+        {
+          id: 'config-form',
+          class: 'row',
+          onsubmit: async (e) => {
+            e.preventDefault();
+            const changed = await ctx.run(() => call('PATCH', `${base}/config`, { [key.value.trim()]: value.value }, ctx.signal));
+            if (changed !== undefined) reload();
+          },
         },
-      },
-      h('label', {}, 'Name ', key),
-      h('label', {}, 'Value ', value),
-      h('button', { type: 'submit' }, 'Set'),
-    ),
-    h('p', { class: 'hint' }, 'Values reach the next deployment.'),
+        h('label', {}, 'Name ', key),
+        h('label', {}, 'Value ', value),
+        h('button', { type: 'submit' }, 'Set'),
+      ),
+    h('p', { class: 'hint' }, 'A change to an app with a release starts a config deployment at once; before the first release, values wait for it.'),
   );
 }
 
@@ -299,6 +336,9 @@ function formationCard(ctx, base, app, reload) {
   const inputs = Object.keys(types).map((type) => [type, h('input', { type: 'number', min: 0, max: 1000, value: types[type], name: type, id: `scale-${type}` })]);
   const newType = h('input', { name: 'type', placeholder: 'worker', maxlength: 63, autocomplete: 'off', id: 'scale-new-type' });
   const newCount = h('input', { type: 'number', min: 0, max: 1000, name: 'count', placeholder: '0', id: 'scale-new-count' });
+  if (!ctx.may('deployer')) {
+    return h('section', { class: 'card', id: 'formation' }, h('h2', {}, 'Formation'), h('p', {}, Object.entries(types).map(([type, count]) => `${type}=${count}`).join(' ')));
+  }
   return h(
     'section',
     { class: 'card', id: 'formation' },
@@ -306,19 +346,24 @@ function formationCard(ctx, base, app, reload) {
     h(
       'form',
       {
+        id: 'formation-form',
         class: 'row',
         onsubmit: async (e) => {
           e.preventDefault();
           const body = Object.fromEntries(inputs.map(([type, input]) => [type, Number(input.value)]));
           if (newType.value.trim()) body[newType.value.trim()] = Number(newCount.value || 0);
-          if ((await ctx.run(() => call('PUT', `${base}/formation`, body, ctx.signal))) !== undefined) reload();
+          const answer = await ctx.run(() => call('PUT', `${base}/formation`, body, ctx.signal));
+          // A running release is scaled at once by a SCALE deployment; else the formation waits.
+          if (answer?.kind === 'SCALE') ctx.go(`#/deployments/${enc(answer.id)}`);
+          else if (answer !== undefined) reload();
         },
       },
       inputs.map(([type, input]) => h('label', {}, `${type} `, input)),
-      h('label', {}, 'add type ', newType, ' ', newCount),
+      h('label', {}, 'add type ', newType),
+      h('label', {}, 'its count ', newCount),
       h('button', { type: 'submit' }, 'Scale'),
     ),
-    h('p', { class: 'hint' }, 'Applied at the next deployment.'),
+    h('p', { class: 'hint' }, app.currentRelease ? 'Applied at once: a scale deployment adds or removes containers.' : 'Applied at the next deployment.'),
   );
 }
 
@@ -335,7 +380,7 @@ function releasesCard(ctx, base, app, deployments) {
       ? h('p', { class: 'hint' }, 'No successful deployment yet.')
       : h(
           'div',
-          { class: 'scroll' },
+          { class: 'scroll', tabindex: 0 },
           h(
             'table',
             {},
@@ -355,7 +400,8 @@ function releasesCard(ctx, base, app, deployments) {
                     {},
                     d.id === running
                       ? h('span', { class: 'badge' }, 'running')
-                      : h(
+                      : ctx.may('deployer') &&
+                        h(
                           'button',
                           {
                             type: 'button',
@@ -385,7 +431,7 @@ function deploymentsCard(deployments) {
       ? h('p', { class: 'hint' }, 'No deployments yet.')
       : h(
           'div',
-          { class: 'scroll' },
+          { class: 'scroll', tabindex: 0 },
           h(
             'table',
             {},

@@ -1,5 +1,5 @@
 // The app page's cron card: the app.json cron entries of the current release, each with its next
-// firing and its last run, run now, suspend and resume. Its own file, and it loads its own data,
+// firing and its last run (linked to its output), run now, suspend and resume (for deployers). Its own file, and it loads its own data,
 // so the app page only places it.
 
 import { call, enc } from '../api.js';
@@ -23,7 +23,7 @@ async function load(ctx, base, card) {
       ? h('p', { class: 'hint' }, "The current release's app.json has no cron entries.")
       : h(
           'div',
-          { class: 'scroll' },
+          { class: 'scroll', tabindex: 0 },
           h(
             'table',
             {},
@@ -48,35 +48,37 @@ function row(ctx, base, entry, reload) {
     h('td', { class: 'mono' }, entry.command),
     h('td', {}, entry.concurrencyPolicy),
     h('td', {}, entry.suspended ? h('span', { class: 'badge' }, 'suspended') : time(entry.nextRunAt)),
-    // A run's id names it in the runs API (GET /api/v1/runs/{id}); the title carries it whole.
-    h('td', {}, last ? [status(last.status), ' ', h('span', { class: 'mono', title: last.id }, shortId(last.id)), ' ', time(last.createdAt)] : '—'),
+    // The run's page shows its output; the title carries its id whole.
+    h('td', {}, last ? [status(last.status), ' ', h('a', { class: 'mono', title: last.id, href: `#/runs/${enc(last.id)}` }, shortId(last.id)), ' ', time(last.createdAt)] : '—'),
     h(
       'td',
       {},
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'cron-run',
-          onclick: async () => {
-            if ((await ctx.run(() => call('POST', `${path}/run`, undefined, ctx.signal))) !== undefined) reload();
+      ctx.may('deployer') && [
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'cron-run',
+            onclick: async () => {
+              if ((await ctx.run(() => call('POST', `${path}/run`, undefined, ctx.signal))) !== undefined) reload();
+            },
           },
-        },
-        'Run now',
-      ),
-      ' ',
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'cron-suspend',
-          onclick: async () => {
-            const body = { suspended: !entry.suspended };
-            if ((await ctx.run(() => call('PUT', path, body, ctx.signal))) !== undefined) reload();
+          'Run now',
+        ),
+        ' ',
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'cron-suspend',
+            onclick: async () => {
+              const body = { suspended: !entry.suspended };
+              if ((await ctx.run(() => call('PUT', path, body, ctx.signal))) !== undefined) reload();
+            },
           },
-        },
-        entry.suspended ? 'Resume' : 'Suspend',
-      ),
+          entry.suspended ? 'Resume' : 'Suspend',
+        ),
+      ],
     ),
   );
 }

@@ -49,6 +49,7 @@ export async function deploymentPage(view, ctx, id) {
   };
 
   const actions = () => {
+    if (!ctx.may('deployer')) return null;
     if (ACTIVE.includes(deployment.status)) {
       return h('button', { type: 'button', id: 'cancel', class: 'danger', onclick: () => ctx.run(() => call('POST', `${path}/cancel`, undefined, ctx.signal)) }, 'Cancel');
     }
