@@ -19,6 +19,7 @@ final class BenchApp {
     static final String BASE_IMAGE = "slipway/busybox:latest";
     static final String IMAGE = "slipway-bench/app:latest";
     static final String LOG_IMAGE = "slipway-bench/log-latency:latest";
+    static final String TICKER_IMAGE = "slipway-bench/ticker:latest";
     static final int PORT = 5000;
 
     static final String PREDEPLOY = "echo predeployed > /app/predeployed";
@@ -30,25 +31,36 @@ final class BenchApp {
     static final String STAMPS = "for i in $(seq 1 40); do adjtimex | awk '/tv_sec/ {s=$2} /tv_usec/ {u=$2}"
             + " END {printf \"STAMP %d%06d\\n\", s, u}'; sleep 0.1; done";
 
+    /**
+     * The log followers' app: its web process serves files in the background (the port check) and prints a numbered
+     * line five times a second.
+     */
+    static final String TICKER =
+            "httpd -p $PORT -h /app && i=0; while true; do i=$((i+1)); echo \"tick $i\"; sleep 0.2; done";
+
     private BenchApp() {}
 
     static byte[] context() {
-        return context(PREDEPLOY);
+        return context(PREDEPLOY, WEB);
     }
 
     /** The log-latency app: its predeploy prints time stamps for a while. */
     static byte[] logLatencyContext() {
-        return context(STAMPS);
+        return context(STAMPS, WEB);
     }
 
-    private static byte[] context(String predeploy) {
+    static byte[] tickerContext() {
+        return context(PREDEPLOY, TICKER);
+    }
+
+    private static byte[] context(String predeploy, String web) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("Dockerfile", "FROM " + BASE_IMAGE + "\nWORKDIR /app\nCOPY app.json Procfile index.html /app/\n");
         files.put(
                 "app.json",
                 "{\"scripts\": {\"dokku\": {\"predeploy\": " + jsonString(predeploy) + ", \"postdeploy\": "
                         + jsonString(POSTDEPLOY) + "}}}\n");
-        files.put("Procfile", "release: " + RELEASE + "\nweb: " + WEB + "\n");
+        files.put("Procfile", "release: " + RELEASE + "\nweb: " + web + "\n");
         files.put("index.html", "slipway bench\n");
         return tar(files);
     }

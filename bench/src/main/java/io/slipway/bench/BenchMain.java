@@ -1,5 +1,6 @@
 package io.slipway.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs every benchmark in one invocation and writes {@code results.md} and {@code ratios.png}.
@@ -22,8 +24,10 @@ public final class BenchMain {
             usage: BenchMain --jar GATEWAY_JAR --cli-deploy SCRIPT --out DIR
                              [--podman unix:///...] [--docker unix:///...] [--rounds N] [--quick]
                              [--jdk17 JAVA_HOME] [--jdk25 JAVA_HOME] [--gateway-options "..."] [--jmh FILE]
+                             [--only deploys,api,followers,startup]
             """;
     private static final int PORT = 18190;
+    private static final Set<String> SCENARIOS = Set.of("deploys", "api", "followers", "startup");
     private static final Instant STARTED = Instant.now();
 
     private BenchMain() {}
@@ -62,39 +66,71 @@ public final class BenchMain {
             throw new IllegalArgumentException("name at least one engine (--podman, --docker)");
         }
 
+        Set<String> only =
+                options.containsKey("only") ? Set.of(options.get("only").split(",")) : SCENARIOS;
         Report report = new Report();
         List<DeployScenarios.Result> deploys = new ArrayList<>();
         ApiScenarios.Result api = null;
+        LogFollowersScenario.Result followers = null;
         for (Engine engine : engines) {
             try (EngineFloor floor = new EngineFloor(engine)) {
                 floor.removeLeftovers();
                 floor.build(BenchApp.context(), BenchApp.IMAGE);
                 floor.build(BenchApp.logLatencyContext(), BenchApp.LOG_IMAGE);
+                floor.build(BenchApp.tickerContext(), BenchApp.TICKER_IMAGE);
                 try (Gateway gateway =
                         Gateway.start(jar, jdk17, gatewayOptions, engine, work.resolve(engine.name()), PORT)) {
                     gateway.awaitReady();
-                    deploys.add(new DeployScenarios(engine, floor, gateway.api(), cliDeploy, size).run(size.rounds()));
-                    if (engine == engines.get(0)) {
+                    if (only.contains("deploys")) {
+                        deploys.add(
+                                new DeployScenarios(engine, floor, gateway.api(), cliDeploy, size).run(size.rounds()));
+                    }
+                    if (engine == engines.get(0) && only.contains("api")) {
                         api = new ApiScenarios(gateway.api(), size).run();
+                    }
+                    if (engine == engines.get(0) && only.contains("followers")) {
+                        followers = new LogFollowersScenario(gateway, gateway.api())
+                                .run(size.logFollowers(), size.following());
                     }
                 } finally {
                     floor.removeLeftovers();
                 }
             }
         }
-        report.deploys(deploys, size.rounds());
-        report.api(api);
+        if (!deploys.isEmpty()) {
+            report.deploys(deploys, size.rounds());
+        }
+        if (api != null) {
+            report.api(api);
+        }
+        if (followers != null) {
+            report.followers(followers, size.following());
+        }
+        if (only.contains("startup")) {
+            startup(report, jar, engines.get(0), work, jdk17, jdk25, gatewayOptions, size);
+        }
+        report.manifestParse(Optional.ofNullable(options.get("jmh")).map(Path::of));
+        report.write(out);
+        progress("results in " + out + " (work files in " + work + ")");
+    }
 
-        StartupScenario startup = new StartupScenario(jar, engines.get(0), work.resolve("startup"), PORT);
+    private static void startup(
+            Report report,
+            Path jar,
+            Engine engine,
+            Path work,
+            Path jdk17,
+            Path jdk25,
+            List<String> gatewayOptions,
+            BenchSize size)
+            throws IOException {
+        StartupScenario startup = new StartupScenario(jar, engine, work.resolve("startup"), PORT);
         Path caches = Files.createDirectories(work.resolve("caches"));
         List<StartupScenario.Result> starts = new ArrayList<>();
         for (StartupScenario.Variant variant : StartupScenario.variants(jdk17, jdk25, gatewayOptions, caches)) {
             starts.add(startup.measure(variant, size.starts()));
         }
         report.startup(starts);
-        report.manifestParse(Optional.ofNullable(options.get("jmh")).map(Path::of));
-        report.write(out);
-        progress("results in " + out + " (work files in " + work + ")");
     }
 
     static void progress(String message) {

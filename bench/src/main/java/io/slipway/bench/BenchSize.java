@@ -13,12 +13,24 @@ record BenchSize(
         int storedApps,
         int storedDeployments,
         Duration load,
-        int starts) {
+        int starts,
+        int logFollowers,
+        Duration following) {
 
-    static final BenchSize FULL = new BenchSize(5, 20, 2, 200, 2000, Duration.ofSeconds(10), 2);
-    static final BenchSize QUICK = new BenchSize(1, 3, 1, 10, 50, Duration.ofSeconds(2), 1);
+    static final BenchSize FULL =
+            new BenchSize(5, 20, 2, 200, 2000, Duration.ofSeconds(10), 2, 500, Duration.ofSeconds(30));
+    static final BenchSize QUICK = new BenchSize(1, 3, 1, 10, 50, Duration.ofSeconds(2), 1, 20, Duration.ofSeconds(5));
 
     BenchSize withRounds(int value) {
-        return new BenchSize(value, parallelApps, parallelRounds, storedApps, storedDeployments, load, starts);
+        return new BenchSize(
+                value,
+                parallelApps,
+                parallelRounds,
+                storedApps,
+                storedDeployments,
+                load,
+                starts,
+                logFollowers,
+                following);
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ final class Report {
     static final double PARALLEL_TARGET = 1.20;
     static final double LOG_P95_TARGET_MS = 100;
     static final double STATUS_P99_TARGET_MS = 10;
+    static final double FOLLOWERS_GROWTH_TARGET_MIB = 100;
 
     private final StringBuilder md = new StringBuilder();
     private final List<RatioChart.Bar> bars = new ArrayList<>();
@@ -96,15 +98,31 @@ final class Report {
         }
     }
 
+    void followers(LogFollowersScenario.Result result, Duration following) {
+        md.append("\n### ")
+                .append(result.followers())
+                .append(" followers of one app's logs for ")
+                .append(following.toSeconds())
+                .append(" s\n\n")
+                .append("The app's web process prints a numbered line five times a second; RSS is the gateway's.\n\n")
+                .append("| idle RSS | peak RSS while followed | growth | target growth | lines all saw |"
+                        + " followers missing a line or seeing one twice |\n")
+                .append("| ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        row(
+                mib(result.baselineMiB()),
+                mib(result.peakMiB()),
+                mib(result.growthMiB()),
+                mib(FOLLOWERS_GROWTH_TARGET_MIB),
+                Integer.toString(result.commonLines()),
+                Integer.toString(result.incomplete()));
+    }
+
     void startup(List<StartupScenario.Result> results) {
         md.append("\n### Gateway start to healthy, and idle resident memory\n\n")
                 .append("Restarts on an existing data directory; median of the runs.\n\n")
                 .append("| JVM | start to `/q/health/ready` 200 | idle RSS |\n| --- | ---: | ---: |\n");
         for (StartupScenario.Result r : results) {
-            row(
-                    r.variant(),
-                    ms(r.ready().median()),
-                    String.format("%.0f MiB", r.resident().median()));
+            row(r.variant(), ms(r.ready().median()), mib(r.resident().median()));
         }
     }
 
@@ -147,6 +165,10 @@ final class Report {
 
     private static String ms(double value) {
         return value >= 100 ? String.format("%.0f ms", value) : String.format("%.1f ms", value);
+    }
+
+    private static String mib(double value) {
+        return String.format("%.0f MiB", value);
     }
 
     private static String ratio(double value) {

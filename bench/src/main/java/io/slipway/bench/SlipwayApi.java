@@ -37,6 +37,10 @@ final class SlipwayApi {
         return http;
     }
 
+    URI uri(String path) {
+        return base.resolve(path);
+    }
+
     HttpRequest get(String path) {
         return request(path).timeout(CALL_TIMEOUT).GET().build();
     }
