@@ -89,6 +89,8 @@ public class InteractiveRuns implements RunConsoles {
             try {
                 console.run(run.order, screen, run.cancellation, run.sink, opened::complete);
             } finally {
+                // A console that failed before it opened never leaves its client waiting.
+                opened.completeExceptionally(new IllegalStateException("the console ended before it opened"));
                 run.ended.run();
             }
         });
