@@ -6,6 +6,7 @@ import { h, fill } from './dom.js';
 import { appsPage, appPage } from './pages/apps.js';
 import { deploymentPage } from './pages/deployment.js';
 import { manifestPage } from './pages/manifest.js';
+import { consolePage } from './pages/console.js';
 
 const view = document.getElementById('view');
 const problemBox = document.getElementById('problem');
@@ -14,6 +15,7 @@ const nav = document.getElementById('nav');
 const routes = [
   [/^#\/apps\/?$/, appsPage],
   [/^#\/apps\/([a-z0-9-]{1,63})$/, appPage],
+  [/^#\/apps\/([a-z0-9-]{1,63})\/console$/, consolePage],
   [/^#\/deployments\/([A-Za-z0-9-]{1,64})$/, deploymentPage],
   [/^#\/manifests$/, manifestPage],
 ];

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * An operator's session in the web UI, in headless Chromium against the packaged gateway on Docker:
@@ -288,6 +289,33 @@ class WebUiIT {
                 .until(() -> runtime.listContainers(Map.of(ContainerLabels.APP, APP))
                                 .isEmpty()
                         && runtime.inspectImage("slipway/" + APP + ":current").isEmpty());
+    }
+
+    @Test
+    @Order(7)
+    void aConsoleRunsACommandInTheAppsReleaseAndShowsItsOutput() throws Exception {
+        browser.open("#/apps/" + APP);
+        browser.click("#console-link");
+        browser.type("#console-command", "sh");
+        browser.click("#console-form button");
+        browser.await(d -> browser.text("#console-status").contains("attached"));
+        // The terminal takes keys through a hidden text area of its own: typed as a person does, to what has focus.
+        browser.click("#console-screen .xterm-screen");
+        new Actions(browser.driver()).sendKeys("echo console-$((6*7))\n").perform();
+        browser.await(d -> browser.text("#console-screen .xterm-rows").contains("console-42"));
+        new Actions(browser.driver()).sendKeys("exit 5\n").perform();
+        browser.await(d -> browser.text("#console-status").contains("FAILED (exit code 5)"));
+        browser.screenshot("console");
+        // The token went as a subprotocol: the upgrade's request line has none.
+        assertThat(network.requestHeads())
+                .filteredOn(head -> head.contains("/attach"))
+                .isNotEmpty()
+                .allMatch(head -> head.lines()
+                        .findFirst()
+                        .orElseThrow()
+                        .matches("GET /api/v1/runs/[A-Za-z0-9-]+/attach HTTP/1.1"))
+                .allMatch(head -> !head.contains(GatewayProcess.TOKEN));
+        browser.assertNoConsoleErrors();
     }
 
     private static BuildContext context() {

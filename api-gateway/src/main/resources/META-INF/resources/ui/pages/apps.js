@@ -79,6 +79,7 @@ export async function appPage(view, ctx, name) {
     view,
     h('p', { class: 'crumbs' }, h('a', { href: '#/apps' }, 'Apps'), ' / ', name),
     h('h1', { id: 'app-name' }, name),
+    h('p', {}, h('a', { id: 'console-link', href: `#/apps/${enc(name)}/console` }, 'Open a console')),
     h('div', { class: 'grid' }, releaseCard(app), deployCard(ctx, base), processesCard(app)),
     configCard(ctx, base, config, reload),
     formationCard(ctx, base, app, reload),
