@@ -94,7 +94,8 @@ public class DeploymentEventPublisher {
                         .build()),
                 settled,
                 failure -> settled.get()));
-        if (end) {
+        // A retirement's one event comes after the end, in a window of its own.
+        if (end || event instanceof DeploymentEvent.Retired) {
             windows.remove(event.deploymentId());
         }
     }
