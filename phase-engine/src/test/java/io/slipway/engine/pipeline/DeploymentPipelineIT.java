@@ -484,6 +484,8 @@ class DeploymentPipelineIT {
             assertThat(pipeline.run(second, sink, new Cancellation())).isEqualTo(DeploymentStatus.SUCCEEDED);
             assertThat(pipeline.run(failing, sink, new Cancellation())).isEqualTo(DeploymentStatus.FAILED);
             assertThat(pipeline.run(rollback, sink, new Cancellation())).isEqualTo(DeploymentStatus.SUCCEEDED);
+            // The rollback ended as its release served; requests go on across the retirement of what it replaced.
+            awaitRetirement(rollback.deploymentId());
             answers = requests.stop();
         } finally {
             router.route(app, List.of());
@@ -497,7 +499,17 @@ class DeploymentPipelineIT {
             String release = "release " + order.deploymentId();
             assertThat(answers)
                     .filteredOn(answer -> answer.body().equals(release))
-                    .as("answers of %s", release)
+                    .as(
+                            "answers of %s among %s (first %s, then %s, %s, %s)",
+                            release,
+                            answers.stream()
+                                    .map(RouterRequests.Answer::body)
+                                    .distinct()
+                                    .toList(),
+                            first,
+                            second.deploymentId(),
+                            failing.deploymentId(),
+                            rollback.deploymentId())
                     .isNotEmpty()
                     .allSatisfy(answer ->
                             assertThat(answer.sentAt()).isGreaterThan(checksPassedAt.get(order.deploymentId())));
