@@ -33,9 +33,6 @@ public final class RunRequestCheck {
         if (request.command().indexOf('\0') >= 0) {
             throw new BadRunRequestException("command: must not contain a NUL character");
         }
-        if (Boolean.TRUE.equals(request.interactive())) {
-            throw new BadRunRequestException("interactive: interactive runs are not offered by this gateway");
-        }
         Long timeout = request.timeoutSeconds();
         if (timeout != null && (timeout < 1 || timeout > TaskTimeout.MAX_SECONDS)) {
             throw new BadRunRequestException(

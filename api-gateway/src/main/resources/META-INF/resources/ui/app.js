@@ -11,6 +11,7 @@ import { manifestPage } from './pages/manifest.js';
 import { appLogsPage } from './pages/logs.js';
 import { runsPage, runPage } from './pages/runs.js';
 import { tokensPage, auditPage } from './pages/admin.js';
+import { consolePage } from './pages/console.js';
 
 const view = document.getElementById('view');
 const problemBox = document.getElementById('problem');
@@ -19,6 +20,7 @@ const nav = document.getElementById('nav');
 const routes = [
   [/^#\/apps\/?$/, appsPage],
   [/^#\/apps\/([a-z0-9-]{1,63})$/, appPage],
+  [/^#\/apps\/([a-z0-9-]{1,63})\/console$/, consolePage],
   [/^#\/deployments\/([A-Za-z0-9-]{1,64})$/, deploymentPage],
   [/^#\/manifests$/, manifestPage],
   [/^#\/apps\/([a-z0-9-]{1,63})\/logs$/, appLogsPage],

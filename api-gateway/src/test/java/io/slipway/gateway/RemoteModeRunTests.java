@@ -4,6 +4,7 @@ import static io.slipway.gateway.Api.api;
 import static io.slipway.gateway.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,6 +99,12 @@ class RemoteModeRunTests {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> "SUCCEEDED".equals(api().get("/api/v1/runs/" + id).path("status")));
         api().get("/api/v1/runs/" + id).then().body("exitCode", equalTo(0));
+        // A console is relayed only to an engine in the gateway's process.
+        json(Map.of("command", "sh", "interactive", true))
+                .post("/api/v1/apps/" + app + "/runs")
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("interactive runs need the engine embedded"));
         SseReader logs = SseReader.open(runsUrl.toURI().resolve(id + "/logs"));
         assertThat(logs.awaitEnd(Duration.ofSeconds(30))).isEqualTo(200);
         assertThat(logs.lines()).hasSize(1);

@@ -17,10 +17,13 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.slipway.engine.pipeline.ContainerLabels;
+import io.slipway.gateway.security.Roles;
+import io.slipway.gateway.security.SubprotocolToken;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.testing.BuildContext;
 import io.slipway.runtime.testing.TestImages;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.util.HashMap;
@@ -300,6 +303,91 @@ class RunTests {
                         .getList("command"))
                 .noneMatch(command ->
                         command.toString().contains("\0") || command.toString().length() > 65536);
+    }
+
+    @Test
+    void aConsoleIsTypedIntoResizedAndEndsWithItsExitCodeItsOutputUnstoredAndItsContainerGone() throws Exception {
+        String id = interactive("sh");
+        ConsoleClient console = ConsoleClient.open(
+                runsUrl.toURI(), id, handshake -> handshake.header("Authorization", "Bearer " + Api.token()));
+
+        console.type("echo hi-$((6*7))\n");
+        // The TTY echoes the typed line, which does not hold the result.
+        await().atMost(RUN_END).until(() -> console.screen().contains("hi-42"));
+        api().get("/api/v1/runs/" + id).then().body("status", equalTo("RUNNING"));
+        console.send("{\"resize\": {\"cols\": 101, \"rows\": 37}}");
+        console.type("stty size\n");
+        await().atMost(RUN_END).until(() -> console.screen().contains("37 101"));
+        console.send("{\"resize\": {\"cols\": 0, \"rows\": 37}}");
+        await().atMost(RUN_END)
+                .until(() -> console.texts().contains("{\"error\":\"resize.cols: a whole number from 1 to 1000\"}"));
+        console.type("exit 3\n");
+
+        assertThat(console.awaitClose(RUN_END)).isEqualTo(1000);
+        assertThat(console.texts()).contains("{\"ended\":{\"status\":\"FAILED\",\"exitCode\":3}}");
+        awaitEnd(id).then().body("status", equalTo("FAILED")).body("exitCode", equalTo(3));
+        assertThat(lines(SseReader.open(runsUrl.toURI().resolve(id + "/logs")))).isEmpty();
+        assertThat(runtime.listContainers(Map.of(ContainerLabels.RUN, id))).isEmpty();
+    }
+
+    @Test
+    void aBrowserSendsItsTokenAsASubprotocolAndAClosedConsoleEndsItsRun() throws Exception {
+        String id = interactive("sh");
+        ConsoleClient console = ConsoleClient.open(
+                runsUrl.toURI(),
+                id,
+                handshake -> handshake.subprotocols(
+                        SubprotocolToken.PROTOCOL, SubprotocolToken.of(Tokens.of(Roles.DEPLOYER))));
+        assertThat(console.subprotocol()).isEqualTo(SubprotocolToken.PROTOCOL);
+        console.type("echo ready-$((1+1))\n");
+        await().atMost(RUN_END).until(() -> console.screen().contains("ready-2"));
+
+        console.close();
+
+        awaitEnd(id).then().body("status", equalTo("CANCELLED"));
+        assertThat(runtime.listContainers(Map.of(ContainerLabels.RUN, id))).isEmpty();
+    }
+
+    @Test
+    void aConsoleIsRefusedWithoutATokenToAViewerAndOutsideTheTokensAppsAndUnattachedItEndsCancelled() throws Exception {
+        String id = interactive("sh");
+        URI runs = runsUrl.toURI();
+        String otherAppsDeployer =
+                Tokens.create(Roles.DEPLOYER, List.of(newApp())).value();
+
+        assertThat(ConsoleClient.refusal(runs, id, handshake -> handshake)).isEqualTo(401);
+        assertThat(ConsoleClient.refusal(
+                        runs, id, handshake -> handshake.header("Authorization", "Bearer wrong-token")))
+                .isEqualTo(401);
+        assertThat(ConsoleClient.refusal(
+                        runs,
+                        id,
+                        handshake -> handshake.subprotocols(SubprotocolToken.PROTOCOL, "slipway.bearer.d3Jvbmc")))
+                .isEqualTo(401);
+        assertThat(ConsoleClient.refusal(
+                        runs, id, handshake -> handshake.header("Authorization", "Bearer " + Tokens.of(Roles.VIEWER))))
+                .isEqualTo(403);
+        assertThat(ConsoleClient.refusal(
+                        runs, id, handshake -> handshake.header("Authorization", "Bearer " + otherAppsDeployer)))
+                .isEqualTo(404);
+        assertThat(ConsoleClient.refusal(
+                        runs, "no-such-run", handshake -> handshake.header("Authorization", "Bearer " + Api.token())))
+                .isEqualTo(404);
+
+        // No client attached within the (shortened) attach timeout.
+        awaitEnd(id).then().body("status", equalTo("CANCELLED")).body("reason", containsString("no client attached"));
+        assertThat(runtime.listContainers(Map.of(ContainerLabels.RUN, id))).isEmpty();
+        ConsoleClient late =
+                ConsoleClient.open(runs, id, handshake -> handshake.header("Authorization", "Bearer " + Api.token()));
+        assertThat(late.awaitClose(RUN_END)).isEqualTo(4404);
+    }
+
+    private String interactive(String command) {
+        return run(Map.of("command", command, "interactive", true))
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
     }
 
     private Response run(Map<String, Object> body) {

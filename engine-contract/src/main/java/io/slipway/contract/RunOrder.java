@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param timeout the run is killed after it; empty for the engine's task timeout
  * @param limits the memory and CPU the container may use (the app's task limits)
  * @param network the shared network the app joins instead of its own; empty for its own
+ * @param interactive a console: the run waits for its client to attach ({@link RunConsoles}) and runs with a TTY
  */
 public record RunOrder(
         String runId,
@@ -27,7 +28,22 @@ public record RunOrder(
         Map<String, String> env,
         Optional<Duration> timeout,
         Limits limits,
-        Optional<String> network) {
+        Optional<String> network,
+        boolean interactive) {
+
+    /** A run that is not interactive. */
+    public RunOrder(
+            String runId,
+            String app,
+            String image,
+            String command,
+            String procfile,
+            Map<String, String> env,
+            Optional<Duration> timeout,
+            Limits limits,
+            Optional<String> network) {
+        this(runId, app, image, command, procfile, env, timeout, limits, network, false);
+    }
 
     public RunOrder {
         Objects.requireNonNull(runId, "runId");
@@ -43,6 +59,7 @@ public record RunOrder(
     /** Without the variables' values, which are secrets. */
     @Override
     public String toString() {
-        return "RunOrder[runId=" + runId + ", app=" + app + ", image=" + image + ", variables=" + env.keySet() + "]";
+        return "RunOrder[runId=" + runId + ", app=" + app + ", image=" + image + ", variables=" + env.keySet()
+                + (interactive ? ", interactive" : "") + "]";
     }
 }

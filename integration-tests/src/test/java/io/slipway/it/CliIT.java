@@ -78,6 +78,17 @@ class CliIT {
 
     @Test
     @Order(2)
+    void runDashIPipesItsInputIntoAConsoleAndExitsWithItsCode() throws Exception {
+        Path input = Files.writeString(home.resolve("console-input.txt"), "echo console-$((6*7))\nexit 7\n");
+
+        Result console = run(home, gatewayEnv(), input, "run", "-i", "-a", APP, "--", "sh");
+
+        assertThat(console.exit()).as(console.out() + console.err()).isEqualTo(7);
+        assertThat(console.out()).contains("console-42");
+    }
+
+    @Test
+    @Order(2)
     void aFailingDeployExitsNonZeroWithTheReason() throws Exception {
         Path dir = Files.createDirectories(home.resolve("failing"));
         Files.writeString(dir.resolve("Dockerfile"), "FROM slipway/busybox:latest\n");
@@ -150,6 +161,11 @@ class CliIT {
 
     private static Result run(Path dir, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
+        return run(dir, env, Path.of("/dev/null"), args);
+    }
+
+    private static Result run(Path dir, Map<String, String> env, Path input, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(SLIPWAY.toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(home, "out", ".txt");
@@ -158,7 +174,7 @@ class CliIT {
                 .directory(dir.toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+                .redirectInput(ProcessBuilder.Redirect.from(input.toFile()));
         builder.environment().remove("SLIPWAY_URL");
         builder.environment().remove("SLIPWAY_TOKEN");
         builder.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());

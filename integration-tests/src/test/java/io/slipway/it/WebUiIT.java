@@ -25,13 +25,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * An operator's session in the web UI, in headless Chromium against the packaged gateway on Docker:
  * sign in, create an app, set config, deploy an image and watch its phases live (through a connection
  * that drops midway), a failed deploy and its retry, a rollback, a build-context upload, the app's
- * logs, a one-off run, a restart, tokens, the audit log, what a viewer is offered, a manifest check and
- * the app's deletion. Every page passes the axe-core audit of WCAG 2.1 A and AA.
+ * logs, a one-off run, a restart, a console typed into, tokens, the audit log, what a viewer is offered,
+ * a manifest check and the app's deletion. Every page passes the axe-core audit of WCAG 2.1 A and AA.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebUiIT {
@@ -311,6 +312,34 @@ class WebUiIT {
 
     @Test
     @Order(10)
+    void aConsoleRunsACommandInTheAppsReleaseAndShowsItsOutput() throws Exception {
+        browser.open("#/apps/" + APP);
+        browser.click("#console-link");
+        browser.type("#console-command", "sh");
+        browser.click("#console-form button");
+        browser.await(d -> browser.text("#console-status").contains("attached"));
+        Axe.assertNoViolations(browser, "console");
+        // The terminal takes keys through a hidden text area of its own: typed as a person does, to what has focus.
+        browser.click("#console-screen .xterm-screen");
+        new Actions(browser.driver()).sendKeys("echo console-$((6*7))\n").perform();
+        browser.await(d -> browser.text("#console-screen .xterm-rows").contains("console-42"));
+        new Actions(browser.driver()).sendKeys("exit 5\n").perform();
+        browser.await(d -> browser.text("#console-status").contains("FAILED (exit code 5)"));
+        browser.screenshot("console");
+        // The token went as a subprotocol: the upgrade's request line has none.
+        assertThat(network.requestHeads())
+                .filteredOn(head -> head.contains("/attach"))
+                .isNotEmpty()
+                .allMatch(head -> head.lines()
+                        .findFirst()
+                        .orElseThrow()
+                        .matches("GET /api/v1/runs/[A-Za-z0-9-]+/attach HTTP/1.1"))
+                .allMatch(head -> !head.contains(GatewayProcess.TOKEN));
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(11)
     void anAdminCreatesATokenSeenOnceFindsItInTheAuditLogAndAViewerIsOfferedNoChanges() throws Exception {
         browser.click("#nav a[href='#/tokens']");
         browser.find("#token-form");
@@ -369,7 +398,7 @@ class WebUiIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void aManifestCheckShowsTasksAndAnErrorAtItsLineAndColumn() throws Exception {
         browser.click("#nav a[href='#/manifests']");
         browser.type("#app-json", "{\"scripts\": {\"dokku\": {\"predeploy\": \"echo hi\"}}, \"extra\": 1}");
@@ -390,7 +419,7 @@ class WebUiIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void anAppIsDeletedOnlyOnceItsNameIsTyped() throws Exception {
         browser.open("#/apps");
         browser.find("#apps a[href='#/apps/" + APP + "']");

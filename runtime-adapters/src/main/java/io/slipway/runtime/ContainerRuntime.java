@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What Slipway needs from a container engine, in Slipway's own terms.
@@ -113,6 +114,18 @@ public interface ContainerRuntime extends AutoCloseable {
      *     executable), with the engine's message
      */
     TaskResult runTask(TaskSpec task, OutputListener output, Cancellation cancellation);
+
+    /**
+     * Creates and starts a task container with a TTY and an open stdin, attached to both, for a person to type into
+     * (an interactive run's console). {@link TaskSpec#timeout()} and {@link TaskSpec#commitAs()} are not used: the
+     * caller bounds it with {@link Terminal#awaitEnd}, and nothing is committed. The container is removed by
+     * {@link Terminal#awaitEnd}, or here when it cannot be started.
+     *
+     * @param screen receives what the TTY prints, as it comes, on a thread of the runtime's
+     * @throws ImageNotFoundException when the image is absent
+     * @throws ContainerRuntimeException when the engine refuses to create, attach or start it
+     */
+    Terminal openTerminal(TaskSpec task, Consumer<byte[]> screen);
 
     /**
      * Creates and starts a long-running process container, restarted by the engine unless stopped;

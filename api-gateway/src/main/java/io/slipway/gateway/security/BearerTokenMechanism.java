@@ -19,7 +19,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the {@code Authorization} header and hands it to {@link BearerTokenIdentityProvider}. It only
+ * Reads the {@code Authorization} header (on a WebSocket handshake without one, the token its subprotocols carry:
+ * {@link SubprotocolToken}) and hands it to {@link BearerTokenIdentityProvider}. It only
  * authenticates; what needs authentication is decided by the endpoint the router matched (every API
  * resource is {@code @Authenticated}). With {@code quarkus.http.auth.proactive=false} it runs only for
  * those endpoints, so a wrong header on an open path ({@code /q/*}, the web UI) is not even read. Each failure
@@ -41,7 +42,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
-        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        String authorization = authorization(context);
         if (authorization == null) {
             // No credentials: anonymous, which an @Authenticated endpoint refuses with a 401.
             return Uni.createFrom().nullItem();
@@ -56,6 +57,16 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
                 .authenticate(new TokenAuthenticationRequest(new TokenCredential(authorization, SCHEME)))
                 .onFailure(failure -> failure instanceof AuthenticationException)
                 .invoke(() -> failures.failed(address, Instant.now()));
+    }
+
+    /** The {@code Authorization} header; on a WebSocket handshake without one, the token its subprotocols carry. */
+    private static String authorization(RoutingContext context) {
+        String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null || !"websocket".equalsIgnoreCase(context.request().getHeader(HttpHeaders.UPGRADE))) {
+            return header;
+        }
+        return SubprotocolToken.authorization(context.request().getHeader(SubprotocolToken.HEADER))
+                .orElse(null);
     }
 
     @Override

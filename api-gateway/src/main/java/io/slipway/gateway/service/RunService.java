@@ -10,6 +10,7 @@ import io.slipway.gateway.RunRequest;
 import io.slipway.gateway.RunRequestCheck;
 import io.slipway.gateway.RunView;
 import io.slipway.gateway.StateConflictException;
+import io.slipway.gateway.config.GatewayConfig;
 import io.slipway.gateway.mapping.RunMapper;
 import io.slipway.gateway.messaging.EngineCommands;
 import io.slipway.gateway.repository.App;
@@ -38,11 +39,13 @@ public class RunService {
     private final AppRepository apps;
     private final RunRepository runs;
     private final EngineCommands engine;
+    private final boolean remoteEngine;
 
-    public RunService(AppRepository apps, RunRepository runs, EngineCommands engine) {
+    public RunService(AppRepository apps, RunRepository runs, EngineCommands engine, GatewayConfig config) {
         this.apps = apps;
         this.runs = runs;
         this.engine = engine;
+        this.remoteEngine = config.engine().isRemote();
     }
 
     /**
@@ -50,10 +53,15 @@ public class RunService {
      *
      * @param trigger {@link Run#API_TRIGGER}, or {@code cron:<id>} for a schedule's run
      * @throws io.slipway.gateway.BadRunRequestException when the request is out of bounds
-     * @throws StateConflictException when the app has no current release
+     * @throws StateConflictException when the app has no current release, or the run is interactive and the engine
+     *     remote: a console is relayed only between a gateway and the engine it embeds
      */
     public Optional<RunView> start(String app, RunRequest request, String trigger) {
         RunRequestCheck.check(request);
+        if (request.isInteractive() && remoteEngine) {
+            throw new StateConflictException("interactive runs need the engine embedded in the gateway"
+                    + " (SLIPWAY_ENGINE=embedded): this gateway's engines are remote workers");
+        }
         Optional<Queued> queued = store(UUID.randomUUID().toString(), app, request, trigger);
         queued.ifPresent(run -> send(run.order()));
         return queued.map(Queued::view);
@@ -92,7 +100,8 @@ public class RunService {
                 env,
                 timeout,
                 app.limits().task(),
-                Optional.empty());
+                Optional.empty(),
+                request.isInteractive());
     }
 
     private void send(RunOrder order) {

@@ -89,6 +89,7 @@ export async function appPage(view, ctx, name) {
       h('span', {}, 'State: ', h('span', { id: 'app-state', class: `status ${app.state}` }, app.state)),
       h('a', { href: `#/apps/${enc(name)}/logs`, id: 'logs-link' }, 'Logs'),
       h('a', { href: `#/apps/${enc(name)}/runs`, id: 'runs-link' }, 'Runs'),
+      deployer && h('a', { id: 'console-link', href: `#/apps/${enc(name)}/console` }, 'Open a console'),
     ),
     h('div', { class: 'grid' }, releaseCard(app), deployer && deployCard(ctx, base), processesCard(ctx, base, app)),
     configCard(ctx, base, config, reload),

@@ -26,7 +26,13 @@ public final class Requests {
 
     /** {@code env} is sent only here, in the body: never in a URL, a log or the output. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record NewRun(String command, Long timeoutSeconds, Map<String, String> env) {}
+    public record NewRun(String command, Long timeoutSeconds, Map<String, String> env, Boolean interactive) {
+
+        /** A run that is not interactive; {@code interactive} is left out of the body. */
+        public NewRun(String command, Long timeoutSeconds, Map<String, String> env) {
+            this(command, timeoutSeconds, env, null);
+        }
+    }
 
     /** No type restarts every process type. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -31,12 +31,22 @@ public class RunCommand extends AppCommand {
             description = "A variable for this run only, over the app's config (never printed)")
     List<String> env;
 
+    @Option(
+            names = {"-i", "--interactive"},
+            description = "A console: attach this terminal to the command (raw mode, resized with the window)")
+    boolean interactive;
+
     @Parameters(paramLabel = "COMMAND", arity = "1..*", description = "The command and its arguments, after --")
     List<String> command;
 
     @Override
     public Integer call() throws IOException {
         SlipwayApi api = session.api(FOLLOW_TIMEOUT_SECONDS);
+        if (interactive) {
+            Run started = api.startRun(
+                    app(), new Requests.NewRun(String.join(" ", command), timeoutSeconds, variables(), true));
+            return new Console(session).attach(started.id());
+        }
         Run started = api.startRun(app(), new Requests.NewRun(String.join(" ", command), timeoutSeconds, variables()));
         Run ended = new RunFollower(session.json(), session.out(), session.err())
                 .follow(api.runLogs(started.id()).subscribe().asIterable(), () -> api.run(started.id()));

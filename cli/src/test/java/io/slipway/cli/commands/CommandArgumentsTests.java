@@ -3,10 +3,13 @@ package io.slipway.cli.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slipway.cli.Slipway;
 import io.slipway.cli.api.Requests;
 import io.slipway.cli.config.UsageProblem;
+import io.slipway.cli.streams.ConsoleAttach;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,9 +72,34 @@ class CommandArgumentsTests {
     }
 
     @Test
-    void runNeedsACommandAndOffersNoInteractiveMode() {
+    void runNeedsACommand() {
         assertThat(exitOf("run", "-a", "shop")).isEqualTo(2);
-        assertThat(exitOf("run", "-i", "-a", "shop", "--", "bash")).isEqualTo(2);
+        assertThat(exitOf("run", "-i", "-a", "shop")).isEqualTo(2);
+    }
+
+    @Test
+    void runDashIAsksForAConsole() throws Exception {
+        RunCommand run = command(parse("run", "-i", "-a", "shop", "--", "rails", "c"), RunCommand.class);
+        assertThat(run.interactive).isTrue();
+        assertThat(run.command).containsExactly("rails", "c");
+        assertThat(command(parse("run", "--interactive", "--", "sh"), RunCommand.class).interactive)
+                .isTrue();
+        assertThat(command(parse("run", "--", "sh", "-i"), RunCommand.class).interactive)
+                .isFalse();
+
+        JsonNode body = json.readTree(json.writeValueAsString(new Requests.NewRun("sh", null, null, true)));
+        assertThat(body.path("interactive").asBoolean()).isTrue();
+        assertThat(json.readTree(json.writeValueAsString(new Requests.NewRun("sh", null, null)))
+                        .has("interactive"))
+                .isFalse();
+    }
+
+    @Test
+    void theConsolesAddressIsTheGatewaysWithAWebSocketSchemeAndNoToken() {
+        assertThat(ConsoleAttach.attachUri(URI.create("https://paas.example:8443"), "r-1"))
+                .hasToString("wss://paas.example:8443/api/v1/runs/r-1/attach");
+        assertThat(ConsoleAttach.attachUri(URI.create("http://127.0.0.1:8080/"), "r-2"))
+                .hasToString("ws://127.0.0.1:8080/api/v1/runs/r-2/attach");
     }
 
     @Test

@@ -148,5 +148,11 @@ public interface EngineConfig {
         /** How many one-off runs run at once, beside the deployments; more wait in order. Default 8. */
         @WithDefault("8")
         int runParallelism();
+
+        /**
+         * How long an interactive run waits for its client to attach before it ends {@code CANCELLED}. Default 60 s.
+         */
+        @WithDefault("60s")
+        Duration runAttachTimeout();
     }
 }

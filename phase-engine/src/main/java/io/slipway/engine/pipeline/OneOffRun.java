@@ -44,7 +44,7 @@ public final class OneOffRun {
 
     /** Runs {@code order} to its end on the calling thread; {@code cancellation} kills it. */
     public void run(RunOrder order, Cancellation cancellation, Consumer<RunEvent> sink) {
-        Events events = new Events(order, sink);
+        Events events = events(order, sink);
         if (cancellation.isCancelled()) {
             events.finished(RunStatus.CANCELLED, null, "cancelled");
             return;
@@ -74,7 +74,7 @@ public final class OneOffRun {
         }
     }
 
-    private TaskSpec task(RunOrder order) throws RunRefused {
+    TaskSpec task(RunOrder order) throws RunRefused {
         ImageDetails image = runtime.inspectImage(order.image())
                 .orElseThrow(() -> new RunRefused("image not found: " + order.image()));
         List<String> cmd;
@@ -114,14 +114,19 @@ public final class OneOffRun {
     }
 
     /** Why a run could not start, in words for its reason. */
-    private static final class RunRefused extends Exception {
+    static final class RunRefused extends Exception {
         RunRefused(String message) {
             super(message);
         }
     }
 
+    /** A new run's events. */
+    Events events(RunOrder order, Consumer<RunEvent> sink) {
+        return new Events(order, sink);
+    }
+
     /** One run's events, numbered; output past the cap is dropped and counted, and said before the end. */
-    private final class Events {
+    final class Events {
 
         private final RunOrder order;
         private final Consumer<RunEvent> sink;

@@ -32,6 +32,7 @@ public class OneOffRuns {
     private static final Logger LOG = Logger.getLogger(OneOffRuns.class);
 
     private final OneOffRun run;
+    private final InteractiveRuns interactive;
     private final Emitter<RunEvent> events;
     private final ExecutorService executor;
     private final Map<String, Cancellation> cancellations = new ConcurrentHashMap<>();
@@ -40,9 +41,11 @@ public class OneOffRuns {
     @Inject
     public OneOffRuns(
             OneOffRun run,
+            InteractiveRuns interactive,
             @Channel(Channels.RUN_EVENTS) @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<RunEvent> events,
             EngineConfig config) {
         this.run = run;
+        this.interactive = interactive;
         this.events = events;
         this.executor = Executors.newFixedThreadPool(config.pipeline().runParallelism(), runnable -> {
             Thread thread = new Thread(runnable, "slipway-run");
@@ -51,11 +54,15 @@ public class OneOffRuns {
         });
     }
 
-    /** Queues the run; a redelivered start of a run that is here already is ignored. */
+    /** Queues the run, or keeps an interactive one until its client attaches; a redelivered start of a run that is here already is ignored. */
     public void start(RunOrder order) {
         Cancellation cancellation = new Cancellation();
         if (cancellations.putIfAbsent(order.runId(), cancellation) != null) {
             LOG.infof("Ignoring run %s: already accepted (a redelivered request)", order.runId());
+            return;
+        }
+        if (order.interactive()) {
+            interactive.await(order, cancellation, this::send, () -> cancellations.remove(order.runId()));
             return;
         }
         executor.execute(() -> {

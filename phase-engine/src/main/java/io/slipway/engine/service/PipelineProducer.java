@@ -2,6 +2,7 @@ package io.slipway.engine.service;
 
 import io.slipway.engine.config.EngineConfig;
 import io.slipway.engine.pipeline.AppRemoval;
+import io.slipway.engine.pipeline.ConsoleRun;
 import io.slipway.engine.pipeline.DeploymentPipeline;
 import io.slipway.engine.pipeline.DeploymentPlanner;
 import io.slipway.engine.pipeline.InterruptedDeploymentRecovery;
@@ -69,6 +70,13 @@ public class PipelineProducer {
     @Singleton
     OneOffRun oneOffRun(ContainerRuntime runtime, ManifestParser parser, PipelineSettings settings) {
         return new OneOffRun(runtime, parser, settings, Clock.systemUTC());
+    }
+
+    /** Interactive runs' consoles, as one-off runs with a TTY. */
+    @Produces
+    @Singleton
+    ConsoleRun consoleRun(OneOffRun runs, ContainerRuntime runtime) {
+        return new ConsoleRun(runs, runtime);
     }
 
     /** Where apps are served, for the engine's router and for a gateway that shows each app's URL. */

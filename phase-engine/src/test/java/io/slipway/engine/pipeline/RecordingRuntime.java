@@ -18,6 +18,7 @@ import io.slipway.runtime.ProcessSpec;
 import io.slipway.runtime.TaskOutcome;
 import io.slipway.runtime.TaskResult;
 import io.slipway.runtime.TaskSpec;
+import io.slipway.runtime.Terminal;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -186,6 +188,12 @@ public final class RecordingRuntime implements ContainerRuntime {
             images.put(task.commitAs().get(), images.get(task.image()));
         }
         return result;
+    }
+
+    /** The pipeline never opens a console. */
+    @Override
+    public Terminal openTerminal(TaskSpec task, Consumer<byte[]> screen) {
+        throw new UnsupportedOperationException("a deployment opens no console");
     }
 
     @Override

@@ -13,12 +13,14 @@ import io.slipway.runtime.OutputListener;
 import io.slipway.runtime.ProcessSpec;
 import io.slipway.runtime.TaskResult;
 import io.slipway.runtime.TaskSpec;
+import io.slipway.runtime.Terminal;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * {@link ContainerRuntime} on an engine's Docker-compatible API, for Docker and for rootful and
@@ -39,6 +41,7 @@ final class DockerApiRuntime implements ContainerRuntime {
     private final TaskRunner tasks;
     private final ContainerCommands commands;
     private final LogReader logReader;
+    private final TerminalOpener terminals;
 
     DockerApiRuntime(
             EngineInfo engine,
@@ -73,6 +76,8 @@ final class DockerApiRuntime implements ContainerRuntime {
         ContainerCommitter committer = new ContainerCommitter(raw, errors, images);
         // Tasks create, follow and wait on the streaming connections: the task timeout bounds them.
         this.tasks = new TaskRunner(clients.streams(), errors, images, containers, hostConfigs, committer);
+        this.terminals =
+                new TerminalOpener(clients.queries(), clients.streams(), errors, images, containers, hostConfigs);
     }
 
     @Override
@@ -134,6 +139,11 @@ final class DockerApiRuntime implements ContainerRuntime {
     @Override
     public TaskResult runTask(TaskSpec task, OutputListener output, Cancellation cancellation) {
         return tasks.run(task, output, cancellation);
+    }
+
+    @Override
+    public Terminal openTerminal(TaskSpec task, Consumer<byte[]> screen) {
+        return terminals.open(task, screen);
     }
 
     @Override

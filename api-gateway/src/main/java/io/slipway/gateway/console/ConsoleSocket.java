@@ -1,0 +1,146 @@
+package io.slipway.gateway.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnBinaryMessage;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.slipway.contract.RunConsoles;
+import io.slipway.contract.RunStatus;
+import io.slipway.gateway.config.GatewayConfig;
+import io.smallrye.common.annotation.NonBlocking;
+import io.vertx.core.buffer.Buffer;
+import jakarta.enterprise.inject.Instance;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * An interactive run's console ({@code /api/v1/runs/{id}/attach}): binary frames carry what the client types to the
+ * run's stdin and what its TTY prints back; a text frame {@code {"resize": {"cols", "rows"}}} resizes the TTY. The
+ * first client to attach starts the run's container; when the console ends the gateway sends a text frame
+ * {@code {"ended": {"status", "exitCode"}}} and closes the socket, and when the client closes the socket the
+ * container is killed. Who may attach is decided on the handshake ({@link ConsoleAccess}). Nothing of what passes is
+ * stored or logged. The engine is reached through {@link RunConsoles}, which only the engine embedded in this process
+ * offers.
+ */
+@WebSocket(path = "/api/v1/runs/{id}/attach")
+public class ConsoleSocket {
+
+    /** The run has no console to attach to: unknown to the engine, not interactive, ended, or attached already. */
+    static final int NOT_WAITING = 4404;
+
+    /** The client sends what the console does not read. */
+    private static final int POLICY_VIOLATION = 1008;
+
+    private static final Logger LOG = Logger.getLogger(ConsoleSocket.class);
+
+    private final Instance<RunConsoles> engine;
+    private final boolean remoteEngine;
+    private final ObjectMapper json;
+    private final Map<String, ConsoleSession> sessions = new ConcurrentHashMap<>();
+
+    public ConsoleSocket(Instance<RunConsoles> engine, GatewayConfig config, ObjectMapper json) {
+        this.engine = engine;
+        this.remoteEngine = config.engine().isRemote();
+        this.json = json;
+    }
+
+    /** Starts the run's console; blocks (on a worker thread) until its container runs. */
+    @OnOpen
+    void open(WebSocketConnection connection) {
+        String id = connection.pathParam("id");
+        ConsoleSession session = session(connection);
+        Optional<RunConsoles.RunConsole> console =
+                remoteEngine ? Optional.empty() : engine.get().attach(id, new Screen(connection, session));
+        if (console.isEmpty()) {
+            sessions.remove(connection.id());
+            connection.closeAndAwait(new CloseReason(
+                    NOT_WAITING, "run " + id + " waits for no client: not interactive, ended or attached already"));
+            return;
+        }
+        session.attached(console.get());
+    }
+
+    @OnBinaryMessage
+    @NonBlocking
+    void typed(WebSocketConnection connection, Buffer input) {
+        try {
+            session(connection).type(input.getBytes());
+        } catch (IllegalStateException unread) {
+            connection
+                    .close(new CloseReason(POLICY_VIOLATION, unread.getMessage()))
+                    .subscribe()
+                    .with(ignored -> {}, failure -> {});
+        }
+    }
+
+    /** A resize; a message that is none is answered {@code {"error": "<field>: <what is wrong>"}} and ignored. */
+    @OnTextMessage
+    void control(WebSocketConnection connection, String message) {
+        try {
+            ConsoleResize resize = ConsoleResize.parse(json, message);
+            session(connection).resize(resize.cols(), resize.rows());
+        } catch (ConsoleResize.BadMessage bad) {
+            connection.sendTextAndAwait(
+                    json.createObjectNode().put("error", bad.getMessage()).toString());
+        }
+    }
+
+    @OnClose
+    void closed(WebSocketConnection connection) {
+        ConsoleSession session = sessions.remove(connection.id());
+        if (session != null) {
+            session.detach();
+        }
+    }
+
+    private ConsoleSession session(WebSocketConnection connection) {
+        return sessions.computeIfAbsent(connection.id(), ignored -> new ConsoleSession());
+    }
+
+    /** Where the run's TTY prints: the socket; at the end, the run's end and the close. */
+    private final class Screen implements RunConsoles.ConsoleScreen {
+
+        private final WebSocketConnection connection;
+        private final ConsoleSession session;
+
+        Screen(WebSocketConnection connection, ConsoleSession session) {
+            this.connection = connection;
+            this.session = session;
+        }
+
+        @Override
+        public void print(byte[] output) {
+            try {
+                // Awaited: a slow client holds back the engine's stream instead of filling the gateway's memory.
+                connection.sendBinaryAndAwait(output);
+            } catch (RuntimeException gone) {
+                LOG.debugf("a console's client went away: %s", gone.getMessage());
+            }
+        }
+
+        @Override
+        public void ended(RunStatus status, Integer exitCode) {
+            session.ended();
+            sessions.remove(connection.id(), session);
+            try {
+                JsonNode end = json.createObjectNode()
+                        .set(
+                                "ended",
+                                json.createObjectNode()
+                                        .put("status", status.name())
+                                        .put("exitCode", exitCode));
+                connection.sendTextAndAwait(end.toString());
+                connection.closeAndAwait(CloseReason.NORMAL);
+            } catch (RuntimeException gone) {
+                LOG.debugf("a console's client went away before its end: %s", gone.getMessage());
+            }
+        }
+    }
+}

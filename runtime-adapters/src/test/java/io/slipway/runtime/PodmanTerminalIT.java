@@ -1,0 +1,9 @@
+package io.slipway.runtime;
+
+/** {@link ContainerRuntime#openTerminal} on rootful Podman. */
+class PodmanTerminalIT extends ContainerTerminalContract {
+
+    PodmanTerminalIT() {
+        super("podman");
+    }
+}
