@@ -15,6 +15,8 @@ import io.slipway.runtime.testing.TestImages;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * database and broker, two workers in a pool on rootful Podman and one in a pool on Docker, each a packaged
  * process. Then a worker is killed mid-task and the broker restarted mid-deploy, and every guarantee of
  * distributed mode is checked from what the API stored and what the engines run; a token revoked through one
- * replica is refused by the other on its next request.
+ * replica is refused by the other on its next request, and an every-minute cron entry, ticked by both replicas,
+ * ran once a minute.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DistributedIT {
@@ -47,6 +50,8 @@ class DistributedIT {
     private static final String ON_PODMAN = "shop-" + RUN;
     private static final String ON_DOCKER = "blog-" + RUN;
     private static final String PROCFILE = "web: exec httpd -f -p $PORT -h /app\n";
+    /** Every release of the Podman pool's app has it: both replicas tick through the whole scenario, minutes long. */
+    private static final String CRON = ", \"cron\": [{\"command\": \"echo cron-fired\", \"schedule\": \"* * * * *\"}]";
 
     private static final List<WorkerProcess> workers = new ArrayList<>();
     private static final List<AutoCloseable> closing = new ArrayList<>();
@@ -67,8 +72,8 @@ class DistributedIT {
         TestEngine dockerEngine = TestEngines.named("docker");
         podman = podmanEngine.connect();
         docker = dockerEngine.connect();
-        podmanImages = images(podman);
-        dockerImages = images(docker);
+        podmanImages = images(podman, CRON);
+        dockerImages = images(docker, "");
 
         first = gateway();
         second = gateway();
@@ -284,6 +289,29 @@ class DistributedIT {
                 .isEqualTo(401);
     }
 
+    @Test
+    @Order(7)
+    void eachCronFiringOfTheScenarioRanOnceThoughBothReplicasTicked() {
+        String entry = one.request()
+                .get("/api/v1/apps/" + ON_PODMAN + "/cron")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("[0].id");
+        List<String> firedAt = one.request()
+                .get("/api/v1/apps/" + ON_PODMAN + "/runs?limit=500")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.trigger == 'cron:" + entry + "' }.createdAt", String.class);
+        // A firing starts its run within a tick (10 s) of its minute, so each run's minute names its firing.
+        List<Instant> minutes = firedAt.stream()
+                .map(at -> Instant.parse(at).truncatedTo(ChronoUnit.MINUTES))
+                .toList();
+        assertThat(minutes).as("runs of the every-minute entry").isNotEmpty().doesNotHaveDuplicates();
+    }
+
     private static RequestSpecification asToken(GatewayApi gateway, String token) {
         return given().baseUri(gateway.gateway().uri().toString()).header("Authorization", "Bearer " + token);
     }
@@ -301,19 +329,20 @@ class DistributedIT {
     }
 
     /** The apps' images, built on the engine of the pool that runs them. */
-    private static Map<String, String> images(ContainerRuntime runtime) {
+    /** @param cron app.json's {@code cron} member with its comma, or nothing */
+    private static Map<String, String> images(ContainerRuntime runtime, String cron) {
         TestImages images = new TestImages(runtime);
         // Closed in reverse: the images first, while their engine client is still open.
         closing.add(runtime);
         closing.add(images);
         return Map.of(
-                "fast", image(images, "echo predeploy-ran"),
-                "slow", image(images, "echo slow-started && sleep 300"),
-                "counting", image(images, "for i in 1 2 3 4 5 6 7 8; do echo line-$i; sleep 1; done"));
+                "fast", image(images, "echo predeploy-ran", cron),
+                "slow", image(images, "echo slow-started && sleep 300", cron),
+                "counting", image(images, "for i in 1 2 3 4 5 6 7 8; do echo line-$i; sleep 1; done", cron));
     }
 
-    private static String image(TestImages images, String predeploy) {
-        String appJson = "{\"scripts\": {\"dokku\": {\"predeploy\": \"" + predeploy + "\"}}}";
+    private static String image(TestImages images, String predeploy, String cron) {
+        String appJson = "{\"scripts\": {\"dokku\": {\"predeploy\": \"" + predeploy + "\"}}" + cron + "}";
         return images.build(BuildContext.fromBaseImage("WORKDIR /app", "COPY app.json Procfile /app/")
                 .file("app.json", appJson)
                 .file("Procfile", PROCFILE));
