@@ -8,7 +8,10 @@ import io.slipway.contract.DeploymentStatus;
 import io.slipway.contract.LogStream;
 import io.slipway.contract.PhaseName;
 import io.slipway.engine.messaging.DeploymentEventPublisher;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,10 +27,27 @@ class RunningDeploymentsTests {
 
     private final DeploymentEventPublisher publisher = new DeploymentEventPublisher(
             new HeldEmitter(), new DeploymentMetrics(new SimpleMeterRegistry()), ending -> {});
-    private final RunningDeployments running = new RunningDeployments(publisher);
+    private Instant now = Instant.parse("2026-12-07T03:00:00Z");
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+    private final RunningDeployments running = new RunningDeployments(publisher, clock);
 
     @Test
-    void aFinishedDeploymentIsReportedRunningUntilTheBrokerTookItsEnd() {
+    void aFinishedDeploymentIsReportedRunningUntilAGraceAfterTheBrokerTookItsEnd() {
         running.add("d1");
         publisher.publish(
                 new DeploymentEvent.Log("d1", "shop", 1, Instant.now(), PhaseName.PREDEPLOY, LogStream.STDOUT, "x"));
@@ -37,8 +57,16 @@ class RunningDeploymentsTests {
 
         assertThat(running.list()).containsExactly("d1");
 
-        sent.forEach(message -> message.ack().toCompletableFuture().join());
+        now = now.plus(RunningDeployments.ENDED_GRACE);
+        assertThat(running.list()).as("the end is not with the broker yet").containsExactly("d1");
 
+        sent.forEach(message -> message.ack().toCompletableFuture().join());
+        now = now.plusSeconds(5);
+        assertThat(running.list())
+                .as("a gateway's report consumer may be ahead of its event consumer")
+                .containsExactly("d1");
+
+        now = now.plus(RunningDeployments.ENDED_GRACE);
         assertThat(running.list()).isEmpty();
     }
 
