@@ -31,15 +31,17 @@ import org.openqa.selenium.interactions.Actions;
  * An operator's session in the web UI, in headless Chromium against the packaged gateway on Docker:
  * sign in, create an app, set config, deploy an image and watch its phases live (through a connection
  * that drops midway), a failed deploy and its retry, a rollback, a build-context upload, the app's
- * logs, a one-off run, a restart, a console typed into, tokens, the audit log, what a viewer is offered,
- * a manifest check and the app's deletion. Every page passes the axe-core audit of WCAG 2.1 A and AA.
+ * logs, a one-off run, the release's cron entry run now, suspended and resumed, a restart, a console typed
+ * into, tokens, the audit log, what a viewer is offered, a manifest check and the app's deletion. Every
+ * page passes the axe-core audit of WCAG 2.1 A and AA.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebUiIT {
 
     private static final String APP_JSON = "{\"scripts\": {\"dokku\": {"
             + "\"predeploy\": \"echo predeploy-ran && echo predeploy-warns >&2\","
-            + " \"postdeploy\": \"echo postdeploy-ran && test -n \\\"$GREETING\\\" && sleep 3\"}}}";
+            + " \"postdeploy\": \"echo postdeploy-ran && test -n \\\"$GREETING\\\" && sleep 3\"}},"
+            + " \"cron\": [{\"command\": \"echo cron-ran\", \"schedule\": \"@yearly\"}]}";
     private static final String PROCFILE =
             "release: echo release-ran\nweb: echo web-listening && exec httpd -f -p $PORT -h /tmp\n";
     private static final String[] PHASES = {"BUILD", "PREDEPLOY", "RELEASE", "DEPLOY", "POSTDEPLOY"};
@@ -299,6 +301,30 @@ class WebUiIT {
 
     @Test
     @Order(9)
+    void theReleasesCronEntryIsListedRunsNowAndIsSuspendedAndResumed() throws Exception {
+        browser.open("#/apps/" + APP);
+        browser.await(d -> browser.text("#cron").contains("echo cron-ran"));
+        assertThat(browser.text("#cron tbody tr")).contains("@yearly").contains("allow");
+        Axe.assertNoViolations(browser, "app with cron entries");
+
+        browser.click("#cron .cron-run");
+        browser.await(d -> browser.present("#cron tbody tr a.mono"));
+        browser.click("#cron tbody tr a.mono");
+        browser.await(d -> d.getCurrentUrl().contains("#/runs/"));
+        browser.awaitDeployment(d -> browser.text("#run-status").equals("SUCCEEDED"));
+        browser.await(d -> browser.text("#run-log").contains("cron-ran"));
+
+        browser.open("#/apps/" + APP);
+        browser.await(d -> browser.present("#cron .cron-suspend"));
+        browser.click("#cron .cron-suspend");
+        browser.await(d -> browser.text("#cron tbody tr").contains("suspended"));
+        browser.click("#cron .cron-suspend");
+        browser.await(d -> !browser.text("#cron tbody tr").contains("suspended"));
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    @Order(10)
     void aRestartFromTheUiIsConfirmedAndSucceeds() throws Exception {
         browser.open("#/apps/" + APP);
         assertThat(browser.text("#app-state")).isEqualTo("running");
@@ -311,7 +337,7 @@ class WebUiIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aConsoleRunsACommandInTheAppsReleaseAndShowsItsOutput() throws Exception {
         browser.open("#/apps/" + APP);
         browser.click("#console-link");
@@ -339,7 +365,7 @@ class WebUiIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void anAdminCreatesATokenSeenOnceFindsItInTheAuditLogAndAViewerIsOfferedNoChanges() throws Exception {
         browser.click("#nav a[href='#/tokens']");
         browser.find("#token-form");
@@ -398,7 +424,7 @@ class WebUiIT {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void aManifestCheckShowsTasksAndAnErrorAtItsLineAndColumn() throws Exception {
         browser.click("#nav a[href='#/manifests']");
         browser.type("#app-json", "{\"scripts\": {\"dokku\": {\"predeploy\": \"echo hi\"}}, \"extra\": 1}");
@@ -419,7 +445,7 @@ class WebUiIT {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void anAppIsDeletedOnlyOnceItsNameIsTyped() throws Exception {
         browser.open("#/apps");
         browser.find("#apps a[href='#/apps/" + APP + "']");
