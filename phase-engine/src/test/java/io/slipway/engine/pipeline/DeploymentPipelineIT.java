@@ -63,6 +63,11 @@ class DeploymentPipelineIT {
 
     private static final String APP_JSON = "{\"scripts\": {\"dokku\": {"
             + "\"predeploy\": \"touch /app/predeployed && echo predeploying\", \"postdeploy\": \"echo postdeploying\"}}}";
+    /** The same, with Heroku's one-time setup task, which sees predeploy's change and leaves a file of its own. */
+    private static final String APP_JSON_WITH_SETUP = "{\"scripts\": {\"dokku\": {"
+            + "\"predeploy\": \"touch /app/predeployed && echo predeploying\", \"postdeploy\": \"echo postdeploying\"},"
+            + " \"postdeploy\": \"test -f /app/predeployed && touch /app/set-up && echo setting-up\"}}";
+
     private static final Map<String, Engine> ENGINES = new HashMap<>();
 
     private final List<String> apps = new ArrayList<>();
@@ -124,6 +129,36 @@ class DeploymentPipelineIT {
         assertThat(logLines(Phase.PREDEPLOY)).contains("predeploying");
         assertThat(logLines(Phase.RELEASE)).contains("releasing");
         assertThat(logLines(Phase.POSTDEPLOY)).contains("postdeploying");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void theSetupTaskRunsBetweenDeployAndPostdeployIsDiscardedAndIsSkippedOnceMarkedRun(TestEngine testEngine) {
+        Engine engine = engine(testEngine);
+        String image = appImage(engine, APP_JSON_WITH_SETUP, PROCFILE);
+        String app = newApp();
+
+        Finished first = deploy(engine, imageOrder(app, image));
+
+        assertThat(first.status()).as(first.reason()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(logLines(Phase.SETUP)).contains("setting-up");
+        assertThat(phasesStarted(first.deploymentId()))
+                .containsSubsequence(PhaseName.DEPLOY, PhaseName.SETUP, PhaseName.POSTDEPLOY);
+        assertThat(engine.runtime().readFiles(first.releaseImage(), List.of("/app/predeployed", "/app/set-up")))
+                .as("the setup task's changes are discarded")
+                .containsOnlyKeys("/app/predeployed");
+
+        DeploymentOrder marked = DeploymentOrders.anImageDeploy()
+                .app(app)
+                .image(image)
+                .setupRan(true)
+                .build();
+        Finished second = deploy(engine, marked);
+
+        assertThat(second.status()).as(second.reason()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(phaseStatuses(second.deploymentId(), PhaseName.SETUP))
+                .contains(PhaseStatus.SKIPPED)
+                .doesNotContain(PhaseStatus.RUNNING);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -622,6 +657,25 @@ class DeploymentPipelineIT {
                 .map(DeploymentEvent.Log.class::cast)
                 .filter(log -> log.phase() == phase.reported() && log.stream() == LogStream.STDOUT)
                 .map(DeploymentEvent.Log::line)
+                .toList();
+    }
+
+    /** The phases of one deployment in the order they started running. */
+    private List<PhaseName> phasesStarted(String deploymentId) {
+        return events.stream()
+                .filter(PhaseChanged.class::isInstance)
+                .map(PhaseChanged.class::cast)
+                .filter(change -> change.deploymentId().equals(deploymentId) && change.status() == PhaseStatus.RUNNING)
+                .map(PhaseChanged::phase)
+                .toList();
+    }
+
+    private List<PhaseStatus> phaseStatuses(String deploymentId, PhaseName phase) {
+        return events.stream()
+                .filter(PhaseChanged.class::isInstance)
+                .map(PhaseChanged.class::cast)
+                .filter(change -> change.deploymentId().equals(deploymentId) && change.phase() == phase)
+                .map(PhaseChanged::status)
                 .toList();
     }
 
