@@ -75,12 +75,8 @@ public class DeploymentEventPublisher {
         Window window = windows.computeIfAbsent(event.deploymentId(), id -> new Window());
         window.enter(event);
         boolean end = event instanceof DeploymentEvent.Finished;
-        boolean retired = event instanceof DeploymentEvent.Retired;
-        if (end || retired) {
-            // Either changes the app's processes: reported before the gateway hears of it.
-            ending.accept(new DeploymentEnding(event.deploymentId()));
-        }
         if (end) {
+            ending.accept(new DeploymentEnding(event.deploymentId()));
             endsInFlight.add(event.deploymentId());
         }
         // Taken or refused alike: the window frees a place, and the end is no longer in flight.
@@ -98,8 +94,7 @@ public class DeploymentEventPublisher {
                         .build()),
                 settled,
                 failure -> settled.get()));
-        // A retirement's one event comes after the end, in a window of its own.
-        if (end || retired) {
+        if (end) {
             windows.remove(event.deploymentId());
         }
     }

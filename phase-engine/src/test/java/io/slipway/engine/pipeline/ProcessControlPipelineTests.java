@@ -39,9 +39,7 @@ class ProcessControlPipelineTests {
             new ManifestParser(),
             PipelineSettingsBuilder.forRecordingRuntime().build(),
             Clock.systemUTC(),
-            new Traffic(router, new ScriptedProbe()),
-            SetupMarks.FROM_ORDER,
-            RecordedPipelines.retiringAtOnce(runtime));
+            new Traffic(router, new ScriptedProbe()));
 
     @Test
     void aRestartReplacesTheRunningContainersAndRunsOnlyPostdeployOfTheTasks() {

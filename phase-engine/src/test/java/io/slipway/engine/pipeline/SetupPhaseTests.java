@@ -200,8 +200,7 @@ class SetupPhaseTests {
                 PipelineSettingsBuilder.forRecordingRuntime().build(),
                 Clock.systemUTC(),
                 new Traffic(router, new ScriptedProbe()),
-                asked -> marks.mark(asked),
-                RecordedPipelines.retiringAtOnce(runtime));
+                asked -> marks.mark(asked));
         return pipeline.run(order, events::add, new Cancellation());
     }
 
