@@ -93,8 +93,9 @@ class ProcessControlIT {
                 assertThat(router.upstreams(app)).hasSize(1);
                 assertThat(answers).hasSizeGreaterThan(20);
                 assertThat(answers)
-                        .allSatisfy(answer ->
-                                assertThat(answer.status()).as(answer.body()).isEqualTo(200));
+                        .as("answers other than 200 among %d", answers.size())
+                        .filteredOn(answer -> answer.status() != 200)
+                        .isEmpty();
                 assertThat(answers)
                         .extracting(RouterRequests.Answer::body)
                         .contains("release " + restart.deploymentId(), "release " + scaleUp.deploymentId());

@@ -31,6 +31,8 @@ final class Containers {
     /** 128 + 9: the exit status of a process killed by SIGKILL. */
     private static final int SIGKILL_EXIT = 137;
 
+    private static final Duration OOM_REPORT_WAIT = Duration.ofSeconds(2);
+
     private final DockerClient queries;
     private final DockerClient docker;
     private final EngineErrors errors;
@@ -167,20 +169,29 @@ final class Containers {
     }
 
     /**
-     * Whether the engine killed the stopped container {@code id} for its memory. Docker says so ({@code OOMKilled}).
-     * Podman 4.3 on cgroup v1 never does, even when the kernel killed the container's main process for it: there, a
-     * SIGKILL exit (137) of a container with a memory limit, which Slipway did not kill, is read as that.
+     * Whether the engine killed the stopped container {@code id} for its memory. Docker says so ({@code OOMKilled}),
+     * but on cgroup v1 its out-of-memory event can reach the container's state shortly after the exit does: a SIGKILL
+     * exit (137) of a container with a memory limit is asked again for up to {@link #OOM_REPORT_WAIT}. Podman 4.3 on
+     * cgroup v1 never says so, even when the kernel killed the container's main process for it: there, such an exit,
+     * which Slipway did not cause, is read as that.
      */
     boolean killedForMemory(String id, int exitCode, ResourceLimits limits) {
-        Boolean reported = errors.call(
-                "inspect container " + id,
-                () -> queries.inspectContainerCmd(id).exec().getState().getOOMKilled());
-        if (Boolean.TRUE.equals(reported)) {
+        boolean likely = exitCode == SIGKILL_EXIT && limits.memoryBytes().isPresent();
+        if (likely && engine == EngineKind.PODMAN) {
             return true;
         }
-        return engine == EngineKind.PODMAN
-                && exitCode == SIGKILL_EXIT
-                && limits.memoryBytes().isPresent();
+        long deadline = System.nanoTime() + OOM_REPORT_WAIT.toNanos();
+        while (true) {
+            Boolean reported = errors.call(
+                    "inspect container " + id,
+                    () -> queries.inspectContainerCmd(id).exec().getState().getOOMKilled());
+            if (Boolean.TRUE.equals(reported)) {
+                return true;
+            }
+            if (!likely || System.nanoTime() > deadline || !pause(Duration.ofMillis(100))) {
+                return false;
+            }
+        }
     }
 
     Optional<ContainerInfo> inspect(String id) {

@@ -25,6 +25,7 @@ final class CaddyRouter implements Router {
 
     static final String SERVER = "slipway";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final String RETRY_DIALS_FOR = "3s";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RouterSettings settings;
@@ -132,6 +133,10 @@ final class CaddyRouter implements Router {
         proxy.put("handler", "reverse_proxy");
         ArrayNode dials = proxy.putArray("upstreams");
         upstreams.forEach(upstream -> dials.addObject().put("dial", upstream));
+        // An upstream that refuses the connection (a container retired while a request chose it, an engine
+        // still setting up a published port) costs a retry on another, not a 502: only dial errors are retried,
+        // so no request reaches an app twice.
+        proxy.putObject("load_balancing").put("try_duration", RETRY_DIALS_FOR).put("try_interval", "100ms");
         return route;
     }
 
