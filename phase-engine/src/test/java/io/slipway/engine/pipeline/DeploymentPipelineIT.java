@@ -20,6 +20,7 @@ import io.slipway.runtime.ImageDetails;
 import io.slipway.runtime.router.Router;
 import io.slipway.runtime.router.RouterSettings;
 import io.slipway.runtime.testing.BuildContext;
+import io.slipway.runtime.testing.RouterRequests;
 import io.slipway.runtime.testing.TestEngine;
 import io.slipway.runtime.testing.TestEngines;
 import io.slipway.runtime.testing.TestImages;

@@ -3,14 +3,13 @@ package io.slipway.runtime.router;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.slipway.runtime.testing.RouterRequests;
 import io.slipway.runtime.testing.TestEngines;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -49,7 +48,8 @@ class CaddyRouterIT {
 
             List<String> answers = new ArrayList<>();
             for (int i = 0; i < REQUESTS; i++) {
-                answers.add(get(settings.host(app)));
+                RouterRequests.Answer answer = RouterRequests.get(ROUTER_PORT, settings.host(app));
+                answers.add(answer.status() + " " + answer.body());
             }
 
             assertThat(answers).hasSize(REQUESTS).containsOnly("200 up");
@@ -63,26 +63,6 @@ class CaddyRouterIT {
     private static String refusingAddress() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return "127.0.0.1:" + socket.getLocalPort();
-        }
-    }
-
-    /** One request through the router, on a connection of its own: the status and the body. */
-    private static String get(String host) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), ROUTER_PORT), 2000);
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            int headersEnd = response.indexOf("\r\n\r\n");
-            if (!response.startsWith("HTTP/1.") || headersEnd < 0) {
-                return "no HTTP answer: " + response;
-            }
-            return response.substring(9, 12) + " "
-                    + response.substring(headersEnd + 4).strip();
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.slipway.engine.pipeline;
+package io.slipway.runtime.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,13 +14,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Requests to the router on loopback, about 20 a second until stopped (and never more than
  * {@link #MAX_REQUESTS}), each on a connection of its own, as separate clients would send them.
  */
-final class RouterRequests implements AutoCloseable {
+public final class RouterRequests implements AutoCloseable {
 
-    static final int MAX_REQUESTS = 6000;
+    public static final int MAX_REQUESTS = 6000;
     private static final long PAUSE_MILLIS = 50;
 
     /** @param status 0 when no HTTP answer came at all */
-    record Answer(int status, String body, long sentAt) {}
+    public record Answer(int status, String body, long sentAt) {}
 
     private final int port;
     private final String host;
@@ -34,14 +34,14 @@ final class RouterRequests implements AutoCloseable {
         this.loop = new Thread(this::run, "router-requests");
     }
 
-    static RouterRequests start(int port, String host) {
+    public static RouterRequests start(int port, String host) {
         RouterRequests requests = new RouterRequests(port, host);
         requests.loop.start();
         return requests;
     }
 
     /** One request: the status and the body, stripped. */
-    static Answer get(int port, String host) {
+    public static Answer get(int port, String host) {
         long sentAt = System.nanoTime();
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
@@ -78,7 +78,7 @@ final class RouterRequests implements AutoCloseable {
     }
 
     /** Stops sending and returns every answer, in the order the requests were sent. */
-    List<Answer> stop() throws InterruptedException {
+    public List<Answer> stop() throws InterruptedException {
         running.set(false);
         loop.join();
         synchronized (answers) {
