@@ -10,8 +10,8 @@ import java.time.Instant;
  *     matched
  * @param target the deployment, token or other item the action named or created, if any
  * @param outcome {@code succeeded}, {@code failed} or {@code refused}
- * @param status the HTTP status answered, when recorded after the answer; null for a change recorded in its own
- *     transaction
+ * @param status the HTTP status answered, when recorded after the answer (101 for an accepted console attach, or the
+ *     close code 4404 when its run waited for no client); null for a change recorded in its own transaction
  */
 public record AuditEntryView(
         String id,

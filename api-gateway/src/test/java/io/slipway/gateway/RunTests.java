@@ -383,12 +383,96 @@ class RunTests {
         assertThat(late.awaitClose(RUN_END)).isEqualTo(4404);
     }
 
+    @Test
+    void everyAttachAcceptedOrRefusedIsAuditedWithItsActorAppAndRunButNoTokenOrInput() throws Exception {
+        URI runs = runsUrl.toURI();
+        Tokens.Created deployer = Tokens.create(Roles.DEPLOYER, null);
+        Tokens.Created viewer = Tokens.create(Roles.VIEWER, null);
+        Tokens.Created otherAppsDeployer = Tokens.create(Roles.DEPLOYER, List.of(newApp()));
+        // Attached within the (shortened) attach timeout.
+        String id = interactive("sh");
+
+        assertThat(ConsoleClient.refusal(runs, id, handshake -> handshake.header("Authorization", "Bearer wrong-1")))
+                .isEqualTo(401);
+        assertThat(ConsoleClient.refusal(
+                        runs, id, handshake -> handshake.header("Authorization", "Bearer " + viewer.value())))
+                .isEqualTo(403);
+        assertThat(ConsoleClient.refusal(
+                        runs,
+                        id,
+                        handshake -> handshake.header("Authorization", "Bearer " + otherAppsDeployer.value())))
+                .isEqualTo(404);
+        ConsoleClient console = ConsoleClient.open(
+                runs,
+                id,
+                handshake -> handshake.subprotocols(SubprotocolToken.PROTOCOL, SubprotocolToken.of(deployer.value())));
+        console.type("echo typed-secret-$((2+3))\n");
+        await().atMost(RUN_END).until(() -> console.screen().contains("typed-secret-5"));
+        console.type("exit\n");
+        assertThat(console.awaitClose(RUN_END)).isEqualTo(1000);
+        ConsoleClient again = ConsoleClient.open(
+                runs, id, handshake -> handshake.header("Authorization", "Bearer " + deployer.value()));
+        assertThat(again.awaitClose(RUN_END)).isEqualTo(4404);
+
+        List<Map<String, Object>> entries =
+                await().atMost(RUN_END).until(() -> attachEntries(id), found -> found.size() == 5);
+        String attach = "GET /api/v1/runs/{id}/attach";
+        assertThat(entries)
+                .allSatisfy(entry -> assertThat(entry)
+                        .containsEntry("action", attach)
+                        .containsEntry("target", id)
+                        .containsEntry("sourceAddress", "127.0.0.1"));
+        // Newest first.
+        assertThat(entries.get(0))
+                .containsEntry("actor", deployer.name())
+                .containsEntry("role", "deployer")
+                .containsEntry("app", deployedApp())
+                .containsEntry("outcome", "failed")
+                .containsEntry("status", 4404);
+        assertThat(entries.get(1))
+                .containsEntry("actor", deployer.name())
+                .containsEntry("role", "deployer")
+                .containsEntry("app", deployedApp())
+                .containsEntry("outcome", "succeeded")
+                .containsEntry("status", 101);
+        assertThat(entries.get(2))
+                .containsEntry("actor", otherAppsDeployer.name())
+                .containsEntry("outcome", "refused")
+                .containsEntry("status", 404);
+        assertThat(entries.get(3))
+                .containsEntry("actor", viewer.name())
+                .containsEntry("role", "viewer")
+                .containsEntry("outcome", "refused")
+                .containsEntry("status", 403);
+        assertThat(entries.get(4))
+                .containsEntry("actor", null)
+                .containsEntry("outcome", "refused")
+                .containsEntry("status", 401);
+        String log = api().get("/api/v1/audit?limit=500").asString();
+        assertThat(log)
+                .contains(id)
+                .doesNotContain(deployer.value())
+                .doesNotContain(SubprotocolToken.of(deployer.value()))
+                .doesNotContain("wrong-1")
+                .doesNotContain("typed-secret");
+    }
+
     private String interactive(String command) {
         return run(Map.of("command", command, "interactive", true))
                 .then()
                 .statusCode(202)
                 .extract()
                 .path("id");
+    }
+
+    private static List<Map<String, Object>> attachEntries(String run) {
+        List<Map<String, Object>> entries = api().get("/api/v1/audit?limit=500")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+        return entries.stream().filter(entry -> run.equals(entry.get("target"))).toList();
     }
 
     private Response run(Map<String, Object> body) {

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -336,6 +338,25 @@ class WebUiIT {
         browser.assertNoConsoleErrors();
     }
 
+    private static int sizeAsked;
+
+    /**
+     * The console's TTY size as {@code stty} tells it, typed into the page's terminal: {rows, columns}. Each answer
+     * has a number of its own, since the terminal shows only its last rows.
+     */
+    private static int[] ttySize() {
+        String label = "tty-size-" + ++sizeAsked + "-";
+        Pattern size = Pattern.compile(label + "(\\d+)x(\\d+)");
+        new Actions(browser.driver())
+                .sendKeys("echo " + label + "$(stty size | tr ' ' x)\n")
+                .perform();
+        Matcher answer = browser.await(d -> {
+            Matcher found = size.matcher(browser.text("#console-screen .xterm-rows"));
+            return found.find() ? found : null;
+        });
+        return new int[] {Integer.parseInt(answer.group(1)), Integer.parseInt(answer.group(2))};
+    }
+
     @Test
     @Order(11)
     void aConsoleRunsACommandInTheAppsReleaseAndShowsItsOutput() throws Exception {
@@ -349,6 +370,20 @@ class WebUiIT {
         browser.click("#console-screen .xterm-screen");
         new Actions(browser.driver()).sendKeys("echo console-$((6*7))\n").perform();
         browser.await(d -> browser.text("#console-screen .xterm-rows").contains("console-42"));
+        // The terminal fits its element, not a fixed size, and the console's TTY follows it as the window narrows.
+        int[] wide = ttySize();
+        assertThat(wide[0]).as("rows of most of a 1000 px high window").isBetween(10, 60);
+        assertThat(wide[1]).as("columns of a 1280 px window").isGreaterThan(100);
+        browser.resize(800, 700);
+        try {
+            int[] narrow = browser.await(d -> {
+                int[] size = ttySize();
+                return size[0] < wide[0] && size[1] < wide[1] ? size : null;
+            });
+            assertThat(narrow[1]).as("columns of an 800 px window").isBetween(40, 100);
+        } finally {
+            browser.resize(1280, 1000);
+        }
         new Actions(browser.driver()).sendKeys("exit 5\n").perform();
         browser.await(d -> browser.text("#console-status").contains("FAILED (exit code 5)"));
         browser.screenshot("console");

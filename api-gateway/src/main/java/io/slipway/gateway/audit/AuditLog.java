@@ -71,7 +71,21 @@ public class AuditLog {
 
     /** An entry of the request at hand; the caller, route and address come from it. */
     public AuditEntry entry(String action, String app, String target, String outcome, Integer status) {
-        Optional<Caller> caller = request.caller();
+        return entry(request.caller(), request.sourceAddress(), action, app, target, outcome, status);
+    }
+
+    /**
+     * An entry of a request whose caller and address the REST filters do not note (a WebSocket's handshake, decided
+     * before any resource), so they are given.
+     */
+    public AuditEntry entry(
+            Optional<Caller> caller,
+            String sourceAddress,
+            String action,
+            String app,
+            String target,
+            String outcome,
+            Integer status) {
         return new AuditEntry(
                 UUID.randomUUID().toString(),
                 Instant.now(),
@@ -82,7 +96,7 @@ public class AuditLog {
                 cut(target, MAX_TARGET_LENGTH),
                 outcome,
                 status,
-                request.sourceAddress());
+                sourceAddress);
     }
 
     /** Stores {@code entry} soon, in a transaction of its own; dropped (and logged) when the queue is full. */

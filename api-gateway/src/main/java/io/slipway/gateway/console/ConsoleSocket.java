@@ -25,9 +25,9 @@ import org.jboss.logging.Logger;
  * run's stdin and what its TTY prints back; a text frame {@code {"resize": {"cols", "rows"}}} resizes the TTY. The
  * first client to attach starts the run's container; when the console ends the gateway sends a text frame
  * {@code {"ended": {"status", "exitCode"}}} and closes the socket, and when the client closes the socket the
- * container is killed. Who may attach is decided on the handshake ({@link ConsoleAccess}). Nothing of what passes is
- * stored or logged. The engine is reached through {@link RunConsoles}, which only the engine embedded in this process
- * offers.
+ * container is killed. Who may attach is decided on the handshake ({@link ConsoleAccess}); every attach, accepted or
+ * refused, is recorded in the audit log ({@link ConsoleAudit}). Nothing of what passes is stored or logged. The
+ * engine is reached through {@link RunConsoles}, which only the engine embedded in this process offers.
  */
 @WebSocket(path = "/api/v1/runs/{id}/attach")
 public class ConsoleSocket {
@@ -43,12 +43,14 @@ public class ConsoleSocket {
     private final Instance<RunConsoles> engine;
     private final boolean remoteEngine;
     private final ObjectMapper json;
+    private final ConsoleAudit audit;
     private final Map<String, ConsoleSession> sessions = new ConcurrentHashMap<>();
 
-    public ConsoleSocket(Instance<RunConsoles> engine, GatewayConfig config, ObjectMapper json) {
+    public ConsoleSocket(Instance<RunConsoles> engine, GatewayConfig config, ObjectMapper json, ConsoleAudit audit) {
         this.engine = engine;
         this.remoteEngine = config.engine().isRemote();
         this.json = json;
+        this.audit = audit;
     }
 
     /** Starts the run's console; blocks (on a worker thread) until its container runs. */
@@ -58,6 +60,7 @@ public class ConsoleSocket {
         ConsoleSession session = session(connection);
         Optional<RunConsoles.RunConsole> console =
                 remoteEngine ? Optional.empty() : engine.get().attach(id, new Screen(connection, session));
+        audit.opened(connection.userData().get(ConsoleAudit.ATTACH), id, console.isPresent());
         if (console.isEmpty()) {
             sessions.remove(connection.id());
             connection.closeAndAwait(new CloseReason(

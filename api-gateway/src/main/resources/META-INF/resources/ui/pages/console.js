@@ -1,26 +1,37 @@
 // An app's console (#/apps/{app}/console): an interactive run of a command (sh by default) in a new container of the
-// app's current release, shown in a terminal emulator (xterm.js, served under ui/vendor/xterm/ from the build). The
-// browser cannot set headers on a WebSocket, so the token travels as a subprotocol beside "slipway", never in the
-// URL. What the console prints is shown here only: the gateway stores none of it.
+// app's current release, shown in a terminal emulator (xterm.js, served under ui/vendor/xterm/ from the build) that
+// fills its element and follows its size (xterm.js's fit addon, under ui/vendor/xterm-addon-fit/), each new size sent
+// to the console as a resize. The browser cannot set headers on a WebSocket, so the token travels as a subprotocol
+// beside "slipway", never in the URL. What the console prints is shown here only: the gateway stores none of it.
 
 import { call, enc, session } from '../api.js';
 import { h, fill } from '../dom.js';
 
-const SIZE = { cols: 100, rows: 30 };
-
 let xterm;
 
-/** xterm.js is a classic script (it defines window.Terminal): loaded once, with its stylesheet, when first needed. */
-function loadTerminal() {
-  xterm ??= new Promise((resolve, reject) => {
-    document.head.append(h('link', { rel: 'stylesheet', href: 'ui/vendor/xterm/css/xterm.css' }));
-    const script = h('script', { src: 'ui/vendor/xterm/lib/xterm.js' });
-    script.addEventListener('load', () => resolve(window.Terminal));
-    script.addEventListener('error', () => {
-      xterm = undefined;
-      reject(new Error('the terminal emulator could not be loaded'));
-    });
+/** A classic script, loaded once. */
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const script = h('script', { src });
+    script.addEventListener('load', resolve);
+    script.addEventListener('error', () => reject(new Error('the terminal emulator could not be loaded')));
     document.head.append(script);
+  });
+}
+
+/**
+ * xterm.js and its fit addon are classic scripts (they define window.Terminal and window.FitAddon): loaded once, in
+ * that order, with xterm's stylesheet, when first needed.
+ */
+function loadTerminal() {
+  xterm ??= (async () => {
+    document.head.append(h('link', { rel: 'stylesheet', href: 'ui/vendor/xterm/css/xterm.css' }));
+    await loadScript('ui/vendor/xterm/lib/xterm.js');
+    await loadScript('ui/vendor/xterm-addon-fit/lib/addon-fit.js');
+    return { Terminal: window.Terminal, FitAddon: window.FitAddon.FitAddon };
+  })().catch((e) => {
+    xterm = undefined;
+    throw e;
   });
   return xterm;
 }
@@ -56,8 +67,8 @@ export function consolePage(view, ctx, app) {
             start.disabled = false;
             return;
           }
-          const Terminal = await ctx.run(loadTerminal);
-          if (Terminal) attach(ctx, run, Terminal, screen, status, () => (start.disabled = false));
+          const emulator = await ctx.run(loadTerminal);
+          if (emulator) attach(ctx, run, emulator, screen, status, () => (start.disabled = false));
         },
       },
       h('label', {}, 'Command ', command),
@@ -69,10 +80,20 @@ export function consolePage(view, ctx, app) {
   );
 }
 
-function attach(ctx, run, Terminal, screen, status, done) {
+function attach(ctx, run, { Terminal, FitAddon }, screen, status, done) {
   screen.replaceChildren();
-  const term = new Terminal(SIZE);
+  const term = new Terminal();
+  const fit = new FitAddon();
+  term.loadAddon(fit);
   term.open(screen);
+  fit.fit();
+  // The element follows the window (and the page's layout); the terminal follows the element, once a frame.
+  let fitting = 0;
+  const follow = new ResizeObserver(() => {
+    cancelAnimationFrame(fitting);
+    fitting = requestAnimationFrame(() => fit.fit());
+  });
+  follow.observe(screen);
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const socket = new WebSocket(`${scheme}://${location.host}/api/v1/runs/${enc(run.id)}/attach`, [
     'slipway',
@@ -108,6 +129,8 @@ function attach(ctx, run, Terminal, screen, status, done) {
   term.onResize(({ cols, rows }) => send(JSON.stringify({ resize: { cols, rows } })));
   // Leaving the page ends the console, as closing the socket does.
   ctx.signal.addEventListener('abort', () => {
+    follow.disconnect();
+    cancelAnimationFrame(fitting);
     socket.close();
     term.dispose();
   });
