@@ -118,8 +118,12 @@ class CliIT {
             assertThat(resize.waitFor())
                     .as(new String(resize.getInputStream().readAllBytes()))
                     .isZero();
-            terminal.type("stty size; echo resized-$((6*7))\r");
-            terminal.await("resized-42", Duration.ofSeconds(30));
+            // The new size travels apart from the keys (the window's signal, then a message of its own): asked
+            // until it is there.
+            for (int asked = 0; asked < 30 && !terminal.output().contains("21 99"); asked++) {
+                terminal.type("stty size; echo resized-" + asked + "-$((6*7))\r");
+                terminal.await("resized-" + asked + "-42", Duration.ofSeconds(30));
+            }
             assertThat(terminal.output()).contains("21 99");
 
             terminal.type("sleep 300\r");
