@@ -1,6 +1,6 @@
 package io.slipway.cli;
 
-import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
+import io.quarkus.runtime.annotations.CommandLineArguments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import picocli.CommandLine;
@@ -10,8 +10,8 @@ import picocli.CommandLine;
 class CommandLineSetup {
 
     @Produces
-    CommandLine commandLine(PicocliCommandLineFactory factory, Session session) {
-        CommandLine commandLine = factory.create();
+    CommandLine commandLine(CommandLine.IFactory factory, @CommandLineArguments String[] args, Session session) {
+        CommandLine commandLine = Slipway.commandLine(Slipway.class, factory, args);
         Errors errors = new Errors(session);
         Slipway root = commandLine.getCommand();
         return commandLine

@@ -42,6 +42,9 @@ import io.slipway.cli.commands.Version;
 import io.slipway.cli.commands.Webhooks;
 import io.slipway.cli.commands.WebhooksAdd;
 import io.slipway.cli.commands.WebhooksRemove;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -52,8 +55,11 @@ import picocli.CommandLine.ScopeType;
         name = "slipway",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Deploy and operate apps on a Slipway gateway.",
-        subcommands = {
+        description = "Deploy and operate apps on a Slipway gateway.")
+public class Slipway {
+
+    /** The subcommands, in the order the help lists them. */
+    static final List<Class<?>> COMMANDS = List.of(
             picocli.CommandLine.HelpCommand.class,
             Login.class,
             Version.class,
@@ -95,9 +101,10 @@ import picocli.CommandLine.ScopeType;
             TokensRevoke.class,
             Audit.class,
             Validate.class,
-            Completion.class,
-        })
-public class Slipway {
+            Completion.class);
+
+    /** Commands that read the whole command tree: they get every command even when named. */
+    private static final Set<String> NEEDS_ALL = Set.of("help", "completion");
 
     @Option(
             names = "--json",
@@ -110,4 +117,44 @@ public class Slipway {
             scope = ScopeType.INHERIT,
             description = "Show each request (method and URL) on stderr")
     boolean verbose;
+
+    /** The whole command line, every command in it, as the help and the completion script show it. */
+    public static CommandLine commandLine(Object top) {
+        return commandLine(top, CommandLine.defaultFactory());
+    }
+
+    /**
+     * The command line for these arguments. A JVM starts afresh for each command, and picocli reads the annotations
+     * of every command it is given and has each one made: when the arguments name a command, only that one is
+     * given, so that {@code slipway version} does not pay for forty others. Without a command, for help, completion
+     * or a name that is no command (the usage error suggests the near ones), every command is there.
+     */
+    public static CommandLine commandLine(Object top, CommandLine.IFactory factory, String... args) {
+        CommandLine commandLine = new CommandLine(top, factory);
+        String named = commandNamed(args);
+        boolean known = COMMANDS.stream().anyMatch(command -> nameOf(command).equals(named));
+        for (Class<?> command : COMMANDS) {
+            if (!known || NEEDS_ALL.contains(named) || nameOf(command).equals(named)) {
+                commandLine.addSubcommand(command);
+            }
+        }
+        return commandLine;
+    }
+
+    /** The first argument that is not an option: the slipway command's own options take no values. */
+    private static String commandNamed(String... args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return null;
+            }
+            if (!arg.startsWith("-")) {
+                return arg;
+            }
+        }
+        return null;
+    }
+
+    private static String nameOf(Class<?> command) {
+        return command.getAnnotation(Command.class).name();
+    }
 }

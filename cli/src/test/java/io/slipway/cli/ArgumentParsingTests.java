@@ -19,7 +19,7 @@ class ArgumentParsingTests {
     private final Errors errors = new Errors(new Session(ObjectMapper::new));
 
     private CommandLine commandLine() {
-        return new CommandLine(new Slipway())
+        return Slipway.commandLine(new Slipway())
                 .setErr(new PrintWriter(err, true))
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);
@@ -42,9 +42,9 @@ class ArgumentParsingTests {
     @Test
     void globalOptionsWorkBeforeOrAfterTheCommand() {
         Slipway before = new Slipway();
-        new CommandLine(before).parseArgs("--json", "apps");
+        Slipway.commandLine(before).parseArgs("--json", "apps");
         Slipway after = new Slipway();
-        new CommandLine(after).parseArgs("apps", "--json", "--verbose");
+        Slipway.commandLine(after).parseArgs("apps", "--json", "--verbose");
 
         assertThat(before.json).isTrue();
         assertThat(after.json).isTrue();

@@ -18,7 +18,7 @@ class CommandListTests {
 
     @Test
     void theDocumentedCommandListIsTheHelp() throws IOException {
-        String help = new CommandLine(new Slipway())
+        String help = Slipway.commandLine(new Slipway())
                 .setUsageHelpWidth(100)
                 .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
                 .getUsageMessage();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -85,6 +86,110 @@ class CliIT {
 
         assertThat(console.exit()).as(console.out() + console.err()).isEqualTo(7);
         assertThat(console.out()).contains("console-42");
+    }
+
+    /**
+     * {@code run -i} at a terminal: script(1) (util-linux, on every Debian) runs the CLI on a pseudo-terminal whose
+     * keys the test types. The console gets the terminal's size and each new size; Ctrl-C reaches the remote command
+     * instead of ending the CLI (raw mode); the CLI exits with the shell's code.
+     */
+    @Test
+    @Order(2)
+    void runDashIAtATerminalSendsEveryKeyAndTheWindowSize() throws Exception {
+        Path ttyName = home.resolve("tty-name.txt");
+        String cli =
+                "tty > " + ttyName + " && stty rows 37 cols 111 && exec " + SLIPWAY + " run -i -a " + APP + " -- sh";
+        ProcessBuilder builder = new ProcessBuilder("script", "-qfec", cli, "/dev/null")
+                .directory(home.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        builder.environment().put("NO_COLOR", "1");
+        builder.environment().putAll(gatewayEnv());
+        Process process = builder.start();
+        try (Terminal terminal = new Terminal(process)) {
+            terminal.type("stty size; echo size-$((6*7))\r");
+            terminal.await("size-42", Duration.ofSeconds(60));
+            assertThat(terminal.output()).contains("37 111");
+
+            String tty = Files.readString(ttyName).strip();
+            Process resize = new ProcessBuilder("stty", "-F", tty, "rows", "21", "cols", "99")
+                    .redirectErrorStream(true)
+                    .start();
+            assertThat(resize.waitFor())
+                    .as(new String(resize.getInputStream().readAllBytes()))
+                    .isZero();
+            // The new size travels apart from the keys (the window's signal, then a message of its own): asked
+            // until it is there.
+            for (int asked = 0; asked < 30 && !terminal.output().contains("21 99"); asked++) {
+                terminal.type("stty size; echo resized-" + asked + "-$((6*7))\r");
+                terminal.await("resized-" + asked + "-42", Duration.ofSeconds(30));
+            }
+            assertThat(terminal.output()).contains("21 99");
+
+            terminal.type("sleep 300\r");
+            Thread.sleep(2000);
+            terminal.type("\u0003");
+            terminal.type("echo interrupted-$((6*7))\r");
+            terminal.await("interrupted-42", Duration.ofSeconds(60));
+            assertThat(process.isAlive()).as(terminal.output()).isTrue();
+
+            terminal.type("exit 7\r");
+            assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                    .as(terminal.output())
+                    .isTrue();
+            assertThat(process.exitValue()).as(terminal.output()).isEqualTo(7);
+        } finally {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** The keyboard and screen of a pseudo-terminal that script(1) runs a command on. */
+    private static final class Terminal implements AutoCloseable {
+
+        private final StringBuffer screen = new StringBuffer();
+        private final Process process;
+        private final Thread reader;
+
+        Terminal(Process process) {
+            this.process = process;
+            this.reader = new Thread(() -> {
+                byte[] buffer = new byte[4096];
+                try (var in = process.getInputStream()) {
+                    for (int read; (read = in.read(buffer)) >= 0; ) {
+                        screen.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+                    }
+                } catch (IOException ended) {
+                    // the process went away; what it wrote is in the screen
+                }
+            });
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        void type(String keys) throws IOException {
+            process.getOutputStream().write(keys.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        }
+
+        void await(String text, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!screen.toString().contains(text)) {
+                if (System.nanoTime() > deadline || !process.isAlive() && !reader.isAlive()) {
+                    throw new AssertionError(
+                            "no '" + text + "' on the terminal within " + timeout + "; it shows:\n" + screen);
+                }
+                Thread.sleep(100);
+            }
+        }
+
+        String output() {
+            return screen.toString();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            reader.join(TimeUnit.SECONDS.toMillis(5));
+        }
     }
 
     @Test

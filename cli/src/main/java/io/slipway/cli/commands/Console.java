@@ -34,6 +34,11 @@ final class Console {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             Attributes saved = terminal.enterRawMode();
             try {
+                // JLine's raw mode keeps the signal keys: Ctrl-C, Ctrl-Z and Ctrl-\ would stop this CLI instead
+                // of reaching the console's TTY, which turns them into its own signals.
+                Attributes raw = terminal.getAttributes();
+                raw.setLocalFlag(Attributes.LocalFlag.ISIG, false);
+                terminal.setAttributes(raw);
                 console.connect(login.url(), login.token(), runId);
                 terminal.handle(Terminal.Signal.WINCH, signal -> resize(console, terminal.getSize()));
                 resize(console, terminal.getSize());

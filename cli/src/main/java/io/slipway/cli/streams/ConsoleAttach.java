@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A client of an interactive run's console ({@code /api/v1/runs/{id}/attach}): what {@code in} gives is typed into
@@ -82,13 +83,12 @@ public final class ConsoleAttach implements WebSocket.Listener {
                     try {
                         for (int read; !ended.isDone() && (read = in.read(buffer)) >= 0; ) {
                             if (read > 0) {
-                                socket.sendBinary(ByteBuffer.wrap(Arrays.copyOf(buffer, read)), true)
-                                        .join();
+                                ByteBuffer keys = ByteBuffer.wrap(Arrays.copyOf(buffer, read));
+                                send(webSocket -> webSocket.sendBinary(keys, true));
                             }
                         }
                         if (!ended.isDone()) {
-                            socket.sendBinary(ByteBuffer.wrap(new byte[] {END_OF_INPUT}), true)
-                                    .join();
+                            send(webSocket -> webSocket.sendBinary(ByteBuffer.wrap(new byte[] {END_OF_INPUT}), true));
                         }
                     } catch (IOException | CompletionException stopped) {
                         // The console ended or the input broke: the end is what the gateway says.
@@ -101,14 +101,29 @@ public final class ConsoleAttach implements WebSocket.Listener {
 
     public void resize(int columns, int rows) {
         if (columns > 0 && rows > 0 && !ended.isDone()) {
-            socket.sendText(
-                    json.createObjectNode()
-                            .set(
-                                    "resize",
-                                    json.createObjectNode().put("cols", columns).put("rows", rows))
-                            .toString(),
-                    true);
+            String resize = json.createObjectNode()
+                    .set("resize", json.createObjectNode().put("cols", columns).put("rows", rows))
+                    .toString();
+            try {
+                send(webSocket -> webSocket.sendText(resize, true));
+            } catch (CompletionException closed) {
+                // The console ended meanwhile: its end is what the gateway says.
+            }
         }
+    }
+
+    /**
+     * Sends one frame and waits until it went. A WebSocket takes one send at a time and fails the next while one is
+     * under way: a resize (the window's signal, on a thread of its own) waits for the keys being typed, and they
+     * for it, instead of being lost.
+     */
+    private synchronized void send(Function<WebSocket, CompletableFuture<WebSocket>> frame) {
+        frame.apply(socket).join();
+    }
+
+    /** The console's socket, for a test that has its own. */
+    void attached(WebSocket socket) {
+        this.socket = socket;
     }
 
     /**

@@ -21,7 +21,7 @@ class CommandArgumentsTests {
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
 
     private static CommandLine.ParseResult parse(String... args) {
-        return new CommandLine(new Slipway()).parseArgs(args).subcommand();
+        return Slipway.commandLine(new Slipway()).parseArgs(args).subcommand();
     }
 
     private static <T> T command(CommandLine.ParseResult parsed, Class<T> type) {
@@ -29,7 +29,7 @@ class CommandArgumentsTests {
     }
 
     private static int exitOf(String... args) {
-        CommandLine commandLine = new CommandLine(new Slipway());
+        CommandLine commandLine = Slipway.commandLine(new Slipway());
         commandLine.setErr(new java.io.PrintWriter(java.io.Writer.nullWriter()));
         return commandLine.execute(args);
     }
