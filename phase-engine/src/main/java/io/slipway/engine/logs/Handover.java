@@ -12,22 +12,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A follower that joins a container's shared read with lines of its own before it: the lines of its {@link
- * #history()} read (without follow, started after it joined), then those of the shared read from where the history
- * ends. Until the history ends the shared read's lines wait here (at most {@link AppLogChannels#MAX_TAIL}); then those
- * the history already sent are left out: on each stream, a line stamped before the history's last, and one stamped
- * as the history's last whose text the history sent at that stamp (once for each time it did).
+ * A follower that joins a container's shared read with lines of its own before it: the lines of its {@link #history()}
+ * read (without follow, started after it joined), then those of the shared read from where the history ends. Until the
+ * history ends the shared read's lines wait here, at most {@link #MAX_WAITING} of them and {@link #MAX_WAITING_BYTES}
+ * (past either, this follower's read of the container fails rather than grow; the others go on); then those the history
+ * already sent are left out: on each stream, a line stamped before the history's last, and one stamped as the history's
+ * last whose text the history sent at that stamp (once for each time it did).
  *
  * <p>The engines stamp lines in nanoseconds (Docker) or in whole seconds (Podman): on Podman a line printed again,
  * the same text within the same second, just as the follower joined, is taken for the one the history sent.
  */
 final class Handover implements LogListener {
 
+    static final int MAX_WAITING = AppLogChannels.MAX_TAIL;
+    /** Counted as the heap holds them: two bytes a character. */
+    static final long MAX_WAITING_BYTES = 1024 * 1024;
+
     private record Waiting(OutputChannel stream, Instant at, String line) {}
 
     private final Optional<Instant> since;
     private final LogListener target;
     private final List<Waiting> waiting = new ArrayList<>();
+    private long waitingBytes;
     private final Map<OutputChannel, Instant> lastAt = new EnumMap<>(OutputChannel.class);
     /** The texts the history sent stamped with {@link #lastAt}, per stream. */
     private final Map<OutputChannel, List<String>> atLast = new EnumMap<>(OutputChannel.class);
@@ -84,6 +90,7 @@ final class Handover implements LogListener {
             }
         }
         waiting.clear();
+        waitingBytes = 0;
         if (sharedEnd != null) {
             finish(sharedEnd);
         }
@@ -104,11 +111,12 @@ final class Handover implements LogListener {
         }
         if (historyDone) {
             pass(stream, at, line);
-        } else if (waiting.size() < AppLogChannels.MAX_TAIL) {
+        } else if (waiting.size() < MAX_WAITING && waitingBytes + 2L * line.length() <= MAX_WAITING_BYTES) {
             waiting.add(new Waiting(stream, at, line));
+            waitingBytes += 2L * line.length();
         } else {
-            finish(Optional.of(new ContainerRuntimeException("the container printed more than "
-                    + AppLogChannels.MAX_TAIL + " lines while its earlier ones" + " were read")));
+            finish(Optional.of(new ContainerRuntimeException("the container printed more than " + MAX_WAITING
+                    + " lines or " + MAX_WAITING_BYTES / 1024 + " KiB while its earlier lines were read")));
         }
     }
 
@@ -133,6 +141,7 @@ final class Handover implements LogListener {
     private void finish(Optional<ContainerRuntimeException> failure) {
         over = true;
         waiting.clear();
+        waitingBytes = 0;
         target.onEnd(failure);
     }
 }

@@ -156,6 +156,29 @@ class SharedLogReadsTests {
     }
 
     @Test
+    void aFollowerWhoseHistoryIsReadMoreSlowlyThanTheContainerPrintsFailsAloneRatherThanHoldMoreLines() {
+        Follower first = follower(0, null);
+        taps.batch(() -> first.read.containers(List.of(web1)));
+        EngineRead shared = engineReads.get(0);
+        clock.move(ContainerTaps.SETTLED);
+        Follower later = follower(10, null);
+        taps.batch(() -> later.read.containers(List.of(web1)));
+
+        String kib = "x".repeat(512);
+        for (int i = 0; i <= Handover.MAX_WAITING_BYTES / 1024; i++) {
+            shared.print(T0.plusSeconds(2).plusMillis(i), kib);
+        }
+
+        assertThat(later.read.ended()).isTrue();
+        assertThat(((AppLogEvent.Ended) later.events.get(later.events.size() - 1)).error())
+                .contains("while its earlier lines were read");
+        assertThat(engineReads.get(1).closed).isTrue();
+        assertThat(first.read.ended()).isFalse();
+        assertThat(first.lines()).hasSize((int) (Handover.MAX_WAITING_BYTES / 1024) + 1);
+        assertThat(shared.closed).isFalse();
+    }
+
+    @Test
     void aFollowerWithATailWaitsWhileTheSharedReadMayStillReplayOlderLines() {
         Follower first = follower(100, null);
         taps.batch(() -> first.read.containers(List.of(web1)));
