@@ -64,6 +64,49 @@ class MessageShapesTests {
     }
 
     @Test
+    void consoleRequestsAndEventsReadBackAsTheyWereBytesIncluded() throws Exception {
+        byte[] typed = {'l', 's', '\n', (byte) 0xe2, (byte) 0x82, (byte) 0xac, 0, 27};
+        List<ConsoleRequest> requests = List.of(
+                new ConsoleRequest.Attach("r1", "s1"),
+                new ConsoleRequest.Type("r1", "s1", 1, typed),
+                new ConsoleRequest.Resize("r1", "s1", 2, 132, 41),
+                new ConsoleRequest.Renew("r1", "s1"),
+                new ConsoleRequest.Detach("r1", "s1"));
+        List<ConsoleEvent> events = List.of(
+                new ConsoleEvent.Opened("r1", "s1"),
+                new ConsoleEvent.NotWaiting("r1", "s2"),
+                new ConsoleEvent.Print("r1", "s1", 7, typed),
+                new ConsoleEvent.Ended("r1", "s1", RunStatus.FAILED, 3),
+                new ConsoleEvent.Ended("r1", "s1", RunStatus.CANCELLED, null));
+
+        for (ConsoleRequest request : requests) {
+            String text = json.writeValueAsString(request);
+            assertThat(json.readValue(text, ConsoleRequest.class))
+                    .as(text)
+                    .usingRecursiveComparison()
+                    .isEqualTo(request);
+        }
+        for (ConsoleEvent event : events) {
+            String text = json.writeValueAsString(event);
+            assertThat(json.readValue(text, ConsoleEvent.class))
+                    .as(text)
+                    .usingRecursiveComparison()
+                    .isEqualTo(event);
+        }
+        assertThat(json.readTree(json.writeValueAsString(requests.get(1)))
+                        .get("type")
+                        .asText())
+                .isEqualTo("type");
+        assertThat(json.readValue(
+                                "{\"type\": \"type\", \"runId\": \"r1\", \"sessionId\": \"s1\", \"frame\": 4,"
+                                        + " \"input\": \"aGkK\"}",
+                                ConsoleRequest.class)
+                        .frame())
+                .isEqualTo(4);
+        assertThat(ConsoleChannels.requestsTopic("edge")).isEqualTo("run-console-requests.edge");
+    }
+
+    @Test
     void eachPoolHasItsOwnTopicAndConsumerGroup() {
         assertThat(Channels.deployRequestsTopic("edge")).isEqualTo("deploy-requests.edge");
         assertThat(Channels.poolGroup("edge")).isNotEqualTo(Channels.poolGroup(Channels.DEFAULT_POOL));

@@ -312,6 +312,59 @@ class DistributedIT {
         assertThat(minutes).as("runs of the every-minute entry").isNotEmpty().doesNotHaveDuplicates();
     }
 
+    @Test
+    @Order(8)
+    void aConsoleAttachedThroughOneReplicaRunsOnTheWorkerThatHoldsTheRunAndEndsWithItsExitCode() throws Exception {
+        String id = one.request()
+                .body(Map.of("command", "sh", "interactive", true))
+                .post("/api/v1/apps/" + ON_PODMAN + "/runs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+
+        try (ConsoleSocketClient console =
+                ConsoleSocketClient.attach(other.gateway().uri(), id, GatewayProcess.TOKEN)) {
+            console.type("echo hi-$((6*7))\n");
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(console.screen()).contains("hi-42"));
+            console.resize(132, 41);
+            console.type("stty size\n");
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(console.screen()).contains("41 132"));
+            assertThat(containersOfRun(podman, id))
+                    .as("the console's container runs")
+                    .hasSize(1);
+
+            console.type("exit 3\n");
+            assertThat(console.closed().get(60, TimeUnit.SECONDS)).isEqualTo(1000);
+            assertThat(console.texts())
+                    .last()
+                    .asString()
+                    .contains("\"status\":\"FAILED\"")
+                    .contains("\"exitCode\":3");
+        }
+        // The run's end travels on the run-events topic, beside the console's: the replicas store it at once.
+        JsonPath run = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> one.request()
+                                .get("/api/v1/runs/" + id)
+                                .then()
+                                .extract()
+                                .jsonPath(),
+                        ended -> !"RUNNING".equals(ended.getString("status")));
+        assertThat(run.getString("status")).as(run.prettify()).isEqualTo("FAILED");
+        assertThat(run.getInt("exitCode")).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(containersOfRun(podman, id)).isEmpty());
+
+        // A run whose console ended waits for no client: no worker opens it again.
+        try (ConsoleSocketClient again =
+                ConsoleSocketClient.attach(one.gateway().uri(), id, GatewayProcess.TOKEN)) {
+            assertThat(again.closed().get(30, TimeUnit.SECONDS)).isEqualTo(4404);
+        }
+    }
+
     private static RequestSpecification asToken(GatewayApi gateway, String token) {
         return given().baseUri(gateway.gateway().uri().toString()).header("Authorization", "Bearer " + token);
     }
@@ -366,6 +419,10 @@ class DistributedIT {
 
     private static List<ContainerInfo> containersOfDeployment(ContainerRuntime runtime, String deploymentId) {
         return runtime.listContainers(Map.of("io.slipway.deployment", deploymentId));
+    }
+
+    private static List<ContainerInfo> containersOfRun(ContainerRuntime runtime, String runId) {
+        return runtime.listContainers(Map.of("io.slipway.run", runId));
     }
 
     private static List<String> webContainerIds(ContainerRuntime runtime, String app) {

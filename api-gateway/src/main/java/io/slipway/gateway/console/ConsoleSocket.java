@@ -27,7 +27,9 @@ import org.jboss.logging.Logger;
  * {@code {"ended": {"status", "exitCode"}}} and closes the socket, and when the client closes the socket the
  * container is killed. Who may attach is decided on the handshake ({@link ConsoleAccess}); every attach, accepted or
  * refused, is recorded in the audit log ({@link ConsoleAudit}). Nothing of what passes is stored or logged. The
- * engine is reached through {@link RunConsoles}, which only the engine embedded in this process offers.
+ * engine is reached through {@link RunConsoles}: the engine embedded in this process, or in remote mode the worker
+ * that holds the run, through the broker ({@link RemoteConsoles}); a client that reads a remote console's output
+ * slower than it comes is closed ({@value #POLICY_VIOLATION}) once {@link ConsoleOutbox#MAX_QUEUED} bytes wait for it.
  */
 @WebSocket(path = "/api/v1/runs/{id}/attach")
 public class ConsoleSocket {
@@ -41,13 +43,20 @@ public class ConsoleSocket {
     private static final Logger LOG = Logger.getLogger(ConsoleSocket.class);
 
     private final Instance<RunConsoles> engine;
+    private final Instance<RemoteConsoles> remote;
     private final boolean remoteEngine;
     private final ObjectMapper json;
     private final ConsoleAudit audit;
     private final Map<String, ConsoleSession> sessions = new ConcurrentHashMap<>();
 
-    public ConsoleSocket(Instance<RunConsoles> engine, GatewayConfig config, ObjectMapper json, ConsoleAudit audit) {
+    public ConsoleSocket(
+            Instance<RunConsoles> engine,
+            Instance<RemoteConsoles> remote,
+            GatewayConfig config,
+            ObjectMapper json,
+            ConsoleAudit audit) {
         this.engine = engine;
+        this.remote = remote;
         this.remoteEngine = config.engine().isRemote();
         this.json = json;
         this.audit = audit;
@@ -58,8 +67,9 @@ public class ConsoleSocket {
     void open(WebSocketConnection connection) {
         String id = connection.pathParam("id");
         ConsoleSession session = session(connection);
-        Optional<RunConsoles.RunConsole> console =
-                remoteEngine ? Optional.empty() : engine.get().attach(id, new Screen(connection, session));
+        Optional<RunConsoles.RunConsole> console = remoteEngine
+                ? remote.get().attach(id, new RemoteScreen(connection, session))
+                : engine.get().attach(id, new Screen(connection, session));
         audit.opened(connection.userData().get(ConsoleAudit.ATTACH), id, console.isPresent());
         if (console.isEmpty()) {
             sessions.remove(connection.id());
@@ -133,17 +143,67 @@ public class ConsoleSocket {
             session.ended();
             sessions.remove(connection.id(), session);
             try {
-                JsonNode end = json.createObjectNode()
-                        .set(
-                                "ended",
-                                json.createObjectNode()
-                                        .put("status", status.name())
-                                        .put("exitCode", exitCode));
-                connection.sendTextAndAwait(end.toString());
+                connection.sendTextAndAwait(endOf(status, exitCode));
                 connection.closeAndAwait(CloseReason.NORMAL);
             } catch (RuntimeException gone) {
                 LOG.debugf("a console's client went away before its end: %s", gone.getMessage());
             }
+        }
+    }
+
+    private String endOf(RunStatus status, Integer exitCode) {
+        JsonNode end = json.createObjectNode()
+                .set(
+                        "ended",
+                        json.createObjectNode().put("status", status.name()).put("exitCode", exitCode));
+        return end.toString();
+    }
+
+    /**
+     * Where a remote console prints: called on the thread that reads the broker, for every console of this replica,
+     * so it never waits for a client; what a client has not read yet is bounded by its {@link ConsoleOutbox}.
+     */
+    private final class RemoteScreen implements RunConsoles.ConsoleScreen {
+
+        private final WebSocketConnection connection;
+        private final ConsoleSession session;
+        private final ConsoleOutbox outbox = new ConsoleOutbox();
+
+        RemoteScreen(WebSocketConnection connection, ConsoleSession session) {
+            this.connection = connection;
+            this.session = session;
+        }
+
+        @Override
+        public void print(byte[] output) {
+            if (!outbox.offer(output.length)) {
+                LOG.debugf("a console's client reads too slowly: %d bytes wait for it", outbox.queued());
+                connection
+                        .close(new CloseReason(
+                                POLICY_VIOLATION,
+                                "the client reads the console's output too slowly: more than "
+                                        + ConsoleOutbox.MAX_QUEUED + " bytes wait for it"))
+                        .subscribe()
+                        .with(ignored -> {}, failure -> {});
+                return;
+            }
+            connection
+                    .sendBinary(output)
+                    .subscribe()
+                    .with(ignored -> outbox.written(output.length), gone -> outbox.written(output.length));
+        }
+
+        @Override
+        public void ended(RunStatus status, Integer exitCode) {
+            session.ended();
+            sessions.remove(connection.id(), session);
+            connection
+                    .sendText(endOf(status, exitCode))
+                    .chain(() -> connection.close(CloseReason.NORMAL))
+                    .subscribe()
+                    .with(
+                            ignored -> {},
+                            gone -> LOG.debugf("a console's client went away before its end: %s", gone.getMessage()));
         }
     }
 }

@@ -10,7 +10,6 @@ import io.slipway.gateway.RunRequest;
 import io.slipway.gateway.RunRequestCheck;
 import io.slipway.gateway.RunView;
 import io.slipway.gateway.StateConflictException;
-import io.slipway.gateway.config.GatewayConfig;
 import io.slipway.gateway.mapping.RunMapper;
 import io.slipway.gateway.messaging.EngineCommands;
 import io.slipway.gateway.repository.App;
@@ -39,13 +38,11 @@ public class RunService {
     private final AppRepository apps;
     private final RunRepository runs;
     private final EngineCommands engine;
-    private final boolean remoteEngine;
 
-    public RunService(AppRepository apps, RunRepository runs, EngineCommands engine, GatewayConfig config) {
+    public RunService(AppRepository apps, RunRepository runs, EngineCommands engine) {
         this.apps = apps;
         this.runs = runs;
         this.engine = engine;
-        this.remoteEngine = config.engine().isRemote();
     }
 
     /**
@@ -53,15 +50,10 @@ public class RunService {
      *
      * @param trigger {@link Run#API_TRIGGER}, or {@code cron:<id>} for a schedule's run
      * @throws io.slipway.gateway.BadRunRequestException when the request is out of bounds
-     * @throws StateConflictException when the app has no current release, or the run is interactive and the engine
-     *     remote: a console is relayed only between a gateway and the engine it embeds
+     * @throws StateConflictException when the app has no current release
      */
     public Optional<RunView> start(String app, RunRequest request, String trigger) {
         RunRequestCheck.check(request);
-        if (request.isInteractive() && remoteEngine) {
-            throw new StateConflictException("interactive runs need the engine embedded in the gateway"
-                    + " (SLIPWAY_ENGINE=embedded): this gateway's engines are remote workers");
-        }
         Optional<Queued> queued = store(UUID.randomUUID().toString(), app, request, trigger);
         queued.ifPresent(run -> send(run.order()));
         return queued.map(Queued::view);

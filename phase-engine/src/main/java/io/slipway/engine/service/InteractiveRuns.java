@@ -73,6 +73,11 @@ public class InteractiveRuns implements RunConsoles {
         }
     }
 
+    /** Whether the run {@code runId} waits here for its client. */
+    public boolean waits(String runId) {
+        return waiting.containsKey(runId);
+    }
+
     @Override
     public Optional<RunConsole> attach(String runId, ConsoleScreen screen) {
         Waiting run = waiting.remove(runId);

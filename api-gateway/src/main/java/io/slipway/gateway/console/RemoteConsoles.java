@@ -1,0 +1,256 @@
+package io.slipway.gateway.console;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.slipway.contract.Channels;
+import io.slipway.contract.ConsoleChannels;
+import io.slipway.contract.ConsoleEvent;
+import io.slipway.contract.ConsoleRequest;
+import io.slipway.contract.RunConsoles;
+import io.slipway.gateway.config.GatewayConfig;
+import io.slipway.gateway.repository.App;
+import io.slipway.gateway.repository.AppRepository;
+import io.slipway.gateway.repository.Run;
+import io.slipway.gateway.repository.RunRepository;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Typed;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * In remote mode, the consoles of interactive runs, relayed through the broker to the worker that holds each run
+ * ({@link ConsoleChannels}): requests go to the topic of the run's app's pool, keyed by run id, sent at once; this
+ * replica reads {@link ConsoleChannels#EVENTS_TOPIC} whole, every partition from its end with no consumer group, and
+ * keeps the events of its own sessions ({@link RemoteConsoleSessions}); it renews each of its consoles' leases every
+ * {@link ConsoleChannels#RENEW_INTERVAL}. Typed as itself only: the engine embedded in the gateway is the {@link
+ * RunConsoles} of the embedded mode.
+ */
+@ApplicationScoped
+@Typed(RemoteConsoles.class)
+public class RemoteConsoles implements RunConsoles {
+
+    private static final Logger LOG = Logger.getLogger(RemoteConsoles.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration RETRY = Duration.ofSeconds(2);
+
+    private final RunRepository runs;
+    private final AppRepository apps;
+    private final ObjectMapper json;
+    private final String bootstrapServers;
+    private final RemoteConsoleSessions sessions;
+    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "slipway-console-renewals");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The pools whose console topic is known to exist. */
+    private final Set<String> poolTopics = ConcurrentHashMap.newKeySet();
+
+    private volatile KafkaProducer<String, String> producer;
+    private volatile KafkaConsumer<String, String> consumer;
+
+    RemoteConsoles(
+            RunRepository runs,
+            AppRepository apps,
+            ObjectMapper json,
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
+                    String bootstrapServers) {
+        this.runs = runs;
+        this.apps = apps;
+        this.json = json;
+        this.bootstrapServers = bootstrapServers;
+        this.sessions =
+                new RemoteConsoleSessions(this::send, ConsoleChannels.OPEN_TIMEOUT, ConsoleChannels.ATTACH_RETRY);
+    }
+
+    // Static: an embedded gateway creates nothing of this.
+    static void onStart(@Observes StartupEvent start, GatewayConfig config, Instance<RemoteConsoles> consoles) {
+        if (config.engine().isRemote()) {
+            consoles.get().start();
+        }
+    }
+
+    void start() {
+        producer = new KafkaProducer<>(producerConfig());
+        consumer = new KafkaConsumer<>(consumerConfig());
+        Thread reader = new Thread(this::read, "slipway-console-events");
+        reader.setDaemon(true);
+        reader.start();
+        long every = ConsoleChannels.RENEW_INTERVAL.toMillis();
+        renewals.scheduleWithFixedDelay(sessions::renewAll, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Blocks until the worker that holds the run opened its console, at most {@link ConsoleChannels#OPEN_TIMEOUT}. */
+    @Override
+    public Optional<RunConsole> attach(String runId, ConsoleScreen screen) {
+        Optional<String> pool = QuarkusTransaction.requiringNew()
+                .call(() -> runs.findByIdOptional(runId).map(Run::app).flatMap(apps::findByIdOptional))
+                .map(App::pool);
+        if (pool.isEmpty() || producer == null) {
+            return Optional.empty();
+        }
+        if (!poolTopics.contains(pool.get())) {
+            try {
+                ensureTopic(ConsoleChannels.requestsTopic(pool.get()));
+                poolTopics.add(pool.get());
+            } catch (RuntimeException e) {
+                LOG.warnf("Cannot create the console topic of pool %s: %s", pool.get(), e.getMessage());
+            }
+        }
+        return sessions.attach(pool.get(), runId, screen);
+    }
+
+    private void send(String pool, ConsoleRequest request) {
+        try {
+            producer.send(new ProducerRecord<>(
+                    ConsoleChannels.requestsTopic(pool), request.runId(), json.writeValueAsString(request)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a console request cannot be written as JSON", e);
+        } catch (RuntimeException e) {
+            // Lost: an attach is sent again, a renewal made up for by the next, a detach by the lease.
+            LOG.debugf("A console request of run %s was not sent: %s", request.runId(), e.getMessage());
+        }
+    }
+
+    private void read() {
+        try {
+            while (!assigned()) {
+                Thread.sleep(RETRY.toMillis());
+            }
+            while (!Thread.currentThread().isInterrupted()) {
+                for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+                    event(record.value()).ifPresent(this::dispatch);
+                }
+            }
+        } catch (WakeupException | InterruptedException stopping) {
+            // The gateway stops.
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void dispatch(ConsoleEvent event) {
+        try {
+            sessions.dispatch(event);
+        } catch (RuntimeException e) {
+            LOG.debugf("A console event of run %s was not delivered: %s", event.runId(), e.getMessage());
+        }
+    }
+
+    /** Makes sure the topic exists and takes all of it from its end; false while the broker cannot say. */
+    private boolean assigned() {
+        try {
+            ensureTopic(ConsoleChannels.EVENTS_TOPIC);
+            List<TopicPartition> partitions = consumer.partitionsFor(ConsoleChannels.EVENTS_TOPIC).stream()
+                    .map(partition -> new TopicPartition(partition.topic(), partition.partition()))
+                    .toList();
+            if (partitions.isEmpty()) {
+                return false;
+            }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warnf("Console events not read yet (trying again every %s): %s", RETRY, e.getMessage());
+            return false;
+        }
+    }
+
+    /** Creates a topic of console bytes, kept only {@link ConsoleChannels#RETENTION}, unless it exists. */
+    private void ensureTopic(String topic) {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(config)) {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(Channels.POOL_PARTITIONS), Optional.empty())
+                            .configs(Map.of(
+                                    TopicConfig.RETENTION_MS_CONFIG,
+                                    Long.toString(ConsoleChannels.RETENTION.toMillis())))))
+                    .all()
+                    .get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException(e.getCause().getMessage(), e);
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the broker did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private Optional<ConsoleEvent> event(String value) {
+        try {
+            return Optional.of(json.readValue(value, ConsoleEvent.class));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Properties producerConfig() {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        // Keystrokes go at once.
+        config.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000");
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "5000");
+        return config;
+    }
+
+    private Properties consumerConfig() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        return config;
+    }
+
+    @PreDestroy
+    void close() {
+        renewals.shutdownNow();
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(2));
+        }
+    }
+}
