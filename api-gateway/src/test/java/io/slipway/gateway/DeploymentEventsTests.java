@@ -184,6 +184,37 @@ class DeploymentEventsTests {
     }
 
     @Test
+    void aSucceededDeploymentTakesItsRetirementAfterItsEndThenNoMoreEvents() {
+        String app = newApp();
+        Instant due = Instant.now().plusSeconds(10);
+        EngineEvents events = deployments
+                .queuedWithEvents(app, "example/web:1")
+                .started()
+                .retirementDue(List.of("c1", "c2"), due)
+                .finished(DeploymentStatus.SUCCEEDED, null, "example/web:1");
+        api().get("/api/v1/deployments/" + events.id())
+                .then()
+                .body("status", equalTo("SUCCEEDED"))
+                .body("retiredAt", nullValue());
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> repository.retirementsPending().stream()
+                                .filter(deployment -> deployment.id().equals(events.id()))
+                                .map(deployment -> deployment.retirement().containers())
+                                .toList()))
+                .containsExactly(List.of("c1", "c2"));
+
+        events.log(PhaseName.POSTDEPLOY, "retired web.1").retired().log(PhaseName.POSTDEPLOY, "late");
+
+        api().get("/api/v1/deployments/" + events.id())
+                .then()
+                .body("status", equalTo("SUCCEEDED"))
+                .body("retiredAt", notNullValue());
+        assertThat(QuarkusTransaction.requiringNew().call(() -> lines.after(events.id(), 0)))
+                .extracting(LogLine::line)
+                .containsExactly("retired web.1");
+    }
+
+    @Test
     void anEndedDeploymentTakesNoMoreEvents() {
         String app = newApp();
         EngineEvents events = deployments

@@ -8,6 +8,7 @@ import io.slipway.contract.PhaseName;
 import io.slipway.contract.PhaseStatus;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -95,6 +96,9 @@ public class Deployment {
 
     @Column(name = "claimed_at")
     private Instant claimedAt;
+
+    @Embedded // null until the engine reported a retirement (Hibernate's reading of all-null columns)
+    private StoredRetirement retirement;
 
     /** Who asked for it: a token's name; null for deployments stored before tokens had names. */
     @Column(length = 100)
@@ -219,15 +223,25 @@ public class Deployment {
     }
 
     /**
-     * Whether an event with this seq is new, remembering it if so. A redelivered event repeats a
-     * seq, and a final deployment takes no more events.
+     * Whether an event with this seq is new, remembering it if so. A redelivered event repeats a seq, and a final
+     * deployment takes no more events but those of its pending retirement (log lines, {@code Retired}).
      */
     public boolean takeEvent(long seq) {
-        if (seq <= lastEventSeq || status.isFinal()) {
+        if (seq <= lastEventSeq || (status.isFinal() && !retirementPending())) {
             return false;
         }
         lastEventSeq = seq;
         return true;
+    }
+
+    /** The retirement of the containers its release replaced, as the engine reported it. */
+    public StoredRetirement retirement() {
+        return retirement == null ? (retirement = new StoredRetirement()) : retirement;
+    }
+
+    /** It succeeded, and the containers its release replaced are due for retirement and not retired yet. */
+    public boolean retirementPending() {
+        return status == DeploymentStatus.SUCCEEDED && retirement().isPending();
     }
 
     /** The worker that claimed it; empty before a claim (and always with the embedded engine). */

@@ -55,6 +55,13 @@ public class DeploymentRepository implements PanacheRepositoryBase<Deployment, S
         return list("status in ?1", ACTIVE);
     }
 
+    /** Succeeded deployments whose replaced containers are due for retirement and not reported retired. */
+    public List<Deployment> retirementsPending() {
+        return list(
+                "status = ?1 and retirement.due is not null and retirement.retiredAt is null",
+                DeploymentStatus.SUCCEEDED);
+    }
+
     /** Whether a deployment of the same app requested before this one is still queued or running. */
     public boolean activeBefore(Deployment deployment) {
         return count(
