@@ -22,6 +22,7 @@ import io.slipway.gateway.messaging.DeploymentEventConsumer;
 import io.slipway.gateway.repository.DeploymentRepository;
 import io.slipway.gateway.repository.LogLine;
 import io.slipway.gateway.repository.LogLineRepository;
+import io.slipway.gateway.service.DeploymentService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,9 @@ class DeploymentEventsTests {
 
     @Inject
     DeploymentEventPublisher publisher;
+
+    @Inject
+    DeploymentService service;
 
     /** Far more lines than the gateway stores in the time a status change takes. */
     private static final int FLOOD = 20_000;
@@ -212,6 +216,30 @@ class DeploymentEventsTests {
         assertThat(QuarkusTransaction.requiringNew().call(() -> lines.after(events.id(), 0)))
                 .extracting(LogLine::line)
                 .containsExactly("retired web.1");
+    }
+
+    /**
+     * A read of the deployment in a transaction of its own (as {@code GET /deployments/{id}} makes) while its end is
+     * stored: the read changes nothing, so its transaction writes nothing back over the end it did not see.
+     */
+    @Test
+    void aReadWhileTheEndIsStoredLeavesTheEndStored() {
+        String app = newApp();
+        EngineEvents events = deployments.queuedWithEvents(app, "example/web:1").started();
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(service.find(events.id())).map(DeploymentView::status).contains(DeploymentStatus.RUNNING);
+            events.finished(DeploymentStatus.FAILED, "deploy: web did not start", null);
+        });
+
+        api().get("/api/v1/deployments/" + events.id())
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("reason", equalTo("deploy: web did not start"))
+                .body("finishedAt", notNullValue());
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> repository.findById(events.id()).lastEventSeq()))
+                .isEqualTo(2);
     }
 
     @Test

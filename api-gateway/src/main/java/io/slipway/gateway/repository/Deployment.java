@@ -97,7 +97,8 @@ public class Deployment {
     @Column(name = "claimed_at")
     private Instant claimedAt;
 
-    @Embedded // null until the engine reported a retirement (Hibernate's reading of all-null columns)
+    @Embedded // null until the engine reported a retirement (Hibernate's reading of all-null columns); never set on a
+    // read
     private StoredRetirement retirement;
 
     /** Who asked for it: a token's name; null for deployments stored before tokens had names. */
@@ -234,9 +235,23 @@ public class Deployment {
         return true;
     }
 
-    /** The retirement of the containers its release replaced, as the engine reported it. */
+    /**
+     * The retirement of the containers its release replaced, as the engine reported it. Reading it changes nothing:
+     * an entity a read-only transaction touched must not be written back (it would undo what another transaction
+     * stored meanwhile, such as the deployment's end).
+     */
     public StoredRetirement retirement() {
-        return retirement == null ? (retirement = new StoredRetirement()) : retirement;
+        return retirement == null ? StoredRetirement.NONE : retirement;
+    }
+
+    /** The engine reported that {@code containers} its release replaced are retired at {@code due}. */
+    public void retirementDue(List<String> containers, Instant due) {
+        retirement = StoredRetirement.dueAt(containers, due);
+    }
+
+    /** The engine reported the containers its release replaced retired. */
+    public void retired(Instant at) {
+        retirement = retirement().retired(at);
     }
 
     /** It succeeded, and the containers its release replaced are due for retirement and not retired yet. */

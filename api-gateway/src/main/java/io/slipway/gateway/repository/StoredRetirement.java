@@ -10,9 +10,16 @@ import java.util.Optional;
  * The retirement of the containers a succeeded deployment's release replaced, as the engine reported it: which (their
  * engine ids) and when they are due, so that a retirement a restart cut short can be asked for again, then when they
  * were retired.
+ *
+ * <p>Never changed in place: each report makes a new one, which the deployment keeps ({@link Deployment#retirementDue},
+ * {@link Deployment#retired}). Reading a deployment therefore never changes it, so a transaction that only reads one
+ * writes nothing back over what another stored meanwhile (its end).
  */
 @Embeddable
 public class StoredRetirement {
+
+    /** A deployment's before the engine reported any: nothing due, nothing retired. */
+    static final StoredRetirement NONE = new StoredRetirement();
 
     @Column(name = "retire_containers", length = 65536)
     private String containers;
@@ -23,14 +30,22 @@ public class StoredRetirement {
     @Column(name = "retired_at")
     private Instant retiredAt;
 
-    /** Engine ids never hold a comma. */
-    public void dueAt(List<String> ids, Instant at) {
-        containers = String.join(",", ids);
-        due = StoredTime.of(at);
+    protected StoredRetirement() {}
+
+    private StoredRetirement(String containers, Instant due, Instant retiredAt) {
+        this.containers = containers;
+        this.due = due;
+        this.retiredAt = retiredAt;
     }
 
-    public void retired(Instant at) {
-        retiredAt = StoredTime.of(at);
+    /** Engine ids never hold a comma. */
+    static StoredRetirement dueAt(List<String> ids, Instant at) {
+        return new StoredRetirement(String.join(",", ids), StoredTime.of(at), null);
+    }
+
+    /** This one, retired {@code at}. */
+    StoredRetirement retired(Instant at) {
+        return new StoredRetirement(containers, due, StoredTime.of(at));
     }
 
     /** Reported due, and not reported retired yet. */

@@ -99,9 +99,9 @@ public class DeploymentEventStore {
         } else if (event instanceof DeploymentEvent.Finished finished) {
             finish(deployment, finished);
         } else if (event instanceof DeploymentEvent.RetirementDue due) {
-            deployment.retirement().dueAt(due.containers(), due.due());
+            deployment.retirementDue(due.containers(), due.due());
         } else if (event instanceof DeploymentEvent.Retired retired) {
-            deployment.retirement().retired(retired.at());
+            deployment.retired(retired.at());
         }
     }
 
