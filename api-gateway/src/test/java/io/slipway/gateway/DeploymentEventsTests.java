@@ -19,6 +19,7 @@ import io.slipway.contract.PhaseName;
 import io.slipway.contract.PhaseStatus;
 import io.slipway.engine.messaging.DeploymentEventPublisher;
 import io.slipway.gateway.messaging.DeploymentEventConsumer;
+import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.DeploymentRepository;
 import io.slipway.gateway.repository.LogLine;
 import io.slipway.gateway.repository.LogLineRepository;
@@ -29,6 +30,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The engine's events, as the consumer receives them, and what the API shows of them afterwards. */
@@ -52,6 +55,9 @@ class DeploymentEventsTests {
 
     @Inject
     DeploymentService service;
+
+    @Inject
+    AppRepository apps;
 
     /** Far more lines than the gateway stores in the time a status change takes. */
     private static final int FLOOD = 20_000;
@@ -240,6 +246,45 @@ class DeploymentEventsTests {
         assertThat(QuarkusTransaction.requiringNew()
                         .call(() -> repository.findById(events.id()).lastEventSeq()))
                 .isEqualTo(2);
+    }
+
+    /**
+     * A succeeded deployment still takes its retirement's lines after its end. While an app's deletion holds its
+     * deployments none is added (one added between the removal of a deployment's lines and its own made the removal
+     * fail), and once they are gone the line is acknowledged and dropped.
+     */
+    @Test
+    void aRetirementLineWaitsWhileTheAppsDeletionHoldsItsDeployment() throws Exception {
+        String app = newApp();
+        EngineEvents events = deployments
+                .queuedWithEvents(app, "example/web:1")
+                .started()
+                .retirementDue(List.of("c1"), Instant.now())
+                .finished(DeploymentStatus.SUCCEEDED, null, "example/web:1");
+        // As the deletion does first, in a transaction of its own: the release may go.
+        QuarkusTransaction.requiringNew()
+                .run(() -> apps.findIncludingRemoved(app).orElseThrow().forgetRelease());
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch remove = new CountDownLatch(1);
+        CompletableFuture<List<String>> removed = CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew()
+                .call(() -> {
+                    List<String> locked = repository.lockedOfApp(app, 100);
+                    held.countDown();
+                    remove.await(30, TimeUnit.SECONDS);
+                    return repository.deleteOfApp(app, 100);
+                }));
+        assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> line =
+                CompletableFuture.runAsync(() -> events.log(PhaseName.POSTDEPLOY, "retired web.1"));
+        Thread.sleep(1000);
+        assertThat(line).isNotDone();
+        remove.countDown();
+
+        assertThat(removed.get(30, TimeUnit.SECONDS)).containsExactly(events.id());
+        line.get(30, TimeUnit.SECONDS);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> lines.after(events.id(), 0)))
+                .isEmpty();
     }
 
     @Test
