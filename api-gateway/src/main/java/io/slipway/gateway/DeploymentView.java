@@ -13,6 +13,8 @@ import java.util.List;
  * @param image what was asked for; for a build context, the built image once it exists
  * @param releaseImage the image the process containers run (the predeploy commit, or the image itself);
  *     set when the deployment succeeded
+ * @param retiredAt when the containers of the release it replaced were stopped and removed, after its end (the
+ *     wait-to-retire time); null while they still run, and for a deployment that replaced none
  * @param worker the engine worker that claimed it (remote mode); null when embedded or not claimed yet
  * @param phases every phase, in the order they run
  * @param actor who asked for it: a token's name ({@code bootstrap} for the API token); null for older deployments
@@ -29,6 +31,7 @@ public record DeploymentView(
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
+        Instant retiredAt,
         String worker,
         List<PhaseView> phases,
         String actor) {

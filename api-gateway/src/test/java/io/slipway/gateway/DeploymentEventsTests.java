@@ -19,15 +19,19 @@ import io.slipway.contract.PhaseName;
 import io.slipway.contract.PhaseStatus;
 import io.slipway.engine.messaging.DeploymentEventPublisher;
 import io.slipway.gateway.messaging.DeploymentEventConsumer;
+import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.DeploymentRepository;
 import io.slipway.gateway.repository.LogLine;
 import io.slipway.gateway.repository.LogLineRepository;
+import io.slipway.gateway.service.DeploymentService;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The engine's events, as the consumer receives them, and what the API shows of them afterwards. */
@@ -48,6 +52,12 @@ class DeploymentEventsTests {
 
     @Inject
     DeploymentEventPublisher publisher;
+
+    @Inject
+    DeploymentService service;
+
+    @Inject
+    AppRepository apps;
 
     /** Far more lines than the gateway stores in the time a status change takes. */
     private static final int FLOOD = 20_000;
@@ -181,6 +191,100 @@ class DeploymentEventsTests {
         assertThat(QuarkusTransaction.requiringNew()
                         .call(() -> repository.findById(events.id()).manifests()))
                 .contains(new ManifestFiles("{\"scripts\": {}}", null));
+    }
+
+    @Test
+    void aSucceededDeploymentTakesItsRetirementAfterItsEndThenNoMoreEvents() {
+        String app = newApp();
+        Instant due = Instant.now().plusSeconds(10);
+        EngineEvents events = deployments
+                .queuedWithEvents(app, "example/web:1")
+                .started()
+                .retirementDue(List.of("c1", "c2"), due)
+                .finished(DeploymentStatus.SUCCEEDED, null, "example/web:1");
+        api().get("/api/v1/deployments/" + events.id())
+                .then()
+                .body("status", equalTo("SUCCEEDED"))
+                .body("retiredAt", nullValue());
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> repository.retirementsPending().stream()
+                                .filter(deployment -> deployment.id().equals(events.id()))
+                                .map(deployment -> deployment.retirement().containers())
+                                .toList()))
+                .containsExactly(List.of("c1", "c2"));
+
+        events.log(PhaseName.POSTDEPLOY, "retired web.1").retired().log(PhaseName.POSTDEPLOY, "late");
+
+        api().get("/api/v1/deployments/" + events.id())
+                .then()
+                .body("status", equalTo("SUCCEEDED"))
+                .body("retiredAt", notNullValue());
+        assertThat(QuarkusTransaction.requiringNew().call(() -> lines.after(events.id(), 0)))
+                .extracting(LogLine::line)
+                .containsExactly("retired web.1");
+    }
+
+    /**
+     * A read of the deployment in a transaction of its own (as {@code GET /deployments/{id}} makes) while its end is
+     * stored: the read changes nothing, so its transaction writes nothing back over the end it did not see.
+     */
+    @Test
+    void aReadWhileTheEndIsStoredLeavesTheEndStored() {
+        String app = newApp();
+        EngineEvents events = deployments.queuedWithEvents(app, "example/web:1").started();
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(service.find(events.id())).map(DeploymentView::status).contains(DeploymentStatus.RUNNING);
+            events.finished(DeploymentStatus.FAILED, "deploy: web did not start", null);
+        });
+
+        api().get("/api/v1/deployments/" + events.id())
+                .then()
+                .body("status", equalTo("FAILED"))
+                .body("reason", equalTo("deploy: web did not start"))
+                .body("finishedAt", notNullValue());
+        assertThat(QuarkusTransaction.requiringNew()
+                        .call(() -> repository.findById(events.id()).lastEventSeq()))
+                .isEqualTo(2);
+    }
+
+    /**
+     * A succeeded deployment still takes its retirement's lines after its end. While an app's deletion holds its
+     * deployments none is added (one added between the removal of a deployment's lines and its own made the removal
+     * fail), and once they are gone the line is acknowledged and dropped.
+     */
+    @Test
+    void aRetirementLineWaitsWhileTheAppsDeletionHoldsItsDeployment() throws Exception {
+        String app = newApp();
+        EngineEvents events = deployments
+                .queuedWithEvents(app, "example/web:1")
+                .started()
+                .retirementDue(List.of("c1"), Instant.now())
+                .finished(DeploymentStatus.SUCCEEDED, null, "example/web:1");
+        // As the deletion does first, in a transaction of its own: the release may go.
+        QuarkusTransaction.requiringNew()
+                .run(() -> apps.findIncludingRemoved(app).orElseThrow().forgetRelease());
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch remove = new CountDownLatch(1);
+        CompletableFuture<List<String>> removed = CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew()
+                .call(() -> {
+                    List<String> locked = repository.lockedOfApp(app, 100);
+                    held.countDown();
+                    remove.await(30, TimeUnit.SECONDS);
+                    return repository.deleteOfApp(app, 100);
+                }));
+        assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> line =
+                CompletableFuture.runAsync(() -> events.log(PhaseName.POSTDEPLOY, "retired web.1"));
+        Thread.sleep(1000);
+        assertThat(line).isNotDone();
+        remove.countDown();
+
+        assertThat(removed.get(30, TimeUnit.SECONDS)).containsExactly(events.id());
+        line.get(30, TimeUnit.SECONDS);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> lines.after(events.id(), 0)))
+                .isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.slipway.contract.PhaseStatus;
 import io.slipway.gateway.messaging.DeploymentEventConsumer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,14 @@ final class EngineEvents {
     EngineEvents finished(DeploymentStatus status, String reason, String releaseImage) {
         return send(
                 new DeploymentEvent.Finished(deploymentId, app, ++seq, Instant.now(), status, reason, releaseImage));
+    }
+
+    EngineEvents retirementDue(List<String> containers, Instant due) {
+        return send(new DeploymentEvent.RetirementDue(deploymentId, app, ++seq, Instant.now(), containers, due));
+    }
+
+    EngineEvents retired() {
+        return send(new DeploymentEvent.Retired(deploymentId, app, ++seq, Instant.now()));
     }
 
     /** The last event again, as an at-least-once channel may deliver it. */

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.slipway.contract.DeploymentStatus;
 import io.slipway.contract.PhaseName;
 import io.slipway.contract.PhaseStatus;
 import io.slipway.engine.pipeline.ContainerLabels;
@@ -22,6 +23,7 @@ import io.slipway.runtime.testing.BuildContext;
 import io.slipway.runtime.testing.TestImages;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,27 @@ class InterruptedDeploymentsTests {
                         equalTo(List.of("SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED", "SKIPPED")));
         api().get("/api/v1/deployments/" + released).then().body("status", equalTo("SUCCEEDED"));
         api().get("/api/v1/apps/" + app).then().body("currentRelease.deploymentId", equalTo(released));
+    }
+
+    /**
+     * A crash between a deployment's end and its retirement: the start asks the engine again, which retires what is
+     * left of the named containers (here all gone already, as a start-up sweep leaves them) and reports it.
+     */
+    @Test
+    void aRetirementDueBeforeTheRestartHappensAfterIt() {
+        String app = newApp();
+        String succeeded = deployments
+                .queuedWithEvents(app, "example/web:1")
+                .started()
+                .retirementDue(List.of("0123456789abcdef"), Instant.now().minusSeconds(1))
+                .finished(DeploymentStatus.SUCCEEDED, null, "example/web:1")
+                .id();
+
+        interrupted.recoverAll();
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        api().get("/api/v1/deployments/" + succeeded).then().body("retiredAt", notNullValue()));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.slipway.contract;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -16,6 +17,7 @@ import java.util.List;
     @JsonSubTypes.Type(value = DeployCommand.RemoveImages.class, name = "remove-images"),
     @JsonSubTypes.Type(value = DeployCommand.Recover.class, name = "recover"),
     @JsonSubTypes.Type(value = DeployCommand.CleanUp.class, name = "clean-up"),
+    @JsonSubTypes.Type(value = DeployCommand.Retire.class, name = "retire"),
     // One-off runs: outside the app's deployment lane.
     @JsonSubTypes.Type(value = DeployCommand.StartRun.class, name = "start-run"),
     @JsonSubTypes.Type(value = DeployCommand.CancelRun.class, name = "cancel-run")
@@ -52,6 +54,19 @@ public sealed interface DeployCommand {
      * then routes the app to what runs as current. Any worker of the app's pool may do it.
      */
     record CleanUp(String app, String deploymentId) implements DeployCommand {}
+
+    /**
+     * Retires, at {@code due} or at once when that has passed, the containers a succeeded deployment's {@link
+     * DeploymentEvent.RetirementDue} named and whose {@link DeploymentEvent.Retired} never came (the engine that was to
+     * retire them restarted or was lost). Only the app's route and the pending mark are set in the app's lane, the wait is outside it; the answer is the {@code Retired} event, numbered
+     * after {@code lastSeq}.
+     */
+    record Retire(String app, String deploymentId, List<String> containers, Instant due, long lastSeq)
+            implements DeployCommand {
+        public Retire {
+            containers = List.copyOf(containers);
+        }
+    }
 
     // One-off runs: they never wait for the app's deployments and never hold them up.
 

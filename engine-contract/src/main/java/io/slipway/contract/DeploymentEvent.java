@@ -3,6 +3,7 @@ package io.slipway.contract;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,7 +17,9 @@ import java.util.Map;
     @JsonSubTypes.Type(value = DeploymentEvent.ConfigAdded.class, name = "config-added"),
     @JsonSubTypes.Type(value = DeploymentEvent.PhaseChanged.class, name = "phase"),
     @JsonSubTypes.Type(value = DeploymentEvent.Log.class, name = "log"),
-    @JsonSubTypes.Type(value = DeploymentEvent.Finished.class, name = "finished")
+    @JsonSubTypes.Type(value = DeploymentEvent.Finished.class, name = "finished"),
+    @JsonSubTypes.Type(value = DeploymentEvent.RetirementDue.class, name = "retirement-due"),
+    @JsonSubTypes.Type(value = DeploymentEvent.Retired.class, name = "retired")
 })
 public sealed interface DeploymentEvent {
 
@@ -62,6 +65,28 @@ public sealed interface DeploymentEvent {
     /** One line of output of a phase. */
     record Log(String deploymentId, String app, long seq, Instant at, PhaseName phase, LogStream stream, String line)
             implements DeploymentEvent {}
+
+    /**
+     * Sent right before a {@code SUCCEEDED} end when the new release replaced running containers: they are stopped
+     * and removed at {@code due} (after the wait-to-retire time, so that the requests they still answer finish),
+     * after the end, outside the app's lane. The receiver keeps this so that a retirement a restart cut short can be
+     * asked for again ({@link DeployCommand.Retire}).
+     *
+     * @param containers the ids of the containers to retire
+     */
+    record RetirementDue(String deploymentId, String app, long seq, Instant at, List<String> containers, Instant due)
+            implements DeploymentEvent {
+        public RetirementDue {
+            containers = List.copyOf(containers);
+        }
+    }
+
+    /**
+     * The containers a {@link RetirementDue} named are stopped and removed, or were gone already; the deployment's
+     * last event, after its end and the {@link Log} lines that say how each went (one that could not be retired is
+     * named there).
+     */
+    record Retired(String deploymentId, String app, long seq, Instant at) implements DeploymentEvent {}
 
     /** The deployment ended; {@code releaseImage} is set when it succeeded. */
     record Finished(

@@ -122,6 +122,9 @@ class GatewayEndToEndIT {
     @Test
     @Order(3)
     void theAppShowsItsCurrentReleaseAndItsRunningProcess() throws Exception {
+        // The deployment ended once its release served; the previous release goes after the wait-to-retire time.
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> deployment(secondSuccess).getString("retiredAt") != null);
         JsonPath app = api().get("/api/v1/apps/" + APP)
                 .then()
                 .statusCode(200)

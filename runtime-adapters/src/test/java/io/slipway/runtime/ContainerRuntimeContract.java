@@ -718,6 +718,21 @@ abstract class ContainerRuntimeContract {
     }
 
     @Test
+    void aProcessWithoutASignalHandlerStopsOnTheStopSignal() {
+        // busybox httpd in the foreground installs no SIGTERM handler: as PID 1 it would ignore the signal and be
+        // killed (137) at the end of the grace; under the engine's init it ends from SIGTERM itself (128 + 15).
+        String id =
+                runtime.startProcess(process(TestEngines.baseImage(), List.of("httpd", "-f", "-p", "8080", "-h", "/")));
+        await().atMost(QUICK)
+                .until(() -> runtime.inspectContainer(id).orElseThrow().state() == ContainerState.RUNNING);
+
+        runtime.stopContainer(id, Duration.ofSeconds(30));
+
+        assertThat(runtime.inspectContainer(id).orElseThrow().exitCode()).isEqualTo(143);
+        runtime.removeContainer(id);
+    }
+
+    @Test
     void theEngineRestartsAProcessThatExitsUnlessItWasStopped() {
         String id = runtime.startProcess(process(TestEngines.baseImage(), List.of("sh", "-c", "sleep 0.2; exit 3")));
 

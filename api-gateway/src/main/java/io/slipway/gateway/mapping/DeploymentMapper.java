@@ -23,6 +23,7 @@ public final class DeploymentMapper {
                 deployment.createdAt(),
                 deployment.startedAt().orElse(null),
                 deployment.finishedAt().orElse(null),
+                deployment.retirement().retiredAt().orElse(null),
                 deployment.workerId().orElse(null),
                 deployment.phases().stream().map(DeploymentMapper::toView).toList(),
                 deployment.actor().orElse(null));

@@ -100,6 +100,11 @@ public class EngineCommands {
         send(new DeployCommand.CleanUp(app, deploymentId));
     }
 
+    /** Asks again for a retirement that a restart cut short; the engine answers with the deployment's Retired. */
+    public void retire(DeployCommand.Retire retire) {
+        send(retire);
+    }
+
     /** Starts a one-off run beside the app's deployments; the engine reports its {@code RunEvent}s. */
     public void startRun(RunOrder order) {
         send(new DeployCommand.StartRun(order));

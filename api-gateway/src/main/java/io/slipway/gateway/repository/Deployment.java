@@ -8,6 +8,7 @@ import io.slipway.contract.PhaseName;
 import io.slipway.contract.PhaseStatus;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -95,6 +96,10 @@ public class Deployment {
 
     @Column(name = "claimed_at")
     private Instant claimedAt;
+
+    @Embedded // null until the engine reported a retirement (Hibernate's reading of all-null columns); never set on a
+    // read
+    private StoredRetirement retirement;
 
     /** Who asked for it: a token's name; null for deployments stored before tokens had names. */
     @Column(length = 100)
@@ -219,15 +224,39 @@ public class Deployment {
     }
 
     /**
-     * Whether an event with this seq is new, remembering it if so. A redelivered event repeats a
-     * seq, and a final deployment takes no more events.
+     * Whether an event with this seq is new, remembering it if so. A redelivered event repeats a seq, and a final
+     * deployment takes no more events but those of its pending retirement (log lines, {@code Retired}).
      */
     public boolean takeEvent(long seq) {
-        if (seq <= lastEventSeq || status.isFinal()) {
+        if (seq <= lastEventSeq || (status.isFinal() && !retirementPending())) {
             return false;
         }
         lastEventSeq = seq;
         return true;
+    }
+
+    /**
+     * The retirement of the containers its release replaced, as the engine reported it. Reading it changes nothing:
+     * an entity a read-only transaction touched must not be written back (it would undo what another transaction
+     * stored meanwhile, such as the deployment's end).
+     */
+    public StoredRetirement retirement() {
+        return retirement == null ? StoredRetirement.NONE : retirement;
+    }
+
+    /** The engine reported that {@code containers} its release replaced are retired at {@code due}. */
+    public void retirementDue(List<String> containers, Instant due) {
+        retirement = StoredRetirement.dueAt(containers, due);
+    }
+
+    /** The engine reported the containers its release replaced retired. */
+    public void retired(Instant at) {
+        retirement = retirement().retired(at);
+    }
+
+    /** It succeeded, and the containers its release replaced are due for retirement and not retired yet. */
+    public boolean retirementPending() {
+        return status == DeploymentStatus.SUCCEEDED && retirement().isPending();
     }
 
     /** The worker that claimed it; empty before a claim (and always with the embedded engine). */

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.slipway.contract.DeploymentStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,13 @@ public class DeploymentRepository implements PanacheRepositoryBase<Deployment, S
     /** Queued or running. */
     public List<Deployment> active() {
         return list("status in ?1", ACTIVE);
+    }
+
+    /** Succeeded deployments whose replaced containers are due for retirement and not reported retired. */
+    public List<Deployment> retirementsPending() {
+        return list(
+                "status = ?1 and retirement.due is not null and retirement.retiredAt is null",
+                DeploymentStatus.SUCCEEDED);
     }
 
     /** Whether a deployment of the same app requested before this one is still queued or running. */
@@ -120,11 +128,7 @@ public class DeploymentRepository implements PanacheRepositoryBase<Deployment, S
      * @return the ids of those removed; empty when none is left
      */
     public List<String> deleteOfApp(String app, int limit) {
-        List<String> ids = getEntityManager()
-                .createQuery("select d.id from Deployment d where d.app = ?1", String.class)
-                .setParameter(1, app)
-                .setMaxResults(limit)
-                .getResultList();
+        List<String> ids = lockedOfApp(app, limit);
         if (ids.isEmpty()) {
             return ids;
         }
@@ -136,5 +140,22 @@ public class DeploymentRepository implements PanacheRepositoryBase<Deployment, S
             getEntityManager().createQuery(ofThem).setParameter(1, ids).executeUpdate();
         }
         return ids;
+    }
+
+    /**
+     * The ids of at most {@code limit} of the app's deployments, their rows locked until the transaction ends. The
+     * event store locks a deployment's row before it adds its lines (a succeeded deployment still takes its
+     * retirement's lines after its end), so none is added between the removal of its lines and its own.
+     */
+    public List<String> lockedOfApp(String app, int limit) {
+        return getEntityManager()
+                .createQuery("select d from Deployment d where d.app = ?1", Deployment.class)
+                .setParameter(1, app)
+                .setMaxResults(limit)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()
+                .stream()
+                .map(Deployment::id)
+                .toList();
     }
 }

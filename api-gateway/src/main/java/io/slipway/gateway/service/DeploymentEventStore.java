@@ -98,6 +98,10 @@ public class DeploymentEventStore {
             phaseChanges.persist(new PhaseChange(change));
         } else if (event instanceof DeploymentEvent.Finished finished) {
             finish(deployment, finished);
+        } else if (event instanceof DeploymentEvent.RetirementDue due) {
+            deployment.retirementDue(due.containers(), due.due());
+        } else if (event instanceof DeploymentEvent.Retired retired) {
+            deployment.retired(retired.at());
         }
     }
 

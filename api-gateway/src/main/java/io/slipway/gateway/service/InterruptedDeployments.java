@@ -1,6 +1,7 @@
 package io.slipway.gateway.service;
 
 import io.quarkus.runtime.StartupEvent;
+import io.slipway.contract.DeployCommand;
 import io.slipway.gateway.CommandNotSentException;
 import io.slipway.gateway.config.GatewayConfig;
 import io.slipway.gateway.messaging.EngineCommands;
@@ -20,7 +21,9 @@ import org.jboss.logging.Logger;
  * engine is asked to recover each one from what it shows: a deployment whose release switch had
  * happened (its containers run the app's {@code current} image) ends {@code SUCCEEDED} and becomes the
  * current release; any other ends {@code FAILED} with reason {@value Deployment#INTERRUPTED} and what
- * it left is removed. So the recorded current release is always the one that runs. Build contexts of
+ * it left is removed. So the recorded current release is always the one that runs. A succeeded deployment whose
+ * replaced containers were not reported retired has them retired (at their due time, at once if it passed). Build
+ * contexts of
  * the previous run are removed. A deployment the engine cannot be asked about is marked interrupted here.
  *
  * <p>Not in remote mode: there the workers, not this process, run the deployments, and a gateway restart ends
@@ -62,6 +65,7 @@ public class InterruptedDeployments {
 
     /** @return how many deployments the engine was asked to recover */
     public int recoverAll() {
+        retireWhatWasDue();
         List<Left> left = unfinished();
         if (left.isEmpty()) {
             return 0;
@@ -80,6 +84,33 @@ public class InterruptedDeployments {
             }
         }
         return asked;
+    }
+
+    /**
+     * Succeeded deployments end before the containers they replaced are retired; the previous run's engine kept those
+     * retirements in memory. Asked first, so the app's later commands find them pending.
+     */
+    void retireWhatWasDue() {
+        for (DeployCommand.Retire retire : retirementsDue()) {
+            try {
+                engine.retire(retire);
+            } catch (CommandNotSentException e) {
+                // The app's next deployment retires every container that is not its own.
+                LOG.warnf("Retirement of what %s replaced not asked for: %s", retire.deploymentId(), e.getMessage());
+            }
+        }
+    }
+
+    @Transactional
+    List<DeployCommand.Retire> retirementsDue() {
+        return deployments.retirementsPending().stream()
+                .map(deployment -> new DeployCommand.Retire(
+                        deployment.app(),
+                        deployment.id(),
+                        deployment.retirement().containers(),
+                        deployment.retirement().due().orElseThrow(),
+                        deployment.lastEventSeq()))
+                .toList();
     }
 
     private record Left(String app, String id, long lastSeq) {}

@@ -75,8 +75,12 @@ public class DeploymentEventPublisher {
         Window window = windows.computeIfAbsent(event.deploymentId(), id -> new Window());
         window.enter(event);
         boolean end = event instanceof DeploymentEvent.Finished;
-        if (end) {
+        boolean retired = event instanceof DeploymentEvent.Retired;
+        if (end || retired) {
+            // Either changes the app's processes: reported before the gateway hears of it.
             ending.accept(new DeploymentEnding(event.deploymentId()));
+        }
+        if (end) {
             endsInFlight.add(event.deploymentId());
         }
         // Taken or refused alike: the window frees a place, and the end is no longer in flight.
@@ -94,7 +98,8 @@ public class DeploymentEventPublisher {
                         .build()),
                 settled,
                 failure -> settled.get()));
-        if (end) {
+        // A retirement's one event comes after the end, in a window of its own.
+        if (end || retired) {
             windows.remove(event.deploymentId());
         }
     }

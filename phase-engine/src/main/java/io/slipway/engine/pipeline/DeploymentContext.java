@@ -20,6 +20,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One deployment while it runs: its order, the engine and settings it runs with, what it has learnt
@@ -41,6 +42,7 @@ final class DeploymentContext {
     private final Cancellation cancellation;
     private final Traffic traffic;
     private final SetupMarks setupMarks;
+    private final Retirements retirements;
     private final Deque<Undo> undo = new ArrayDeque<>();
     private final List<StartedProcess> started = new ArrayList<>();
     private ManifestFiles files;
@@ -58,8 +60,10 @@ final class DeploymentContext {
             EventRecorder events,
             Cancellation cancellation,
             Traffic traffic,
-            SetupMarks setupMarks) {
+            SetupMarks setupMarks,
+            Retirements retirements) {
         this.order = order;
+        this.retirements = retirements;
         this.setupMarks = setupMarks;
         this.runtime = runtime;
         this.settings = settings;
@@ -101,6 +105,11 @@ final class DeploymentContext {
 
     DeploymentOrder order() {
         return order;
+    }
+
+    /** The ids of the app's containers an earlier deployment replaced and retires: no longer part of what runs. */
+    Set<String> retiring() {
+        return retirements.pendingOf(order.app());
     }
 
     /**

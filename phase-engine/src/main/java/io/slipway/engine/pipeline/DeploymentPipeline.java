@@ -17,8 +17,9 @@ import java.util.function.Consumer;
 /**
  * Runs one deployment: resolves its manifests, walks the rows of {@link Phase} in order (each is
  * skipped or its step run, and recorded; DEPLOY's steps start the processes, check them and switch the
- * app's traffic to them), then makes the new release current and retires the previous one. Any failure undoes what
- * this deployment made, newest first, and leaves the app's running release as it was.
+ * app's traffic to them), then makes the new release current, ends, and has the previous release retired after its
+ * end ({@link Retirements}). Any failure undoes what this deployment made, newest first, and leaves the app's running
+ * release as it was.
  */
 public final class DeploymentPipeline {
 
@@ -30,6 +31,7 @@ public final class DeploymentPipeline {
     private final Clock clock;
     private final Traffic traffic;
     private final SetupMarks setupMarks;
+    private final Retirements retirements;
 
     /** Without a router: web containers are checked at their published addresses and reached there. */
     public DeploymentPipeline(ContainerRuntime runtime, ManifestParser parser, PipelineSettings settings, Clock clock) {
@@ -42,6 +44,7 @@ public final class DeploymentPipeline {
         this(runtime, parser, settings, clock, traffic, SetupMarks.FROM_ORDER);
     }
 
+    /** Retiring on a thread of its own. */
     public DeploymentPipeline(
             ContainerRuntime runtime,
             ManifestParser parser,
@@ -49,13 +52,37 @@ public final class DeploymentPipeline {
             Clock clock,
             Traffic traffic,
             SetupMarks setupMarks) {
+        this(
+                runtime,
+                parser,
+                settings,
+                clock,
+                traffic,
+                setupMarks,
+                Retirements.onTheirOwnThread(runtime, settings.stopGrace(), clock));
+    }
+
+    public DeploymentPipeline(
+            ContainerRuntime runtime,
+            ManifestParser parser,
+            PipelineSettings settings,
+            Clock clock,
+            Traffic traffic,
+            SetupMarks setupMarks,
+            Retirements retirements) {
         this.traffic = traffic;
         this.setupMarks = setupMarks;
+        this.retirements = retirements;
         this.runtime = runtime;
         this.manifests = new ManifestResolver(parser);
         this.processLimit = parser.processLimit();
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** What retires the containers succeeded deployments replaced; also asked again after a restart. */
+    public Retirements retirements() {
+        return retirements;
     }
 
     /** Runs the deployment to its end and returns how it ended; every step is reported to {@code sink}. */
@@ -83,7 +110,7 @@ public final class DeploymentPipeline {
     /** Runs the deployment to its end and returns how it ended; every step is reported to {@code events}. */
     public DeploymentStatus run(DeploymentOrder order, EventRecorder events, Cancellation cancellation) {
         DeploymentContext deployment = new DeploymentContext(
-                order, runtime, settings, processLimit, events, cancellation, traffic, setupMarks);
+                order, runtime, settings, processLimit, events, cancellation, traffic, setupMarks, retirements);
         events.started();
         Phase current = null;
         try {
@@ -101,8 +128,12 @@ public final class DeploymentPipeline {
                 }
             }
             current = null;
-            switchRelease.run(deployment);
+            Optional<Retirement> retirement =
+                    switchRelease.run(deployment, retirements.pendingOf(order.app()), clock.instant());
+            retirement.ifPresent(events::retirementDue);
+            // The new release serves: the deployment is over, and the previous one goes after it.
             events.finished(DeploymentStatus.SUCCEEDED, null, deployment.releaseImage());
+            retirement.ifPresent(due -> retirements.schedule(due, events));
             return DeploymentStatus.SUCCEEDED;
         } catch (PhaseFailure failure) {
             return fail(deployment, failure);

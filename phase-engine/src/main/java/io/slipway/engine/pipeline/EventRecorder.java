@@ -6,6 +6,8 @@ import io.slipway.contract.DeploymentEvent.Finished;
 import io.slipway.contract.DeploymentEvent.Log;
 import io.slipway.contract.DeploymentEvent.ManifestsResolved;
 import io.slipway.contract.DeploymentEvent.PhaseChanged;
+import io.slipway.contract.DeploymentEvent.Retired;
+import io.slipway.contract.DeploymentEvent.RetirementDue;
 import io.slipway.contract.DeploymentEvent.Started;
 import io.slipway.contract.DeploymentOrder.ManifestFiles;
 import io.slipway.contract.DeploymentStatus;
@@ -101,6 +103,17 @@ public final class EventRecorder {
         }
         String text = stream == LogStream.SYSTEM ? redaction.apply(line) : line;
         sink.accept(new Log(deploymentId, app, ++seq, clock.instant(), phase.reported(), stream, text));
+    }
+
+    /** Right before a successful end: the containers the new release replaced, and when they are retired. */
+    synchronized void retirementDue(Retirement retirement) {
+        sink.accept(new RetirementDue(
+                deploymentId, app, ++seq, clock.instant(), retirement.containers(), retirement.due()));
+    }
+
+    /** After the end, and the lines that say how: the previous release's containers are retired. */
+    synchronized void retired() {
+        sink.accept(new Retired(deploymentId, app, ++seq, clock.instant()));
     }
 
     public synchronized void finished(DeploymentStatus status, String reason, String releaseImage) {

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which running process containers a successful deployment retires, and how: they are left running for the
- * wait-to-retire time, so that the requests they still answer can finish, then stopped and removed, all at once. An
- * engine error here fails nothing (traffic has moved already): the container that stays is named in the log.
+ * Which running process containers a successful deployment replaces (retired after its end, {@link Retirements}), and
+ * how a scale or a stop retires its own within its phase: they are left running for the wait-to-retire time, so that
+ * the requests they still answer can finish, then stopped and removed, all at once. An engine error here fails
+ * nothing (traffic has moved already): the container that stays is named in the log.
  */
 final class ProcessRetirement {
 

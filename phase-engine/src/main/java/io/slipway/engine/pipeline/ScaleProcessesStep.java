@@ -6,6 +6,7 @@ import io.slipway.runtime.router.Router;
 import io.slipway.runtime.router.RouterException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A scale: the running release's containers of each type the order names are added or removed to match its
@@ -20,7 +21,11 @@ final class ScaleProcessesStep implements Step {
     public PhaseTransition run(PhaseTransition started, DeploymentContext deployment) throws PhaseFailure {
         Phase phase = started.phase();
         String app = deployment.order().app();
-        List<ContainerInfo> running = deployment.runtime().listContainers(ContainerLabels.processesOf(app));
+        // A replaced release's containers waiting for their retirement are no longer part of what runs.
+        Set<String> retiring = deployment.retiring();
+        List<ContainerInfo> running = deployment.runtime().listContainers(ContainerLabels.processesOf(app)).stream()
+                .filter(container -> !retiring.contains(container.id()))
+                .toList();
         ScaleChange change = ScaleChange.of(
                 deployment.order().formation().keySet(), StartProcessesStep.plan(phase, deployment), running);
         if (change.isEmpty()) {

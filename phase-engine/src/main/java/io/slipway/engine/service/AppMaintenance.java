@@ -1,10 +1,13 @@
 package io.slipway.engine.service;
 
+import io.slipway.contract.DeployCommand;
 import io.slipway.engine.messaging.DeploymentEventPublisher;
 import io.slipway.engine.pipeline.AppRemoval;
+import io.slipway.engine.pipeline.ContainerLabels;
 import io.slipway.engine.pipeline.CurrentRoutes;
 import io.slipway.engine.pipeline.DeploymentPipeline;
 import io.slipway.engine.pipeline.InterruptedDeploymentRecovery;
+import io.slipway.engine.pipeline.Retirement;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.router.Router;
 import io.slipway.runtime.router.RouterException;
@@ -15,7 +18,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The work on an app's containers that is no deployment: removing the app or its old releases, settling a deployment
- * a restart interrupted, cleaning up after a lost worker. {@link DeploymentWorker} runs each in the app's lane, so
+ * a restart interrupted, cleaning up after a lost worker, asking again for a retirement a restart cut short. {@link DeploymentWorker} runs each in the app's lane, so
  * none overlaps a deployment of the app.
  */
 @ApplicationScoped
@@ -28,6 +31,7 @@ public class AppMaintenance {
     private final DeploymentPipeline pipeline;
     private final DeploymentEventPublisher publisher;
     private final Router router;
+    private final ContainerRuntime runtime;
     private final CurrentRoutes currentRoutes;
     private final Event<WorkerStateChanged> changed;
 
@@ -44,6 +48,7 @@ public class AppMaintenance {
         this.pipeline = pipeline;
         this.publisher = publisher;
         this.router = router;
+        this.runtime = runtime;
         this.currentRoutes = new CurrentRoutes(runtime);
         this.changed = changed;
     }
@@ -84,6 +89,30 @@ public class AppMaintenance {
         LOG.infof("Deployment %s of %s, interrupted by a restart, ended %s", deploymentId, app, outcome.status());
         pipeline.recorderAfter(deploymentId, app, lastSeq, publisher::publish)
                 .finished(outcome.status(), outcome.reason(), outcome.releaseImage());
+    }
+
+    /**
+     * Retires, at its due time, what a succeeded deployment replaced and a restart kept from retiring. Those containers
+     * may run the current image (a restart's, a config change's) and so have been routed again at this engine's
+     * start: they leave the route first.
+     */
+    void retire(DeployCommand.Retire command) {
+        String app = command.app();
+        List<String> retiring = runtime.listContainers(ContainerLabels.processesOf(app)).stream()
+                .filter(container -> command.containers().contains(container.id()))
+                .flatMap(container -> container.address().stream())
+                .toList();
+        List<String> routed = router.upstreams(app);
+        List<String> kept =
+                routed.stream().filter(upstream -> !retiring.contains(upstream)).toList();
+        if (!kept.isEmpty() && kept.size() < routed.size()) {
+            routeTo(app, kept);
+        }
+        pipeline.retirements()
+                .schedule(
+                        new Retirement(app, command.deploymentId(), command.containers(), command.due()),
+                        pipeline.recorderAfter(command.deploymentId(), app, command.lastSeq(), publisher::publish));
+        LOG.infof("Retiring what deployment %s of %s replaced, at %s", command.deploymentId(), app, command.due());
     }
 
     /** A router that does not answer must not stop the engine's work; its routes are re-applied later. */

@@ -88,6 +88,12 @@ public class DeploymentWorker {
         } else if (command instanceof DeployCommand.CleanUp cleanUp) {
             String id = cleanUp.deploymentId();
             inLane(cleanUp.app(), "clean up deployment " + id, () -> maintenance.cleanUp(cleanUp.app(), id));
+        } else if (command instanceof DeployCommand.Retire retire) {
+            // In the lane only to take them off the route and mark them pending; their retirement waits outside it.
+            inLane(
+                    retire.app(),
+                    "retire what " + retire.deploymentId() + " replaced",
+                    () -> maintenance.retire(retire));
         } else if (command instanceof DeployCommand.StartRun run) {
             oneOffRuns.start(run.order());
         } else if (command instanceof DeployCommand.CancelRun cancelRun) {

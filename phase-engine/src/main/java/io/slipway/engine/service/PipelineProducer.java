@@ -10,12 +10,14 @@ import io.slipway.engine.pipeline.LeftoverSweeper;
 import io.slipway.engine.pipeline.LoopbackProbe;
 import io.slipway.engine.pipeline.OneOffRun;
 import io.slipway.engine.pipeline.PipelineSettings;
+import io.slipway.engine.pipeline.Retirements;
 import io.slipway.engine.pipeline.Traffic;
 import io.slipway.manifest.ManifestParser;
 import io.slipway.manifest.ProcessLimit;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.router.Router;
 import io.slipway.runtime.router.RouterSettings;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -60,9 +62,22 @@ public class PipelineProducer {
             ManifestParser parser,
             PipelineSettings settings,
             Router router,
-            GatewayLink gateway) {
+            GatewayLink gateway,
+            Retirements retirements) {
         Traffic traffic = new Traffic(router, new LoopbackProbe(runtime, settings.port()));
-        return new DeploymentPipeline(runtime, parser, settings, Clock.systemUTC(), traffic, gateway.setupMarks());
+        return new DeploymentPipeline(
+                runtime, parser, settings, Clock.systemUTC(), traffic, gateway.setupMarks(), retirements);
+    }
+
+    /** Replaced releases are retired after their deployment's end, on a thread of their own. */
+    @Produces
+    @Singleton
+    Retirements retirements(ContainerRuntime runtime, PipelineSettings settings) {
+        return Retirements.onTheirOwnThread(runtime, settings.stopGrace(), Clock.systemUTC());
+    }
+
+    void closeRetirements(@Disposes Retirements retirements) {
+        retirements.close();
     }
 
     /** One-off runs, by the pipeline's own settings (shell, task timeout, network, output cap). */

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.slipway.contract.DeploymentEvent;
 import io.slipway.contract.DeploymentEvent.Finished;
 import io.slipway.contract.DeploymentEvent.PhaseChanged;
+import io.slipway.contract.DeploymentEvent.Retired;
+import io.slipway.contract.DeploymentEvent.RetirementDue;
 import io.slipway.contract.DeploymentOrder;
 import io.slipway.contract.DeploymentStatus;
 import io.slipway.contract.LogStream;
@@ -317,6 +319,7 @@ class DeploymentPipelineIT {
         } finally {
             executor.shutdownNow();
         }
+        events.stream().filter(Finished.class::isInstance).forEach(end -> awaitRetirement(end.deploymentId()));
 
         List<String> startsAndEnds = events.stream()
                 .filter(event -> event instanceof DeploymentEvent.Started || event instanceof Finished)
@@ -330,6 +333,77 @@ class DeploymentPipelineIT {
                 .startsWith("Started")
                 .isEqualTo(startsAndEnds.get(3).replace("Finished", "Started"));
         assertThat(webContainers(engine, app)).hasSize(1);
+    }
+
+    /**
+     * A deployment ends once its release serves: its end comes while the previous release's container still runs,
+     * the next deployment of the app starts without waiting for that retirement, and the retirement comes after the
+     * wait-to-retire time, reported, with the container gone.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aDeploymentEndsBeforeThePreviousReleaseIsRetiredAndTheNextOneDoesNotWaitForIt(TestEngine testEngine) {
+        Engine engine = engine(testEngine);
+        ContainerRuntime runtime = engine.runtime();
+        String app = newApp();
+        String image = appImage(engine, APP_JSON, PROCFILE);
+        Finished first = deploy(engine, imageOrder(app, image));
+        assertThat(first.status()).as(first.reason()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        ContainerInfo firstWebInfo = webContainers(engine, app).get(0);
+        String firstWeb = firstWebInfo.id();
+        Map<String, ContainerState> firstWebAtEnd = new java.util.concurrent.ConcurrentHashMap<>();
+        Consumer<DeploymentEvent> sink = event -> {
+            events.add(event);
+            if (event instanceof Finished) {
+                firstWebAtEnd.put(
+                        event.deploymentId(),
+                        runtime.inspectContainer(firstWeb)
+                                .map(ContainerInfo::state)
+                                .orElse(ContainerState.EXITED));
+            }
+        };
+        DeploymentPipeline waiting = new DeploymentPipeline(
+                runtime,
+                new ManifestParser(),
+                PipelineSettingsBuilder.forRealEngines()
+                        .waitToRetire(Duration.ofSeconds(5))
+                        .build(),
+                Clock.systemUTC());
+        DeploymentOrder second = imageOrder(app, image);
+        DeploymentOrder third = imageOrder(app, image);
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        try {
+            AppLanes lanes = new AppLanes(executor);
+            for (DeploymentOrder order : List.of(second, third)) {
+                lanes.submit(app, order.deploymentId(), cancellation -> waiting.run(order, sink, cancellation));
+            }
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> events.stream()
+                            .anyMatch(event -> event instanceof Retired
+                                    && event.deploymentId().equals(third.deploymentId())));
+        } finally {
+            executor.shutdownNow();
+            waiting.retirements().close();
+        }
+
+        assertThat(finishedOf(second).status()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(firstWebAtEnd).containsEntry(second.deploymentId(), ContainerState.RUNNING);
+        List<String> order = events.stream()
+                .filter(event -> event.deploymentId().equals(second.deploymentId()) && event instanceof Retired
+                        || event.deploymentId().equals(third.deploymentId())
+                                && event instanceof DeploymentEvent.Started)
+                .map(event -> event.getClass().getSimpleName() + " " + event.deploymentId())
+                .toList();
+        assertThat(order)
+                .as("the next deployment started before the retirement")
+                .containsExactly("Started " + third.deploymentId(), "Retired " + second.deploymentId());
+        assertThat(systemLines(Phase.POSTDEPLOY, second.deploymentId()))
+                .contains("retired " + firstWebInfo.name() + " of the previous release");
+        assertThat(runtime.inspectContainer(firstWeb)).isEmpty();
+        assertThat(webContainers(engine, app))
+                .singleElement()
+                .satisfies(web ->
+                        assertThat(web.labels()).containsEntry(ContainerLabels.DEPLOYMENT, third.deploymentId()));
     }
 
     // --- traffic: web processes prove themselves before they serve
@@ -446,6 +520,8 @@ class DeploymentPipelineIT {
             assertThat(pipeline.run(second, sink, new Cancellation())).isEqualTo(DeploymentStatus.SUCCEEDED);
             assertThat(pipeline.run(failing, sink, new Cancellation())).isEqualTo(DeploymentStatus.FAILED);
             assertThat(pipeline.run(rollback, sink, new Cancellation())).isEqualTo(DeploymentStatus.SUCCEEDED);
+            // The rollback ended as its release served; requests go on across the retirement of what it replaced.
+            awaitRetirement(rollback.deploymentId());
             answers = requests.stop();
         } finally {
             router.route(app, List.of());
@@ -459,7 +535,17 @@ class DeploymentPipelineIT {
             String release = "release " + order.deploymentId();
             assertThat(answers)
                     .filteredOn(answer -> answer.body().equals(release))
-                    .as("answers of %s", release)
+                    .as(
+                            "answers of %s among %s (first %s, then %s, %s, %s)",
+                            release,
+                            answers.stream()
+                                    .map(RouterRequests.Answer::body)
+                                    .distinct()
+                                    .toList(),
+                            first,
+                            second.deploymentId(),
+                            failing.deploymentId(),
+                            rollback.deploymentId())
                     .isNotEmpty()
                     .allSatisfy(answer ->
                             assertThat(answer.sentAt()).isGreaterThan(checksPassedAt.get(order.deploymentId())));
@@ -539,14 +625,23 @@ class DeploymentPipelineIT {
         return app;
     }
 
+    /** Runs {@code order} to its end, and waits for the retirement of what it replaced, if any. */
     private Finished deploy(Engine engine, DeploymentOrder order) {
         engine.pipeline().run(order, events::add, new Cancellation());
-        return events.stream()
-                .filter(Finished.class::isInstance)
-                .map(Finished.class::cast)
-                .filter(finished -> finished.deploymentId().equals(order.deploymentId()))
-                .findFirst()
-                .orElseThrow();
+        awaitRetirement(order.deploymentId());
+        return finishedOf(order);
+    }
+
+    /** A deployment that replaced running containers reports their retirement after its end: waits for it. */
+    private void awaitRetirement(String deploymentId) {
+        if (events.stream()
+                .anyMatch(event ->
+                        event instanceof RetirementDue && event.deploymentId().equals(deploymentId))) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> events.stream()
+                            .anyMatch(event -> event instanceof Retired
+                                    && event.deploymentId().equals(deploymentId)));
+        }
     }
 
     private static DeploymentOrder imageOrder(String app, String image) {

@@ -2,9 +2,12 @@ package io.slipway.engine.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.slipway.contract.DeploymentEvent;
 import io.slipway.contract.DeploymentEvent.Finished;
+import io.slipway.contract.DeploymentEvent.Retired;
+import io.slipway.contract.DeploymentEvent.RetirementDue;
 import io.slipway.contract.DeploymentOrder;
 import io.slipway.contract.DeploymentStatus;
 import io.slipway.manifest.ManifestParser;
@@ -13,6 +16,7 @@ import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerRuntime;
 import io.slipway.runtime.ContainerState;
 import io.slipway.runtime.ImageDetails;
+import io.slipway.runtime.router.Router;
 import io.slipway.runtime.testing.BuildContext;
 import io.slipway.runtime.testing.TestEngine;
 import io.slipway.runtime.testing.TestEngines;
@@ -98,6 +102,61 @@ class InterruptedDeploymentRecoveryIT {
             assertThat(web.state()).isEqualTo(ContainerState.RUNNING);
         });
         assertThat(runtime.inspectContainer(previousContainer)).isEmpty();
+    }
+
+    /**
+     * The process dies after a deployment's end, before the retirement of what it replaced was due: after the restart,
+     * asked again with what the end named (the gateway's {@code Retire}), the retirement is done and reported.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("engines")
+    void aRetirementDueBeforeARestartIsDoneAfterIt(TestEngine testEngine) {
+        connect(testEngine);
+        String app = newApp(runtime);
+        String image = appImage(images);
+        String previousContainer = deployedRelease(runtime, app, image);
+        String previousName =
+                runtime.inspectContainer(previousContainer).orElseThrow().name();
+        DeploymentPipeline diesAfterTheEnd = new DeploymentPipeline(
+                runtime,
+                new ManifestParser(),
+                SETTINGS,
+                Clock.systemUTC(),
+                new Traffic(Router.none(), new LoopbackProbe(runtime, SETTINGS.port())),
+                SetupMarks.FROM_ORDER,
+                new Retirements(runtime, SETTINGS.stopGrace(), Clock.systemUTC(), (delay, never) -> {}));
+        DeploymentOrder second = order(app, image);
+
+        assertThat(diesAfterTheEnd.run(second, events::add, new Cancellation())).isEqualTo(DeploymentStatus.SUCCEEDED);
+
+        RetirementDue due = events.stream()
+                .filter(event ->
+                        event instanceof RetirementDue && event.deploymentId().equals(second.deploymentId()))
+                .map(RetirementDue.class::cast)
+                .findFirst()
+                .orElseThrow();
+        assertThat(due.containers()).containsExactly(previousContainer);
+        assertThat(runtime.inspectContainer(previousContainer).orElseThrow().state())
+                .isEqualTo(ContainerState.RUNNING);
+        List<DeploymentEvent> afterRestart = new CopyOnWriteArrayList<>();
+        try (Retirements restarted = Retirements.onTheirOwnThread(runtime, SETTINGS.stopGrace(), Clock.systemUTC())) {
+            restarted.schedule(
+                    new Retirement(app, second.deploymentId(), due.containers(), due.due()),
+                    diesAfterTheEnd.recorderAfter(second.deploymentId(), app, due.seq() + 1, afterRestart::add));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> afterRestart.stream().anyMatch(Retired.class::isInstance));
+        }
+
+        assertThat(afterRestart)
+                .extracting(event -> event instanceof DeploymentEvent.Log log
+                        ? log.line()
+                        : event.getClass().getSimpleName())
+                .containsExactly("retired " + previousName + " of the previous release", "Retired");
+        assertThat(runtime.inspectContainer(previousContainer)).isEmpty();
+        assertThat(runtime.listContainers(ContainerLabels.processesOf(app)))
+                .singleElement()
+                .satisfies(web ->
+                        assertThat(web.labels()).containsEntry(ContainerLabels.DEPLOYMENT, second.deploymentId()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.slipway.contract.DeploymentEvent;
+import io.slipway.contract.DeploymentEvent.Retired;
+import io.slipway.contract.DeploymentEvent.RetirementDue;
 import io.slipway.contract.DeploymentKind;
 import io.slipway.contract.DeploymentOrder;
 import io.slipway.contract.DeploymentOrder.ManifestFiles;
@@ -122,8 +124,18 @@ class ProcessControlIT {
         }
     }
 
+    /** Runs {@code order} to its end, then waits for the retirement of what it replaced, if any. */
     private DeploymentStatus run(DeploymentPipeline pipeline, DeploymentOrder order) {
         DeploymentStatus status = pipeline.run(order, events::add, new Cancellation());
+        String id = order.deploymentId();
+        if (events.stream()
+                .anyMatch(event ->
+                        event instanceof RetirementDue && event.deploymentId().equals(id))) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> events.stream()
+                            .anyMatch(event -> event instanceof Retired
+                                    && event.deploymentId().equals(id)));
+        }
         if (status != DeploymentStatus.SUCCEEDED) {
             events.stream()
                     .filter(event -> event.deploymentId().equals(order.deploymentId()))

@@ -39,7 +39,9 @@ class ProcessControlPipelineTests {
             new ManifestParser(),
             PipelineSettingsBuilder.forRecordingRuntime().build(),
             Clock.systemUTC(),
-            new Traffic(router, new ScriptedProbe()));
+            new Traffic(router, new ScriptedProbe()),
+            SetupMarks.FROM_ORDER,
+            RecordedPipelines.retiringAtOnce(runtime));
 
     @Test
     void aRestartReplacesTheRunningContainersAndRunsOnlyPostdeployOfTheTasks() {

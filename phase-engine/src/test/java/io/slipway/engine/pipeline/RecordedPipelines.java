@@ -26,6 +26,16 @@ public final class RecordedPipelines {
                         .network(network)
                         .build(),
                 Clock.systemUTC(),
-                new Traffic(new RecordingRouter(runtime), new ScriptedProbe()));
+                new Traffic(new RecordingRouter(runtime), new ScriptedProbe()),
+                SetupMarks.FROM_ORDER,
+                retiringAtOnce(runtime));
+    }
+
+    /**
+     * Retirements run on the deployment's own thread right after its end, whatever the wait: the recorded sequence is
+     * the same every time.
+     */
+    public static Retirements retiringAtOnce(RecordingRuntime runtime) {
+        return new Retirements(runtime, Duration.ZERO, Clock.systemUTC(), (delay, task) -> task.run());
     }
 }

@@ -200,7 +200,8 @@ class SetupPhaseTests {
                 PipelineSettingsBuilder.forRecordingRuntime().build(),
                 Clock.systemUTC(),
                 new Traffic(router, new ScriptedProbe()),
-                asked -> marks.mark(asked));
+                asked -> marks.mark(asked),
+                RecordedPipelines.retiringAtOnce(runtime));
         return pipeline.run(order, events::add, new Cancellation());
     }
 

@@ -45,10 +45,15 @@ final class HostConfigs {
      * bound to the host's loopback address only, on a port the engine picks: the router and checks reach
      * it there, nothing outside the host does. A port cannot be published from no network, so such a
      * process joins the engine's default network when the configured mode is {@code none}.
+     *
+     * <p>It runs under the engine's init (docker-init on Docker, catatonit on Podman, rootless too) as PID 1: a
+     * program that is PID 1 itself and installs no handler for SIGTERM ignores it (the kernel drops it), so a stop
+     * would wait out its whole grace and end with a kill; the init passes SIGTERM on, and reaps orphaned children.
      */
     HostConfig forProcess(Optional<Integer> publishedPort, ResourceLimits limits, Optional<String> network) {
         HostConfig config = base(limits, publishedPort.isPresent(), network)
-                .withRestartPolicy(RestartPolicy.unlessStoppedRestart());
+                .withRestartPolicy(RestartPolicy.unlessStoppedRestart())
+                .withInit(true);
         publishedPort.ifPresent(port -> {
             Ports bindings = new Ports();
             bindings.bind(ExposedPort.tcp(port), Ports.Binding.bindIp(LOOPBACK));
