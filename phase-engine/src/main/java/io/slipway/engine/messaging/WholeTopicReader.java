@@ -34,11 +34,13 @@ public final class WholeTopicReader<T> {
     private final Class<T> type;
     private final ObjectMapper json;
     private final Consumer<T> handler;
-    private Optional<Optional<Duration>> create = Optional.empty();
+    private boolean createTopic;
+    private Optional<Duration> retention = Optional.empty();
     private Duration poll = Duration.ofMillis(200);
     private boolean fetchAtOnce;
     private volatile KafkaConsumer<String, String> consumer;
 
+    /** The handler runs on the reading thread, so it must not block, and one that throws ends the reading. */
     public WholeTopicReader(
             String bootstrapServers, String topic, Class<T> type, ObjectMapper json, Consumer<T> handler) {
         this.bootstrapServers = bootstrapServers;
@@ -50,7 +52,8 @@ public final class WholeTopicReader<T> {
 
     /** Creates the topic (kept only {@code retention}, if given) before each try to read it, unless it exists. */
     public WholeTopicReader<T> creatingTopic(Optional<Duration> retention) {
-        this.create = Optional.of(retention);
+        this.createTopic = true;
+        this.retention = retention;
         return this;
     }
 
@@ -99,8 +102,9 @@ public final class WholeTopicReader<T> {
     /** Makes sure the topic exists if asked and takes all of it from its end; false while the broker cannot say. */
     private boolean assigned() {
         try {
-            create.ifPresent(
-                    retention -> BrokerClients.createTopic(bootstrapServers, topic, retention, CREATE_TIMEOUT));
+            if (createTopic) {
+                BrokerClients.createTopic(bootstrapServers, topic, retention, CREATE_TIMEOUT);
+            }
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(partition -> new TopicPartition(partition.topic(), partition.partition()))
                     .toList();
