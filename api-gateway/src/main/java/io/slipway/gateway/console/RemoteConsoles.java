@@ -4,11 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.slipway.contract.Channels;
 import io.slipway.contract.ConsoleChannels;
 import io.slipway.contract.ConsoleEvent;
 import io.slipway.contract.ConsoleRequest;
 import io.slipway.contract.RunConsoles;
+import io.slipway.engine.messaging.BrokerClients;
+import io.slipway.engine.messaging.WholeTopicReader;
 import io.slipway.gateway.config.GatewayConfig;
 import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.AppRepository;
@@ -20,31 +21,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Typed;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -61,8 +47,7 @@ import org.jboss.logging.Logger;
 public class RemoteConsoles implements RunConsoles {
 
     private static final Logger LOG = Logger.getLogger(RemoteConsoles.class);
-    private static final Duration POLL = Duration.ofMillis(100);
-    private static final Duration RETRY = Duration.ofSeconds(2);
+    private static final Duration CREATE_TIMEOUT = Duration.ofSeconds(5);
 
     private final RunRepository runs;
     private final AppRepository apps;
@@ -78,7 +63,7 @@ public class RemoteConsoles implements RunConsoles {
     private final Set<String> poolTopics = ConcurrentHashMap.newKeySet();
 
     private volatile KafkaProducer<String, String> producer;
-    private volatile KafkaConsumer<String, String> consumer;
+    private volatile WholeTopicReader<ConsoleEvent> events;
 
     RemoteConsoles(
             RunRepository runs,
@@ -103,10 +88,12 @@ public class RemoteConsoles implements RunConsoles {
 
     void start() {
         producer = new KafkaProducer<>(producerConfig());
-        consumer = new KafkaConsumer<>(consumerConfig());
-        Thread reader = new Thread(this::read, "slipway-console-events");
-        reader.setDaemon(true);
-        reader.start();
+        events = new WholeTopicReader<>(
+                        bootstrapServers, ConsoleChannels.EVENTS_TOPIC, ConsoleEvent.class, json, this::dispatch)
+                .creatingTopic(Optional.of(ConsoleChannels.RETENTION))
+                .polledEvery(Duration.ofMillis(100))
+                .fetchedAtOnce();
+        events.start("slipway-console-events");
         long every = ConsoleChannels.RENEW_INTERVAL.toMillis();
         renewals.scheduleWithFixedDelay(sessions::renewAll, every, every, TimeUnit.MILLISECONDS);
     }
@@ -122,7 +109,11 @@ public class RemoteConsoles implements RunConsoles {
         }
         if (!poolTopics.contains(pool.get())) {
             try {
-                ensureTopic(ConsoleChannels.requestsTopic(pool.get()));
+                BrokerClients.createTopic(
+                        bootstrapServers,
+                        ConsoleChannels.requestsTopic(pool.get()),
+                        Optional.of(ConsoleChannels.RETENTION),
+                        CREATE_TIMEOUT);
                 poolTopics.add(pool.get());
             } catch (RuntimeException e) {
                 LOG.warnf("Cannot create the console topic of pool %s: %s", pool.get(), e.getMessage());
@@ -143,23 +134,6 @@ public class RemoteConsoles implements RunConsoles {
         }
     }
 
-    private void read() {
-        try {
-            while (!assigned()) {
-                Thread.sleep(RETRY.toMillis());
-            }
-            while (!Thread.currentThread().isInterrupted()) {
-                for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-                    event(record.value()).ifPresent(this::dispatch);
-                }
-            }
-        } catch (WakeupException | InterruptedException stopping) {
-            // The gateway stops.
-        } finally {
-            consumer.close(Duration.ofSeconds(2));
-        }
-    }
-
     private void dispatch(ConsoleEvent event) {
         try {
             sessions.dispatch(event);
@@ -168,62 +142,8 @@ public class RemoteConsoles implements RunConsoles {
         }
     }
 
-    /** Makes sure the topic exists and takes all of it from its end; false while the broker cannot say. */
-    private boolean assigned() {
-        try {
-            ensureTopic(ConsoleChannels.EVENTS_TOPIC);
-            List<TopicPartition> partitions = consumer.partitionsFor(ConsoleChannels.EVENTS_TOPIC).stream()
-                    .map(partition -> new TopicPartition(partition.topic(), partition.partition()))
-                    .toList();
-            if (partitions.isEmpty()) {
-                return false;
-            }
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-            return true;
-        } catch (RuntimeException e) {
-            LOG.warnf("Console events not read yet (trying again every %s): %s", RETRY, e.getMessage());
-            return false;
-        }
-    }
-
-    /** Creates a topic of console bytes, kept only {@link ConsoleChannels#RETENTION}, unless it exists. */
-    private void ensureTopic(String topic) {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(config)) {
-            admin.createTopics(List.of(new NewTopic(topic, Optional.of(Channels.POOL_PARTITIONS), Optional.empty())
-                            .configs(Map.of(
-                                    TopicConfig.RETENTION_MS_CONFIG,
-                                    Long.toString(ConsoleChannels.RETENTION.toMillis())))))
-                    .all()
-                    .get(5, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException(e.getCause().getMessage(), e);
-            }
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("the broker did not answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private Optional<ConsoleEvent> event(String value) {
-        try {
-            return Optional.of(json.readValue(value, ConsoleEvent.class));
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
-    }
-
     private Properties producerConfig() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        Properties config = BrokerClients.producerConfig(bootstrapServers);
         // Keystrokes go at once.
         config.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000");
@@ -232,22 +152,11 @@ public class RemoteConsoles implements RunConsoles {
         return config;
     }
 
-    private Properties consumerConfig() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
-        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
-        return config;
-    }
-
     @PreDestroy
     void close() {
         renewals.shutdownNow();
-        if (consumer != null) {
-            consumer.wakeup();
+        if (events != null) {
+            events.close();
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(2));

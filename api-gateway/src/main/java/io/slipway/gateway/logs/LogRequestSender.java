@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slipway.contract.AppLogChannels;
 import io.slipway.contract.AppLogRequest;
+import io.slipway.engine.messaging.BrokerClients;
 import io.slipway.gateway.CommandNotSentException;
 import io.slipway.gateway.config.GatewayConfig;
 import jakarta.annotation.PreDestroy;
@@ -16,7 +17,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -91,10 +91,7 @@ public class LogRequestSender {
         if (current == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Properties config = new Properties();
-                    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    Properties config = BrokerClients.producerConfig(bootstrapServers);
                     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000");
                     config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
                     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "5000");

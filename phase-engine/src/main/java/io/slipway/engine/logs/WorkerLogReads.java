@@ -6,9 +6,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.slipway.contract.AppLogChannels;
 import io.slipway.contract.AppLogEvent;
 import io.slipway.contract.AppLogRequest;
-import io.slipway.contract.Channels;
 import io.slipway.engine.config.EngineConfig;
 import io.slipway.engine.config.EngineRole;
+import io.slipway.engine.messaging.BrokerClients;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,22 +18,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -127,30 +119,15 @@ public class WorkerLogReads {
 
     /** The gateway creates a pool's command topic; a pool's log topic is the workers' own, made with as many parts. */
     private void ensureTopic(String topic) {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(config)) {
-            admin.createTopics(List.of(new NewTopic(topic, Optional.of(Channels.POOL_PARTITIONS), Optional.empty())))
-                    .all()
-                    .get(10, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                LOG.warnf(
-                        "Cannot create the topic %s (the broker may create it): %s",
-                        topic, e.getCause().getMessage());
-            }
-        } catch (TimeoutException e) {
-            LOG.warnf("The broker did not create the topic %s in time; it may create it on first use", topic);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        try {
+            BrokerClients.createTopic(bootstrapServers, topic, Optional.empty(), Duration.ofSeconds(10));
+        } catch (IllegalStateException e) {
+            LOG.warnf("Cannot create the topic %s (the broker may create it on first use): %s", topic, e.getMessage());
         }
     }
 
     private Properties producerConfig() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        Properties config = BrokerClients.producerConfig(bootstrapServers);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, MAX_BLOCK_MS);
         // Lines are worth sending together: a few milliseconds of delay make far fewer, larger requests.
         config.put(ProducerConfig.LINGER_MS_CONFIG, "20");

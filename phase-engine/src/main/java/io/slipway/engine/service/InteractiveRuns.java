@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -38,8 +37,8 @@ public class InteractiveRuns implements RunConsoles {
     private final Duration attachTimeout;
     private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer =
-            Executors.newSingleThreadScheduledExecutor(daemon("slipway-console-timer"));
-    private final ExecutorService consoles = Executors.newCachedThreadPool(daemon("slipway-console"));
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("slipway-console-timer"));
+    private final ExecutorService consoles = Executors.newCachedThreadPool(DaemonThreads.named("slipway-console"));
 
     public InteractiveRuns(ConsoleRun console, EngineConfig config) {
         this.console = console;
@@ -109,14 +108,6 @@ public class InteractiveRuns implements RunConsoles {
             run.cancellation.cancel();
             throw new IllegalStateException("the console of run " + runId + " did not start in time");
         }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     @PreDestroy

@@ -1,0 +1,17 @@
+package io.slipway.engine.service;
+
+import java.util.concurrent.ThreadFactory;
+
+/** Threads that never keep the process alive: a worker stops whatever its consoles and timers are doing. */
+public final class DaemonThreads {
+
+    private DaemonThreads() {}
+
+    public static ThreadFactory named(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
