@@ -26,10 +26,7 @@ import org.jboss.logging.Logger;
  * each read its app's: the engine is asked one list whatever the number of readers, and a read that follows moves to
  * new containers within that time. A list the engine fails ends every read with the engine's error, so that no
  * reader waits on a dead engine. A read whose lease ran out (its gateway stopped renewing it) ends, and at most
- * {@link #MAX_READS} are open at once.
- *
- * <p>Followed reads share the engine's log reads ({@link ContainerTaps}): one per container, whatever the number
- * of followers, each engine read holding one engine connection and one thread. A read without follow holds its own.
+ * {@link #MAX_READS} are open at once: each holds one engine connection and one thread per container it reads.
  */
 @ApplicationScoped
 public class AppLogReads {
@@ -43,7 +40,6 @@ public class AppLogReads {
 
     private final ContainerRuntime runtime;
     private final Clock clock = Clock.systemUTC();
-    private final ContainerTaps taps;
     private final Map<String, AppLogRead> reads = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "slipway-app-logs");
@@ -53,7 +49,6 @@ public class AppLogReads {
 
     AppLogReads(ContainerRuntime runtime) {
         this.runtime = runtime;
-        this.taps = new ContainerTaps(runtime, clock);
         timer.scheduleWithFixedDelay(this::refresh, REFRESH.toMillis(), REFRESH.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -82,7 +77,7 @@ public class AppLogReads {
                     follow.requestId(), "this engine serves " + MAX_READS + " log reads already; try again later"));
             return;
         }
-        AppLogRead read = new AppLogRead(follow, runtime, taps, out, clock.instant());
+        AppLogRead read = new AppLogRead(follow, runtime, out, clock.instant());
         if (reads.putIfAbsent(follow.requestId(), read) != null) {
             return;
         }
@@ -93,8 +88,7 @@ public class AppLogReads {
 
     private void show(AppLogRead read) {
         try {
-            List<ContainerInfo> containers = runtime.listContainers(ContainerLabels.processesOf(read.app()));
-            taps.batch(() -> read.containers(containers));
+            read.containers(runtime.listContainers(ContainerLabels.processesOf(read.app())));
         } catch (RuntimeException e) {
             read.end("the engine did not list the app's containers: " + e.getMessage());
         }
@@ -117,25 +111,18 @@ public class AppLogReads {
             Map<String, List<ContainerInfo>> byApp = processes.stream()
                     .collect(Collectors.groupingBy(
                             container -> container.labels().get(ContainerLabels.APP)));
-            taps.batch(() -> {
-                for (AppLogRead read : reads.values()) {
-                    if (read.expired(clock.instant())) {
-                        read.end("the log read was not renewed within its lease");
-                    } else {
-                        read.containers(byApp.getOrDefault(read.app(), List.of()));
-                    }
-                    forgetIfEnded(read);
+            for (AppLogRead read : reads.values()) {
+                if (read.expired(clock.instant())) {
+                    read.end("the log read was not renewed within its lease");
+                } else {
+                    read.containers(byApp.getOrDefault(read.app(), List.of()));
                 }
-            });
+                forgetIfEnded(read);
+            }
         } catch (RuntimeException e) {
             // A scheduled task that throws is never run again.
             LOG.warnf("Refreshing the app log reads failed: %s", e.getMessage());
         }
-    }
-
-    /** The engine log reads that followed reads hold now: one per container followed, whatever the followers. */
-    public long sharedEngineReads() {
-        return taps.engineReads();
     }
 
     private void forgetIfEnded(AppLogRead read) {
