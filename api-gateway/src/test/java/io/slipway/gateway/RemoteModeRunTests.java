@@ -114,13 +114,7 @@ class RemoteModeRunTests {
 
     @Test
     void anInteractiveRunGoesToItsPoolAndItsConsoleIsRelayedToTheWorkerThatHoldsIt() throws Exception {
-        String app = appWithRelease("web: sleep 60\n");
-        String id = json(Map.of("command", "sh", "interactive", true))
-                .post("/api/v1/apps/" + app + "/runs")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
+        String id = interactiveRun();
         JsonNode command = json.readTree(
                 Broker.awaitRecord(POOL_TOPIC, sent -> sent.value().contains(id))
                         .value());
@@ -163,13 +157,7 @@ class RemoteModeRunTests {
 
     @Test
     void aConsoleNoWorkerHoldsIsClosedWith4404() throws Exception {
-        String app = appWithRelease("web: sleep 60\n");
-        String id = json(Map.of("command", "sh", "interactive", true))
-                .post("/api/v1/apps/" + app + "/runs")
-                .then()
-                .statusCode(202)
-                .extract()
-                .path("id");
+        String id = interactiveRun();
 
         ConsoleClient console = ConsoleClient.open(
                 runsUrl.toURI(), id, handshake -> handshake.header("Authorization", "Bearer " + Api.token()));
@@ -187,6 +175,17 @@ class RemoteModeRunTests {
     }
 
     /** An app in the test's pool whose current release is the base image with this Procfile. */
+    /** An interactive {@code sh} of a new app with a release, accepted: its id. */
+    private String interactiveRun() {
+        String app = appWithRelease("web: sleep 60\n");
+        return json(Map.of("command", "sh", "interactive", true))
+                .post("/api/v1/apps/" + app + "/runs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+    }
+
     private String appWithRelease(String procfile) {
         String app = "rr-" + UUID.randomUUID().toString().substring(0, 8);
         json(Map.of("name", app, "pool", POOL)).post("/api/v1/apps").then().statusCode(201);
