@@ -60,17 +60,8 @@ public class Deployment {
     @Column(name = "task_timeout_seconds")
     private Long taskTimeoutSeconds;
 
-    @Column(name = "manifests_resolved", nullable = false)
-    private boolean manifestsResolved;
-
-    @Column(name = "resolved_image", length = 1024)
-    private String resolvedImage;
-
-    @Column(name = "app_json", length = 1048576)
-    private String appJson;
-
-    @Column(length = 1048576)
-    private String procfile;
+    @Embedded
+    private StoredManifests manifests = StoredManifests.NONE;
 
     @Column(name = "release_image", length = 1024)
     private String releaseImage;
@@ -97,8 +88,8 @@ public class Deployment {
     @Column(name = "claimed_at")
     private Instant claimedAt;
 
-    @Embedded // null until the engine reported a retirement (Hibernate's reading of all-null columns); never set on a
-    // read
+    /** Null until the engine reported a retirement (Hibernate reads all-null columns so); never set on a read. */
+    @Embedded
     private StoredRetirement retirement;
 
     /** Who asked for it: a token's name; null for deployments stored before tokens had names. */
@@ -166,12 +157,12 @@ public class Deployment {
 
     /** What was asked for; for a build context, the built image once the build succeeded. */
     public Optional<String> image() {
-        return Optional.ofNullable(kind == DeploymentKind.BUILD_CONTEXT ? resolvedImage : image);
+        return kind == DeploymentKind.BUILD_CONTEXT ? manifests.image() : Optional.ofNullable(image);
     }
 
     /** The image the phases start from, as far as it is known: what a retry deploys again. */
     public Optional<String> sourceImage() {
-        return Optional.ofNullable(resolvedImage).or(this::image);
+        return manifests.image().or(this::image);
     }
 
     public Optional<String> releaseImage() {
@@ -192,7 +183,7 @@ public class Deployment {
 
     /** The manifests the engine used, once it reported them. */
     public Optional<ManifestFiles> manifests() {
-        return manifestsResolved ? Optional.of(new ManifestFiles(appJson, procfile)) : Optional.empty();
+        return manifests.files();
     }
 
     public Optional<String> reason() {
@@ -235,11 +226,7 @@ public class Deployment {
         return true;
     }
 
-    /**
-     * The retirement of the containers its release replaced, as the engine reported it. Reading it changes nothing:
-     * an entity a read-only transaction touched must not be written back (it would undo what another transaction
-     * stored meanwhile, such as the deployment's end).
-     */
+    /** The retirement of the containers its release replaced, as reported; reading it changes nothing (see there). */
     public StoredRetirement retirement() {
         return retirement == null ? StoredRetirement.NONE : retirement;
     }
@@ -282,10 +269,7 @@ public class Deployment {
     }
 
     public void resolveManifests(String image, ManifestFiles files) {
-        manifestsResolved = true;
-        resolvedImage = image;
-        appJson = files.appJson();
-        procfile = files.procfile();
+        manifests = new StoredManifests(image, files);
     }
 
     public void changePhase(
