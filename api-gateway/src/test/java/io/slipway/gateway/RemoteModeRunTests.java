@@ -27,6 +27,7 @@ import io.slipway.engine.pipeline.PipelineSettings;
 import io.slipway.gateway.repository.AppRepository;
 import io.slipway.gateway.repository.Deployment;
 import io.slipway.gateway.repository.DeploymentRepository;
+import io.slipway.gateway.repository.RunRepository;
 import io.slipway.manifest.ManifestParser;
 import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ContainerRuntime;
@@ -67,6 +68,9 @@ class RemoteModeRunTests {
 
     @Inject
     DeploymentRepository deployments;
+
+    @Inject
+    RunRepository runs;
 
     @TestHTTPResource("/api/v1/runs/")
     URL runsUrl;
@@ -170,11 +174,27 @@ class RemoteModeRunTests {
                 .contains(id);
     }
 
+    @Test
+    void aConsoleOfAnEndedRunIsClosedWith4404AndAsksNoWorker() throws Exception {
+        String id = interactiveRun();
+        QuarkusTransaction.requiringNew()
+                .run(() -> runs.findById(id).finish(RunStatus.FAILED, 137, "killed", Instant.now()));
+
+        ConsoleClient console = ConsoleClient.open(
+                runsUrl.toURI(), id, handshake -> handshake.header("Authorization", "Bearer " + Api.token()));
+        assertThat(console.awaitClose(Duration.ofSeconds(30))).isEqualTo(4404);
+        // Records of one key keep their order: the first of the run's is the test's own mark if none was sent before.
+        Broker.send(json, CONSOLE_TOPIC, id, Map.of("mark", "after the close"));
+        assertThat(Broker.awaitRecord(CONSOLE_TOPIC, sent -> sent.key().equals(id))
+                        .value())
+                .as("the first console request of the ended run")
+                .contains("after the close");
+    }
+
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** An app in the test's pool whose current release is the base image with this Procfile. */
     /** An interactive {@code sh} of a new app with a release, accepted: its id. */
     private String interactiveRun() {
         String app = appWithRelease("web: sleep 60\n");
@@ -186,6 +206,7 @@ class RemoteModeRunTests {
                 .path("id");
     }
 
+    /** An app in the test's pool whose current release is the base image with this Procfile. */
     private String appWithRelease(String procfile) {
         String app = "rr-" + UUID.randomUUID().toString().substring(0, 8);
         json(Map.of("name", app, "pool", POOL)).post("/api/v1/apps").then().statusCode(201);

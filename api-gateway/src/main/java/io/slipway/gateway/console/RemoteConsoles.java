@@ -98,11 +98,17 @@ public class RemoteConsoles implements RunConsoles {
         renewals.scheduleWithFixedDelay(sessions::renewAll, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Blocks until the worker that holds the run opened its console, at most {@link ConsoleChannels#OPEN_TIMEOUT}. */
+    /**
+     * Blocks until the worker that holds the run opened its console, at most {@link ConsoleChannels#OPEN_TIMEOUT}. A run
+     * stored as ended is answered at once: no worker holds it any more, and waiting out the timeout would tell nothing.
+     */
     @Override
     public Optional<RunConsole> attach(String runId, ConsoleScreen screen) {
         Optional<String> pool = QuarkusTransaction.requiringNew()
-                .call(() -> runs.findByIdOptional(runId).map(Run::app).flatMap(apps::findByIdOptional))
+                .call(() -> runs.findByIdOptional(runId)
+                        .filter(run -> !run.status().isFinal())
+                        .map(Run::app)
+                        .flatMap(apps::findByIdOptional))
                 .map(App::pool);
         if (pool.isEmpty() || producer == null) {
             return Optional.empty();
