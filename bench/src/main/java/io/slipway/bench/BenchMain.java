@@ -86,7 +86,7 @@ public final class BenchMain {
                                 new DeployScenarios(engine, floor, gateway.api(), cliDeploy, size).run(size.rounds()));
                     }
                     if (engine == engines.get(0) && only.contains("api")) {
-                        api = new ApiScenarios(gateway.api(), size).run();
+                        api = new ApiScenarios(gateway.api(), gateway.pid(), size).run();
                     }
                     if (engine == engines.get(0) && only.contains("followers")) {
                         followers = new LogFollowersScenario(gateway, gateway.api())

@@ -101,6 +101,10 @@ final class Gateway implements AutoCloseable {
         throw new IllegalStateException("the gateway was not ready within " + START_TIMEOUT);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     SlipwayApi api() {
         return new SlipwayApi(base, TOKEN);
     }

@@ -96,6 +96,7 @@ final class Report {
                     latencies.size() == 0 ? "—" : ms(latencies.percentile(99)),
                     ms(STATUS_P99_TARGET_MS));
         }
+        md.append("\n").append(result.placement().describe()).append("\n");
     }
 
     void followers(LogFollowersScenario.Result result, Duration following) {
