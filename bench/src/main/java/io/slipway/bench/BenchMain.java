@@ -24,10 +24,10 @@ public final class BenchMain {
             usage: BenchMain --jar GATEWAY_JAR --cli-deploy SCRIPT --out DIR
                              [--podman unix:///...] [--docker unix:///...] [--rounds N] [--quick]
                              [--jdk17 JAVA_HOME] [--jdk25 JAVA_HOME] [--gateway-options "..."] [--jmh FILE]
-                             [--only deploys,api,followers,startup]
+                             [--only deploys,redeploy,api,followers,startup]
             """;
     private static final int PORT = 18190;
-    private static final Set<String> SCENARIOS = Set.of("deploys", "api", "followers", "startup");
+    private static final Set<String> SCENARIOS = Set.of("deploys", "redeploy", "api", "followers", "startup");
     private static final Instant STARTED = Instant.now();
 
     private BenchMain() {}
@@ -70,6 +70,7 @@ public final class BenchMain {
                 options.containsKey("only") ? Set.of(options.get("only").split(",")) : SCENARIOS;
         Report report = new Report();
         List<DeployScenarios.Result> deploys = new ArrayList<>();
+        List<RedeployScenario.Result> redeploys = new ArrayList<>();
         ApiScenarios.Result api = null;
         LogFollowersScenario.Result followers = null;
         for (Engine engine : engines) {
@@ -78,6 +79,7 @@ public final class BenchMain {
                 floor.build(BenchApp.context(), BenchApp.IMAGE);
                 floor.build(BenchApp.logLatencyContext(), BenchApp.LOG_IMAGE);
                 floor.build(BenchApp.tickerContext(), BenchApp.TICKER_IMAGE);
+                floor.build(BenchApp.checkedContext(), BenchApp.CHECKED_IMAGE);
                 try (Gateway gateway =
                         Gateway.start(jar, jdk17, gatewayOptions, engine, work.resolve(engine.name()), PORT)) {
                     gateway.awaitReady();
@@ -92,6 +94,9 @@ public final class BenchMain {
                         followers = new LogFollowersScenario(gateway, gateway.api())
                                 .run(size.logFollowers(), size.following());
                     }
+                    if (only.contains("redeploy")) {
+                        redeploys.add(redeploy(engine, floor, gateway, jar, jdk17, gatewayOptions, work, size));
+                    }
                 } finally {
                     floor.removeLeftovers();
                 }
@@ -99,6 +104,9 @@ public final class BenchMain {
         }
         if (!deploys.isEmpty()) {
             report.deploys(deploys, size.rounds());
+        }
+        if (!redeploys.isEmpty()) {
+            report.redeploys(redeploys);
         }
         if (api != null) {
             report.api(api);
@@ -112,6 +120,24 @@ public final class BenchMain {
         report.manifestParse(Optional.ofNullable(options.get("jmh")).map(Path::of));
         report.write(out);
         progress("results in " + out + " (work files in " + work + ")");
+    }
+
+    /** The redeploy scenario, with a second gateway on Slipway's default pipeline settings beside the tuned one. */
+    private static RedeployScenario.Result redeploy(
+            Engine engine,
+            EngineFloor floor,
+            Gateway tuned,
+            Path jar,
+            Path jdk17,
+            List<String> gatewayOptions,
+            Path work,
+            BenchSize size) {
+        Path data = work.resolve(engine.name() + "-defaults");
+        try (Gateway defaults =
+                Gateway.start(jar, jdk17, gatewayOptions, engine, data, PORT + 1, Gateway.Pipeline.DEFAULTS)) {
+            defaults.awaitReady();
+            return new RedeployScenario(engine, floor, tuned.api(), defaults.api()).run(size.redeployRounds());
+        }
     }
 
     private static void startup(

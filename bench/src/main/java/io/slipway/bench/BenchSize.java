@@ -15,11 +15,13 @@ record BenchSize(
         Duration load,
         int starts,
         int logFollowers,
-        Duration following) {
+        Duration following,
+        int redeployRounds) {
 
     static final BenchSize FULL =
-            new BenchSize(5, 20, 2, 200, 2000, Duration.ofSeconds(10), 2, 500, Duration.ofSeconds(30));
-    static final BenchSize QUICK = new BenchSize(1, 3, 1, 10, 50, Duration.ofSeconds(2), 1, 20, Duration.ofSeconds(5));
+            new BenchSize(5, 20, 2, 200, 2000, Duration.ofSeconds(10), 2, 500, Duration.ofSeconds(30), 3);
+    static final BenchSize QUICK =
+            new BenchSize(1, 3, 1, 10, 50, Duration.ofSeconds(2), 1, 20, Duration.ofSeconds(5), 1);
 
     BenchSize withRounds(int value) {
         return new BenchSize(
@@ -31,6 +33,7 @@ record BenchSize(
                 load,
                 starts,
                 logFollowers,
-                following);
+                following,
+                redeployRounds);
     }
 }

@@ -16,6 +16,7 @@ final class Report {
 
     static final double ONE_DEPLOY_TARGET = 1.10;
     static final double PARALLEL_TARGET = 1.20;
+    static final double REDEPLOY_DEFAULTS_TARGET = 2.0;
     static final double LOG_P95_TARGET_MS = 100;
     static final double STATUS_P99_TARGET_MS = 10;
     static final double FOLLOWERS_GROWTH_TARGET_MIB = 100;
@@ -67,6 +68,36 @@ final class Report {
             bars.add(new RatioChart.Bar(
                     r.engine() + ": " + r.parallelApps() + " apps at once, Slipway", parallel, PARALLEL_TARGET));
             bars.add(new RatioChart.Bar(r.engine() + ": 5 queued, Slipway", queued, 0));
+        }
+    }
+
+    void redeploys(List<RedeployScenario.Result> results) {
+        md.append("\n### A redeploy with the default settings\n\nThe app with one HTTP check; median of ")
+                .append(results.get(0).rounds())
+                .append(
+                        " paired, interleaved rounds (ms) from the request to `SUCCEEDED` and to the new release's first")
+                .append(
+                        " HTTP answer (serving); tuned: the gateway of the scenarios above; defaults: Slipway's default")
+                .append(" pipeline settings; ratios are to the floor of the same rounds.\n\n")
+                .append(
+                        "| engine | floor | tuned: `SUCCEEDED` | tuned: serving | defaults: `SUCCEEDED` | defaults: serving |"
+                                + " defaults `SUCCEEDED` / floor | defaults serving / floor | target |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (RedeployScenario.Result r : results) {
+            double floor = r.floor().median();
+            double succeeded = r.defaultsSucceeded().median() / floor;
+            row(
+                    r.engine(),
+                    ms(floor),
+                    ms(r.tunedSucceeded().median()),
+                    ms(r.tunedServing().median()),
+                    ms(r.defaultsSucceeded().median()),
+                    ms(r.defaultsServing().median()),
+                    ratio(succeeded),
+                    ratio(r.defaultsServing().median() / floor),
+                    "≤ " + ratio(REDEPLOY_DEFAULTS_TARGET));
+            bars.add(new RatioChart.Bar(
+                    r.engine() + ": redeploy, defaults, to SUCCEEDED", succeeded, REDEPLOY_DEFAULTS_TARGET));
         }
     }
 
