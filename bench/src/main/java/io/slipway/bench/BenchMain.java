@@ -24,7 +24,7 @@ public final class BenchMain {
             usage: BenchMain --jar GATEWAY_JAR --cli-deploy SCRIPT --out DIR
                              [--podman unix:///...] [--docker unix:///...] [--rounds N] [--quick]
                              [--jdk17 JAVA_HOME] [--jdk25 JAVA_HOME] [--gateway-options "..."] [--jmh FILE]
-                             [--only deploys,redeploy,api,followers,startup]
+                             [--slipway-cli scripts/slipway] [--only deploys,redeploy,api,followers,startup]
             """;
     private static final int PORT = 18190;
     private static final Set<String> SCENARIOS = Set.of("deploys", "redeploy", "api", "followers", "startup");
@@ -116,6 +116,11 @@ public final class BenchMain {
         }
         if (only.contains("startup")) {
             startup(report, jar, engines.get(0), work, jdk17, jdk25, gatewayOptions, size);
+            int cliStarts = size.cliStarts();
+            Optional.ofNullable(options.get("slipway-cli"))
+                    .map(Path::of)
+                    .map(script -> new CliStartScenario(script, jdk17).measure(cliStarts))
+                    .ifPresent(report::cliStart);
         }
         report.manifestParse(Optional.ofNullable(options.get("jmh")).map(Path::of));
         report.write(out);
