@@ -14,8 +14,8 @@ import java.util.Optional;
 /** Writes one run's results as Markdown tables and a chart of the ratios. */
 final class Report {
 
-    static final double ONE_DEPLOY_TARGET = 1.10;
-    static final double PARALLEL_TARGET = 1.20;
+    static final double ONE_DEPLOY_TARGET = 1.15;
+    static final double PARALLEL_TARGET = 1.30;
     static final double REDEPLOY_DEFAULTS_TARGET = 2.0;
     static final double GATEWAY_START_TARGET_MS = 2500;
     static final String GATEWAY_START_VARIANT = "JDK 17, scripts/run options";
