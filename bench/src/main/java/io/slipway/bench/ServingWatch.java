@@ -27,8 +27,14 @@ final class ServingWatch {
     private final CompletableFuture<Duration> served;
 
     private ServingWatch(DockerClient engine, String app, Set<String> before, long startNanos) {
-        this.served = CompletableFuture.supplyAsync(
-                () -> watch(engine, app, before, startNanos), task -> new Thread(task, "serving-watch").start());
+        this.served = CompletableFuture.supplyAsync(() -> watch(engine, app, before, startNanos), ServingWatch::daemon);
+    }
+
+    /** A watch left behind by a failed deploy must not keep the harness from exiting. */
+    private static void daemon(Runnable task) {
+        Thread thread = new Thread(task, "serving-watch");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** The ids of the app's web containers now: what a watch started next leaves out. */
