@@ -43,7 +43,12 @@ final class CorePinning implements AutoCloseable {
             return;
         }
         taskset(Integer.toString(cores.get(0)), gateway);
-        taskset(Integer.toString(cores.get(1)), self());
+        try {
+            taskset(Integer.toString(cores.get(1)), self());
+        } catch (RuntimeException e) {
+            taskset(gatewayBefore, gateway);
+            throw e;
+        }
         placement = new Placement(true, allowedCores(gateway), allowedCores(self()));
     }
 
