@@ -15,14 +15,21 @@ import java.util.concurrent.TimeUnit;
 final class ApiScenarios {
 
     static final int RATE = 500;
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
 
-    record Result(Samples logLatency, Map<String, FixedRateLoad.Result> status, BenchSize size) {}
+    record Result(
+            Samples logLatency,
+            Map<String, FixedRateLoad.Result> status,
+            CorePinning.Placement placement,
+            BenchSize size) {}
 
     private final SlipwayApi api;
+    private final long gatewayPid;
     private final BenchSize size;
 
-    ApiScenarios(SlipwayApi api, BenchSize size) {
+    ApiScenarios(SlipwayApi api, long gatewayPid, BenchSize size) {
         this.api = api;
+        this.gatewayPid = gatewayPid;
         this.size = size;
     }
 
@@ -31,14 +38,24 @@ final class ApiScenarios {
         BenchMain.progress("log latency: " + logLatency.size() + " lines");
         String someDeployment = storeApps();
         Map<String, FixedRateLoad.Result> status = new LinkedHashMap<>();
-        for (String path : List.of("/api/v1/deployments/" + someDeployment, "/api/v1/apps")) {
-            FixedRateLoad.run(api.http(), api.get(path), RATE, Duration.ofSeconds(3));
-            FixedRateLoad.Result result = FixedRateLoad.run(api.http(), api.get(path), RATE, size.load());
-            status.put(path.replace(someDeployment, "{id}"), result);
-            BenchMain.progress(
-                    "status latency of " + path + ": " + result.latencies().size() + " answers");
+        CorePinning.Placement placement;
+        // The gateway on one core, the load generator on another: the tails are then the gateway's.
+        try (CorePinning pinning = CorePinning.pin(gatewayPid)) {
+            placement = pinning.placement();
+            BenchMain.progress("status latency: " + placement.describe());
+            List<String> paths = List.of("/api/v1/deployments/" + someDeployment, "/api/v1/apps");
+            // Warmed up on its one core before any is measured: its compiler threads share that core now.
+            for (String path : paths) {
+                FixedRateLoad.run(api.http(), api.get(path), RATE, WARM_UP);
+            }
+            for (String path : paths) {
+                FixedRateLoad.Result result = FixedRateLoad.run(api.http(), api.get(path), RATE, size.load());
+                status.put(path.replace(someDeployment, "{id}"), result);
+                BenchMain.progress(
+                        "status latency of " + path + ": " + result.latencies().size() + " answers");
+            }
         }
-        return new Result(logLatency, status, size);
+        return new Result(logLatency, status, placement, size);
     }
 
     /**

@@ -20,12 +20,18 @@ final class BenchApp {
     static final String IMAGE = "slipway-bench/app:latest";
     static final String LOG_IMAGE = "slipway-bench/log-latency:latest";
     static final String TICKER_IMAGE = "slipway-bench/ticker:latest";
+    static final String CHECKED_IMAGE = "slipway-bench/checked:latest";
     static final int PORT = 5000;
 
     static final String PREDEPLOY = "echo predeployed > /app/predeployed";
     static final String RELEASE = "true";
     static final String WEB = "httpd -f -p $PORT -h /app";
     static final String POSTDEPLOY = "true";
+
+    /** One app.json HTTP check of the web process, everything else of it Dokku's defaults. */
+    static final String HTTP_CHECK =
+            "\"healthchecks\": {\"web\": [{\"type\": \"startup\", \"name\": \"home\", \"path\": \"/\","
+                    + " \"content\": \"slipway bench\"}]}";
 
     /** Prints the wall clock in microseconds ({@code adjtimex} reads it; busybox date has no %N). */
     static final String STAMPS = "for i in $(seq 1 40); do adjtimex | awk '/tv_sec/ {s=$2} /tv_usec/ {u=$2}"
@@ -53,13 +59,22 @@ final class BenchApp {
         return context(PREDEPLOY, TICKER);
     }
 
+    /** The redeploy's app: the benchmark app with one HTTP check. */
+    static byte[] checkedContext() {
+        return context(PREDEPLOY, WEB, ", " + HTTP_CHECK);
+    }
+
     private static byte[] context(String predeploy, String web) {
+        return context(predeploy, web, "");
+    }
+
+    private static byte[] context(String predeploy, String web, String moreAppJson) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("Dockerfile", "FROM " + BASE_IMAGE + "\nWORKDIR /app\nCOPY app.json Procfile index.html /app/\n");
         files.put(
                 "app.json",
                 "{\"scripts\": {\"dokku\": {\"predeploy\": " + jsonString(predeploy) + ", \"postdeploy\": "
-                        + jsonString(POSTDEPLOY) + "}}}\n");
+                        + jsonString(POSTDEPLOY) + "}}" + moreAppJson + "}\n");
         files.put("Procfile", "release: " + RELEASE + "\nweb: " + web + "\n");
         files.put("index.html", "slipway bench\n");
         return tar(files);

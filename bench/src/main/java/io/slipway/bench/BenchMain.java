@@ -24,10 +24,10 @@ public final class BenchMain {
             usage: BenchMain --jar GATEWAY_JAR --cli-deploy SCRIPT --out DIR
                              [--podman unix:///...] [--docker unix:///...] [--rounds N] [--quick]
                              [--jdk17 JAVA_HOME] [--jdk25 JAVA_HOME] [--gateway-options "..."] [--jmh FILE]
-                             [--only deploys,api,followers,startup]
+                             [--slipway-cli scripts/slipway] [--only deploys,redeploy,api,followers,startup]
             """;
     private static final int PORT = 18190;
-    private static final Set<String> SCENARIOS = Set.of("deploys", "api", "followers", "startup");
+    private static final Set<String> SCENARIOS = Set.of("deploys", "redeploy", "api", "followers", "startup");
     private static final Instant STARTED = Instant.now();
 
     private BenchMain() {}
@@ -70,6 +70,7 @@ public final class BenchMain {
                 options.containsKey("only") ? Set.of(options.get("only").split(",")) : SCENARIOS;
         Report report = new Report();
         List<DeployScenarios.Result> deploys = new ArrayList<>();
+        List<RedeployScenario.Result> redeploys = new ArrayList<>();
         ApiScenarios.Result api = null;
         LogFollowersScenario.Result followers = null;
         for (Engine engine : engines) {
@@ -78,6 +79,7 @@ public final class BenchMain {
                 floor.build(BenchApp.context(), BenchApp.IMAGE);
                 floor.build(BenchApp.logLatencyContext(), BenchApp.LOG_IMAGE);
                 floor.build(BenchApp.tickerContext(), BenchApp.TICKER_IMAGE);
+                floor.build(BenchApp.checkedContext(), BenchApp.CHECKED_IMAGE);
                 try (Gateway gateway =
                         Gateway.start(jar, jdk17, gatewayOptions, engine, work.resolve(engine.name()), PORT)) {
                     gateway.awaitReady();
@@ -86,11 +88,14 @@ public final class BenchMain {
                                 new DeployScenarios(engine, floor, gateway.api(), cliDeploy, size).run(size.rounds()));
                     }
                     if (engine == engines.get(0) && only.contains("api")) {
-                        api = new ApiScenarios(gateway.api(), size).run();
+                        api = new ApiScenarios(gateway.api(), gateway.pid(), size).run();
                     }
                     if (engine == engines.get(0) && only.contains("followers")) {
                         followers = new LogFollowersScenario(gateway, gateway.api())
                                 .run(size.logFollowers(), size.following());
+                    }
+                    if (only.contains("redeploy")) {
+                        redeploys.add(redeploy(engine, floor, gateway, jar, jdk17, gatewayOptions, work, size));
                     }
                 } finally {
                     floor.removeLeftovers();
@@ -100,6 +105,9 @@ public final class BenchMain {
         if (!deploys.isEmpty()) {
             report.deploys(deploys, size.rounds());
         }
+        if (!redeploys.isEmpty()) {
+            report.redeploys(redeploys);
+        }
         if (api != null) {
             report.api(api);
         }
@@ -108,10 +116,33 @@ public final class BenchMain {
         }
         if (only.contains("startup")) {
             startup(report, jar, engines.get(0), work, jdk17, jdk25, gatewayOptions, size);
+            int cliStarts = size.cliStarts();
+            Optional.ofNullable(options.get("slipway-cli"))
+                    .map(Path::of)
+                    .map(script -> new CliStartScenario(script, jdk17).measure(cliStarts))
+                    .ifPresent(report::cliStart);
         }
         report.manifestParse(Optional.ofNullable(options.get("jmh")).map(Path::of));
         report.write(out);
         progress("results in " + out + " (work files in " + work + ")");
+    }
+
+    /** The redeploy scenario, with a second gateway on Slipway's default pipeline settings beside the tuned one. */
+    private static RedeployScenario.Result redeploy(
+            Engine engine,
+            EngineFloor floor,
+            Gateway tuned,
+            Path jar,
+            Path jdk17,
+            List<String> gatewayOptions,
+            Path work,
+            BenchSize size) {
+        Path data = work.resolve(engine.name() + "-defaults");
+        try (Gateway defaults =
+                Gateway.start(jar, jdk17, gatewayOptions, engine, data, PORT + 1, Gateway.Pipeline.DEFAULTS)) {
+            defaults.awaitReady();
+            return new RedeployScenario(engine, floor, tuned.api(), defaults.api()).run(size.redeployRounds());
+        }
     }
 
     private static void startup(

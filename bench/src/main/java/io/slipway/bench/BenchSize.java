@@ -15,11 +15,14 @@ record BenchSize(
         Duration load,
         int starts,
         int logFollowers,
-        Duration following) {
+        Duration following,
+        int redeployRounds,
+        int cliStarts) {
 
     static final BenchSize FULL =
-            new BenchSize(5, 20, 2, 200, 2000, Duration.ofSeconds(10), 2, 500, Duration.ofSeconds(30));
-    static final BenchSize QUICK = new BenchSize(1, 3, 1, 10, 50, Duration.ofSeconds(2), 1, 20, Duration.ofSeconds(5));
+            new BenchSize(5, 20, 2, 200, 2000, Duration.ofSeconds(10), 2, 500, Duration.ofSeconds(30), 3, 20);
+    static final BenchSize QUICK =
+            new BenchSize(1, 3, 1, 10, 50, Duration.ofSeconds(2), 1, 20, Duration.ofSeconds(5), 1, 3);
 
     BenchSize withRounds(int value) {
         return new BenchSize(
@@ -31,6 +34,8 @@ record BenchSize(
                 load,
                 starts,
                 logFollowers,
-                following);
+                following,
+                redeployRounds,
+                cliStarts);
     }
 }

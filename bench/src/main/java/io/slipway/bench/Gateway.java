@@ -15,10 +15,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged all-in-one gateway, started as an operator starts it, configured like the floor: no
- * settle time, a stop grace of 1 s, no wait before retiring, no router.
+ * The packaged all-in-one gateway, started as an operator starts it. {@link Pipeline#TUNED} configures it like
+ * the floor: no settle time, a stop grace of 1 s, no wait before retiring. {@link Pipeline#DEFAULTS} leaves
+ * those to Slipway's defaults. Either way there is no router, and a start sweeps nothing.
  */
 final class Gateway implements AutoCloseable {
+
+    /** The pipeline's timing settings. */
+    enum Pipeline {
+        TUNED,
+        DEFAULTS
+    }
 
     static final String TOKEN = "slipway-bench-token";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
@@ -39,6 +46,11 @@ final class Gateway implements AutoCloseable {
      * @param dataDir a fresh data directory, or one to reuse
      */
     static Gateway start(Path jar, Path java, List<String> jvmOptions, Engine engine, Path dataDir, int port) {
+        return start(jar, java, jvmOptions, engine, dataDir, port, Pipeline.TUNED);
+    }
+
+    static Gateway start(
+            Path jar, Path java, List<String> jvmOptions, Engine engine, Path dataDir, int port, Pipeline pipeline) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(jvmOptions);
@@ -53,10 +65,12 @@ final class Gateway implements AutoCloseable {
         env.put("SLIPWAY_API_TOKEN", TOKEN);
         env.put("SLIPWAY_DATA_DIR", dataDir.toString());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("SLIPWAY_PIPELINE_SETTLE_TIME", "0s");
-        env.put("SLIPWAY_PIPELINE_STOP_GRACE", "1s");
-        env.put("SLIPWAY_PIPELINE_WAIT_TO_RETIRE", "0s");
-        env.put("SLIPWAY_PIPELINE_PARALLELISM", "20");
+        if (pipeline == Pipeline.TUNED) {
+            env.put("SLIPWAY_PIPELINE_SETTLE_TIME", "0s");
+            env.put("SLIPWAY_PIPELINE_STOP_GRACE", "1s");
+            env.put("SLIPWAY_PIPELINE_WAIT_TO_RETIRE", "0s");
+            env.put("SLIPWAY_PIPELINE_PARALLELISM", "20");
+        }
         env.put("SLIPWAY_ROUTER", "none");
         // The floor's containers share the engine: a start must not sweep them.
         env.put("SLIPWAY_PIPELINE_REMOVE_LEFTOVERS_ON_START", "false");
@@ -99,6 +113,10 @@ final class Gateway implements AutoCloseable {
             EngineFloor.sleep(Duration.ofMillis(5));
         }
         throw new IllegalStateException("the gateway was not ready within " + START_TIMEOUT);
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     SlipwayApi api() {

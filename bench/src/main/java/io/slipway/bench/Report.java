@@ -14,14 +14,18 @@ import java.util.Optional;
 /** Writes one run's results as Markdown tables and a chart of the ratios. */
 final class Report {
 
-    static final double ONE_DEPLOY_TARGET = 1.10;
-    static final double PARALLEL_TARGET = 1.20;
+    static final double ONE_DEPLOY_TARGET = 1.15;
+    static final double PARALLEL_TARGET = 1.30;
+    static final double REDEPLOY_DEFAULTS_TARGET = 2.0;
+    static final double GATEWAY_START_TARGET_MS = 2500;
+    static final String GATEWAY_START_VARIANT = "JDK 17, scripts/run options";
     static final double LOG_P95_TARGET_MS = 100;
     static final double STATUS_P99_TARGET_MS = 10;
     static final double FOLLOWERS_GROWTH_TARGET_MIB = 100;
 
     private final StringBuilder md = new StringBuilder();
     private final List<RatioChart.Bar> bars = new ArrayList<>();
+    private List<StartupScenario.Result> starts = List.of();
 
     void deploys(List<DeployScenarios.Result> results, int rounds) {
         md.append("### One deploy\n\nMedian of ")
@@ -70,6 +74,36 @@ final class Report {
         }
     }
 
+    void redeploys(List<RedeployScenario.Result> results) {
+        md.append("\n### A redeploy with the default settings\n\nThe app with one HTTP check; median of ")
+                .append(results.get(0).rounds())
+                .append(
+                        " paired, interleaved rounds (ms) from the request to `SUCCEEDED` and to the new release's first")
+                .append(
+                        " HTTP answer (serving); tuned: the gateway of the scenarios above; defaults: Slipway's default")
+                .append(" pipeline settings; ratios are to the floor of the same rounds.\n\n")
+                .append(
+                        "| engine | floor | tuned: `SUCCEEDED` | tuned: serving | defaults: `SUCCEEDED` | defaults: serving |"
+                                + " defaults `SUCCEEDED` / floor | defaults serving / floor | target |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (RedeployScenario.Result r : results) {
+            double floor = r.floor().median();
+            double succeeded = r.defaultsSucceeded().median() / floor;
+            row(
+                    r.engine(),
+                    ms(floor),
+                    ms(r.tunedSucceeded().median()),
+                    ms(r.tunedServing().median()),
+                    ms(r.defaultsSucceeded().median()),
+                    ms(r.defaultsServing().median()),
+                    ratio(succeeded),
+                    ratio(r.defaultsServing().median() / floor),
+                    "≤ " + ratio(REDEPLOY_DEFAULTS_TARGET));
+            bars.add(new RatioChart.Bar(
+                    r.engine() + ": redeploy, defaults, to SUCCEEDED", succeeded, REDEPLOY_DEFAULTS_TARGET));
+        }
+    }
+
     void api(ApiScenarios.Result result) {
         Samples log = result.logLatency();
         md.append("\n### Log latency (task prints a time stamp → SSE client receives the line)\n\n")
@@ -96,6 +130,7 @@ final class Report {
                     latencies.size() == 0 ? "—" : ms(latencies.percentile(99)),
                     ms(STATUS_P99_TARGET_MS));
         }
+        md.append("\n").append(result.placement().describe()).append("\n");
     }
 
     void followers(LogFollowersScenario.Result result, Duration following) {
@@ -124,6 +159,34 @@ final class Report {
         for (StartupScenario.Result r : results) {
             row(r.variant(), ms(r.ready().median()), mib(r.resident().median()));
         }
+        starts = results;
+    }
+
+    /** The CLI's start, in the gateway's start-up section, next to the gateway's start. */
+    void cliStart(Samples wall) {
+        md.append("\n#### The CLI's start next to the gateway's\n\n")
+                .append(
+                        "Wall time: `scripts/slipway version` (the packaged CLI, JDK 17) from the command's start to its")
+                .append(" exit, after warm-up runs; the gateway from its process start to `/q/health/ready` 200 (the")
+                .append(" restarts above).\n\n")
+                .append(
+                        "| command | runs | best | median | mean | target |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
+        row(
+                "`slipway version`",
+                Integer.toString(wall.size()),
+                ms(wall.min()),
+                ms(wall.median()),
+                ms(wall.mean()),
+                ms(CliStartScenario.TARGET_MS));
+        starts.stream()
+                .filter(start -> start.variant().equals(GATEWAY_START_VARIANT))
+                .forEach(start -> row(
+                        "gateway start, " + start.variant(),
+                        Integer.toString(start.ready().size()),
+                        ms(start.ready().min()),
+                        ms(start.ready().median()),
+                        ms(start.ready().mean()),
+                        ms(GATEWAY_START_TARGET_MS)));
     }
 
     void manifestParse(Optional<Path> jmhJson) {

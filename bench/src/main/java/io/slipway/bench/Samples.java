@@ -25,6 +25,20 @@ final class Samples {
         return List.copyOf(values);
     }
 
+    synchronized double min() {
+        return values.stream()
+                .mapToDouble(Double::doubleValue)
+                .min()
+                .orElseThrow(() -> new IllegalStateException("no samples"));
+    }
+
+    synchronized double mean() {
+        return values.stream()
+                .mapToDouble(Double::doubleValue)
+                .average()
+                .orElseThrow(() -> new IllegalStateException("no samples"));
+    }
+
     double median() {
         return percentile(50);
     }
