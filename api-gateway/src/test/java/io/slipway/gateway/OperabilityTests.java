@@ -51,6 +51,7 @@ class OperabilityTests {
                         "checks.name",
                         hasItems(
                                 "container-engine",
+                                "engine-start",
                                 "Database connections health check",
                                 "SmallRye Reactive Messaging - readiness check"));
     }

@@ -31,6 +31,7 @@ public class DeploymentWorker {
     private final AppMaintenance maintenance;
     private final OneOffRuns oneOffRuns;
     private final boolean distributed;
+    private final EngineStart started;
 
     public DeploymentWorker(
             DeploymentPipeline pipeline,
@@ -40,7 +41,9 @@ public class DeploymentWorker {
             EngineConfig config,
             GatewayLink gatewayLink,
             RunningDeployments running,
-            Event<WorkerStateChanged> changed) {
+            Event<WorkerStateChanged> changed,
+            EngineStart started) {
+        this.started = started;
         this.executor = Executors.newFixedThreadPool(config.pipeline().parallelism(), runnable -> {
             Thread thread = new Thread(runnable, "slipway-deploy");
             thread.setDaemon(true);
@@ -64,9 +67,20 @@ public class DeploymentWorker {
      * Takes one command; {@code ack} acknowledges it. A distributed worker acknowledges a start once it is settled
      * (see {@link PendingAcks}); every other worker at once, as its claims are granted on arrival: the gateway that
      * embeds the engine waits for that acknowledgement, and must not wait for the app's earlier deployments. Every
-     * other command is acknowledged once handed over.
+     * other command is acknowledged once handed over. Commands run once the engine's start-up work is done
+     * ({@link EngineStart}).
      */
     public void dispatch(DeployCommand command, Runnable ack) {
+        if (!distributed && !started.finished()) {
+            // Held until the start-up work is done (EngineStart); the gateway need not wait for that.
+            ack.run();
+            started.afterStart(() -> dispatchNow(command, () -> {}));
+            return;
+        }
+        started.afterStart(() -> dispatchNow(command, ack));
+    }
+
+    private void dispatchNow(DeployCommand command, Runnable ack) {
         if (command instanceof DeployCommand.Start start) {
             start(start.order(), ack);
             return;

@@ -54,7 +54,7 @@ public class EmbeddedReports {
         this.interval = WorkerHeartbeat.interval(config.workerLease());
     }
 
-    /** Reports once before the gateway serves its first request, then every interval. */
+    /** Reports once before the engine takes its first command ({@link EngineStart}), then every interval. */
     void start() {
         started = true;
         report();

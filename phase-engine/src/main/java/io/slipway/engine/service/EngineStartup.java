@@ -15,6 +15,7 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -23,7 +24,8 @@ import org.jboss.logging.Logger;
  * socket is opened, no bean that needs one is created); else connect to the engine, remove what a crash left
  * (only the embedded engine, which knows that no deployment of its engine runs elsewhere), keep the router's
  * routes, and start the reports to the gateway: a distributed worker's through the broker, an embedded engine's in
- * process (only where a gateway observes them).
+ * process (only where a gateway observes them). Where the engine is embedded, all but the connection runs in the
+ * background, so the HTTP port opens without waiting for it ({@link EngineStart}).
  */
 @Singleton
 public class EngineStartup {
@@ -44,26 +46,53 @@ public class EngineStartup {
             Instance<WorkerHeartbeat> heartbeat,
             Instance<EmbeddedReports> embeddedReports,
             BeanManager beans,
-            Instance<GatewayLink> gateway) {
+            Instance<GatewayLink> gateway,
+            EngineStart started) {
         EngineRole role = EngineRole.of(config);
         if (role == EngineRole.IDLE) {
             LOG.info("Engine: remote (the gateway runs no engine; workers of its pools deploy)");
+            started.finish();
             return;
         }
         connect(runtime);
         if (role == EngineRole.DISTRIBUTED) {
             gateway.get();
-        } else if (config.pipeline().removeLeftoversOnStart()) {
-            LeftoverSweeper.Sweep sweep = sweeper.get().removeLeftoversOfInterruptedDeployments();
-            sweep.removed().forEach(name -> LOG.infof("Removed %s, left by an interrupted deployment", name));
-            sweep.problems().forEach(problem -> LOG.warnf("Leftover of an interrupted deployment: %s", problem));
-        }
-        routeKeeper.get().start();
-        if (role == EngineRole.DISTRIBUTED) {
+            routeKeeper.get().start();
             heartbeat.get().start();
-        } else if (!beans.resolveObserverMethods(EMBEDDED_REPORT).isEmpty()) {
-            embeddedReports.get().start();
+            started.finish();
+            return;
         }
+        // Embedded: the gateway opens its port meanwhile; its readiness and the engine's commands wait for this.
+        boolean sweep = config.pipeline().removeLeftoversOnStart();
+        RouteKeeper routes = routeKeeper.get();
+        Optional<EmbeddedReports> reports =
+                beans.resolveObserverMethods(EMBEDDED_REPORT).isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(embeddedReports.get());
+        LeftoverSweeper leftovers = sweep ? sweeper.get() : null;
+        Thread work = new Thread(
+                () -> {
+                    try {
+                        if (leftovers != null) {
+                            sweep(leftovers);
+                        }
+                        routes.start();
+                        reports.ifPresent(EmbeddedReports::start);
+                    } catch (RuntimeException e) {
+                        LOG.warnf("The engine's start-up work did not finish: %s", e.toString());
+                    } finally {
+                        started.finish();
+                    }
+                },
+                "slipway-engine-start");
+        work.setDaemon(true);
+        work.start();
+    }
+
+    private static void sweep(LeftoverSweeper sweeper) {
+        LeftoverSweeper.Sweep sweep = sweeper.removeLeftoversOfInterruptedDeployments();
+        sweep.removed().forEach(name -> LOG.infof("Removed %s, left by an interrupted deployment", name));
+        sweep.problems().forEach(problem -> LOG.warnf("Leftover of an interrupted deployment: %s", problem));
     }
 
     /**

@@ -12,6 +12,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -47,9 +49,12 @@ final class EngineProbe {
     /** Pings the engine, then asks who it is; throws {@link EngineUnavailableException}. */
     EngineInfo identify() {
         ping();
+        // Podman answers its version slowly (a second on a busy host) and its own info about as slowly: the info is
+        // asked for at the same time, before the version says it is Podman (Docker answers it with a 404, unused).
+        CompletableFuture<JsonNode> podmanInfo = CompletableFuture.supplyAsync(() -> raw.get(LIBPOD_INFO));
         return answering("identify the engine", () -> {
             Version version = client.versionCmd().exec();
-            return isPodman(version) ? podman(version) : docker(version);
+            return isPodman(version) ? podman(version, podmanInfo) : docker(version);
         });
     }
 
@@ -63,8 +68,14 @@ final class EngineProbe {
      * Podman's own info says whether it runs rootless (its Docker-compatible one lists no such option), and which
      * cgroup controllers it may use: none for rootless Podman on cgroup v1, which then cannot enforce limits.
      */
-    private EngineInfo podman(Version version) {
-        JsonNode host = raw.get(LIBPOD_INFO).path("host");
+    private EngineInfo podman(Version version, CompletableFuture<JsonNode> info) {
+        JsonNode host;
+        try {
+            host = info.join().path("host");
+        } catch (CompletionException e) {
+            // Asked again, so that a failure is the question's own.
+            host = raw.get(LIBPOD_INFO).path("host");
+        }
         boolean rootless = host.path("security").path("rootless").asBoolean();
         List<String> controllers = new ArrayList<>();
         host.path("cgroupControllers").forEach(controller -> controllers.add(controller.asText()));
