@@ -18,8 +18,14 @@ public interface HealthProbe {
      *
      * @param response what the app answered, short: a status line and the start of the body, a command's
      *     exit code and output, or why nothing answered
+     * @param unanswered it failed because nothing answered on the port at all (refused, or closed at once): an app
+     *     still starting, where an answer that came late or wrong is not
      */
-    record Attempt(boolean passed, String response) {
+    record Attempt(boolean passed, String response, boolean unanswered) {
+
+        Attempt(boolean passed, String response) {
+            this(passed, response, false);
+        }
 
         static Attempt passed(String response) {
             return new Attempt(true, response);
@@ -27,6 +33,10 @@ public interface HealthProbe {
 
         static Attempt failed(String response) {
             return new Attempt(false, response);
+        }
+
+        static Attempt unanswered(String response) {
+            return new Attempt(false, response, true);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 
@@ -91,8 +92,11 @@ public final class LoopbackProbe implements HealthProbe {
                 return Attempt.failed(answer + " (without \"" + check.content().orElseThrow() + "\")");
             }
             return new Attempt(statusOk, answer);
-        } catch (IOException e) {
+        } catch (HttpTimeoutException e) {
             return Attempt.failed("no answer: " + describe(e));
+        } catch (IOException e) {
+            // Refused, or closed before an answer (a port forwarder with nothing listening behind it).
+            return Attempt.unanswered("no answer: " + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Attempt.failed("interrupted");

@@ -1,5 +1,6 @@
 package io.slipway.engine.pipeline;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -34,6 +35,7 @@ final class WebChecksStep implements Step {
             throws PhaseFailure {
         String subject = "check '" + check.name() + "' (" + check.describe() + ") on " + process.label();
         deployment.pause(phase, check.initialDelay());
+        boolean cutShort = false;
         for (int attempt = 1; ; attempt++) {
             ProcessWatch.requireUp(phase, deployment, process);
             HealthProbe.Attempt outcome = deployment.traffic().probe().attempt(check, process.containerId(), address);
@@ -50,7 +52,40 @@ final class WebChecksStep implements Step {
                         "health check '" + check.name() + "' failed on " + process.label() + " after " + attempt
                                 + " attempt" + (attempt == 1 ? "" : "s") + ": " + outcome.response());
             }
-            deployment.pause(phase, check.pause());
+            if (!cutShort && outcome.unanswered() && check.kind() == WebCheck.Kind.HTTP) {
+                cutShort = pauseUntilListening(phase, deployment, check, process, address);
+            } else {
+                deployment.pause(phase, check.pause());
+            }
         }
+    }
+
+    /**
+     * The check's wait before its next attempt (app.json's {@code wait}, 5 s by default), cut short once the port
+     * listens, after an HTTP attempt that nothing answered on the port (an app still starting): a started app is
+     * checked as soon as it listens, and the next attempt never comes later than the wait would have let it. Only
+     * once per check, so an app that accepts connections and drops them still has its attempts a wait apart.
+     *
+     * @return whether the wait was cut short
+     */
+    private static boolean pauseUntilListening(
+            Phase phase, DeploymentContext deployment, WebCheck check, StartedProcess process, String address)
+            throws PhaseFailure {
+        WebCheck listening = WebCheckPlan.listening(check.port(), check.pause());
+        long end = System.nanoTime() + check.pause().toNanos();
+        for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+            deployment.pause(phase, Duration.ofNanos(Math.min(left, WebCheckPlan.LISTENING_PAUSE.toNanos())));
+            ProcessWatch.requireUp(phase, deployment, process);
+            if (System.nanoTime() < end
+                    && deployment
+                            .traffic()
+                            .probe()
+                            .attempt(listening, process.containerId(), address)
+                            .passed()) {
+                deployment.log(phase, process.label() + " listens now: attempting again before the wait is over");
+                return true;
+            }
+        }
+        return false;
     }
 }

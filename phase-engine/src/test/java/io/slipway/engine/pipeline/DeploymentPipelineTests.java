@@ -257,6 +257,54 @@ class DeploymentPipelineTests {
     }
 
     @Test
+    void anHttpCheckThatNothingAnsweredIsAttemptedAgainOnceThePortListensNotAWaitLater() {
+        withManifests("{\"healthchecks\": {\"web\": [{\"name\": \"home\", \"path\": \"/\", \"wait\": 2}]}}", PROCFILE);
+        probe.answering(
+                HealthProbe.Attempt.unanswered("no answer: Connection refused"),
+                HealthProbe.Attempt.failed("connection closed at once"),
+                HealthProbe.Attempt.passed("connected"),
+                HealthProbe.Attempt.passed("HTTP 200 hello"));
+
+        deploy(imageOrder());
+
+        assertThat(finished().status()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(probe.attempted)
+                .containsExactly(
+                        "home HTTP new-1 127.0.0.1:49001",
+                        "port listening LISTENING new-1 127.0.0.1:49001",
+                        "port listening LISTENING new-1 127.0.0.1:49001",
+                        "home HTTP new-1 127.0.0.1:49001");
+        assertThat(systemLines(Phase.DEPLOY))
+                .contains("web.1 listens now: attempting again before the wait is over")
+                .anyMatch(line -> line.contains("attempt 2/") && line.endsWith("passed (HTTP 200 hello)"));
+    }
+
+    @Test
+    void anHttpCheckThatGotAnAnswerOrWasCutShortOnceWaitsItsWholeWait() {
+        withManifests(
+                "{\"healthchecks\": {\"web\": [{\"name\": \"home\", \"path\": \"/\", \"wait\": 1,"
+                        + " \"attempts\": 4}]}}",
+                PROCFILE);
+        probe.answering(
+                HealthProbe.Attempt.failed("HTTP 500 starting"),
+                HealthProbe.Attempt.unanswered("no answer: Connection reset"),
+                HealthProbe.Attempt.passed("connected"),
+                HealthProbe.Attempt.unanswered("no answer: Connection reset"),
+                HealthProbe.Attempt.passed("HTTP 200 hello"));
+
+        deploy(imageOrder());
+
+        assertThat(finished().status()).isEqualTo(DeploymentStatus.SUCCEEDED);
+        assertThat(probe.attempted)
+                .containsExactly(
+                        "home HTTP new-1 127.0.0.1:49001",
+                        "home HTTP new-1 127.0.0.1:49001",
+                        "port listening LISTENING new-1 127.0.0.1:49001",
+                        "home HTTP new-1 127.0.0.1:49001",
+                        "home HTTP new-1 127.0.0.1:49001");
+    }
+
+    @Test
     void aPassingHealthcheckReplacesTheDefaultCheckAndTheSwitchFollows() {
         withManifests(
                 "{\"healthchecks\": {\"web\": [{\"name\": \"ready\", \"command\": [\"test\", \"-f\", \"/ready\"]}]}}",

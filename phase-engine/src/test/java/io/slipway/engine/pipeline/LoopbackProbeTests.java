@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -88,6 +90,42 @@ class LoopbackProbeTests {
         assertThat(attempt).isEqualTo(new HealthProbe.Attempt(true, "HTTP 200 app ok"));
         assertThat(containerRequests).containsExactly("GET /health?full=1&name=a%20b X-Check=yes");
         assertThat(adminRequests).isEmpty();
+    }
+
+    @Test
+    void anAttemptThatNothingAnsweredSaysSoAndAnAnswerDoesNot() throws IOException {
+        HealthProbe.Attempt refused;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String address = "127.0.0.1:" + closed.getLocalPort();
+            closed.close();
+            refused = probe().attempt(check("http", "/", Map.of()), "container", address);
+        }
+        HealthProbe.Attempt dropped;
+        // What a port forwarder with nothing behind it does: accept, then close without a word.
+        try (ServerSocket forwarder = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread closer = new Thread(() -> {
+                // Every connection: the HTTP client tries a GET again on a new one.
+                while (!forwarder.isClosed()) {
+                    try (Socket accepted = forwarder.accept()) {
+                        accepted.setSoLinger(true, 0);
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            closer.start();
+            dropped =
+                    probe().attempt(check("http", "/", Map.of()), "container", "127.0.0.1:" + forwarder.getLocalPort());
+        }
+        HealthProbe.Attempt answered = probe().attempt(
+                        check("http", "/", Map.of()),
+                        "container",
+                        "127.0.0.1:" + admin.getAddress().getPort());
+
+        assertThat(refused.unanswered()).as(refused.response()).isTrue();
+        assertThat(dropped.unanswered()).as(dropped.response()).isTrue();
+        assertThat(answered.passed()).isTrue();
+        assertThat(answered.unanswered()).isFalse();
     }
 
     @Test
