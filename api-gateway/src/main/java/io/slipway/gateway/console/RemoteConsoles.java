@@ -10,6 +10,7 @@ import io.slipway.contract.ConsoleRequest;
 import io.slipway.contract.RunConsoles;
 import io.slipway.engine.messaging.BrokerClients;
 import io.slipway.engine.messaging.WholeTopicReader;
+import io.slipway.engine.service.DaemonThreads;
 import io.slipway.gateway.config.GatewayConfig;
 import io.slipway.gateway.repository.App;
 import io.slipway.gateway.repository.AppRepository;
@@ -54,11 +55,8 @@ public class RemoteConsoles implements RunConsoles {
     private final ObjectMapper json;
     private final String bootstrapServers;
     private final RemoteConsoleSessions sessions;
-    private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "slipway-console-renewals");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService renewals =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("slipway-console-renewals"));
     /** The pools whose console topic is known to exist. */
     private final Set<String> poolTopics = ConcurrentHashMap.newKeySet();
 

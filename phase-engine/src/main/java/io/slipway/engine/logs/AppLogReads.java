@@ -3,6 +3,7 @@ package io.slipway.engine.logs;
 import io.slipway.contract.AppLogEvent;
 import io.slipway.contract.AppLogRequest;
 import io.slipway.engine.pipeline.ContainerLabels;
+import io.slipway.engine.service.DaemonThreads;
 import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerRuntime;
 import jakarta.annotation.PreDestroy;
@@ -41,11 +42,8 @@ public class AppLogReads {
     private final ContainerRuntime runtime;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, AppLogRead> reads = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "slipway-app-logs");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("slipway-app-logs"));
 
     AppLogReads(ContainerRuntime runtime) {
         this.runtime = runtime;

@@ -2,7 +2,7 @@ package io.slipway.engine.service;
 
 import java.util.concurrent.ThreadFactory;
 
-/** Threads that never keep the process alive: a worker stops whatever its consoles and timers are doing. */
+/** Threads that never keep the process alive: a stopping process ends whatever its timers and workers are doing. */
 public final class DaemonThreads {
 
     private DaemonThreads() {}

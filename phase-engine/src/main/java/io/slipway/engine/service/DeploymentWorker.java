@@ -44,11 +44,8 @@ public class DeploymentWorker {
             Event<WorkerStateChanged> changed,
             EngineStart started) {
         this.started = started;
-        this.executor = Executors.newFixedThreadPool(config.pipeline().parallelism(), runnable -> {
-            Thread thread = new Thread(runnable, "slipway-deploy");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor =
+                Executors.newFixedThreadPool(config.pipeline().parallelism(), DaemonThreads.named("slipway-deploy"));
         this.lanes = new AppLanes(executor);
         this.maintenance = maintenance;
         this.oneOffRuns = oneOffRuns;

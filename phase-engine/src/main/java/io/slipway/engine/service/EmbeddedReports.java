@@ -41,11 +41,8 @@ public class EmbeddedReports {
     private final Event<WorkerStatus> gateway;
     private final Duration interval;
     private final AtomicBoolean failureLogged = new AtomicBoolean();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "slipway-engine-report");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("slipway-engine-report"));
     private volatile boolean started;
 
     EmbeddedReports(ContainerRuntime runtime, Event<WorkerStatus> gateway, EngineConfig config) {

@@ -63,19 +63,17 @@ public class EngineStartup {
             return;
         }
         // Embedded: the gateway opens its port meanwhile; its readiness and the engine's commands wait for this.
-        boolean sweep = config.pipeline().removeLeftoversOnStart();
         RouteKeeper routes = routeKeeper.get();
         Optional<EmbeddedReports> reports =
                 beans.resolveObserverMethods(EMBEDDED_REPORT).isEmpty()
                         ? Optional.empty()
                         : Optional.of(embeddedReports.get());
-        LeftoverSweeper leftovers = sweep ? sweeper.get() : null;
-        Thread work = new Thread(
-                () -> {
+        Optional<LeftoverSweeper> leftovers =
+                config.pipeline().removeLeftoversOnStart() ? Optional.of(sweeper.get()) : Optional.empty();
+        DaemonThreads.named("slipway-engine-start")
+                .newThread(() -> {
                     try {
-                        if (leftovers != null) {
-                            sweep(leftovers);
-                        }
+                        leftovers.ifPresent(EngineStartup::sweep);
                         routes.start();
                         reports.ifPresent(EmbeddedReports::start);
                     } catch (RuntimeException e) {
@@ -83,10 +81,8 @@ public class EngineStartup {
                     } finally {
                         started.finish();
                     }
-                },
-                "slipway-engine-start");
-        work.setDaemon(true);
-        work.start();
+                })
+                .start();
     }
 
     private static void sweep(LeftoverSweeper sweeper) {
