@@ -59,7 +59,10 @@ final class ContainerCommitter {
                         .asText()));
         String id = null;
         try {
-            byte[] archive = errors.call(action, () -> configOnlyArchive(original.id(), intermediate, reference));
+            // Two image reads, which Podman can fail for a moment while other commits write images.
+            byte[] archive = images.readAgainWhileUnknown(
+                    "image " + intermediate,
+                    () -> errors.call(action, () -> configOnlyArchive(original.id(), intermediate, reference)));
             List<JsonNode> messages = errors.call(
                     action,
                     () -> raw.postTar(

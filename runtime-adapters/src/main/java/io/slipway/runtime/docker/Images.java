@@ -53,7 +53,7 @@ final class Images {
      * at once and with a list during a removal, and reported as podman#17515), so such a read is tried again
      * a few times before it counts as an error.
      */
-    private <T> T readAgainWhileUnknown(String what, Supplier<T> read) {
+    <T> T readAgainWhileUnknown(String what, Supplier<T> read) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return read.get();
