@@ -158,7 +158,8 @@ class DistributedIT {
     @Order(2)
     void aWorkerKilledMidTaskLosesItsDeploymentWhileTheOldReleaseRunsOnAndTheNextDeploymentRuns() throws Exception {
         String current = currentRelease(ON_PODMAN);
-        List<String> webBefore = webContainerIds(podman, ON_PODMAN);
+        // The current release's own containers: the release before it may still be retiring in the background.
+        List<String> webBefore = webContainerIds(podman, current);
 
         String lost = one.deploy(ON_PODMAN, podmanImages.get("slow"));
         LogFollower.awaitLine(one.logs(lost), GatewayProcess.TOKEN, "slow-started");
@@ -176,7 +177,8 @@ class DistributedIT {
                         .as("what the lost deployment started is removed by a live worker of the pool")
                         .isEmpty());
         assertThat(currentRelease(ON_PODMAN)).isEqualTo(current);
-        assertThat(webContainerIds(podman, ON_PODMAN))
+        assertThat(webBefore).isNotEmpty();
+        assertThat(webContainerIds(podman, current))
                 .as("the previous release's web container still runs")
                 .isEqualTo(webBefore);
         assertThat(one.storedLines(lost))
@@ -425,8 +427,8 @@ class DistributedIT {
         return runtime.listContainers(Map.of("io.slipway.run", runId));
     }
 
-    private static List<String> webContainerIds(ContainerRuntime runtime, String app) {
-        return runtime.listContainers(Map.of("io.slipway.app", app, "io.slipway.role", "process")).stream()
+    private static List<String> webContainerIds(ContainerRuntime runtime, String release) {
+        return runtime.listContainers(Map.of("io.slipway.deployment", release, "io.slipway.role", "process")).stream()
                 .map(ContainerInfo::id)
                 .sorted()
                 .toList();
