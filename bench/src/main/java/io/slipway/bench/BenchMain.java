@@ -25,6 +25,7 @@ public final class BenchMain {
                              [--podman unix:///...] [--docker unix:///...] [--rounds N] [--quick]
                              [--jdk17 JAVA_HOME] [--jdk25 JAVA_HOME] [--gateway-options "..."] [--jmh FILE]
                              [--slipway-cli scripts/slipway] [--only deploys,redeploy,api,followers,startup]
+                             [--profile DIR]
             """;
     private static final int PORT = 18190;
     private static final Set<String> SCENARIOS = Set.of("deploys", "redeploy", "api", "followers", "startup");
@@ -84,8 +85,11 @@ public final class BenchMain {
                         Gateway.start(jar, jdk17, gatewayOptions, engine, work.resolve(engine.name()), PORT)) {
                     gateway.awaitReady();
                     if (only.contains("deploys")) {
-                        deploys.add(
-                                new DeployScenarios(engine, floor, gateway.api(), cliDeploy, size).run(size.rounds()));
+                        Profiler profiler = Optional.ofNullable(options.get("profile"))
+                                .map(dir -> Profiler.of(Path.of(dir), gateway.pid()))
+                                .orElseGet(Profiler::none);
+                        deploys.add(new DeployScenarios(engine, floor, gateway.api(), cliDeploy, size, profiler)
+                                .run(size.rounds()));
                     }
                     if (engine == engines.get(0) && only.contains("api")) {
                         api = new ApiScenarios(gateway.api(), gateway.pid(), size).run();

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * The deploy scenarios on one engine: one deploy (floor, CLI way, Slipway; paired and interleaved,
@@ -44,11 +45,14 @@ final class DeployScenarios {
     private final Path cliScript;
     private final int parallelApps;
     private final int parallelRounds;
+    private final Profiler profiler;
     private final Map<String, String> floorWebs = new HashMap<>();
     private String cliWeb = "";
 
-    DeployScenarios(Engine engine, EngineFloor floor, SlipwayApi api, Path cliScript, BenchSize size) {
+    DeployScenarios(
+            Engine engine, EngineFloor floor, SlipwayApi api, Path cliScript, BenchSize size, Profiler profiler) {
         this.engine = engine;
+        this.profiler = profiler;
         this.floor = floor;
         this.api = api;
         this.cliScript = cliScript;
@@ -64,7 +68,9 @@ final class DeployScenarios {
         List<Runnable> contenders = List.of(
                 () -> floorOne.add(time(() -> floorDeploy("one", "one-" + System.nanoTime()))),
                 () -> cliOne.add(time(() -> cliDeploy("cli-" + System.nanoTime()))),
-                () -> slipwayOne.add(time(() -> api.deploySucceeding("bench-one", BenchApp.IMAGE))));
+                () -> slipwayOne.add(profiler.during(
+                        engine.name() + "-one-deploy",
+                        () -> time(() -> api.deploySucceeding("bench-one", BenchApp.IMAGE)))));
         // Round 0 warms every path up (and leaves a running web to retire); it is not counted.
         for (int round = 0; round <= rounds; round++) {
             for (int i = 0; i < contenders.size(); i++) {
@@ -87,8 +93,11 @@ final class DeployScenarios {
         for (int round = 0; round <= parallelRounds; round++) {
             Duration floorWall =
                     time(() -> inParallel(i -> () -> floorDeploy("p" + i, "p" + i + "-" + System.nanoTime())));
-            Duration slipwayWall =
-                    time(() -> inParallel(i -> () -> api.deploySucceeding(parallelApp(i), BenchApp.IMAGE)));
+            Supplier<Duration> slipwayRun =
+                    () -> time(() -> inParallel(i -> () -> api.deploySucceeding(parallelApp(i), BenchApp.IMAGE)));
+            Duration slipwayWall = round == 0
+                    ? slipwayRun.get()
+                    : profiler.during(engine.name() + "-" + parallelApps + "-at-once", slipwayRun);
             if (round > 0) {
                 floorParallel.add(floorWall);
                 slipwayParallel.add(slipwayWall);
