@@ -58,12 +58,14 @@ final class TaskRunner {
         if (cancellation.isCancelled()) {
             return new TaskResult(TaskOutcome.CANCELLED, UNKNOWN_EXIT_CODE);
         }
-        ImageDetails image = images.inspect(task.image()).orElseThrow(() -> new ImageNotFoundException(task.image()));
-        String id = containers.create(containerFor(task), "task");
+        // Create answers an absent image with ImageNotFoundException; Podman's passing "image not known" for an
+        // image that other commits are writing is read again, as every image read is.
+        String id = images.readAgainWhileUnknown(
+                "image " + task.image(), () -> containers.create(containerFor(task), "task"));
         TaskStopper stopper = new TaskStopper(containers, id);
         boolean interrupted = false;
         try {
-            return runCreated(id, task, image, stopper, output, cancellation);
+            return runCreated(id, task, stopper, output, cancellation);
         } catch (InterruptedException e) {
             // The waiting thread is being shut down: treat it as a cancel, and tell the caller's
             // thread once the container is gone (an interrupted thread cannot make the calls below).
@@ -100,12 +102,7 @@ final class TaskRunner {
     }
 
     private TaskResult runCreated(
-            String id,
-            TaskSpec task,
-            ImageDetails image,
-            TaskStopper stopper,
-            OutputListener listener,
-            Cancellation cancellation)
+            String id, TaskSpec task, TaskStopper stopper, OutputListener listener, Cancellation cancellation)
             throws InterruptedException {
         TaskOutput output = new TaskOutput(listener);
         int exitCode = runToExit(id, task, stopper, output, cancellation);
@@ -116,6 +113,9 @@ final class TaskRunner {
                         : TaskOutcome.EXITED);
         TaskResult result = new TaskResult(outcome, exitCode);
         if (result.succeeded() && task.commitAs().isPresent()) {
+            // Only a commit needs the image's configuration; the tasks that commit nothing never ask for it.
+            ImageDetails image =
+                    images.inspect(task.image()).orElseThrow(() -> new ImageNotFoundException(task.image()));
             committer.commit(id, image, task.commitAs().get());
         }
         return result;
