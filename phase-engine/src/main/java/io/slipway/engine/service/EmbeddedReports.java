@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Reception;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,8 +33,7 @@ import org.jboss.logging.Logger;
  * published ({@link DeploymentEnding}), so that the gateway has stored the new processes when it stores the end.
  *
  * <p>When the engine does not answer the list call, the report says why instead of listing: the gateway keeps the
- * processes it was told last and shows their state as unknown. Reports are made one at a time, so a slow list never
- * overtakes a newer one.
+ * processes it was told last and shows their state as unknown.
  */
 @ApplicationScoped
 public class EmbeddedReports {
@@ -38,17 +41,28 @@ public class EmbeddedReports {
     private static final Logger LOG = Logger.getLogger(EmbeddedReports.class);
 
     private final ContainerRuntime runtime;
-    private final Event<WorkerStatus> gateway;
+    private final Consumer<WorkerStatus> gateway;
     private final Duration interval;
     private final AtomicBoolean failureLogged = new AtomicBoolean();
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("slipway-engine-report"));
     private volatile boolean started;
+    /** Reports are made one at a time, so a slow list never overtakes a newer one. */
+    private final ReentrantLock reporting = new ReentrantLock();
+    /** Counts the calls of {@link #report()}. */
+    private final AtomicLong requests = new AtomicLong();
+    /** The last call answered by a report that reached the gateway; guarded by {@link #reporting}. */
+    private long reported;
 
+    @Inject
     EmbeddedReports(ContainerRuntime runtime, Event<WorkerStatus> gateway, EngineConfig config) {
+        this(runtime, gateway::fire, WorkerHeartbeat.interval(config.workerLease()));
+    }
+
+    EmbeddedReports(ContainerRuntime runtime, Consumer<WorkerStatus> gateway, Duration interval) {
         this.runtime = runtime;
         this.gateway = gateway;
-        this.interval = WorkerHeartbeat.interval(config.workerLease());
+        this.interval = interval;
     }
 
     /** Reports once before the engine takes its first command ({@link EngineStart}), then every interval. */
@@ -71,9 +85,22 @@ public class EmbeddedReports {
         }
     }
 
-    synchronized void report() {
+    /**
+     * Makes sure a report that began after this call has reached the gateway. Callers that waited while another
+     * report was made share the next one: 20 deployments ending at once list the engine's containers about twice,
+     * not 20 times one after the other.
+     */
+    void report() {
+        long request = requests.incrementAndGet();
+        reporting.lock();
         try {
-            gateway.fire(status());
+            if (reported >= request) {
+                return;
+            }
+            // Every request made so far is answered by this report: it reads the engine after all of them.
+            long answering = requests.get();
+            gateway.accept(status());
+            reported = answering;
             if (failureLogged.compareAndSet(true, false)) {
                 LOG.info("The engine's reports reach the gateway again");
             }
@@ -82,6 +109,8 @@ public class EmbeddedReports {
             if (failureLogged.compareAndSet(false, true)) {
                 LOG.warnf("Engine report not stored (trying again every %s): %s", interval, e.getMessage());
             }
+        } finally {
+            reporting.unlock();
         }
     }
 
