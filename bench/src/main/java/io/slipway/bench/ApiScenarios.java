@@ -15,7 +15,12 @@ import java.util.concurrent.TimeUnit;
 final class ApiScenarios {
 
     static final int RATE = 500;
-    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    /**
+     * Long enough for the JIT compiler to have done most of its work: after 5 s of each request, compiling still
+     * took more than half of the gateway's core during the measured load (BENCHMARKS.md, the status API's
+     * profile), so the tails measured that rather than the gateway serving.
+     */
+    private static final Duration WARM_UP = Duration.ofSeconds(30);
 
     record Result(
             Samples logLatency,
@@ -26,9 +31,11 @@ final class ApiScenarios {
     private final SlipwayApi api;
     private final long gatewayPid;
     private final BenchSize size;
+    private final Profiler profiler;
 
-    ApiScenarios(SlipwayApi api, long gatewayPid, BenchSize size) {
+    ApiScenarios(SlipwayApi api, long gatewayPid, BenchSize size, Profiler profiler) {
         this.api = api;
+        this.profiler = profiler;
         this.gatewayPid = gatewayPid;
         this.size = size;
     }
@@ -49,8 +56,12 @@ final class ApiScenarios {
                 FixedRateLoad.run(api.http(), api.get(path), RATE, WARM_UP);
             }
             for (String path : paths) {
-                FixedRateLoad.Result result = FixedRateLoad.run(api.http(), api.get(path), RATE, size.load());
-                status.put(path.replace(someDeployment, "{id}"), result);
+                String request = path.replace(someDeployment, "{id}");
+                FixedRateLoad.Result result = profiler.during(
+                        "status-" + (request.endsWith("{id}") ? "deployment" : "apps"),
+                        Profiler.Sampling.CPU,
+                        () -> FixedRateLoad.run(api.http(), api.get(path), RATE, size.load()));
+                status.put(request, result);
                 BenchMain.progress(
                         "status latency of " + path + ": " + result.latencies().size() + " answers");
             }

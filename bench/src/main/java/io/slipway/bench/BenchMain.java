@@ -84,15 +84,15 @@ public final class BenchMain {
                 try (Gateway gateway =
                         Gateway.start(jar, jdk17, gatewayOptions, engine, work.resolve(engine.name()), PORT)) {
                     gateway.awaitReady();
+                    Profiler profiler = Optional.ofNullable(options.get("profile"))
+                            .map(dir -> Profiler.of(Path.of(dir), gateway.pid()))
+                            .orElseGet(Profiler::none);
                     if (only.contains("deploys")) {
-                        Profiler profiler = Optional.ofNullable(options.get("profile"))
-                                .map(dir -> Profiler.of(Path.of(dir), gateway.pid()))
-                                .orElseGet(Profiler::none);
                         deploys.add(new DeployScenarios(engine, floor, gateway.api(), cliDeploy, size, profiler)
                                 .run(size.rounds()));
                     }
                     if (engine == engines.get(0) && only.contains("api")) {
-                        api = new ApiScenarios(gateway.api(), gateway.pid(), size).run();
+                        api = new ApiScenarios(gateway.api(), gateway.pid(), size, profiler).run();
                     }
                     if (engine == engines.get(0) && only.contains("followers")) {
                         followers = new LogFollowersScenario(gateway, gateway.api())

@@ -70,6 +70,7 @@ final class DeployScenarios {
                 () -> cliOne.add(time(() -> cliDeploy("cli-" + System.nanoTime()))),
                 () -> slipwayOne.add(profiler.during(
                         engine.name() + "-one-deploy",
+                        Profiler.Sampling.WALL,
                         () -> time(() -> api.deploySucceeding("bench-one", BenchApp.IMAGE)))));
         // Round 0 warms every path up (and leaves a running web to retire); it is not counted.
         for (int round = 0; round <= rounds; round++) {
@@ -97,7 +98,8 @@ final class DeployScenarios {
                     () -> time(() -> inParallel(i -> () -> api.deploySucceeding(parallelApp(i), BenchApp.IMAGE)));
             Duration slipwayWall = round == 0
                     ? slipwayRun.get()
-                    : profiler.during(engine.name() + "-" + parallelApps + "-at-once", slipwayRun);
+                    : profiler.during(
+                            engine.name() + "-" + parallelApps + "-at-once", Profiler.Sampling.WALL, slipwayRun);
             if (round > 0) {
                 floorParallel.add(floorWall);
                 slipwayParallel.add(slipwayWall);
