@@ -16,6 +16,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 final class BenchApp {
 
+    /** Every benchmark app's name starts with it, so that the clean-up between runs finds what Slipway made. */
+    static final String APP_PREFIX = "bench-";
+
     static final String BASE_IMAGE = "slipway/busybox:latest";
     static final String IMAGE = "slipway-bench/app:latest";
     static final String LOG_IMAGE = "slipway-bench/log-latency:latest";

@@ -2,6 +2,7 @@ package io.slipway.bench;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.PortBinding;
@@ -18,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +31,10 @@ import java.util.Set;
  */
 final class EngineFloor implements AutoCloseable {
 
-    private static final Map<String, String> LABELS = Map.of("io.slipway.bench", "floor");
+    private static final String BENCH_LABEL = "io.slipway.bench";
+    private static final Map<String, String> LABELS = Map.of(BENCH_LABEL, "floor");
+    private static final String APP_LABEL = "io.slipway.app";
+    private static final String PODMAN_PREFIX = "localhost/";
     private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(30);
     private static final HttpClient PROBE =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -89,20 +94,43 @@ final class EngineFloor implements AutoCloseable {
         client.removeContainerCmd(container).exec();
     }
 
-    /** Removes what deploys left, and the release images they made; clean-up, never timed. */
+    /**
+     * Removes what the benchmarks left on the engine, before and after each engine's scenarios, never timed: the
+     * containers of the floor and the CLI way, the containers and networks of Slipway's benchmark apps, and every
+     * image they made. Left behind, they made every later run slower (hundreds of release images on a vfs store,
+     * every listing and report of running containers longer), and the runs of one day incomparable.
+     */
     void removeLeftovers() {
-        client.listContainersCmd()
+        List<Container> leftovers = new ArrayList<>(client.listContainersCmd()
                 .withShowAll(true)
-                .withLabelFilter(LABELS)
-                .exec()
-                .forEach(container -> client.removeContainerCmd(container.getId())
-                        .withForce(true)
-                        .exec());
+                .withLabelFilter(List.of(BENCH_LABEL))
+                .exec());
+        client.listContainersCmd().withShowAll(true).withLabelFilter(List.of(APP_LABEL)).exec().stream()
+                .filter(container -> isBenchApp(container.getLabels().get(APP_LABEL)))
+                .forEach(leftovers::add);
+        leftovers.forEach(container ->
+                client.removeContainerCmd(container.getId()).withForce(true).exec());
+        client.listNetworksCmd().exec().stream()
+                .filter(network -> network.getLabels() != null
+                        && isBenchApp(network.getLabels().get(APP_LABEL)))
+                .forEach(network -> client.removeNetworkCmd(network.getId()).exec());
         client.listImagesCmd().exec().stream()
                 .filter(image -> image.getRepoTags() != null)
                 .flatMap(image -> List.of(image.getRepoTags()).stream())
-                .filter(tag -> tag.startsWith("slipway-bench/floor-"))
+                .filter(EngineFloor::isBenchImage)
                 .forEach(tag -> client.removeImageCmd(tag).withForce(true).exec());
+    }
+
+    private static boolean isBenchApp(String app) {
+        return app != null && app.startsWith(BenchApp.APP_PREFIX);
+    }
+
+    /** The floor's and the CLI way's release images, and Slipway's of the benchmark apps (Podman adds its prefix). */
+    private static boolean isBenchImage(String tag) {
+        String repository = tag.startsWith(PODMAN_PREFIX) ? tag.substring(PODMAN_PREFIX.length()) : tag;
+        return repository.startsWith("slipway-bench/floor-")
+                || repository.startsWith("slipway-bench/cli-")
+                || repository.startsWith("slipway/" + BenchApp.APP_PREFIX);
     }
 
     DockerClient client() {
