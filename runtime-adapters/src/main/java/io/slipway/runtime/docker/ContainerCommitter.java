@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.slipway.runtime.ContainerRuntimeException;
-import io.slipway.runtime.ImageDetails;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -47,8 +46,12 @@ final class ContainerCommitter {
         this.images = images;
     }
 
-    /** @return the new image's id, {@code sha256:}-prefixed on both engines */
-    String commit(String containerId, ImageDetails original, String reference) {
+    /**
+     * @param original the image the task container was created from; the container keeps it in the store, so
+     *     it is there to read its configuration from
+     * @return the new image's id, {@code sha256:}-prefixed on both engines
+     */
+    String commit(String containerId, String original, String reference) {
         String action = "commit task container into " + reference;
         // The body must be {}: Podman answers an empty one with "Decode(): EOF".
         String intermediate = ImageNames.normaliseId(errors.call(
@@ -62,7 +65,7 @@ final class ContainerCommitter {
             // Two image reads, which Podman can fail for a moment while other commits write images.
             byte[] archive = images.readAgainWhileUnknown(
                     "image " + intermediate,
-                    () -> errors.call(action, () -> configOnlyArchive(original.id(), intermediate, reference)));
+                    () -> errors.call(action, () -> configOnlyArchive(original, intermediate, reference)));
             List<JsonNode> messages = errors.call(
                     action,
                     () -> raw.postTar(
@@ -88,7 +91,7 @@ final class ContainerCommitter {
      * A {@code docker save} archive of one image: the original's configuration over the committed
      * image's layers, tagged {@code reference}. Its layer files are named in the manifest but empty.
      */
-    private byte[] configOnlyArchive(String originalId, String committedId, String reference) {
+    private byte[] configOnlyArchive(String original, String committedId, String reference) {
         JsonNode committed = raw.get(inspectPath(committedId));
         ObjectNode config = JSON.createObjectNode();
         config.put("architecture", committed.path("Architecture").asText());
@@ -97,7 +100,7 @@ final class ContainerCommitter {
             config.put("variant", committed.path("Variant").asText());
         }
         config.put("created", committed.path("Created").asText());
-        config.set("config", raw.get(inspectPath(originalId)).path("Config"));
+        config.set("config", raw.get(inspectPath(original)).path("Config"));
         ObjectNode rootfs = config.putObject("rootfs");
         rootfs.put("type", "layers");
         ArrayNode diffIds = rootfs.putArray("diff_ids");
@@ -126,8 +129,8 @@ final class ContainerCommitter {
         return bytes.toByteArray();
     }
 
-    private static String inspectPath(String imageId) {
-        return RawEngineApi.compatPath("/images/" + imageId + "/json", List.of());
+    private static String inspectPath(String image) {
+        return RawEngineApi.compatPath("/images/" + image + "/json", List.of());
     }
 
     private static void addFile(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {

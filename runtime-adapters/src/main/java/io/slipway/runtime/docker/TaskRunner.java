@@ -5,8 +5,6 @@ import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.Frame;
 import io.slipway.runtime.Cancellation;
 import io.slipway.runtime.ContainerRuntimeException;
-import io.slipway.runtime.ImageDetails;
-import io.slipway.runtime.ImageNotFoundException;
 import io.slipway.runtime.OutputListener;
 import io.slipway.runtime.TaskOutcome;
 import io.slipway.runtime.TaskResult;
@@ -113,10 +111,7 @@ final class TaskRunner {
                         : TaskOutcome.EXITED);
         TaskResult result = new TaskResult(outcome, exitCode);
         if (result.succeeded() && task.commitAs().isPresent()) {
-            // Only a commit needs the image's configuration; the tasks that commit nothing never ask for it.
-            ImageDetails image =
-                    images.inspect(task.image()).orElseThrow(() -> new ImageNotFoundException(task.image()));
-            committer.commit(id, image, task.commitAs().get());
+            committer.commit(id, task.image(), task.commitAs().get());
         }
         return result;
     }
