@@ -4,29 +4,29 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Whether a silent worker's lease may run out now. Workers report through the broker: while it is away, or
- * until it has carried reports for a whole lease since it came back (or since this gateway started), silence
- * proves nothing.
+ * Whether a silent worker's lease may run out now. Workers report through the broker: while no gateway reads the
+ * reports (the broker is away, or the replicas' consumers are joining their group again), or until they have been
+ * read for a whole lease since then (or since this gateway started), silence proves nothing.
  */
 final class LeaseClock {
 
     private final Duration lease;
-    /** Since when the broker has answered every round without a gap; null while it does not answer. */
-    private Instant answeringSince;
+    /** Since when reports have been read every round without a gap; null while they are not. */
+    private Instant readSince;
 
     LeaseClock(Duration lease) {
         this.lease = lease;
     }
 
-    /** @param brokerAnswers whether the broker answered this round */
-    synchronized boolean leasesMayRunOut(boolean brokerAnswers, Instant now) {
-        if (!brokerAnswers) {
-            answeringSince = null;
+    /** @param reportsRead whether, this round, the broker answered and a gateway held the reports' topic */
+    synchronized boolean leasesMayRunOut(boolean reportsRead, Instant now) {
+        if (!reportsRead) {
+            readSince = null;
             return false;
         }
-        if (answeringSince == null) {
-            answeringSince = now;
+        if (readSince == null) {
+            readSince = now;
         }
-        return !answeringSince.isAfter(now.minus(lease));
+        return !readSince.isAfter(now.minus(lease));
     }
 }

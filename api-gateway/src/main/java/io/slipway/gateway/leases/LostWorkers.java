@@ -39,9 +39,12 @@ import org.jboss.logging.Logger;
  * remove what the deployment left ({@code CleanUp}). Every replica runs this; the event store applies each end once,
  * and only the replica that applied it sends the clean-up.
  *
- * <p>Workers report through the broker, so silence means nothing while the broker is away: no lease runs out
- * unless the broker has answered this gateway for a whole lease, since it came back or since this gateway started.
- * A broker restart longer than the lease therefore fails no deployment whose worker lives on.
+ * <p>Workers report through the broker, so silence means nothing while no gateway reads their reports: no lease
+ * runs out unless, for a whole lease, the broker has answered this gateway and a gateway replica has held the
+ * reports' topic (the replicas' consumer group stable, not rebalancing), since the broker came back or since this
+ * gateway started. A broker that answers again is not enough: after a restart, the replicas' consumers take seconds
+ * more to join their group again, and the reports wait in the topic meanwhile. A broker restart longer than the
+ * lease therefore fails no deployment whose worker lives on.
  */
 @ApplicationScoped
 public class LostWorkers {
@@ -63,6 +66,8 @@ public class LostWorkers {
 
     private final PoolTopics broker;
     private final LeaseClock clock;
+    /** What the last round found (only the rounds' thread reads and writes it). */
+    private boolean reportsRead;
 
     private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "slipway-worker-leases");
@@ -95,7 +100,7 @@ public class LostWorkers {
 
     private void roundSafely() {
         Instant now = Instant.now();
-        if (!brokerAnsweredForALease(now)) {
+        if (!reportsReadForALease(now)) {
             return;
         }
         try {
@@ -106,19 +111,26 @@ public class LostWorkers {
         }
     }
 
-    private boolean brokerAnsweredForALease(Instant now) {
-        boolean answers;
+    private boolean reportsReadForALease(Instant now) {
+        boolean read;
         try {
-            broker.brokers();
-            answers = true;
+            read = broker.reportsRead();
         } catch (ExecutionException | TimeoutException e) {
-            answers = false;
+            read = false;
             LOG.debugf("The broker does not answer (%s): no worker's lease runs out until it does", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
-        return clock.leasesMayRunOut(answers, now);
+        if (read != reportsRead) {
+            reportsRead = read;
+            if (read) {
+                LOG.infof("Workers' reports are read: a worker silent for %s from now on loses its deployments", lease);
+            } else {
+                LOG.info("No gateway reads the workers' reports: no worker's lease runs out until one does again");
+            }
+        }
+        return clock.leasesMayRunOut(read, now);
     }
 
     /** @return how many deployments this call ended */

@@ -15,14 +15,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The broker as an administrator sees it, in remote mode: each pool's topic exists with
  * {@link Channels#POOL_PARTITIONS} partitions before the first command to the pool (a topic the broker made on
- * its own would have one, and one worker of the pool would get all its apps), and the broker answers health
- * checks. Every call is bounded: a broker that is away fails it within seconds.
+ * its own would have one, and one worker of the pool would get all its apps), the broker answers health
+ * checks, and it tells whether a gateway reads the workers' reports (the lease clock's question). Every call is bounded: a broker that is away fails it within seconds.
  */
 @ApplicationScoped
 public class PoolTopics {
@@ -30,12 +34,21 @@ public class PoolTopics {
     /** What one call to the broker may take, connection included. */
     static final int CALL_TIMEOUT_MS = 3000;
 
+    private static final String REPORTS_CHANNEL = "mp.messaging.incoming." + RemoteChannels.WORKER_STATUS;
+
     private final Map<String, Object> kafka;
+    private final String reportsTopic;
+    private final String reportsGroup;
     private final Set<String> created = ConcurrentHashMap.newKeySet();
     private volatile Admin admin;
 
-    public PoolTopics(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    public PoolTopics(
+            @Identifier("default-kafka-broker") Map<String, Object> kafka,
+            @ConfigProperty(name = REPORTS_CHANNEL + ".topic") String reportsTopic,
+            @ConfigProperty(name = REPORTS_CHANNEL + ".group.id") String reportsGroup) {
         this.kafka = kafka;
+        this.reportsTopic = reportsTopic;
+        this.reportsGroup = reportsGroup;
     }
 
     /** Makes sure the pool's topic exists. */
@@ -60,6 +73,31 @@ public class PoolTopics {
             throw new IllegalStateException("interrupted while creating the topic " + topic);
         }
         created.add(topic);
+    }
+
+    /**
+     * Whether a gateway reads the workers' reports now: the gateway replicas' consumer group is stable (not
+     * rebalancing, as it does for seconds after the broker restarted) and one of its members holds the reports'
+     * topic. A broker that answers is not enough: its consumers take seconds more to join again, and until they do,
+     * no report is stored however alive the workers are.
+     */
+    public boolean reportsRead() throws ExecutionException, TimeoutException, InterruptedException {
+        ConsumerGroupDescription described;
+        try {
+            described = admin().describeConsumerGroups(List.of(reportsGroup))
+                    .describedGroups()
+                    .get(reportsGroup)
+                    .get(CALL_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return false; // no replica has joined since the broker (re)started
+            }
+            throw e;
+        }
+        return described.groupState() == GroupState.STABLE
+                && described.members().stream()
+                        .flatMap(member -> member.assignment().topicPartitions().stream())
+                        .anyMatch(partition -> partition.topic().equals(reportsTopic));
     }
 
     /** How many brokers the cluster has, asked within the call timeout. */

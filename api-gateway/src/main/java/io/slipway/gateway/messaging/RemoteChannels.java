@@ -19,8 +19,5 @@ public final class RemoteChannels {
     /** {@code WorkerStatus} reports. */
     public static final String WORKER_STATUS = "remote-worker-status";
 
-    /** The one consumer group of all gateway replicas: each event is stored once, by one replica. */
-    public static final String GATEWAY_GROUP = "slipway-gateway";
-
     private RemoteChannels() {}
 }

@@ -14,14 +14,14 @@ class LeaseClockTests {
     private final LeaseClock clock = new LeaseClock(LEASE);
 
     @Test
-    void noLeaseRunsOutBeforeTheBrokerHasAnsweredForAWholeLeaseSinceTheGatewayStarted() {
+    void noLeaseRunsOutBeforeReportsHaveBeenReadForAWholeLeaseSinceTheGatewayStarted() {
         assertThat(clock.leasesMayRunOut(true, START)).isFalse();
         assertThat(clock.leasesMayRunOut(true, START.plusSeconds(29))).isFalse();
         assertThat(clock.leasesMayRunOut(true, START.plusSeconds(30))).isTrue();
     }
 
     @Test
-    void aBrokerOutageStopsTheClockAndItsEndGivesWorkersAWholeLeaseToReportAgain() {
+    void aGapInReadingReportsStopsTheClockAndItsEndGivesWorkersAWholeLeaseToReportAgain() {
         clock.leasesMayRunOut(true, START);
         assertThat(clock.leasesMayRunOut(true, START.plusSeconds(40))).isTrue();
 
