@@ -46,6 +46,7 @@ public class EmbeddedReports {
     private final AtomicBoolean failureLogged = new AtomicBoolean();
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("slipway-engine-report"));
+    private final QueuedOnce reportAfterChanges = new QueuedOnce(timer, this::report);
     private volatile boolean started;
     /** Reports are made one at a time, so a slow list never overtakes a newer one. */
     private final ReentrantLock reporting = new ReentrantLock();
@@ -74,7 +75,7 @@ public class EmbeddedReports {
 
     void onChange(@Observes(notifyObserver = Reception.IF_EXISTS) WorkerStateChanged change) {
         if (started) {
-            timer.execute(this::report);
+            reportAfterChanges.ask();
         }
     }
 

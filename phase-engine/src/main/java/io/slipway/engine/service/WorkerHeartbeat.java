@@ -50,11 +50,9 @@ public class WorkerHeartbeat {
     private final Duration interval;
     private final String bootstrapServers;
     private final AtomicBoolean failureLogged = new AtomicBoolean();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "slipway-worker-status");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("slipway-worker-status"));
+    private final QueuedOnce reportAfterChanges = new QueuedOnce(timer, this::report);
     private volatile KafkaProducer<String, String> producer;
 
     WorkerHeartbeat(
@@ -100,7 +98,7 @@ public class WorkerHeartbeat {
     /** Only an existing (started) heartbeat hears of changes: elsewhere nothing is reported. */
     void onChange(@Observes(notifyObserver = Reception.IF_EXISTS) WorkerStateChanged change) {
         if (producer != null) {
-            timer.execute(this::report);
+            reportAfterChanges.ask();
         }
     }
 

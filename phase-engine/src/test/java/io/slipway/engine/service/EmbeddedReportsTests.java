@@ -58,6 +58,32 @@ class EmbeddedReportsTests {
         assertThat(stored).hasSize(3);
     }
 
+    @Test
+    void changesWhileAReportIsQueuedShareItInsteadOfEachQueueingOne() throws Exception {
+        Thread starting = new Thread(reports::start);
+        starting.start();
+        assertThat(firstListStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        // 2 000 deployments ending in a row are 4 000 changes.
+        for (int i = 0; i < 4_000; i++) {
+            reports.onChange(new WorkerStateChanged());
+        }
+
+        engineAnswers.countDown();
+        starting.join(5_000);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (stored.size() < 2) {
+            assertThat(System.nanoTime())
+                    .as("a report after the changes within 5 s")
+                    .isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        Thread.sleep(300); // time for any further queued report to list the engine
+
+        // The first report, one queued while it ran, and at most one more asked for after that one started.
+        assertThat(lists.get()).isBetween(2, 3);
+        reports.stop();
+    }
+
     /** Until each caller waits for the report that runs, in whichever way the class makes them wait. */
     private static void awaitAllBlocked(List<Thread> callers) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
