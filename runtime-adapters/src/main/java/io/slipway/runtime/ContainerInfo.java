@@ -35,6 +35,11 @@ public record ContainerInfo(
         startedAt = startedAt == null ? Optional.empty() : startedAt;
     }
 
+    /** The same container, its published port answering at {@code address}. */
+    public ContainerInfo withAddress(Optional<String> address) {
+        return new ContainerInfo(id, name, image, state, exitCode, labels, restartCount, hasExited, address, startedAt);
+    }
+
     /** A container whose start time is not known (a list's). */
     public ContainerInfo(
             String id,

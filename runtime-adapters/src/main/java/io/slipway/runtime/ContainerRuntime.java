@@ -144,6 +144,20 @@ public interface ContainerRuntime extends AutoCloseable {
     List<ContainerInfo> listContainers(Map<String, String> labels);
 
     /**
+     * The containers {@link #listContainers} returns, each with what only an inspection says (restart count,
+     * start, whether it ever finished), as a report of what runs needs every few seconds. This one inspects each
+     * listed container; an adapter may reuse an earlier inspection where its engine's listing shows that nothing
+     * those say has changed since.
+     */
+    default List<ContainerInfo> listInspected(Map<String, String> labels) {
+        return listContainers(labels).stream()
+                .map(listed -> inspectContainer(listed.id())
+                        .map(inspected -> inspected.withAddress(listed.address().or(inspected::address)))
+                        .orElse(listed))
+                .toList();
+    }
+
+    /**
      * The last {@code lines} lines a container printed, stdout and stderr merged in the engine's order,
      * bounded by the engine timeout; empty for an absent container.
      */

@@ -38,6 +38,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -755,6 +756,46 @@ abstract class ContainerRuntimeContract {
         assertThat(crashed.hasExited()).isTrue();
         assertThat(runtime.lastLogLines(id, 2)).hasSize(2).containsAnyOf("starting", "failing");
         runtime.removeContainer(id);
+    }
+
+    @Test
+    void aListingWithInspectionsSaysWhatAnInspectionSaysOfEachContainer() {
+        String steady = runtime.startProcess(new ProcessSpec(
+                TestEngines.baseImage(),
+                "slipway-it-steady-" + run.substring(0, 8),
+                List.of("sleep", "60"),
+                Map.of(),
+                runLabels));
+        String crashing = runtime.startProcess(new ProcessSpec(
+                TestEngines.baseImage(),
+                "slipway-it-crashing-" + run.substring(0, 8),
+                List.of("sh", "-c", "exit 3"),
+                Map.of(),
+                runLabels));
+        // Podman may refuse to inspect a crash-looping container at the moment its process ends: the listing then
+        // describes it as listed, without its restarts, until its next listing.
+        ContainerInfo crashed = await().atMost(QUICK)
+                .until(() -> byId(runtime.listInspected(runLabels)).get(crashing), info -> info.restartCount() >= 1);
+        assertThat(crashed.hasExited()).isTrue();
+
+        Map<String, ContainerInfo> listed = byId(runtime.listInspected(runLabels));
+        assertThat(listed).containsOnlyKeys(steady, crashing);
+        ContainerInfo inspectedSteady = runtime.inspectContainer(steady).orElseThrow();
+        assertThat(listed.get(steady).startedAt()).isPresent().isEqualTo(inspectedSteady.startedAt());
+        assertThat(listed.get(steady).restartCount()).isZero();
+        assertThat(listed.get(steady).hasExited()).isFalse();
+
+        // A container that restarted since the last listing is inspected again.
+        await().atMost(QUICK)
+                .until(() ->
+                        byId(runtime.listInspected(runLabels)).get(crashing).restartCount() > crashed.restartCount());
+        runtime.removeContainer(crashing);
+        assertThat(byId(runtime.listInspected(runLabels))).containsOnlyKeys(steady);
+        runtime.removeContainer(steady);
+    }
+
+    private static Map<String, ContainerInfo> byId(List<ContainerInfo> containers) {
+        return containers.stream().collect(Collectors.toMap(ContainerInfo::id, container -> container));
     }
 
     /** Podman refuses to kill a container between two runs of its restart policy; a removal must still succeed. */

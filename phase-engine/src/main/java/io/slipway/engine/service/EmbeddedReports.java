@@ -120,8 +120,8 @@ public class EmbeddedReports {
         List<WorkerStatus.ProcessContainer> processes;
         String engineError = null;
         try {
-            processes = runtime.listContainers(ContainerLabels.allProcesses()).stream()
-                    .map(listed -> WorkerHeartbeat.process(runtime, listed))
+            processes = runtime.listInspected(ContainerLabels.allProcesses()).stream()
+                    .map(WorkerHeartbeat::process)
                     .toList();
         } catch (RuntimeException e) {
             processes = List.of();

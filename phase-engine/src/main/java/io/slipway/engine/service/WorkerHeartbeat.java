@@ -127,8 +127,8 @@ public class WorkerHeartbeat {
     }
 
     WorkerStatus status() {
-        List<WorkerStatus.ProcessContainer> processes = runtime.listContainers(ContainerLabels.allProcesses()).stream()
-                .map(listed -> process(runtime, listed))
+        List<WorkerStatus.ProcessContainer> processes = runtime.listInspected(ContainerLabels.allProcesses()).stream()
+                .map(WorkerHeartbeat::process)
                 .toList();
         // An engine that does not answer sends no report: the worker's lease runs out.
         return new WorkerStatus(
@@ -144,18 +144,17 @@ public class WorkerHeartbeat {
 
     /**
      * A process container as a report names it; its state by the same name in {@code ProcessState}. Its restarts and
-     * start come from an inspect (a list does not say them), so that the gateway shows a crashing process without
-     * asking the engine; one gone since the list is reported as listed.
+     * start come from an inspection ({@link ContainerRuntime#listInspected}), so that the gateway shows a crashing
+     * process without asking the engine.
      */
-    static WorkerStatus.ProcessContainer process(ContainerRuntime runtime, ContainerInfo listed) {
-        ContainerInfo container = runtime.inspectContainer(listed.id()).orElse(listed);
+    static WorkerStatus.ProcessContainer process(ContainerInfo container) {
         return new WorkerStatus.ProcessContainer(
                 container.labels().get(ContainerLabels.APP),
                 container.labels().get(ContainerLabels.PROCESS_TYPE),
                 container.id(),
                 container.name(),
                 container.state().name(),
-                listed.address().or(container::address).orElse(null),
+                container.address().orElse(null),
                 container.labels().get(ContainerLabels.DEPLOYMENT),
                 container.restartCount(),
                 container.startedAt().orElse(null));

@@ -104,7 +104,7 @@ class EmbeddedReportsTests {
                 new Class<?>[] {ContainerRuntime.class},
                 (proxy, method, args) -> {
                     switch (method.getName()) {
-                        case "listContainers" -> {
+                        case "listInspected" -> {
                             if (lists.incrementAndGet() == 1) {
                                 firstListStarted.countDown();
                                 assertThat(engineAnswers.await(5, TimeUnit.SECONDS))

@@ -209,16 +209,21 @@ final class Containers {
      * within the status text ("Exited (3) 2 seconds ago").
      */
     List<ContainerInfo> list(Map<String, String> labels) {
-        List<Container> containers = errors.call(
+        return listed(labels).stream().map(this::infoOf).toList();
+    }
+
+    /** The engine's listing, one call. */
+    List<Container> listed(Map<String, String> labels) {
+        return errors.call(
                 "list containers labelled " + labels,
                 () -> queries.listContainersCmd()
                         .withShowAll(true)
                         .withLabelFilter(labels)
                         .exec());
-        return containers.stream().map(this::infoOf).toList();
     }
 
-    private ContainerInfo infoOf(Container container) {
+    /** A container as a list describes it (no restart count, no start). */
+    ContainerInfo infoOf(Container container) {
         String[] names = container.getNames();
         String name = names == null || names.length == 0 ? "" : names[0];
         Map<String, String> labels = container.getLabels();

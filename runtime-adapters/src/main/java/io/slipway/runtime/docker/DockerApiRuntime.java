@@ -37,6 +37,7 @@ final class DockerApiRuntime implements ContainerRuntime {
     private final Networks networks;
     private final ImageFileReader fileReader;
     private final Containers containers;
+    private final ListedInspections listedInspections;
     private final ProcessStarter processes;
     private final TaskRunner tasks;
     private final ContainerCommands commands;
@@ -68,6 +69,7 @@ final class DockerApiRuntime implements ContainerRuntime {
                 errors,
                 engine.kind());
         this.containers = new Containers(clients.queries(), clients.operations(), errors, engine.kind());
+        this.listedInspections = new ListedInspections(containers);
         this.commands = new ContainerCommands(clients.queries(), clients.streams(), errors, engineTimeout);
         this.logReader = new LogReader(clients.logs(), errors);
         HostConfigs hostConfigs = new HostConfigs(network);
@@ -159,6 +161,11 @@ final class DockerApiRuntime implements ContainerRuntime {
     @Override
     public List<ContainerInfo> listContainers(Map<String, String> labels) {
         return containers.list(labels);
+    }
+
+    @Override
+    public List<ContainerInfo> listInspected(Map<String, String> labels) {
+        return listedInspections.list(labels);
     }
 
     @Override
