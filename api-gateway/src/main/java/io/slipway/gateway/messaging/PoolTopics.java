@@ -26,7 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The broker as an administrator sees it, in remote mode: each pool's topic exists with
  * {@link Channels#POOL_PARTITIONS} partitions before the first command to the pool (a topic the broker made on
  * its own would have one, and one worker of the pool would get all its apps), the broker answers health
- * checks, and it tells whether a gateway reads the workers' reports (the lease clock's question). Every call is bounded: a broker that is away fails it within seconds.
+ * checks, and it tells whether a gateway reads the workers' reports (the lease clock's question). Every call is
+ * bounded: a broker that is away fails it within seconds.
  */
 @ApplicationScoped
 public class PoolTopics {
