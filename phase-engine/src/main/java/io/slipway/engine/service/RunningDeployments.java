@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * end travel on different topics, and a gateway that hears a report without a deployment it knows as running ends
  * it ({@code worker lost}: the worker restarted). So a deployment stays named until its end is with the broker, and
  * then for {@link #ENDED_GRACE} more: after a broker restart a gateway's consumers rejoin one by one, and its report
- * consumer may read this worker's reports long before its event consumer reads the end (55 s once, a consumer
- * group waiting out a former member's session). A worker that restarted starts with an empty list, so the grace never
+ * consumer may read this worker's reports long before its event consumer reads the end (55 s once; most likely
+ * the consumer group waiting out a former member's session). A worker that restarted starts with an empty list, so the grace never
  * hides a deployment it abandoned, and naming an ended deployment a little longer costs a report nothing.
  */
 @ApplicationScoped
