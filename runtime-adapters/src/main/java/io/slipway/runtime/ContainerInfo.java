@@ -35,9 +35,22 @@ public record ContainerInfo(
         startedAt = startedAt == null ? Optional.empty() : startedAt;
     }
 
-    /** The same container, its published port answering at {@code address}. */
-    public ContainerInfo withAddress(Optional<String> address) {
-        return new ContainerInfo(id, name, image, state, exitCode, labels, restartCount, hasExited, address, startedAt);
+    /**
+     * This inspection of a listed container, its published port answering where {@code listed} says when the list
+     * names an address, else where the inspection does.
+     */
+    public ContainerInfo withAddressOf(ContainerInfo listed) {
+        return new ContainerInfo(
+                id,
+                name,
+                image,
+                state,
+                exitCode,
+                labels,
+                restartCount,
+                hasExited,
+                listed.address().or(() -> address),
+                startedAt);
     }
 
     /** A container whose start time is not known (a list's). */

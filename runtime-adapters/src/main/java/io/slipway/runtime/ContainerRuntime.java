@@ -152,7 +152,7 @@ public interface ContainerRuntime extends AutoCloseable {
     default List<ContainerInfo> listInspected(Map<String, String> labels) {
         return listContainers(labels).stream()
                 .map(listed -> inspectContainer(listed.id())
-                        .map(inspected -> inspected.withAddress(listed.address().or(inspected::address)))
+                        .map(inspected -> inspected.withAddressOf(listed))
                         .orElse(listed))
                 .toList();
     }

@@ -18,6 +18,11 @@ final class LeaseClock {
         this.lease = lease;
     }
 
+    /** Whether the last round found the reports read. */
+    synchronized boolean reportsRead() {
+        return readSince != null;
+    }
+
     /** @param reportsRead whether, this round, the broker answered and a gateway held the reports' topic */
     synchronized boolean leasesMayRunOut(boolean reportsRead, Instant now) {
         if (!reportsRead) {

@@ -66,8 +66,6 @@ public class LostWorkers {
 
     private final PoolTopics broker;
     private final LeaseClock clock;
-    /** What the last round found (only the rounds' thread reads and writes it). */
-    private boolean reportsRead;
 
     private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "slipway-worker-leases");
@@ -122,15 +120,16 @@ public class LostWorkers {
             Thread.currentThread().interrupt();
             return false;
         }
-        if (read != reportsRead) {
-            reportsRead = read;
+        boolean readBefore = clock.reportsRead();
+        boolean mayRunOut = clock.leasesMayRunOut(read, now);
+        if (read != readBefore) {
             if (read) {
                 LOG.infof("Workers' reports are read: a worker silent for %s from now on loses its deployments", lease);
             } else {
                 LOG.info("No gateway reads the workers' reports: no worker's lease runs out until one does again");
             }
         }
-        return clock.leasesMayRunOut(read, now);
+        return mayRunOut;
     }
 
     /** @return how many deployments this call ended */

@@ -26,7 +26,9 @@ class LeaseClockTests {
         assertThat(clock.leasesMayRunOut(true, START.plusSeconds(40))).isTrue();
 
         assertThat(clock.leasesMayRunOut(false, START.plusSeconds(41))).isFalse();
+        assertThat(clock.reportsRead()).isFalse();
         assertThat(clock.leasesMayRunOut(true, START.plusSeconds(60))).isFalse();
+        assertThat(clock.reportsRead()).isTrue();
         assertThat(clock.leasesMayRunOut(true, START.plusSeconds(89))).isFalse();
         assertThat(clock.leasesMayRunOut(true, START.plusSeconds(90))).isTrue();
     }

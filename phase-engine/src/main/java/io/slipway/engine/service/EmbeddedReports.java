@@ -4,7 +4,6 @@ import io.slipway.contract.Channels;
 import io.slipway.contract.WorkerStatus;
 import io.slipway.engine.config.EngineConfig;
 import io.slipway.engine.messaging.DeploymentEnding;
-import io.slipway.engine.pipeline.ContainerLabels;
 import io.slipway.runtime.ContainerRuntime;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -120,9 +119,7 @@ public class EmbeddedReports {
         List<WorkerStatus.ProcessContainer> processes;
         String engineError = null;
         try {
-            processes = runtime.listInspected(ContainerLabels.allProcesses()).stream()
-                    .map(WorkerHeartbeat::process)
-                    .toList();
+            processes = WorkerHeartbeat.processes(runtime);
         } catch (RuntimeException e) {
             processes = List.of();
             engineError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

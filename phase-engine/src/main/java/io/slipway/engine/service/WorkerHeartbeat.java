@@ -127,9 +127,7 @@ public class WorkerHeartbeat {
     }
 
     WorkerStatus status() {
-        List<WorkerStatus.ProcessContainer> processes = runtime.listInspected(ContainerLabels.allProcesses()).stream()
-                .map(WorkerHeartbeat::process)
-                .toList();
+        List<WorkerStatus.ProcessContainer> processes = processes(runtime);
         // An engine that does not answer sends no report: the worker's lease runs out.
         return new WorkerStatus(
                 identity.workerId(),
@@ -143,11 +141,17 @@ public class WorkerHeartbeat {
     }
 
     /**
-     * A process container as a report names it; its state by the same name in {@code ProcessState}. Its restarts and
-     * start come from an inspection ({@link ContainerRuntime#listInspected}), so that the gateway shows a crashing
-     * process without asking the engine.
+     * The engine's process containers as a report names them; each one's state by the same name in
+     * {@code ProcessState}. Their restarts and start come from an inspection ({@link ContainerRuntime#listInspected}),
+     * so that the gateway shows a crashing process without asking the engine. Throws what the engine threw.
      */
-    static WorkerStatus.ProcessContainer process(ContainerInfo container) {
+    static List<WorkerStatus.ProcessContainer> processes(ContainerRuntime runtime) {
+        return runtime.listInspected(ContainerLabels.allProcesses()).stream()
+                .map(WorkerHeartbeat::process)
+                .toList();
+    }
+
+    private static WorkerStatus.ProcessContainer process(ContainerInfo container) {
         return new WorkerStatus.ProcessContainer(
                 container.labels().get(ContainerLabels.APP),
                 container.labels().get(ContainerLabels.PROCESS_TYPE),

@@ -78,9 +78,7 @@ final class ListedInspections {
                 : inspectNow(id);
         // One gone since the list, or not inspected this time, is described as listed.
         inspected.ifPresent(info -> last.put(id, new Last(info, listing, now)));
-        return inspected
-                .map(info -> info.withAddress(listed.address().or(info::address)))
-                .orElse(listed);
+        return inspected.map(info -> info.withAddressOf(listed)).orElse(listed);
     }
 
     /**
