@@ -21,6 +21,7 @@ abstract class StreamCallback<T> extends ResultCallback.Adapter<T> {
     private volatile long lastNews = System.nanoTime();
     private volatile Throwable failure;
     private volatile boolean completed;
+    private volatile boolean abandoned;
 
     @Override
     public void onStart(Closeable stream) {
@@ -37,12 +38,13 @@ abstract class StreamCallback<T> extends ResultCallback.Adapter<T> {
     }
 
     /**
-     * An error after completion is ignored: closing a finished stream interrupts docker-java's reader
-     * thread, which may then fail to close a connection it no longer needs.
+     * An error after completion, or after the caller gave up on the stream, is ignored: closing a stream
+     * interrupts docker-java's reader thread, which then fails with a {@code ClosedByInterruptException} that
+     * says nothing about the engine (an exec whose timeout passed failed with one on rootful Podman).
      */
     @Override
     public void onError(Throwable throwable) {
-        if (!completed) {
+        if (!completed && !abandoned) {
             failure = throwable;
         }
         abandon();
@@ -83,6 +85,7 @@ abstract class StreamCallback<T> extends ResultCallback.Adapter<T> {
 
     /** Closes the stream, which ends the request on the engine's side too; used when giving up on it. */
     void abandon() {
+        abandoned = true;
         try {
             close();
         } catch (IOException ignored) {
