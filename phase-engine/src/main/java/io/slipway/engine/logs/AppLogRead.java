@@ -30,26 +30,40 @@ import java.util.function.Consumer;
  * is read again from just after the last line it sent. So a line is never sent twice, and a deployment, restart or
  * scale moves the read to the new containers by itself.
  *
+ * <p>A followed read takes a container's lines from its {@link ContainerTaps} (one engine read shared by the
+ * container's followers): the tail its own read would have started with, from the tap's ring, then the tap's lines
+ * after it, by position. One the tap cannot serve yet is tried again, with the same query, at the next list. A read
+ * without follow, and the read again of a container the engine restarted, read the engine themselves.
+ *
  * <p>Thread-safe: the log reads' lines arrive on the runtime's threads, the container lists on the caller's.
  */
 final class AppLogRead {
 
     private final AppLogRequest.Follow request;
     private final ContainerRuntime runtime;
+    private final ContainerTaps taps;
     private final Consumer<AppLogEvent> out;
     /** What is read now, by container id. */
     private final Map<String, LogFollow> reading = new HashMap<>();
     /** The last line's time of every container read so far. */
     private final Map<String, Instant> lastAt = new HashMap<>();
+    /** The query of each container whose tap could not be joined yet, as decided when first seen. */
+    private final Map<String, LogQuery> deferred = new HashMap<>();
 
     private final Set<String> deployments = new HashSet<>();
     private boolean started;
     private boolean ended;
     private Instant leaseEnd;
 
-    AppLogRead(AppLogRequest.Follow request, ContainerRuntime runtime, Consumer<AppLogEvent> out, Instant now) {
+    AppLogRead(
+            AppLogRequest.Follow request,
+            ContainerRuntime runtime,
+            ContainerTaps taps,
+            Consumer<AppLogEvent> out,
+            Instant now) {
         this.request = request;
         this.runtime = runtime;
+        this.taps = taps;
         this.out = out;
         renew(now);
     }
@@ -116,21 +130,45 @@ final class AppLogRead {
         if (deployments.add(deploymentId) && started) {
             out.accept(new AppLogEvent.Release(request.requestId(), deploymentId));
         }
-        Instant last = lastAt.get(container.id());
-        LogQuery query;
-        if (last != null && !last.equals(Instant.MIN)) {
-            // Restarted by the engine: what it printed since the last line sent, and only that.
-            query = new LogQuery(LogQuery.ALL, Optional.of(last.plusNanos(1)), request.follow());
-        } else if (!started) {
-            query = new LogQuery(request.tail(), Optional.ofNullable(request.since()), request.follow());
-        } else {
-            // New since the read began: from its first line, as many as a read may start with.
-            query = new LogQuery(AppLogChannels.MAX_TAIL, Optional.ofNullable(request.since()), request.follow());
+        boolean restarted = lastAt.containsKey(container.id())
+                && !lastAt.get(container.id()).equals(Instant.MIN);
+        LogQuery query = deferred.remove(container.id());
+        if (query == null) {
+            query = query(container);
+        }
+        Listener listener = new Listener(container, ProcessNames.of(container), deploymentId);
+        // Known before the first line can come: lines of a listener not in it are dropped.
+        reading.put(container.id(), listener.follow);
+        if (!request.follow() || restarted) {
+            lastAt.putIfAbsent(container.id(), Instant.MIN);
+            listener.follow.set(runtime.readLog(container.id(), query, listener));
+            return;
+        }
+        Optional<ContainerTaps.Joined> joined = taps.attach(container.id(), query.tail(), query.since(), listener);
+        if (joined.isEmpty()) {
+            reading.remove(container.id());
+            deferred.put(container.id(), query);
+            return;
         }
         lastAt.putIfAbsent(container.id(), Instant.MIN);
-        Listener listener = new Listener(container, ProcessNames.of(container), deploymentId);
-        reading.put(container.id(), listener.follow);
-        listener.follow.set(runtime.readLog(container.id(), query, listener));
+        listener.follow.set(joined.get().detach());
+        // Under this read's lock: the tap's lines after these wait for it, so they come after them.
+        for (ContainerTaps.Entry entry : joined.get().tail()) {
+            line(listener, entry.stream(), entry.at(), entry.line());
+        }
+    }
+
+    private LogQuery query(ContainerInfo container) {
+        Instant last = lastAt.get(container.id());
+        if (last != null && !last.equals(Instant.MIN)) {
+            // Restarted by the engine: what it printed since the last line sent, and only that.
+            return new LogQuery(LogQuery.ALL, Optional.of(last.plusNanos(1)), request.follow());
+        }
+        if (!started) {
+            return new LogQuery(request.tail(), Optional.ofNullable(request.since()), request.follow());
+        }
+        // New since the read began: from its first line, as many as a read may start with.
+        return new LogQuery(AppLogChannels.MAX_TAIL, Optional.ofNullable(request.since()), request.follow());
     }
 
     private synchronized void line(Listener from, OutputChannel stream, Instant at, String line) {

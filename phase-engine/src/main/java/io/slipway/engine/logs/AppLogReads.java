@@ -27,7 +27,10 @@ import org.jboss.logging.Logger;
  * each read its app's: the engine is asked one list whatever the number of readers, and a read that follows moves to
  * new containers within that time. A list the engine fails ends every read with the engine's error, so that no
  * reader waits on a dead engine. A read whose lease ran out (its gateway stopped renewing it) ends, and at most
- * {@link #MAX_READS} are open at once: each holds one engine connection and one thread per container it reads.
+ * {@link #MAX_READS} are open at once.
+ *
+ * <p>Followed reads share the engine's log reads ({@link ContainerTaps}): one per container, whatever the number
+ * of followers, each engine read holding one engine connection and one thread. A read without follow holds its own.
  */
 @ApplicationScoped
 public class AppLogReads {
@@ -41,12 +44,14 @@ public class AppLogReads {
 
     private final ContainerRuntime runtime;
     private final Clock clock = Clock.systemUTC();
+    private final ContainerTaps taps;
     private final Map<String, AppLogRead> reads = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("slipway-app-logs"));
 
     AppLogReads(ContainerRuntime runtime) {
         this.runtime = runtime;
+        this.taps = new ContainerTaps(runtime, clock);
         timer.scheduleWithFixedDelay(this::refresh, REFRESH.toMillis(), REFRESH.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -75,7 +80,7 @@ public class AppLogReads {
                     follow.requestId(), "this engine serves " + MAX_READS + " log reads already; try again later"));
             return;
         }
-        AppLogRead read = new AppLogRead(follow, runtime, out, clock.instant());
+        AppLogRead read = new AppLogRead(follow, runtime, taps, out, clock.instant());
         if (reads.putIfAbsent(follow.requestId(), read) != null) {
             return;
         }
@@ -94,6 +99,7 @@ public class AppLogReads {
     }
 
     private void refresh() {
+        taps.sweep();
         if (reads.isEmpty()) {
             return;
         }
@@ -123,6 +129,11 @@ public class AppLogReads {
         }
     }
 
+    /** The engine log reads that followed reads hold now: one per container followed, whatever the followers. */
+    public long sharedEngineReads() {
+        return taps.engineReads();
+    }
+
     private void forgetIfEnded(AppLogRead read) {
         if (read.ended()) {
             reads.values().remove(read);
@@ -134,5 +145,6 @@ public class AppLogReads {
         timer.shutdownNow();
         reads.values().forEach(read -> read.end("the engine is stopping"));
         reads.clear();
+        taps.close();
     }
 }
