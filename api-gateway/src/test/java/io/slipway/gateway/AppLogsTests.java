@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.slipway.engine.logs.AppLogReads;
 import io.slipway.engine.pipeline.ContainerLabels;
 import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerRuntime;
@@ -56,6 +57,9 @@ class AppLogsTests {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    AppLogReads reads;
+
     private TestImages images;
     private String image;
     private String app;
@@ -90,7 +94,7 @@ class AppLogsTests {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theLogsOfADeletedAppAreA404() {
         api().delete("/api/v1/apps/" + app).then().statusCode(204);
 
@@ -167,7 +171,7 @@ class AppLogsTests {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aRedeployMovesTheStreamToTheNewContainersAfterAReleaseEventAndNoLineComesTwice() throws Exception {
         SseReader logs = SseReader.open(logsOf("?tail=0"));
         await().atMost(STREAM).until(() -> logs.lines().size() >= 5);
@@ -204,6 +208,47 @@ class AppLogsTests {
                 .toList();
         assertThat(seen).doesNotHaveDuplicates();
         firstDeployment = second;
+    }
+
+    @Test
+    @Order(5)
+    void followersOfOneContainerShareOneEngineReadEachWithItsOwnTailAndNoLineTwice() throws Exception {
+        SseReader live = SseReader.open(logsOf("?tail=0&type=web"));
+        await().atMost(STREAM).until(() -> live.lines().size() >= 4);
+        List<Integer> seenLive = numbers(parsed(live.lines()), "STDOUT", "tick ");
+        int reached = seenLive.get(seenLive.size() - 1);
+        SseReader withTail = SseReader.open(logsOf("?tail=6&type=web"));
+
+        await().atMost(STREAM).until(() -> withTail.lines().size() >= 30);
+        // Every follower of the web container (the first test's one too) is served by one engine read.
+        assertThat(reads.sharedEngineReads()).isEqualTo(1);
+        for (SseReader follower : List.of(live, withTail)) {
+            List<JsonNode> lines = parsed(follower.lines());
+            consecutive(numbers(lines, "STDOUT", "tick "));
+            consecutive(numbers(lines, "STDERR", "oops "));
+        }
+        // Its own tail first: lines printed before it opened.
+        assertThat(numbers(parsed(withTail.lines()), "STDOUT", "tick ").get(0)).isLessThanOrEqualTo(reached);
+        assertThat(withTail.named("error")).isEmpty();
+    }
+
+    private static List<Integer> numbers(List<JsonNode> lines, String stream, String prefix) {
+        return lines.stream()
+                .filter(line -> line.path("stream").asText().equals(stream))
+                .map(line -> line.path("line").asText())
+                .filter(line -> line.startsWith(prefix))
+                .map(line -> Integer.parseInt(line.substring(prefix.length())))
+                .toList();
+    }
+
+    /** Each number once, none left out. */
+    private static void consecutive(List<Integer> numbers) {
+        assertThat(numbers).isNotEmpty();
+        for (int i = 1; i < numbers.size(); i++) {
+            assertThat(numbers.get(i))
+                    .as("after %d in %s", numbers.get(i - 1), numbers)
+                    .isEqualTo(numbers.get(i - 1) + 1);
+        }
     }
 
     @Test

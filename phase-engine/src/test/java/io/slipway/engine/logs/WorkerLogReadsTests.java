@@ -36,8 +36,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A distributed worker serving an app log read on the real Kafka, on rootful Podman: it takes the read from its
- * pool's log topic, sends the app's process lines on the log topic, and ends the read once its lease runs out.
+ * A distributed worker serving app log reads on the real Kafka, on rootful Podman: it takes a read from its pool's
+ * log topic, sends the app's process lines on the log topic, serves a second follower of the app from the same
+ * engine read, and ends the reads once their lease runs out.
  */
 @QuarkusTest
 @TestProfile(WorkerLogReadsTests.OwnPool.class)
@@ -66,6 +67,9 @@ class WorkerLogReadsTests {
     @Inject
     ContainerRuntime runtime;
 
+    @Inject
+    AppLogReads reads;
+
     @AfterEach
     void removeTheContainer() {
         runtime.listContainers(ContainerLabels.allOf(app))
@@ -73,7 +77,8 @@ class WorkerLogReadsTests {
     }
 
     @Test
-    void aWorkerSendsTheAppsLinesTaggedWithTheProcessAndEndsTheReadWhenItsLeaseRunsOut() throws Exception {
+    void aWorkerSendsTheAppsLinesTaggedWithTheProcessSharesItsEngineReadAndEndsTheReadsWhenTheirLeaseRunsOut()
+            throws Exception {
         String containerId = runtime.startProcess(new ProcessSpec(
                 TestEngines.baseImage(),
                 "slipway-" + app + "-web-1-" + deploymentId.substring(0, 8),
@@ -114,17 +119,40 @@ class WorkerLogReadsTests {
             assertThat(line.path("stream").asText()).isEqualTo("STDOUT");
             assertThat(line.path("line").asText()).startsWith("tick ");
 
-            // No renewal: the read ends within its lease and the refresh after it.
+            // A second follower of the app (tail 0: from the next line on) shares the first one's engine read.
+            String second = UUID.randomUUID().toString();
+            gateway.send(new ProducerRecord<>(
+                            AppLogChannels.requestsTopic(POOL),
+                            second,
+                            JSON.writeValueAsString(new AppLogRequest.Follow(second, app, null, 0, null, true))))
+                    .get();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                poll(events, seen, Duration.ofMillis(500));
+                return ofRead(seen, second, "line").size() >= 5;
+            });
+            assertThat(reads.sharedEngineReads()).isEqualTo(1);
+            List<String> firstLines = texts(ofRead(seen, read, "line"));
+            List<String> secondLines = texts(ofRead(seen, second, "line"));
+            assertThat(secondLines).doesNotHaveDuplicates();
+            assertThat(firstLines).containsSubsequence(secondLines.subList(0, 3));
+
+            // No renewal: the reads end within their lease and the refresh after it, and the engine read with them.
             await().atMost(AppLogChannels.LEASE.plusSeconds(15)).until(() -> {
                 poll(events, seen, Duration.ofMillis(500));
-                return !ofRead(seen, read, "ended").isEmpty();
+                return !ofRead(seen, read, "ended").isEmpty()
+                        && !ofRead(seen, second, "ended").isEmpty();
             });
+            await().atMost(Duration.ofSeconds(5)).until(() -> reads.sharedEngineReads() == 0);
             assertThat(ofRead(seen, read, "ended").get(0).path("error").asText())
                     .contains("lease");
             int lines = ofRead(seen, read, "line").size();
             poll(events, seen, Duration.ofSeconds(2));
             assertThat(ofRead(seen, read, "line")).hasSize(lines);
         }
+    }
+
+    private static List<String> texts(List<JsonNode> lines) {
+        return lines.stream().map(line -> line.path("line").asText()).toList();
     }
 
     private static List<JsonNode> ofRead(List<JsonNode> seen, String requestId, String type) {
