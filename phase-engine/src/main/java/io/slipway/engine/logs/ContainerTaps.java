@@ -45,6 +45,11 @@ final class ContainerTaps {
     static final Duration SETTLED = Duration.ofMillis(500);
     /** ... and has when no replayed line came for this long. */
     static final Duration QUIET = Duration.ofMillis(200);
+    /**
+     * ... or at the latest this long after it opened: an engine whose clock is behind this one's stamps its new lines
+     * before the tap opened too, for a while, and the followers it serves must not wait on that forever.
+     */
+    static final Duration REPLAY_AT_MOST = Duration.ofSeconds(5);
 
     static final int RING_LINES = AppLogChannels.MAX_TAIL;
     /** Counted as the heap holds them: two bytes a character. */
@@ -152,11 +157,14 @@ final class ContainerTaps {
 
         /**
          * Whether the ring holds the container's last lines: the replay of the lines printed before the tap opened
-         * has come (no such line for {@link #QUIET}, and the tap opened {@link #SETTLED} ago).
+         * has come (no such line for {@link #QUIET}, and the tap opened {@link #SETTLED} ago), or the tap opened
+         * {@link #REPLAY_AT_MOST} ago.
          */
         private boolean settled(Instant now) {
             return !now.isBefore(opened.plus(SETTLED))
-                    && (lastReplayed == null || !now.isBefore(lastReplayed.plus(QUIET)));
+                    && (lastReplayed == null
+                            || !now.isBefore(lastReplayed.plus(QUIET))
+                            || !now.isBefore(opened.plus(REPLAY_AT_MOST)));
         }
 
         /** The ring's last lines of a read of {@code tail} and {@code since}; empty when not yet known. */

@@ -212,6 +212,26 @@ class SharedLogReadsTests {
     }
 
     @Test
+    void followersWithATailWaitForTheReplayToEndButNotForeverWhenTheEnginesClockIsBehind() {
+        Follower opener = follower(2);
+        opener.read.containers(List.of(web1));
+        EngineRead shared = engineReads.get(0);
+        // Live lines the engine stamps a minute before this clock: they look like a replay that goes on and on.
+        for (int i = 0; i < 50; i++) {
+            clock.move(Duration.ofMillis(100));
+            emit(shared, T0.minusSeconds(60).plusMillis(100L * i), "tick " + i);
+            opener.read.containers(List.of(web1));
+            if (i < 49) {
+                assertThat(opener.lines()).as("after %d", i).isEmpty();
+            }
+        }
+
+        assertThat(opener.lines()).containsExactly("tick 48", "tick 49");
+        emit(shared, T0.minusSeconds(55), "tick 50");
+        assertThat(opener.lines()).containsExactly("tick 48", "tick 49", "tick 50");
+    }
+
+    @Test
     void readsWithoutFollowShareNothing() {
         Follower first = new Follower(0, null, false);
         Follower second = new Follower(0, null, false);
