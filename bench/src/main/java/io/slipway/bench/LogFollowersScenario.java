@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Many clients follow one app's logs at once ({@code GET /apps/{app}/logs}): how much the gateway's resident memory
  * grows while they do, and whether every follower received every line the app printed while all of them were
- * connected, each once. The app's web process prints a numbered line five times a second.
+ * connected, each once, and every line from its first on (a fifth of them ask for a tail of 5 to 24 lines). The app's
+ * web process prints a numbered line five times a second.
  */
 final class LogFollowersScenario {
 
@@ -26,7 +27,7 @@ final class LogFollowersScenario {
      * @param baselineMiB the gateway's RSS with the app running and nobody following
      * @param peakMiB the largest RSS seen while every follower was connected
      * @param commonLines how many numbered lines every follower should have seen (printed while all were connected)
-     * @param incomplete followers that missed one of those lines or saw one twice
+     * @param incomplete followers that missed one of those lines, or one after their own first, or saw one twice
      */
     record Result(int followers, double baselineMiB, double peakMiB, int commonLines, int incomplete) {
 
@@ -48,14 +49,17 @@ final class LogFollowersScenario {
         api.deploySucceeding(APP, BenchApp.TICKER_IMAGE);
         double baseline = medianResident(5);
 
-        HttpRequest request = HttpRequest.newBuilder(api.uri("/api/v1/apps/" + APP + "/logs?tail=0&follow=true"))
-                .header("Authorization", "Bearer " + Gateway.TOKEN)
-                .header("Accept", "text/event-stream")
-                .GET()
-                .build();
         List<Follower> followers = new ArrayList<>();
         List<CompletableFuture<HttpResponse<Void>>> answers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
+            // Most follow from now on; every fifth asks for a tail too, which the engine hands over to the live lines.
+            int tail = i % 5 == 0 ? 5 + (i / 5) % 20 : 0;
+            HttpRequest request = HttpRequest.newBuilder(
+                            api.uri("/api/v1/apps/" + APP + "/logs?tail=" + tail + "&follow=true"))
+                    .header("Authorization", "Bearer " + Gateway.TOKEN)
+                    .header("Accept", "text/event-stream")
+                    .GET()
+                    .build();
             Follower follower = new Follower();
             followers.add(follower);
             answers.add(api.http().sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(follower)));
@@ -75,7 +79,8 @@ final class LogFollowersScenario {
         int from = followers.stream().mapToInt(Follower::first).max().orElse(0);
         int to = followers.stream().mapToInt(Follower::last).min().orElse(-1);
         int incomplete = (int) followers.stream()
-                .filter(follower -> follower.duplicates() > 0 || !follower.sawAll(from, to))
+                // From its own first line on: a follower with a tail saw the lines before the others' first ones too.
+                .filter(follower -> follower.duplicates() > 0 || !follower.sawAll(follower.first(), to))
                 .count();
         return new Result(count, baseline, peak, Math.max(0, to - from + 1), incomplete);
     }
