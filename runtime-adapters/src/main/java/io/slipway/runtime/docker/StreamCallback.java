@@ -21,7 +21,7 @@ abstract class StreamCallback<T> extends ResultCallback.Adapter<T> {
     private volatile long lastNews = System.nanoTime();
     private volatile Throwable failure;
     private volatile boolean completed;
-    private volatile boolean abandoned;
+    private volatile boolean streamClosed;
 
     @Override
     public void onStart(Closeable stream) {
@@ -38,13 +38,14 @@ abstract class StreamCallback<T> extends ResultCallback.Adapter<T> {
     }
 
     /**
-     * An error after completion, or after the caller gave up on the stream, is ignored: closing a stream
-     * interrupts docker-java's reader thread, which then fails with a {@code ClosedByInterruptException} that
-     * says nothing about the engine (an exec whose timeout passed failed with one on rootful Podman).
+     * An error after completion, or after the stream was closed, is ignored: closing a stream interrupts
+     * docker-java's reader thread, which then fails with a {@code ClosedByInterruptException} that says nothing
+     * about the engine (an exec whose timeout passed failed with one on rootful Podman: docker-java's own
+     * {@code awaitCompletion} closes the stream when its timeout passes).
      */
     @Override
     public void onError(Throwable throwable) {
-        if (!completed && !abandoned) {
+        if (!completed && !streamClosed) {
             failure = throwable;
         }
         abandon();
@@ -85,12 +86,17 @@ abstract class StreamCallback<T> extends ResultCallback.Adapter<T> {
 
     /** Closes the stream, which ends the request on the engine's side too; used when giving up on it. */
     void abandon() {
-        abandoned = true;
         try {
             close();
         } catch (IOException ignored) {
             // Giving up on the stream anyway; there is nothing left to do with it.
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        streamClosed = true;
+        super.close();
     }
 
     Optional<Throwable> failure() {

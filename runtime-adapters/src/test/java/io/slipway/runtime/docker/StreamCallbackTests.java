@@ -31,6 +31,17 @@ class StreamCallbackTests {
     }
 
     @Test
+    void theReadersFailureAfterTheStreamWasClosedIsNotTheEngines() throws IOException {
+        Frames frames = new Frames();
+
+        // As docker-java's own awaitCompletion does when its timeout passes.
+        frames.close();
+        frames.onError(new ClosedByInterruptException());
+
+        assertThat(frames.failure()).isEmpty();
+    }
+
+    @Test
     void aFailureAfterTheEndIsIgnored() {
         Frames frames = new Frames();
 
