@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -23,33 +24,28 @@ import java.util.concurrent.ConcurrentHashMap;
  * The engine's followed log reads, one per container, shared by every followed app log read of that container (a
  * tap): a follower costs a listener, not an engine connection and a thread.
  *
- * <p>A tap reads the container from its last {@link AppLogChannels#MAX_TAIL} lines (the most a follower may start
- * with) and keeps its last lines in a ring, at most {@link #RING_LINES} and {@link #RING_BYTES}, each numbered by its
- * position in the tap's read. A follower joins under the lock that appends: it takes the ring's last lines its tail
- * asks for, up to the last position appended, and receives every line appended after that position, in order. So a
- * follower's lines are the container's lines from its tail on, each once, by construction: nothing is matched by time
- * or text.
+ * <p>A tap keeps the container's last lines in a ring, at most {@link #RING_LINES} and {@link #RING_BYTES}, each
+ * numbered by its position in the tap. A follower joins under the lock that appends: it takes the ring's last lines
+ * its tail asks for, up to the last position appended, and receives every line appended after that position, in
+ * order. So a follower's lines are the container's lines from its tail on, each once, by construction: nothing is
+ * matched by time or text.
  *
- * <p>The ring is a container's last lines once the tap's replay of the lines printed before it opened has come: a
- * follower that asks for all the ring can hold ({@code tail} {@link AppLogChannels#MAX_TAIL}) joins at any time, from
- * the first position; any other waits until the tap {@link Tap#settled settled} ({@link #attach} answers empty, and
- * the follower tries again at the next list of containers).
+ * <p>The ring is filled in two engine reads, so that the tap knows when it holds the container's last lines. First
+ * the replay: the container's last {@link AppLogChannels#MAX_TAIL} lines (the most a follower may start with), read
+ * without follow, which ends by itself where the log ended. A followed read of the engine has no such mark: its
+ * replay of earlier lines runs into the new ones. Then the follow, from the replay's last stamp on: it starts again
+ * with the lines of that stamp the replay already sent (Podman stamps whole seconds, so there may be many), and the
+ * tap drops as many of them, per stream, as the replay had; the log only grows, so those are the same lines. A
+ * follower that asks for all the ring can hold ({@code tail} {@link AppLogChannels#MAX_TAIL}) joins at any time,
+ * from the first position; any other once the replay ended ({@link #attach} answers empty before, and the follower
+ * tries again at the next list of containers).
  *
- * <p>Lines are handed to followers on the tap's read thread, outside its lock, in the order they were appended; a
- * follower's own bounds (the gateway's, per stream) fail that follower alone. A tap closes when its last follower
- * leaves, or when none joined it within {@link #UNCLAIMED}, and ends every follower with the container's end.
+ * <p>Lines are handed to followers on the engine read's thread, outside the tap's lock, in the order they were
+ * appended; a follower's own bounds (the gateway's, per stream) fail that follower alone. A tap closes when its last
+ * follower leaves, or when none joined it within {@link #UNCLAIMED}, and ends every follower with the container's end
+ * or the engine's failure.
  */
 final class ContainerTaps {
-
-    /** A tap that opened this long ago may have replayed the lines from before it opened. */
-    static final Duration SETTLED = Duration.ofMillis(500);
-    /** ... and has when no replayed line came for this long. */
-    static final Duration QUIET = Duration.ofMillis(200);
-    /**
-     * ... or at the latest this long after it opened: an engine whose clock is behind this one's stamps its new lines
-     * before the tap opened too, for a while, and the followers it serves must not wait on that forever.
-     */
-    static final Duration REPLAY_AT_MOST = Duration.ofSeconds(5);
 
     static final int RING_LINES = AppLogChannels.MAX_TAIL;
     /** Counted as the heap holds them: two bytes a character. */
@@ -93,7 +89,7 @@ final class ContainerTaps {
             taps.put(containerId, tap);
         }
         LogListener bounded = new SinceBound(since, listener);
-        Optional<List<Entry>> first = tap.join(bounded, tail, since, now);
+        Optional<List<Entry>> first = tap.join(bounded, tail, since);
         if (opening) {
             tap.start();
         }
@@ -117,20 +113,26 @@ final class ContainerTaps {
     }
 
     /** One container's shared followed read. */
-    private final class Tap implements LogListener {
+    private final class Tap {
 
         private final String containerId;
         private final Instant opened;
         private final ArrayDeque<Entry> ring = new ArrayDeque<>();
         private long ringBytes;
         private long appended;
-        /** When the last line stamped before the tap opened came: its replay goes on while they come. */
-        private Instant lastReplayed;
         /** Replaced, never changed: a line is handed to the followers in it when it was appended. */
         private List<LogListener> followers = List.of();
 
+        /** The stamp of the last line appended, and how many lines of each stream carried it. */
+        private Instant lastStamp;
+
+        private final Map<OutputChannel, Integer> atLastStamp = new EnumMap<>(OutputChannel.class);
+        /** Once the replay ended: the ring holds the container's last lines, and the follow is asked for. */
+        private boolean replayed;
+
         private boolean claimed;
         private boolean ended;
+        /** The engine read open now: the replay, then the follow. */
         private LogFollow read;
 
         Tap(String containerId, Instant opened) {
@@ -139,8 +141,11 @@ final class ContainerTaps {
         }
 
         void start() {
-            LogFollow started =
-                    runtime.readLog(containerId, new LogQuery(AppLogChannels.MAX_TAIL, Optional.empty(), true), this);
+            open(new LogQuery(AppLogChannels.MAX_TAIL, Optional.empty(), false), new Replay());
+        }
+
+        private void open(LogQuery query, LogListener listener) {
+            LogFollow started = runtime.readLog(containerId, query, listener);
             boolean close;
             synchronized (this) {
                 read = started;
@@ -155,22 +160,10 @@ final class ContainerTaps {
             return !ended;
         }
 
-        /**
-         * Whether the ring holds the container's last lines: the replay of the lines printed before the tap opened
-         * has come (no such line for {@link #QUIET}, and the tap opened {@link #SETTLED} ago), or the tap opened
-         * {@link #REPLAY_AT_MOST} ago.
-         */
-        private boolean settled(Instant now) {
-            return !now.isBefore(opened.plus(SETTLED))
-                    && (lastReplayed == null
-                            || !now.isBefore(lastReplayed.plus(QUIET))
-                            || !now.isBefore(opened.plus(REPLAY_AT_MOST)));
-        }
-
         /** The ring's last lines of a read of {@code tail} and {@code since}; empty when not yet known. */
-        synchronized Optional<List<Entry>> join(LogListener follower, int tail, Optional<Instant> since, Instant now) {
+        synchronized Optional<List<Entry>> join(LogListener follower, int tail, Optional<Instant> since) {
             boolean whole = tail >= AppLogChannels.MAX_TAIL;
-            if (ended || (!whole && !settled(now))) {
+            if (ended || (!whole && !replayed)) {
                 return Optional.empty();
             }
             List<Entry> lines = new ArrayList<>();
@@ -227,8 +220,7 @@ final class ContainerTaps {
             }
         }
 
-        @Override
-        public void onLine(OutputChannel stream, Instant at, String line) {
+        private void append(OutputChannel stream, Instant at, String line) {
             List<LogListener> to;
             String cut = LogLines.cut(line);
             synchronized (this) {
@@ -241,9 +233,11 @@ final class ContainerTaps {
                 while (ring.size() > 1 && (ring.size() > RING_LINES || ringBytes > RING_BYTES)) {
                     ringBytes -= ring.removeFirst().weight();
                 }
-                if (at.isBefore(opened)) {
-                    lastReplayed = clock.instant();
+                if (!at.equals(lastStamp)) {
+                    lastStamp = at;
+                    atLastStamp.clear();
                 }
+                atLastStamp.merge(stream, 1, Integer::sum);
                 to = followers;
             }
             for (LogListener follower : to) {
@@ -251,8 +245,7 @@ final class ContainerTaps {
             }
         }
 
-        @Override
-        public void onEnd(Optional<ContainerRuntimeException> failure) {
+        private void end(Optional<ContainerRuntimeException> failure) {
             List<LogListener> to;
             synchronized (this) {
                 if (ended) {
@@ -265,6 +258,61 @@ final class ContainerTaps {
             taps.remove(containerId, this);
             for (LogListener follower : to) {
                 follower.onEnd(failure);
+            }
+        }
+
+        /** The container's last lines, up to where its log ended; then the follow from its last stamp. */
+        private final class Replay implements LogListener {
+
+            @Override
+            public void onLine(OutputChannel stream, Instant at, String line) {
+                append(stream, at, line);
+            }
+
+            @Override
+            public void onEnd(Optional<ContainerRuntimeException> failure) {
+                if (failure.isPresent()) {
+                    end(failure);
+                    return;
+                }
+                Optional<Instant> since;
+                Map<OutputChannel, Integer> sent;
+                synchronized (Tap.this) {
+                    if (ended) {
+                        return;
+                    }
+                    replayed = true;
+                    since = Optional.ofNullable(lastStamp);
+                    sent = new EnumMap<>(OutputChannel.class);
+                    sent.putAll(atLastStamp);
+                }
+                open(new LogQuery(LogQuery.ALL, since, true), new Follow(since, sent));
+            }
+        }
+
+        /** The container's lines after the replay: those of its last stamp the replay sent are dropped. */
+        private final class Follow implements LogListener {
+
+            private final Optional<Instant> since;
+            private final Map<OutputChannel, Integer> toDrop;
+
+            Follow(Optional<Instant> since, Map<OutputChannel, Integer> toDrop) {
+                this.since = since;
+                this.toDrop = toDrop;
+            }
+
+            @Override
+            public void onLine(OutputChannel stream, Instant at, String line) {
+                if (since.isPresent() && at.equals(since.get()) && toDrop.getOrDefault(stream, 0) > 0) {
+                    toDrop.merge(stream, -1, Integer::sum);
+                    return;
+                }
+                append(stream, at, line);
+            }
+
+            @Override
+            public void onEnd(Optional<ContainerRuntimeException> failure) {
+                end(failure);
             }
         }
     }

@@ -8,6 +8,7 @@ import io.slipway.contract.AppLogRequest;
 import io.slipway.engine.pipeline.ContainerLabels;
 import io.slipway.runtime.ContainerInfo;
 import io.slipway.runtime.ContainerRuntime;
+import io.slipway.runtime.ContainerRuntimeException;
 import io.slipway.runtime.ContainerState;
 import io.slipway.runtime.LogFollow;
 import io.slipway.runtime.LogListener;
@@ -28,11 +29,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * Followed app log reads sharing the engine's log reads ({@link ContainerTaps}), on an engine that only records the
- * reads asked of it and plays the lines it is told to. Lines are told apart by their position only: the container
- * prints the same text at the same stamp again and again, and each follower must get exactly the container's lines
- * from its tail on, none twice, none missing. The real-engine tests ({@code AppLogsTests}, {@code
- * WorkerLogReadsTests}) are the proof that this works against the engines.
+ * Followed app log reads sharing the engine's log reads ({@link ContainerTaps}), on a fake engine that keeps one
+ * container's log and answers reads as the engines do: a read takes the log's last {@code tail} lines at or after its
+ * {@code since} when the test serves it, a read without follow then ends, a followed one goes on with every line
+ * printed after. Lines are told apart by their position only: the container prints the same text at the same stamp
+ * again and again, and each follower must get exactly the container's lines from its tail on, none twice, none
+ * missing. The real-engine tests ({@code AppLogsTests}, {@code WorkerLogReadsTests}) are the proof that this works
+ * against the engines.
  */
 class SharedLogReadsTests {
 
@@ -40,6 +43,9 @@ class SharedLogReadsTests {
     private static final Instant T0 = Instant.parse("2026-12-07T10:00:00Z");
 
     private final MovableClock clock = new MovableClock(T0);
+    /** The container's log as the engine keeps it; the lock is the engine's: it sends one line at a time. */
+    private final List<Printed> log = new ArrayList<>();
+
     private final List<EngineRead> engineReads = new CopyOnWriteArrayList<>();
     private final ContainerRuntime runtime = (ContainerRuntime) Proxy.newProxyInstance(
             getClass().getClassLoader(), new Class<?>[] {ContainerRuntime.class}, (proxy, method, args) -> {
@@ -56,50 +62,81 @@ class SharedLogReadsTests {
     private final List<String> printed = Collections.synchronizedList(new ArrayList<>());
 
     @Test
-    void followersOfOneContainerMakeOneEngineReadFromTheLargestTail() {
+    void followersOfOneContainerShareOneReplayAndThenOneFollowFromItsLastStamp() {
+        print(OutputChannel.STDOUT, T0, "before");
         Follower first = follower(0);
         Follower second = follower(5);
         first.read.containers(List.of(web1));
         second.read.containers(List.of(web1));
 
         assertThat(engineReads).hasSize(1);
-        assertThat(engineReads.get(0).query).isEqualTo(new LogQuery(AppLogChannels.MAX_TAIL, Optional.empty(), true));
+        assertThat(engineReads.get(0).query).isEqualTo(new LogQuery(AppLogChannels.MAX_TAIL, Optional.empty(), false));
+        serve(engineReads.get(0));
+        assertThat(engineReads).hasSize(2);
+        assertThat(engineReads.get(1).query).isEqualTo(new LogQuery(LogQuery.ALL, Optional.of(T0), true));
+        serve(engineReads.get(1));
+        follower(3).read.containers(List.of(web1));
+        assertThat(engineReads).hasSize(2);
         assertThat(taps.engineReads()).isEqualTo(1);
     }
 
     @Test
+    void theFollowDropsTheLinesOfTheReplaysLastStampItSendsAgainStreamByStream() {
+        print(OutputChannel.STDOUT, T0.minusSeconds(1), "a");
+        print(OutputChannel.STDOUT, T0, "b");
+        print(OutputChannel.STDERR, T0, "c");
+        print(OutputChannel.STDOUT, T0, "b");
+        Follower whole = follower(AppLogChannels.MAX_TAIL);
+        whole.read.containers(List.of(web1));
+        serve(engineReads.get(0));
+        // Printed after the replay's end, before the follow is served: in the same second, with the same text.
+        print(OutputChannel.STDERR, T0, "c");
+        print(OutputChannel.STDOUT, T0, "b");
+        Follower tailOfTwo = follower(2);
+        tailOfTwo.read.containers(List.of(web1));
+        serve(engineReads.get(1));
+        emit(OutputChannel.STDOUT, T0.plusSeconds(1), "d");
+
+        assertThat(whole.lines()).containsExactly("a", "b", "c", "b", "c", "b", "d");
+        assertThat(tailOfTwo.lines()).containsExactly("c", "b", "c", "b", "d");
+    }
+
+    @Test
     void eachFollowerGetsTheContainersLinesFromItsTailOnOnceEvenWhenTheyRepeatTextAndStamp() {
-        // Printed before the first follower came: the tap replays them, stamped before it opened.
+        // Printed before the first follower came, all in one second as Podman stamps.
         for (int i = 0; i < 30; i++) {
-            print("same");
+            print(OutputChannel.STDOUT, T0, "same");
         }
         Follower opener = follower(4);
         opener.read.containers(List.of(web1));
-        EngineRead shared = engineReads.get(0);
-        replay(shared);
-        // Not settled yet: the opener with a tail waits rather than take the replay's first lines.
+        // The replay has not ended: the opener with a tail waits rather than take the replay's first lines.
         assertThat(opener.lines()).isEmpty();
-        clock.move(ContainerTaps.SETTLED);
+        serve(engineReads.get(0));
+        // In that second still, after the replay's end: the follow sends them with the 30 it drops.
+        for (int i = 0; i < 3; i++) {
+            print(OutputChannel.STDOUT, T0, "same");
+        }
         opener.read.containers(List.of(web1));
+        serve(engineReads.get(1));
         List<Follower> followers = new ArrayList<>(List.of(opener));
-        List<Integer> starts = new ArrayList<>(List.of(printed.size() - 4));
+        List<Integer> starts = new ArrayList<>(List.of(30 - 4));
 
         int[] tails = {0, 1, 3, 7, 30, 100, AppLogChannels.MAX_TAIL};
         for (int round = 0; round < 40; round++) {
-            // The same text at the same second, as Podman stamps, around every join.
+            // The same text at the same second around every join.
             Instant second = T0.plusSeconds(round);
-            emit(shared, second, "same");
-            emit(shared, second, "same");
+            emit(OutputChannel.STDOUT, second, "same");
+            emit(OutputChannel.STDOUT, second, "same");
             int tail = tails[round % tails.length];
             Follower joining = follower(tail);
             joining.read.containers(List.of(web1));
             followers.add(joining);
             starts.add(Math.max(0, printed.size() - tail));
-            emit(shared, second, "same");
-            emit(shared, second, "tick " + round);
+            emit(OutputChannel.STDOUT, second, "same");
+            emit(OutputChannel.STDOUT, second, "tick " + round);
         }
 
-        assertThat(engineReads).hasSize(1);
+        assertThat(engineReads).hasSize(2);
         for (int i = 0; i < followers.size(); i++) {
             assertThat(followers.get(i).lines())
                     .as("follower %d", i)
@@ -111,11 +148,10 @@ class SharedLogReadsTests {
     void followersJoiningWhileTheContainerPrintsGetEveryLineAfterTheirTailOnce() throws Exception {
         Follower opener = follower(AppLogChannels.MAX_TAIL);
         opener.read.containers(List.of(web1));
-        EngineRead shared = engineReads.get(0);
-        clock.move(ContainerTaps.SETTLED);
+        serveAll();
         Thread container = new Thread(() -> {
             for (int i = 0; i < 5_000; i++) {
-                emit(shared, T0.plusSeconds(1 + i / 1000), i % 3 == 0 ? "tick " + i : "same");
+                emit(OutputChannel.STDOUT, T0.plusSeconds(1 + i / 1000), i % 3 == 0 ? "tick " + i : "same");
             }
         });
         container.start();
@@ -144,15 +180,14 @@ class SharedLogReadsTests {
     void aFollowerWithATailAndSinceGetsTheRingsLastLinesAtOrAfterItsSince() {
         Follower opener = follower(AppLogChannels.MAX_TAIL);
         opener.read.containers(List.of(web1));
-        EngineRead shared = engineReads.get(0);
-        clock.move(ContainerTaps.SETTLED);
+        serveAll();
         for (int i = 0; i < 10; i++) {
-            emit(shared, T0.plusSeconds(i), "tick " + i);
+            emit(OutputChannel.STDOUT, T0.plusSeconds(i), "tick " + i);
         }
 
         Follower later = new Follower(3, T0.plusSeconds(8), true);
         later.read.containers(List.of(web1));
-        emit(shared, T0.plusSeconds(10), "tick 10");
+        emit(OutputChannel.STDOUT, T0.plusSeconds(10), "tick 10");
 
         assertThat(later.lines()).containsExactly("tick 8", "tick 9", "tick 10");
     }
@@ -161,12 +196,11 @@ class SharedLogReadsTests {
     void theRingKeepsAtMostItsBoundInBytes() {
         Follower opener = follower(AppLogChannels.MAX_TAIL);
         opener.read.containers(List.of(web1));
-        EngineRead shared = engineReads.get(0);
-        clock.move(ContainerTaps.SETTLED);
+        serveAll();
         String big = "x".repeat(AppLogChannels.MAX_LINE_BYTES);
         long fit = ContainerTaps.RING_BYTES / (2L * big.length());
         for (int i = 0; i < fit * 2; i++) {
-            emit(shared, T0.plusSeconds(1), big);
+            emit(OutputChannel.STDOUT, T0.plusSeconds(1), big);
         }
 
         Follower later = follower(AppLogChannels.MAX_TAIL - 1);
@@ -203,32 +237,54 @@ class SharedLogReadsTests {
     void theContainersEndEndsEveryFollowersReadOfIt() {
         Follower first = new Follower(AppLogChannels.MAX_TAIL, null, true);
         first.read.containers(List.of(web1));
-        engineReads.get(0).listener.onEnd(Optional.empty());
+        serveAll();
+        engineReads.get(1).listener.onEnd(Optional.empty());
 
         assertThat(taps.engineReads()).isZero();
         Follower second = follower(AppLogChannels.MAX_TAIL);
         second.read.containers(List.of(web1));
-        assertThat(engineReads).hasSize(2);
+        assertThat(engineReads).hasSize(3);
     }
 
     @Test
-    void followersWithATailWaitForTheReplayToEndButNotForeverWhenTheEnginesClockIsBehind() {
+    void followersWithATailWaitForTheReplaysEndHoweverLongItTakes() {
+        for (int i = 0; i < 5; i++) {
+            print(OutputChannel.STDOUT, T0.minusSeconds(60).plusSeconds(i), "tick " + i);
+        }
         Follower opener = follower(2);
         opener.read.containers(List.of(web1));
-        EngineRead shared = engineReads.get(0);
-        // Live lines the engine stamps a minute before this clock: they look like a replay that goes on and on.
-        for (int i = 0; i < 50; i++) {
-            clock.move(Duration.ofMillis(100));
-            emit(shared, T0.minusSeconds(60).plusMillis(100L * i), "tick " + i);
+        Follower whole = follower(AppLogChannels.MAX_TAIL);
+        whole.read.containers(List.of(web1));
+        for (int i = 0; i < 10; i++) {
+            clock.move(Duration.ofSeconds(1));
             opener.read.containers(List.of(web1));
-            if (i < 49) {
-                assertThat(opener.lines()).as("after %d", i).isEmpty();
-            }
+            taps.sweep();
         }
+        assertThat(opener.lines()).isEmpty();
 
-        assertThat(opener.lines()).containsExactly("tick 48", "tick 49");
-        emit(shared, T0.minusSeconds(55), "tick 50");
-        assertThat(opener.lines()).containsExactly("tick 48", "tick 49", "tick 50");
+        serve(engineReads.get(0));
+        opener.read.containers(List.of(web1));
+        serve(engineReads.get(1));
+        emit(OutputChannel.STDOUT, T0, "tick 5");
+
+        assertThat(opener.lines()).containsExactly("tick 3", "tick 4", "tick 5");
+        assertThat(whole.lines()).containsExactly("tick 0", "tick 1", "tick 2", "tick 3", "tick 4", "tick 5");
+    }
+
+    @Test
+    void anEngineFailureInTheReplayEndsItsFollowersWithTheEnginesError() {
+        Follower opener = follower(AppLogChannels.MAX_TAIL);
+        opener.read.containers(List.of(web1));
+
+        engineReads.get(0).listener.onEnd(Optional.of(new ContainerRuntimeException("the engine does not answer")));
+
+        assertThat(opener.events)
+                .filteredOn(AppLogEvent.Ended.class::isInstance)
+                .singleElement()
+                .satisfies(ended ->
+                        assertThat(((AppLogEvent.Ended) ended).error()).contains("the engine does not answer"));
+        assertThat(taps.engineReads()).isZero();
+        assertThat(engineReads).hasSize(1);
     }
 
     @Test
@@ -242,23 +298,50 @@ class SharedLogReadsTests {
         assertThat(taps.engineReads()).isZero();
     }
 
-    /** The replay of what was printed before the tap opened. */
-    private void replay(EngineRead read) {
-        int from = Math.max(0, printed.size() - read.query.tail());
-        for (String line : List.copyOf(printed.subList(from, printed.size()))) {
-            read.print(T0.minusSeconds(10), line);
+    /** Printed before the test serves a read: the engine's log has it. */
+    private void print(OutputChannel stream, Instant at, String line) {
+        synchronized (log) {
+            log.add(new Printed(stream, at, line));
+            printed.add(line);
         }
     }
 
-    /** Printed before any read of it. */
-    private void print(String line) {
-        printed.add(line);
+    /** Printed now: the log has it, and every followed read the engine serves sends it. */
+    private void emit(OutputChannel stream, Instant at, String line) {
+        synchronized (log) {
+            print(stream, at, line);
+            for (EngineRead read : engineReads) {
+                if (read.served && read.query.follow()) {
+                    read.send(new Printed(stream, at, line));
+                }
+            }
+        }
     }
 
-    /** Printed now: the container's log has it, and the shared read sends it. */
-    private void emit(EngineRead read, Instant at, String line) {
-        printed.add(line);
-        read.print(at, line);
+    /** The engine answers {@code read}: the lines its query selects now, then its end unless it follows. */
+    private void serve(EngineRead read) {
+        synchronized (log) {
+            List<Printed> selected = log;
+            if (read.query.tail() != LogQuery.ALL) {
+                selected = selected.subList(Math.max(0, selected.size() - read.query.tail()), selected.size());
+            }
+            for (Printed line : List.copyOf(selected)) {
+                if (read.query.since().isEmpty()
+                        || !line.at().isBefore(read.query.since().get())) {
+                    read.send(line);
+                }
+            }
+            read.served = true;
+            if (!read.query.follow() && !read.closed) {
+                read.listener.onEnd(Optional.empty());
+            }
+        }
+    }
+
+    /** Serves the tap's replay, and then its follow. */
+    private void serveAll() {
+        serve(engineReads.get(0));
+        serve(engineReads.get(1));
     }
 
     private Follower follower(int tail) {
@@ -296,12 +379,15 @@ class SharedLogReadsTests {
         }
     }
 
+    private record Printed(OutputChannel stream, Instant at, String line) {}
+
     private static final class EngineRead {
 
         final String containerId;
         final LogQuery query;
         final LogListener listener;
         volatile boolean closed;
+        volatile boolean served;
 
         EngineRead(String containerId, LogQuery query, LogListener listener) {
             this.containerId = containerId;
@@ -309,9 +395,9 @@ class SharedLogReadsTests {
             this.listener = listener;
         }
 
-        void print(Instant at, String line) {
+        void send(Printed line) {
             if (!closed) {
-                listener.onLine(OutputChannel.STDOUT, at, line);
+                listener.onLine(line.stream(), line.at(), line.line());
             }
         }
     }
