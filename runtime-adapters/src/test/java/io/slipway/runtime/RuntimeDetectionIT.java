@@ -23,6 +23,7 @@ class RuntimeDetectionIT {
         try (ContainerRuntime runtime =
                 ContainerRuntimes.connect(settings("docker", docker, Optional.empty()), BUSY_ENGINE_TIMEOUT)) {
             assertThat(runtime.engine().kind()).isEqualTo(EngineKind.DOCKER);
+            assertThat(runtime.engine().version()).matches("\\d+\\.\\d+\\.\\d+.*");
             assertThat(runtime.engine().endpoint()).isEqualTo(docker.endpoint().toString());
         }
     }
@@ -32,6 +33,8 @@ class RuntimeDetectionIT {
         try (ContainerRuntime runtime = ContainerRuntimes.connect(
                 settings("podman", docker, Optional.of(rootlessPodman)), BUSY_ENGINE_TIMEOUT)) {
             assertThat(runtime.engine().kind()).isEqualTo(EngineKind.PODMAN);
+            // From Podman's own info, where its ping named it: the version its /version would say.
+            assertThat(runtime.engine().version()).matches("\\d+\\.\\d+\\.\\d+.*");
             assertThat(runtime.engine().rootless()).isTrue();
             assertThat(runtime.engine().endpoint())
                     .isEqualTo(rootlessPodman.endpoint().toString());

@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param description what the place is, for logs and for the error listing every attempt
  * @param kind the engine expected there; {@link EnginePreference} filters on it, but the engine that
- *     answers is identified from its own {@code /version}
+ *     answers is identified from its own answers (its ping, its version)
  * @param endpoint where to connect; empty when the variable or folder it derives from is not set
  */
 public record EngineCandidate(String description, EngineKind kind, Optional<URI> endpoint) {

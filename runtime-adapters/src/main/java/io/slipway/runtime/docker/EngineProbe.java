@@ -11,9 +11,8 @@ import io.slipway.runtime.EngineUnavailableException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +25,8 @@ import java.util.function.Supplier;
 final class EngineProbe {
 
     private static final String PODMAN_COMPONENT = "Podman Engine";
+    /** The header Podman puts on every answer, its ping's too; Docker has no such header. */
+    private static final String LIBPOD_HEADER = "Libpod-Api-Version";
     /** Libpod routes need a version in the path; Podman accepts any. */
     private static final String LIBPOD_INFO = "/v4.0.0/libpod/info";
     /** The cgroup controllers memory and CPU limits need. */
@@ -46,15 +47,23 @@ final class EngineProbe {
         answering("ping", () -> client.pingCmd().exec());
     }
 
-    /** Pings the engine, then asks who it is; throws {@link EngineUnavailableException}. */
+    /**
+     * Pings the engine, then asks who it is; throws {@link EngineUnavailableException}. Podman says so in its
+     * ping's headers, and then only its own info is asked (which also holds its version): Podman answers
+     * {@code /version} slowly (0.7 s on an idle host, a second on a busy one; it asks its runtime and conmon for
+     * theirs), and that was the engine's share of the gateway's start. An engine whose ping says nothing is asked
+     * its {@code /version}, whose components name Podman.
+     */
     EngineInfo identify() {
-        ping();
-        // Podman answers its version slowly (a second on a busy host) and its own info about as slowly: the info is
-        // asked for at the same time, before the version says it is Podman (Docker answers it with a 404, unused).
-        CompletableFuture<JsonNode> podmanInfo = CompletableFuture.supplyAsync(() -> raw.get(LIBPOD_INFO));
+        Map<String, List<String>> headers = answering("ping", () -> raw.headers("/_ping"));
+        boolean saysPodman = headers.keySet().stream().anyMatch(LIBPOD_HEADER::equalsIgnoreCase);
         return answering("identify the engine", () -> {
+            if (saysPodman) {
+                JsonNode info = raw.get(LIBPOD_INFO);
+                return podman(info.path("version").path("Version").asText(), info);
+            }
             Version version = client.versionCmd().exec();
-            return isPodman(version) ? podman(version, podmanInfo) : docker(version);
+            return isPodman(version) ? podman(version.getVersion(), raw.get(LIBPOD_INFO)) : docker(version);
         });
     }
 
@@ -68,14 +77,8 @@ final class EngineProbe {
      * Podman's own info says whether it runs rootless (its Docker-compatible one lists no such option), and which
      * cgroup controllers it may use: none for rootless Podman on cgroup v1, which then cannot enforce limits.
      */
-    private EngineInfo podman(Version version, CompletableFuture<JsonNode> info) {
-        JsonNode host;
-        try {
-            host = info.join().path("host");
-        } catch (CompletionException e) {
-            // Asked again, so that a failure is the question's own.
-            host = raw.get(LIBPOD_INFO).path("host");
-        }
+    private EngineInfo podman(String version, JsonNode info) {
+        JsonNode host = info.path("host");
         boolean rootless = host.path("security").path("rootless").asBoolean();
         List<String> controllers = new ArrayList<>();
         host.path("cgroupControllers").forEach(controller -> controllers.add(controller.asText()));
@@ -88,11 +91,11 @@ final class EngineProbe {
         boolean rootless = Optional.ofNullable(info.getSecurityOptions()).orElse(List.of()).stream()
                 .anyMatch(option -> option.contains("rootless"));
         boolean limits = Boolean.TRUE.equals(info.getMemoryLimit()) && Boolean.TRUE.equals(info.getCpuCfsQuota());
-        return engine(EngineKind.DOCKER, version, rootless, limits);
+        return engine(EngineKind.DOCKER, version.getVersion(), rootless, limits);
     }
 
-    private EngineInfo engine(EngineKind kind, Version version, boolean rootless, boolean enforcesLimits) {
-        return new EngineInfo(kind, version.getVersion(), rootless, endpoint.toString(), enforcesLimits);
+    private EngineInfo engine(EngineKind kind, String version, boolean rootless, boolean enforcesLimits) {
+        return new EngineInfo(kind, version, rootless, endpoint.toString(), enforcesLimits);
     }
 
     private <T> T answering(String action, Supplier<T> question) {

@@ -35,6 +35,20 @@ final class RawEngineApi {
                 execute(Request.builder().method(Request.Method.GET).path(path).build()));
     }
 
+    /** The response headers of a {@code GET}, its body read and dropped. */
+    Map<String, List<String>> headers(String path) {
+        try (DockerHttpClient.Response response = http.execute(
+                Request.builder().method(Request.Method.GET).path(path).build())) {
+            String body = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (response.getStatusCode() >= 400) {
+                throw new DockerException(body, response.getStatusCode());
+            }
+            return response.getHeaders();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     JsonNode postJson(String path, String body) {
         return json(execute(Request.builder()
                 .method(Request.Method.POST)
