@@ -10,6 +10,7 @@ import com.github.dockerjava.api.model.Network;
 import io.slipway.runtime.EngineKind;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * another app's network reached a web process after one such listing (seen). So on Podman networks are made,
  * found and checked only through Podman's own API, which also refuses a second network of a name by itself,
  * and a network of the name that is not isolated is refused rather than used.
+ *
+ * <p>Podman picks a new network's subnet from the host's interface addresses, and fails the creation when an
+ * interface goes away while it reads them ("route ip+net: no such network interface": another network's or
+ * container's interface removed at that moment, seen with the engines' tests running side by side). Such a
+ * creation is tried again, a few times.
  */
 final class Networks {
 
@@ -41,6 +47,9 @@ final class Networks {
     private static final String ISOLATE = "isolate";
     private static final String PODMAN_NETWORKS = "/v4.0.0/libpod/networks/";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String INTERFACE_GONE = "no such network interface";
+    private static final int PODMAN_CREATE_ATTEMPTS = 3;
+    private static final Duration INTERFACE_GONE_PAUSE = Duration.ofMillis(100);
 
     private final DockerClient queries;
     private final DockerClient docker;
@@ -101,14 +110,22 @@ final class Networks {
             ObjectNode spec = JSON.createObjectNode().put("name", name).put("driver", BRIDGE);
             labels.forEach(spec.putObject("labels")::put);
             spec.putObject("options").put(ISOLATE, "true");
-            try {
-                raw.postJson(PODMAN_NETWORKS + "create", spec.toString());
-            } catch (DockerException refused) {
-                if (podmanNetwork(name).isEmpty()) {
-                    throw errors.translate("create network " + name, refused);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    raw.postJson(PODMAN_NETWORKS + "create", spec.toString());
+                    break;
+                } catch (DockerException refused) {
+                    if (podmanNetwork(name).isPresent()) {
+                        break;
+                    }
+                    if (attempt == PODMAN_CREATE_ATTEMPTS
+                            || !String.valueOf(refused.getMessage()).contains(INTERFACE_GONE)) {
+                        throw errors.translate("create network " + name, refused);
+                    }
+                    pause();
+                } catch (RuntimeException e) {
+                    throw errors.translate("create network " + name, e);
                 }
-            } catch (RuntimeException e) {
-                throw errors.translate("create network " + name, e);
             }
         }
         JsonNode network = podmanNetwork(name)
@@ -118,6 +135,14 @@ final class Networks {
             throw errors.translate(
                     "use network " + name,
                     new IllegalStateException("the network is not isolated from other networks; remove it"));
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(INTERFACE_GONE_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
