@@ -1,0 +1,94 @@
+package io.slipway.gateway.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.slipway.gateway.config.GatewayConfig;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Bounds the requests the gateway works on at once ({@code slipway.gateway.max-requests-in-flight}): one more is
+ * answered 503 with {@code Retry-After} at once, before it is authenticated or read. A gateway that falls behind
+ * an open-loop load otherwise keeps accepting requests, and the answers waiting to be written filled its direct
+ * memory until every request failed with an {@code OutOfMemoryError}, the system collections that memory asks for
+ * holding the rest up for seconds.
+ *
+ * <p>A request counts from its first route to its end: its answer written, or its connection gone. Event streams
+ * ({@code Accept: text/event-stream}) and WebSocket upgrades do not count: they last as long as their client wants,
+ * and have bounds of their own (the follows of app logs, the consoles). Which requests count is a question of load,
+ * not of who may do what: no authorization depends on it.
+ */
+@ApplicationScoped
+public class RequestsInFlight {
+
+    /** The first of Slipway's routes: before the upload limit and before authentication. */
+    static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2;
+
+    private final int bound;
+    private final Semaphore slots;
+    private final ObjectMapper json;
+
+    public RequestsInFlight(GatewayConfig config, ObjectMapper json) {
+        this.bound = config.gateway().maxRequestsInFlight();
+        if (bound < 1) {
+            throw new IllegalArgumentException(
+                    "slipway.gateway.max-requests-in-flight must be at least 1, not " + bound);
+        }
+        this.slots = new Semaphore(bound);
+        this.json = json;
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(ORDER).handler(this::admit);
+    }
+
+    private void admit(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (lasting(request)) {
+            context.next();
+            return;
+        }
+        if (!slots.tryAcquire()) {
+            refuse(context);
+            return;
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        context.addEndHandler(ended -> {
+            if (released.compareAndSet(false, true)) {
+                slots.release();
+            }
+        });
+        context.next();
+    }
+
+    private static boolean lasting(HttpServerRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return (accept != null && accept.contains("text/event-stream"))
+                || "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
+    }
+
+    private void refuse(RoutingContext context) {
+        Problem problem = Problem.of(
+                Response.Status.SERVICE_UNAVAILABLE,
+                "the gateway is working on " + bound
+                        + " requests already (slipway.gateway.max-requests-in-flight); try again in a second",
+                context.request().path());
+        try {
+            context.response()
+                    .setStatusCode(problem.status())
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.RETRY_AFTER, "1")
+                    .end(json.writeValueAsString(problem));
+        } catch (JsonProcessingException e) {
+            context.fail(e);
+        }
+    }
+}
