@@ -61,6 +61,9 @@ class AppRemovalIT {
 
         assertThat(problems).isEmpty();
         assertThat(runtime.listContainers(ContainerLabels.allOf(app))).isEmpty();
-        assertThat(took).as("the grace once, and the engine's own work").isLessThan(GRACE.multipliedBy(3));
+        // Below the graces one after another, however slowly a busy engine removes: the grace once and the work.
+        assertThat(took)
+                .as("the grace once, and the engine's own work")
+                .isLessThan(GRACE.multipliedBy(PROCESSES).minus(GRACE.dividedBy(2)));
     }
 }
