@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.slipway.gateway.config.GatewayConfig;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -21,10 +24,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * memory until every request failed with an {@code OutOfMemoryError}, the system collections that memory asks for
  * holding the rest up for seconds.
  *
- * <p>A request counts from its first route to its end: its answer written, or its connection gone. Event streams
- * ({@code Accept: text/event-stream}) and WebSocket upgrades do not count: they last as long as their client wants,
- * and have bounds of their own (the follows of app logs, the consoles). Which requests count is a question of load,
- * not of who may do what: no authorization depends on it.
+ * <p>A request counts from its first route to its end: its answer written, or its connection gone. An event stream
+ * counts until its headers are written: from then on it lasts as long as its client wants, and has bounds of its own
+ * (the follows of app logs). What the client asks for decides nothing: a request that only says it accepts an event
+ * stream counts until its end. A WebSocket handshake (a {@code GET} with {@code Upgrade: websocket} and no body)
+ * does not count: the upgrade writes no response that would end it, and the consoles it opens have bounds of their
+ * own. Which requests count is a question of load, not of who may do what: no authorization depends on it.
  */
 @ApplicationScoped
 public class RequestsInFlight {
@@ -52,7 +57,7 @@ public class RequestsInFlight {
 
     private void admit(RoutingContext context) {
         HttpServerRequest request = context.request();
-        if (lasting(request)) {
+        if (webSocketHandshake(request)) {
             context.next();
             return;
         }
@@ -61,18 +66,31 @@ public class RequestsInFlight {
             return;
         }
         AtomicBoolean released = new AtomicBoolean();
-        context.addEndHandler(ended -> {
+        Runnable release = () -> {
             if (released.compareAndSet(false, true)) {
                 slots.release();
+            }
+        };
+        context.addEndHandler(ended -> release.run());
+        context.addHeadersEndHandler(written -> {
+            if (eventStream(context.response())) {
+                release.run();
             }
         });
         context.next();
     }
 
-    private static boolean lasting(HttpServerRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return (accept != null && accept.contains("text/event-stream"))
-                || "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE));
+    /** A handshake has no body: a request that sends one, or withholds it, is not an upgrade and counts. */
+    private static boolean webSocketHandshake(HttpServerRequest request) {
+        return request.method() == HttpMethod.GET
+                && "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))
+                && request.getHeader(HttpHeaders.CONTENT_LENGTH) == null
+                && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
+    }
+
+    private static boolean eventStream(HttpServerResponse response) {
+        String type = response.headers().get(HttpHeaders.CONTENT_TYPE);
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("text/event-stream");
     }
 
     private void refuse(RoutingContext context) {
