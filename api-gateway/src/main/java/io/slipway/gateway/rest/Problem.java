@@ -1,9 +1,13 @@
 package io.slipway.gateway.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.slipway.gateway.ManifestIssue;
 import io.slipway.manifest.ManifestException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -65,5 +69,20 @@ public record Problem(
 
     public Response toResponse() {
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+
+    /**
+     * Answers with this problem from a route that runs before the REST layer (which writes problems itself); headers
+     * the caller put on the response go with it.
+     */
+    public void send(RoutingContext context, ObjectMapper json) {
+        try {
+            context.response()
+                    .setStatusCode(status)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, MEDIA_TYPE)
+                    .end(json.writeValueAsString(this));
+        } catch (JsonProcessingException e) {
+            context.fail(e);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.slipway.gateway.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.slipway.gateway.config.GatewayConfig;
@@ -99,14 +98,7 @@ public class RequestsInFlight {
                 "the gateway is working on " + bound
                         + " requests already (slipway.gateway.max-requests-in-flight); try again in a second",
                 context.request().path());
-        try {
-            context.response()
-                    .setStatusCode(problem.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.RETRY_AFTER, "1")
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            context.fail(e);
-        }
+        context.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+        problem.send(context, json);
     }
 }

@@ -1,6 +1,5 @@
 package io.slipway.gateway.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.slipway.gateway.config.GatewayConfig;
@@ -42,16 +41,9 @@ public class UploadLimit {
                 Response.Status.REQUEST_ENTITY_TOO_LARGE,
                 "the body has " + length + " bytes; the limit (slipway.gateway.max-upload-size) is " + limit + " bytes",
                 context.request().path());
-        try {
-            // The body is not read: close the connection rather than drain it.
-            context.response()
-                    .setStatusCode(problem.status())
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            context.fail(e);
-        }
+        // The body is not read: close the connection rather than drain it.
+        context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        problem.send(context, json);
     }
 
     private boolean tooLarge(String length) {
