@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 final class Images {
 
     private static final Logger LOG = LoggerFactory.getLogger(Images.class);
-    private static final String NOT_KNOWN = "image not known";
+    /** What Podman answers for a moment about an image other requests are writing or removing. */
+    private static final List<String> UNREADABLE_FOR_A_MOMENT = List.of("image not known", "size is not known");
+
     private static final int UNREADABLE_IMAGE_READS = 5;
     private static final Duration UNREADABLE_IMAGE_PAUSE = Duration.ofMillis(200);
 
@@ -49,17 +51,19 @@ final class Images {
 
     /**
      * Podman can fail to read images for a moment while other requests write or remove them (an error, not
-     * a 404: "image not known" for a name it has just resolved or listed; seen with 20 deployments committing
-     * at once and with a list during a removal, and reported as podman#17515), so such a read is tried again
-     * a few times before it counts as an error.
+     * a 404: "image not known" for a name it has just resolved or listed, seen with 20 deployments committing
+     * at once and with a list during a removal, and reported as podman#17515; "reading data blob size …: size is
+     * not known" for an image just committed while 19 other deployments committed theirs), so such a read is tried
+     * again a few times before it counts as an error.
      */
     <T> T readAgainWhileUnknown(String what, Supplier<T> read) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return read.get();
             } catch (ContainerRuntimeException e) {
+                String message = String.valueOf(e.getMessage());
                 if (attempt == UNREADABLE_IMAGE_READS
-                        || !String.valueOf(e.getMessage()).contains(NOT_KNOWN)) {
+                        || UNREADABLE_FOR_A_MOMENT.stream().noneMatch(message::contains)) {
                     throw e;
                 }
                 LOG.debug("{} was not readable ({}); reading it again", what, e.getMessage());
