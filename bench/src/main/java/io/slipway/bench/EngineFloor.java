@@ -34,7 +34,12 @@ final class EngineFloor implements AutoCloseable {
     private static final String BENCH_LABEL = "io.slipway.bench";
     private static final Map<String, String> LABELS = Map.of(BENCH_LABEL, "floor");
     private static final String APP_LABEL = "io.slipway.app";
-    private static final String PODMAN_PREFIX = "localhost/";
+    /**
+     * How Podman names an image tagged without a registry: {@code localhost/} when Slipway tags it, {@code docker.io/}
+     * when a commit through its Docker API names it (the floor's and Slipway's release images).
+     */
+    private static final List<String> PODMAN_PREFIXES = List.of("localhost/", "docker.io/");
+
     private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(30);
     private static final HttpClient PROBE =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -126,8 +131,12 @@ final class EngineFloor implements AutoCloseable {
     }
 
     /** The floor's and the CLI way's release images, and Slipway's of the benchmark apps (Podman adds its prefix). */
-    private static boolean isBenchImage(String tag) {
-        String repository = tag.startsWith(PODMAN_PREFIX) ? tag.substring(PODMAN_PREFIX.length()) : tag;
+    static boolean isBenchImage(String tag) {
+        String repository = PODMAN_PREFIXES.stream()
+                .filter(tag::startsWith)
+                .findFirst()
+                .map(prefix -> tag.substring(prefix.length()))
+                .orElse(tag);
         return repository.startsWith("slipway-bench/floor-")
                 || repository.startsWith("slipway-bench/cli-")
                 || repository.startsWith("slipway/" + BenchApp.APP_PREFIX);
