@@ -127,10 +127,11 @@ public interface GatewayConfig {
 
         /**
          * How many API requests the gateway works on at once ({@code SLIPWAY_GATEWAY_MAX_REQUESTS_IN_FLIGHT}); one
-         * more is answered 503 with {@code Retry-After} at once. Event streams and console upgrades do not count: they
-         * have bounds of their own. Default 128: a gateway that fell behind an open-loop load of app lists kept every
-         * answer waiting to be written until they filled its direct memory, and then failed every request; and below
-         * the 200 worker threads, which requests whose bodies come slowly would otherwise all hold.
+         * more is answered 503 with {@code Retry-After} at once. An event stream counts until its headers are written,
+         * and console handshakes do not count: they have bounds of their own. Default 128: a gateway that fell behind
+         * an open-loop load of app lists kept every answer waiting to be written until they filled its direct memory,
+         * and then failed every request; and below the 200 worker threads, which requests whose bodies come slowly
+         * would otherwise all hold.
          */
         @WithDefault("128")
         int maxRequestsInFlight();
