@@ -35,13 +35,16 @@ class RequestsInFlightTests {
         List<Socket> held = new ArrayList<>();
         try {
             for (int i = 0; i < bound; i++) {
-                // Saying it accepts an event stream does not make a request one.
-                held.add(postWithoutItsBody(i % 2 == 0 ? "application/json" : "text/event-stream, application/json"));
+                held.add(postWithoutItsBody(i));
             }
-            await().atMost(SETTLE).until(() -> appList().statusCode() == 503);
-            Response refused = appList();
+            Response refused = await().atMost(SETTLE)
+                    .until(
+                            () -> {
+                                sendAgainTheRefused(held);
+                                return appList();
+                            },
+                            answer -> answer.statusCode() == 503);
 
-            assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(refused.header("Retry-After")).isEqualTo("1");
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.jsonPath().getString("detail"))
@@ -58,6 +61,19 @@ class RequestsInFlightTests {
             }
         }
         await().atMost(SETTLE).until(() -> appList().statusCode() == 200);
+    }
+
+    /**
+     * The gateway reads the held requests as they come, and the test's own app list may take the last slot before
+     * the last of them arrives: that one is refused (its answer is waiting to be read) and is sent again.
+     */
+    private static void sendAgainTheRefused(List<Socket> held) throws IOException {
+        for (int i = 0; i < held.size(); i++) {
+            if (held.get(i).getInputStream().available() > 0) {
+                held.get(i).close();
+                held.set(i, postWithoutItsBody(i));
+            }
+        }
     }
 
     @Test
@@ -104,8 +120,12 @@ class RequestsInFlightTests {
         return Api.api().get("/api/v1/apps");
     }
 
-    /** A request the gateway admits and then waits on: its body never comes. */
-    private static Socket postWithoutItsBody(String accept) throws IOException {
+    /**
+     * A request the gateway admits and then waits on: its body never comes. Every other one says it accepts an event
+     * stream as well, which does not make it one.
+     */
+    private static Socket postWithoutItsBody(int index) throws IOException {
+        String accept = index % 2 == 0 ? "application/json" : "text/event-stream, application/json";
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), RestAssured.port);
         socket.getOutputStream()
                 .write(("POST /api/v1/apps HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token()
