@@ -46,13 +46,20 @@ public class AppResource {
     private static final int APPS_PER_PAGE = PageRequest.MAX_LIMIT;
 
     private final AppService apps;
+    private final AppListAnswers answers;
     private final AppDeletion deletion;
     private final ObjectMapper json;
     private final SecurityIdentity identity;
 
-    public AppResource(AppService apps, AppDeletion deletion, ObjectMapper json, SecurityIdentity identity) {
+    public AppResource(
+            AppService apps,
+            AppListAnswers answers,
+            AppDeletion deletion,
+            ObjectMapper json,
+            SecurityIdentity identity) {
         this.identity = identity;
         this.apps = apps;
+        this.answers = answers;
         this.deletion = deletion;
         this.json = json;
     }
@@ -95,9 +102,12 @@ public class AppResource {
             @QueryParam(Paging.BEFORE) String before, @QueryParam(Paging.LIMIT) String limit, UriInfo uri) {
         PageRequest page = Paging.request(before, limit, APPS_PER_PAGE);
         // A token limited to apps lists only those: the others are absent to it.
-        Optional<Caller> caller = Caller.of(identity);
-        return Paging.ok(
-                apps.list(page, app -> caller.map(scope -> scope.reaches(app)).orElse(true)), page, uri);
+        Optional<Caller> limited = Caller.of(identity).filter(Caller::limitedToApps);
+        if (limited.isEmpty()) {
+            AppListAnswers.WrittenPage written = answers.everyApp(page);
+            return Paging.ok(written.items(), written.nextBefore(), page, uri);
+        }
+        return Paging.ok(apps.list(apps.listSource(), page, limited.get()::reaches), page, uri);
     }
 
     @GET

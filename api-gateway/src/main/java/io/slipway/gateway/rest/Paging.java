@@ -36,14 +36,18 @@ final class Paging {
 
     /** 200 with the page's items, and the link to the next page when there is one. */
     static Response ok(Page<?> page, PageRequest request, UriInfo uri) {
-        Response.ResponseBuilder answer = Response.ok(page.items());
-        page.nextBefore()
-                .ifPresent(next -> answer.links(Link.fromUri(UriBuilder.fromPath(uri.getPath())
-                                .queryParam(LIMIT, request.limit())
-                                .queryParam(BEFORE, next)
-                                .build())
-                        .rel("next")
-                        .build()));
+        return ok(page.items(), page.nextBefore(), request, uri);
+    }
+
+    /** @param items the page's items, or their JSON as written */
+    static Response ok(Object items, Optional<String> nextBefore, PageRequest request, UriInfo uri) {
+        Response.ResponseBuilder answer = Response.ok(items);
+        nextBefore.ifPresent(next -> answer.links(Link.fromUri(UriBuilder.fromPath(uri.getPath())
+                        .queryParam(LIMIT, request.limit())
+                        .queryParam(BEFORE, next)
+                        .build())
+                .rel("next")
+                .build()));
         return answer.build();
     }
 }

@@ -93,19 +93,40 @@ public class AppService {
         return AppMapper.toView(app, Optional.empty(), urls.of(name));
     }
 
+    /** What the app list is made of now: the apps as stored and their processes as last reported. */
+    public ListSource listSource() {
+        return new ListSource(storedList.get(this::stored), processes.current());
+    }
+
     /**
-     * A page of the apps whose names {@code visible} lets through, newest first, each with its process containers as its pool's engine reported them. The page
-     * is cut from the kept list, so paging costs no query.
+     * A page of the apps whose names {@code visible} lets through, newest first, each with its process containers as
+     * its pool's engine reported them. The page is cut from the kept list, so paging costs no query.
      *
      * @throws InvalidCursorException when the page's cursor is no app of the list
      */
-    public Page<AppView> list(PageRequest request, Predicate<String> visible) {
-        List<AppView> all = storedList.get(this::stored);
-        Page<AppView> stored =
-                Page.slice(all.stream().filter(app -> visible.test(app.name())).toList(), request, AppView::name);
-        StoredProcesses.Listing running = processes.current();
+    public Page<AppView> list(ListSource source, PageRequest request, Predicate<String> visible) {
+        Page<AppView> stored = Page.slice(
+                source.stored.stream().filter(app -> visible.test(app.name())).toList(), request, AppView::name);
+        StoredProcesses.Listing running = source.running;
         return stored.map(app -> app.withProcesses(
                 running.of(app.name()), running.engineError(app.pool()).orElse(null)));
+    }
+
+    /** The stored app list and the processes' listing one app list is made of. */
+    public static final class ListSource {
+
+        private final List<AppView> stored;
+        private final StoredProcesses.Listing running;
+
+        private ListSource(List<AppView> stored, StoredProcesses.Listing running) {
+            this.stored = stored;
+            this.running = running;
+        }
+
+        /** Whether a list made of this shows what one made of {@code other} showed, page for page. */
+        public boolean showsAs(ListSource other) {
+            return stored == other.stored && running.showsAs(other.running);
+        }
     }
 
     @Transactional

@@ -12,9 +12,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -139,6 +141,24 @@ public class StoredProcesses {
             return stored.byApp().getOrDefault(app, List.of()).stream()
                     .map(row -> engineError(row.pool()).isEmpty() ? row.view() : unknown(row.view()))
                     .toList();
+        }
+
+        /**
+         * Whether this listing shows what {@code other} shows: it was read from the same stored reports, and the same
+         * pools have gone silent since.
+         */
+        public boolean showsAs(Listing other) {
+            return stored == other.stored && silentPools().equals(other.silentPools());
+        }
+
+        private Set<String> silentPools() {
+            Set<String> silent = new HashSet<>();
+            stored.pools().forEach((pool, report) -> {
+                if (report.reportedAt().isBefore(staleBefore)) {
+                    silent.add(pool);
+                }
+            });
+            return silent;
         }
 
         /** Why the processes of {@code pool} are those last reported, their state unknown; empty when they are not. */
