@@ -10,11 +10,9 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.slipway.contract.DeploymentKind;
 import io.slipway.contract.DeploymentStatus;
-import io.slipway.contract.WorkerStatus;
 import io.slipway.gateway.leases.WorkerReports;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -150,18 +148,8 @@ class ProcessControlTests {
         api().get("/api/v1/apps/" + app).then().body("state", equalTo("crashed"));
     }
 
-    /** A report of the app's one web container, from a pool of its own, as an engine sends it. */
     private void report(String app, String state, int restarts, Instant startedAt) {
-        reports.storeEmbedded(new WorkerStatus(
-                WorkerStatus.EMBEDDED_WORKER,
-                "p" + app,
-                "test",
-                Instant.now(),
-                List.of(),
-                List.of(new WorkerStatus.ProcessContainer(
-                        app, "web", "c" + app, app + "-web-1", state, null, "d1", restarts, startedAt)),
-                null,
-                null));
+        reports.storeEmbedded(WebProcessReports.of(app, state, restarts, startedAt));
     }
 
     /** An app whose current release is {@link #IMAGE}, its release image {@code slipway/<app>:release-1}. */

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.slipway.contract.WorkerStatus;
 import io.slipway.gateway.PageRequest;
+import io.slipway.gateway.WebProcessReports;
 import io.slipway.gateway.leases.WorkerReports;
 import io.slipway.gateway.service.AppService;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -58,16 +57,7 @@ class AppListAnswersTests {
         String app = newApp();
         answers.everyApp(FIRST_PAGE);
 
-        reports.storeEmbedded(new WorkerStatus(
-                WorkerStatus.EMBEDDED_WORKER,
-                "p" + app,
-                "test",
-                Instant.now(),
-                List.of(),
-                List.of(new WorkerStatus.ProcessContainer(
-                        app, "web", "c" + app, app + "-web-1", "RUNNING", null, "d1", 0, Instant.now())),
-                null,
-                null));
+        reports.storeEmbedded(WebProcessReports.of(app, "RUNNING", 0, Instant.now()));
 
         assertThat(written(answers.everyApp(FIRST_PAGE))).contains("\"containerId\":\"c" + app + "\"");
     }
