@@ -36,9 +36,15 @@ final class BenchApp {
             "\"healthchecks\": {\"web\": [{\"type\": \"startup\", \"name\": \"home\", \"path\": \"/\","
                     + " \"content\": \"slipway bench\"}]}";
 
-    /** Prints the wall clock in microseconds ({@code adjtimex} reads it; busybox date has no %N). */
-    static final String STAMPS = "for i in $(seq 1 40); do adjtimex | awk '/tv_sec/ {s=$2} /tv_usec/ {u=$2}"
-            + " END {printf \"STAMP %d%06d\\n\", s, u}'; sleep 0.1; done";
+    /**
+     * Prints the wall clock in microseconds ({@code adjtimex} reads it; busybox date has no %N). A kernel whose clock
+     * status has {@code STA_NANO} (8192) set holds nanoseconds in the field adjtimex calls {@code tv_usec}: those
+     * stamps were a thousand times too large, and the latencies negative.
+     */
+    static final String STAMP = "adjtimex | awk '/status/ {st=$2} /tv_sec/ {s=$2} /tv_usec/ {u=$2}"
+            + " END {if (and(st, 8192)) u = int(u / 1000); printf \"STAMP %d%06d\\n\", s, u}'";
+
+    static final String STAMPS = "for i in $(seq 1 40); do " + STAMP + "; sleep 0.1; done";
 
     /**
      * The log followers' app: its web process serves files in the background (the port check) and prints a numbered

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,21 @@ class BenchAppTests {
         assertThat(appJson.has("healthchecks")).isFalse();
         assertThat(appJson.path("scripts").path("dokku").path("predeploy").asText())
                 .isEqualTo(BenchApp.PREDEPLOY);
+    }
+
+    @Test
+    void aStampIsTheWallClockInMicroseconds() throws IOException, InterruptedException {
+        // The base image's only binary, run here as the predeploy runs it; scripts/services installs it.
+        Process stamp = new ProcessBuilder("busybox", "sh", "-c", BenchApp.STAMP)
+                .redirectErrorStream(true)
+                .start();
+        String line = new String(stamp.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+        assertThat(stamp.waitFor()).isZero();
+
+        assertThat(line).startsWith("STAMP ");
+        long micros = Long.parseLong(line.substring("STAMP ".length()));
+        long now = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        assertThat(micros).isBetween(now - 60_000_000L, now);
     }
 
     private static String file(byte[] tar, String name) throws IOException {
