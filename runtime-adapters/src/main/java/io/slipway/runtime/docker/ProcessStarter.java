@@ -37,7 +37,7 @@ final class ProcessStarter {
     /**
      * The engine picks a published port's free loopback port when it creates the container, and binds it when it
      * starts it; in between the port can become the local end of any client's connection, and the start fails "bind:
-     * address already in use" (seen with rootful Podman while 20 deployments started theirs at once). The failed
+     * address already in use" (seen with rootful Podman while 20 web containers started at once). The failed
      * container is gone by then, so another is made, for which the engine picks again.
      */
     static String makeAgainWhilePortTaken(String process, Supplier<String> make) {
