@@ -5,7 +5,6 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.ExposedPort;
-import io.slipway.runtime.ContainerRuntimeException;
 import io.slipway.runtime.ImageDetails;
 import io.slipway.runtime.ImageNotFoundException;
 import java.time.Duration;
@@ -23,10 +22,8 @@ final class Images {
 
     private static final Logger LOG = LoggerFactory.getLogger(Images.class);
     /** What Podman answers for a moment about an image other requests are writing or removing. */
-    private static final List<String> UNREADABLE_FOR_A_MOMENT = List.of("image not known", "size is not known");
-
-    private static final int UNREADABLE_IMAGE_READS = 5;
-    private static final Duration UNREADABLE_IMAGE_PAUSE = Duration.ofMillis(200);
+    private static final MomentaryRefusals UNREADABLE_FOR_A_MOMENT =
+            new MomentaryRefusals(List.of("image not known", "size is not known"), 5, Duration.ofMillis(200));
 
     private final DockerClient queries;
     private final DockerClient docker;
@@ -57,19 +54,7 @@ final class Images {
      * again a few times before it counts as an error.
      */
     <T> T readAgainWhileUnknown(String what, Supplier<T> read) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return read.get();
-            } catch (ContainerRuntimeException e) {
-                String message = String.valueOf(e.getMessage());
-                if (attempt == UNREADABLE_IMAGE_READS
-                        || UNREADABLE_FOR_A_MOMENT.stream().noneMatch(message::contains)) {
-                    throw e;
-                }
-                LOG.debug("{} was not readable ({}); reading it again", what, e.getMessage());
-                pause();
-            }
-        }
+        return UNREADABLE_FOR_A_MOMENT.call("the read of " + what, read);
     }
 
     private Optional<ImageDetails> inspectOnce(String image) {
@@ -87,15 +72,6 @@ final class Images {
         return inspect(image)
                 .orElseThrow(() -> new ImageNotFoundException(image))
                 .id();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(UNREADABLE_IMAGE_PAUSE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ContainerRuntimeException("interrupted while reading an image");
-        }
     }
 
     void tag(String image, String reference) {

@@ -3,19 +3,19 @@ package io.slipway.runtime.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.ExposedPort;
-import io.slipway.runtime.ContainerRuntimeException;
 import io.slipway.runtime.ProcessSpec;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Creates and starts long-running process containers. */
 final class ProcessStarter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ProcessStarter.class);
-
     /** Containers made for one process whose loopback port was taken before the next is given up. */
     static final int PORT_TAKEN_ATTEMPTS = 3;
+
+    private static final MomentaryRefusals PORT_TAKEN =
+            new MomentaryRefusals(List.of("address already in use"), PORT_TAKEN_ATTEMPTS, Duration.ZERO);
 
     private final DockerClient docker;
     private final Containers containers;
@@ -41,17 +41,7 @@ final class ProcessStarter {
      * container is gone by then, so another is made, for which the engine picks again.
      */
     static String makeAgainWhilePortTaken(String process, Supplier<String> make) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return make.get();
-            } catch (ContainerRuntimeException e) {
-                if (attempt == PORT_TAKEN_ATTEMPTS
-                        || !String.valueOf(e.getMessage()).contains("address already in use")) {
-                    throw e;
-                }
-                LOG.info("the loopback port picked for {} was taken before it started; making it again", process);
-            }
-        }
+        return PORT_TAKEN.call("the start of process " + process, make);
     }
 
     private String createAndStart(ProcessSpec process) {
