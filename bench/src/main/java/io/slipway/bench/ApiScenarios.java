@@ -22,11 +22,20 @@ final class ApiScenarios {
      */
     private static final Duration WARM_UP = Duration.ofSeconds(30);
 
+    /**
+     * One request's measured load, and the processor time the gateway's process used while it ran (every thread: the
+     * request workers, the event loop, the JIT compiler, the collector, the engine's report): the cost of an answer,
+     * which unlike the tail does not depend on what else shares the core.
+     */
+    record StatusLoad(FixedRateLoad.Result load, Duration gatewayCpu) {
+
+        double cpuMillisPerAnswer() {
+            return gatewayCpu.toNanos() / 1e6 / Math.max(1, load.latencies().size());
+        }
+    }
+
     record Result(
-            Samples logLatency,
-            Map<String, FixedRateLoad.Result> status,
-            CorePinning.Placement placement,
-            BenchSize size) {}
+            Samples logLatency, Map<String, StatusLoad> status, CorePinning.Placement placement, BenchSize size) {}
 
     private final SlipwayApi api;
     private final long gatewayPid;
@@ -44,7 +53,7 @@ final class ApiScenarios {
         Samples logLatency = logLatency(3);
         BenchMain.progress("log latency: " + logLatency.size() + " lines");
         String someDeployment = storeApps();
-        Map<String, FixedRateLoad.Result> status = new LinkedHashMap<>();
+        Map<String, StatusLoad> status = new LinkedHashMap<>();
         CorePinning.Placement placement;
         // The gateway on one core, the load generator on another: the tails are then the gateway's.
         try (CorePinning pinning = CorePinning.pin(gatewayPid)) {
@@ -57,11 +66,12 @@ final class ApiScenarios {
             }
             for (String path : paths) {
                 String request = path.replace(someDeployment, "{id}");
+                Duration cpuBefore = gatewayCpu();
                 FixedRateLoad.Result result = profiler.during(
                         "status-" + (request.endsWith("{id}") ? "deployment" : "apps"),
                         Profiler.Sampling.CPU,
                         () -> FixedRateLoad.run(api.http(), api.get(path), RATE, size.load()));
-                status.put(request, result);
+                status.put(request, new StatusLoad(result, gatewayCpu().minus(cpuBefore)));
                 BenchMain.progress(
                         "status latency of " + path + ": " + result.latencies().size() + " answers");
             }
@@ -137,6 +147,13 @@ final class ApiScenarios {
         }
         BenchMain.progress("stored " + size.storedApps() + " apps, " + size.storedDeployments() + " deployments");
         return api.deploySucceeding("bench-logs", BenchApp.IMAGE).path("id").asText();
+    }
+
+    /** User and system time of the gateway's process so far. */
+    private Duration gatewayCpu() {
+        return ProcessHandle.of(gatewayPid)
+                .flatMap(process -> process.info().totalCpuDuration())
+                .orElseThrow(() -> new IllegalStateException("no processor time for the gateway " + gatewayPid));
     }
 
     static long micros(Instant instant) {

@@ -118,17 +118,19 @@ final class Report {
                 .append(" apps and ")
                 .append(result.size().storedDeployments())
                 .append(" deployments stored\n\n")
-                .append("| request | answers | failures | p50 | p99 | target p99 |\n")
-                .append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
-        for (Map.Entry<String, FixedRateLoad.Result> entry : result.status().entrySet()) {
-            Samples latencies = entry.getValue().latencies();
+                .append("| request | answers | failures | p50 | p99 | target p99 | gateway CPU per answer |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Map.Entry<String, ApiScenarios.StatusLoad> entry : result.status().entrySet()) {
+            FixedRateLoad.Result load = entry.getValue().load();
+            Samples latencies = load.latencies();
             row(
                     "`GET " + entry.getKey() + "`",
                     Integer.toString(latencies.size()),
-                    Integer.toString(entry.getValue().failures()),
+                    Integer.toString(load.failures()),
                     latencies.size() == 0 ? "—" : ms(latencies.median()),
                     latencies.size() == 0 ? "—" : ms(latencies.percentile(99)),
-                    ms(STATUS_P99_TARGET_MS));
+                    ms(STATUS_P99_TARGET_MS),
+                    String.format("%.2f ms", entry.getValue().cpuMillisPerAnswer()));
         }
         md.append("\n").append(result.placement().describe()).append("\n");
     }
