@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped
 public class DeploymentRepository implements PanacheRepositoryBase<Deployment, String> {
@@ -39,6 +40,16 @@ public class DeploymentRepository implements PanacheRepositoryBase<Deployment, S
 
     public List<Deployment> allOfApp(String app) {
         return list("app", app);
+    }
+
+    /**
+     * The deployment with its phases, to be shown: one query, and read only, so the transaction's end has no copy of
+     * the rows to compare them with. A status read is the API's most frequent request.
+     */
+    public Optional<Deployment> toShow(String id) {
+        return find("from Deployment d left join fetch d.phases where d.id = ?1", id)
+                .withHint(HibernateHints.HINT_READ_ONLY, true)
+                .singleResultOptional();
     }
 
     public Optional<Deployment> ofApp(String app, String id) {

@@ -65,6 +65,7 @@ public class AppDeletion {
     private final StoredProcesses processes;
     private final CronEntries cron;
     private final ManagedExecutor executor;
+    private final AppViewChanges changes;
     private final Duration wait;
 
     public AppDeletion(
@@ -78,6 +79,7 @@ public class AppDeletion {
             StoredProcesses processes,
             CronEntries cron,
             ManagedExecutor executor,
+            AppViewChanges changes,
             GatewayConfig config) {
         this.apps = apps;
         this.deployments = deployments;
@@ -89,6 +91,7 @@ public class AppDeletion {
         this.processes = processes;
         this.cron = cron;
         this.executor = executor;
+        this.changes = changes;
         this.wait = config.gateway().appDeletionWait();
     }
 
@@ -190,6 +193,8 @@ public class AppDeletion {
                 removed = forgetLogLines(name);
             } while (removed > 0);
             for (List<String> gone = forgetDeployments(name); !gone.isEmpty(); gone = forgetDeployments(name)) {
+                // A bulk delete passes Hibernate's interceptor by: said here, once it is committed, for what is kept.
+                changes.ended();
                 gone.forEach(contexts::delete);
             }
             do {

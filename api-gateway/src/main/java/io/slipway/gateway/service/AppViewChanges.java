@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts the transactions of this gateway that changed what an app view shows: an app (its settings and current
- * release) or a deployment, and apart from those, a stored engine report (the processes). {@link StoredAppList} and
- * {@link StoredProcesses} compare counts to know whether what they keep is still current.
+ * release) or a deployment, and apart from those, a stored engine report (the processes). {@link StoredAppList},
+ * {@link ShownDeployments} and {@link StoredProcesses} compare counts to know whether what they keep is still current.
  */
 @ApplicationScoped
 public class AppViewChanges {

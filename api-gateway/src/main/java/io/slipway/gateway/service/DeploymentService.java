@@ -52,6 +52,7 @@ public class DeploymentService {
     private final Claims claims;
     private final boolean remote;
     private final AuditLog audit;
+    private final ShownDeployments shown;
 
     public DeploymentService(
             AppRepository apps,
@@ -60,8 +61,10 @@ public class DeploymentService {
             BuildContexts contexts,
             Claims claims,
             GatewayConfig config,
-            AuditLog audit) {
+            AuditLog audit,
+            ShownDeployments shown) {
         this.audit = audit;
+        this.shown = shown;
         this.claims = claims;
         this.remote = config.engine().isRemote();
         this.apps = apps;
@@ -129,9 +132,14 @@ public class DeploymentService {
         });
     }
 
-    @Transactional
+    /** The deployment as stored; a read with nothing changed since the last one is answered without the database. */
     public Optional<DeploymentView> find(String id) {
-        return deployments.findByIdOptional(id).map(DeploymentMapper::toView);
+        return shown.get(id, this::read);
+    }
+
+    @Transactional
+    Optional<DeploymentView> read(String id) {
+        return deployments.toShow(id).map(DeploymentMapper::toView);
     }
 
     /**
