@@ -6,8 +6,6 @@ import io.slipway.gateway.audit.RequestAudit;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -46,17 +44,33 @@ public class ApiNeedsToken {
         });
     }
 
-    /** On the decoded path as the router matches it: without dot segments, empty segments or matrix parameters. */
+    /**
+     * On the decoded path as the router matches it: without dot segments, empty segments or matrix parameters. Read
+     * in place, segment by segment, as every request passes here: only the depth and whether the segment at the top
+     * is {@code api} matter.
+     */
     static boolean underApi(String decodedPath) {
-        Deque<String> segments = new ArrayDeque<>();
-        for (String segment : decodedPath.split("/")) {
-            String name = segment.split(";", 2)[0];
-            if (name.equals("..")) {
-                segments.pollLast();
-            } else if (!name.isEmpty() && !name.equals(".")) {
-                segments.addLast(name);
+        int depth = 0;
+        boolean firstIsApi = false;
+        int start = 0;
+        while (start <= decodedPath.length()) {
+            int end = decodedPath.indexOf('/', start);
+            if (end < 0) {
+                end = decodedPath.length();
             }
+            int parameters = decodedPath.indexOf(';', start);
+            int nameEnd = parameters < 0 || parameters > end ? end : parameters;
+            int length = nameEnd - start;
+            if (length == 2 && decodedPath.startsWith("..", start)) {
+                depth = Math.max(0, depth - 1);
+            } else if (length > 0 && !(length == 1 && decodedPath.charAt(start) == '.')) {
+                if (depth == 0) {
+                    firstIsApi = length == 3 && decodedPath.startsWith("api", start);
+                }
+                depth++;
+            }
+            start = end + 1;
         }
-        return "api".equals(segments.peekFirst());
+        return depth > 0 && firstIsApi;
     }
 }
