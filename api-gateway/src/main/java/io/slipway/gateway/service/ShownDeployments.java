@@ -13,8 +13,8 @@ import java.util.function.Function;
  * Deployments as last read, kept between reads while this gateway has committed no change to an app or a deployment
  * ({@link AppViewChanges}, as {@link StoredAppList}). Clients poll a deployment's status hundreds of times a second,
  * and a read that skips the database skips its transaction and its query: most of what such a read cost the
- * gateway's core. In remote mode other gateway replicas store events this one never sees,
- * so every read goes to the database.
+ * gateway's core. In remote mode other gateway replicas store events this one never sees, so every read goes to the
+ * database.
  */
 @ApplicationScoped
 public class ShownDeployments {
